@@ -1,0 +1,5 @@
+import sys
+
+from rootfix.cli import main
+
+sys.exit(main())

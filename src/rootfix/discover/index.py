@@ -1,0 +1,439 @@
+"""The repository index: every Python module parsed once with :mod:`ast`, imports resolved.
+
+Discovery, the rules and localization all read the project through a :class:`RepoIndex`.
+It answers the questions they share:
+
+* what a name in a module refers to (``resolve``): ``from celery import shared_task as st``
+  makes ``st`` resolve to ``celery.shared_task``; ``from .models import Order`` in
+  ``orders/services.py`` to ``orders.models.Order``;
+* which project function a call reaches (``resolve_call``), so rules can follow a call
+  into a project helper, and which functions are reachable from a component (``reachable``);
+* which functions are Celery or RQ tasks, with their decorator options (``task_decl``).
+
+The index never writes to the repository and never imports the project's code.
+"""
+from __future__ import annotations
+
+import ast
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+#: Folders never indexed: environments, caches, VCS data, build output.
+SKIP_DIRS = frozenset({
+    ".git", ".hg", ".svn", ".venv", "venv", "env", ".env", ".tox", ".nox", "node_modules",
+    "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist", ".eggs",
+    "site-packages", ".rootfix-cache",
+})
+
+FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+@dataclass
+class FunctionInfo:
+    """A function or method defined in the project."""
+
+    qualname: str  # dotted: orders.services.place_order, billing.tasks.ChargeTask.run
+    module: str
+    file: str  # repo-relative
+    symbol: str  # place_order, ChargeTask.run
+    node: FunctionNode
+    class_name: str | None = None
+
+    @property
+    def line(self) -> int:
+        return self.node.lineno
+
+    @property
+    def end_line(self) -> int:
+        return self.node.end_lineno or self.node.lineno
+
+
+@dataclass(frozen=True)
+class TaskDecl:
+    """A function registered as a background task by a decorator."""
+
+    framework: str  # "celery" | "rq"
+    decorator: ast.expr
+    options: dict[str, ast.expr]  # keyword arguments of the decorator call
+    #: Positional arguments of the decorator call (RQ: the queue name).
+    args: tuple[ast.expr, ...] = ()
+
+    def option_value(self, name: str) -> object:
+        """The literal value of a decorator option, or None when absent / not a literal."""
+        node = self.options.get(name)
+        if node is None:
+            return None
+        try:
+            return ast.literal_eval(node)
+        except (ValueError, SyntaxError, TypeError):
+            return None
+
+    @property
+    def bound(self) -> bool:
+        return self.option_value("bind") is True
+
+
+@dataclass
+class ModuleInfo:
+    """One parsed module."""
+
+    path: str  # repo-relative POSIX path
+    module: str  # dotted module name
+    source: str
+    tree: ast.Module
+    sha256: str
+    is_package: bool = False
+    #: local name -> dotted target, from import statements anywhere in the module
+    imports: dict[str, str] = field(default_factory=dict)
+    #: symbol (``f`` or ``C.m``) -> function
+    functions: dict[str, FunctionInfo] = field(default_factory=dict)
+    classes: dict[str, ast.ClassDef] = field(default_factory=dict)
+    #: module-level assignments: name -> value expression
+    assignments: dict[str, ast.expr] = field(default_factory=dict)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.source.splitlines()
+
+
+@dataclass(frozen=True)
+class IndexError_:
+    path: str
+    message: str
+
+
+def _module_name(rel: Path) -> tuple[str, bool]:
+    parts = list(rel.with_suffix("").parts)
+    is_pkg = parts[-1] == "__init__"
+    if is_pkg:
+        parts = parts[:-1]
+    return ".".join(parts), is_pkg
+
+
+def iter_python_files(root: Path, paths: Iterable[Path] | None = None) -> Iterator[Path]:
+    """Python files under ``root`` (or under the given paths), skipping environments and caches."""
+    starts = list(paths) if paths else [root]
+    for start in starts:
+        if start.is_file():
+            if start.suffix == ".py":
+                yield start
+            continue
+        for dirpath, dirnames, filenames in os.walk(start):
+            dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.endswith(".egg-info"))
+            for name in sorted(filenames):
+                if name.endswith(".py"):
+                    yield Path(dirpath) / name
+
+
+class RepoIndex:
+    """All modules of a repository, parsed, with imports and definitions resolved."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.modules: dict[str, ModuleInfo] = {}
+        self.by_path: dict[str, ModuleInfo] = {}
+        self.functions: dict[str, FunctionInfo] = {}
+        self.errors: list[IndexError_] = []
+        self._callee_cache: dict[str, list[tuple[FunctionInfo, ast.Call]]] = {}
+        self._celery_apps: set[str] | None = None
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def build(cls, root: str | Path, paths: Iterable[str | Path] | None = None) -> "RepoIndex":
+        """Index every Python file under ``root`` (or only ``paths``, still named relative to ``root``).
+
+        Files that are not UTF-8 or do not parse are recorded in :attr:`errors`, not raised.
+        """
+        root = Path(root).resolve()
+        index = cls(root)
+        source_roots = index._source_roots()
+        for file in iter_python_files(root, [Path(p).resolve() for p in paths] if paths else None):
+            index.add_file(file, source_roots)
+        return index
+
+    def _source_roots(self) -> list[Path]:
+        roots = [self.root]
+        src = self.root / "src"
+        if src.is_dir() and not (src / "__init__.py").exists():
+            roots.insert(0, src)
+        return roots
+
+    def add_file(self, file: Path, source_roots: list[Path] | None = None) -> ModuleInfo | None:
+        try:
+            rel_path = file.resolve().relative_to(self.root)
+        except ValueError:
+            rel_path = Path(file.name)
+        rel = rel_path.as_posix()
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            self.errors.append(IndexError_(rel, f"cannot read: {exc.strerror}"))
+            return None
+        try:
+            source = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            self.errors.append(IndexError_(rel, f"not UTF-8 (byte {exc.start})"))
+            return None
+        try:
+            tree = ast.parse(source, filename=rel)
+        except SyntaxError as exc:
+            self.errors.append(IndexError_(rel, f"syntax error at line {exc.lineno}: {exc.msg}"))
+            return None
+        except ValueError as exc:  # null bytes
+            self.errors.append(IndexError_(rel, f"cannot parse: {exc}"))
+            return None
+        module_rel = rel_path
+        for sr in source_roots or self._source_roots():
+            try:
+                module_rel = file.resolve().relative_to(sr)
+                break
+            except ValueError:
+                continue
+        name, is_pkg = _module_name(module_rel)
+        info = ModuleInfo(rel, name, source, tree, hashlib.sha256(data).hexdigest(), is_pkg)
+        self._collect(info)
+        self.modules.setdefault(name, info)
+        self.by_path[rel] = info
+        for fn in info.functions.values():
+            self.functions.setdefault(fn.qualname, fn)
+        return info
+
+    def _collect(self, info: ModuleInfo) -> None:
+        package = info.module if info.is_package else info.module.rpartition(".")[0]
+        for node in ast.walk(info.tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.asname:
+                        info.imports[alias.asname] = alias.name
+                    else:
+                        top = alias.name.split(".")[0]
+                        info.imports.setdefault(top, top)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    pkg_parts = package.split(".") if package else []
+                    if node.level > 1:
+                        pkg_parts = pkg_parts[: len(pkg_parts) - (node.level - 1)]
+                    base = ".".join([*pkg_parts, *([node.module] if node.module else [])])
+                for alias in node.names:
+                    if alias.name == "*":
+                        continue
+                    info.imports[alias.asname or alias.name] = f"{base}.{alias.name}" if base else alias.name
+        for stmt in info.tree.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                info.functions[stmt.name] = FunctionInfo(
+                    f"{info.module}.{stmt.name}", info.module, info.path, stmt.name, stmt)
+            elif isinstance(stmt, ast.ClassDef):
+                info.classes[stmt.name] = stmt
+                for sub in stmt.body:
+                    if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        sym = f"{stmt.name}.{sub.name}"
+                        info.functions[sym] = FunctionInfo(
+                            f"{info.module}.{sym}", info.module, info.path, sym, sub, stmt.name)
+            elif isinstance(stmt, ast.Assign):
+                for target in stmt.targets:
+                    if isinstance(target, ast.Name):
+                        info.assignments[target.id] = stmt.value
+            elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value:
+                info.assignments[stmt.target.id] = stmt.value
+
+    # ------------------------------------------------------------------ names
+    def resolve(self, module: ModuleInfo, expr: ast.expr) -> str | None:
+        """The dotted name an expression refers to, following the module's imports.
+
+        ``st`` -> ``celery.shared_task``; ``transaction.atomic`` -> ``django.db.transaction.atomic``;
+        a name defined in the module -> ``<module>.<name>``. Calls and subscripts resolve to None.
+        """
+        if isinstance(expr, ast.Name):
+            name = expr.id
+            if name in module.imports:
+                return self._follow_reexport(module.imports[name])
+            if name in module.functions or name in module.classes or name in module.assignments:
+                return f"{module.module}.{name}"
+            return name
+        if isinstance(expr, ast.Attribute):
+            base = self.resolve(module, expr.value)
+            return f"{base}.{expr.attr}" if base else None
+        return None
+
+    def _follow_reexport(self, dotted: str, depth: int = 0) -> str:
+        """``pkg.thing`` where ``pkg/__init__.py`` does ``from .impl import thing`` -> ``pkg.impl.thing``."""
+        if depth > 5:
+            return dotted
+        mod, _, attr = dotted.rpartition(".")
+        info = self.modules.get(mod)
+        if info is not None and attr in info.imports and attr not in info.functions and attr not in info.classes:
+            return self._follow_reexport(info.imports[attr], depth + 1)
+        return dotted
+
+    def lookup_function(self, dotted: str) -> FunctionInfo | None:
+        """The project function or method with this dotted name."""
+        fn = self.functions.get(dotted)
+        if fn is not None:
+            return fn
+        return self.functions.get(self._follow_reexport(dotted))
+
+    def lookup_class(self, dotted: str) -> tuple[ModuleInfo, ast.ClassDef] | None:
+        mod, _, name = self._follow_reexport(dotted).rpartition(".")
+        info = self.modules.get(mod)
+        if info is not None and name in info.classes:
+            return info, info.classes[name]
+        return None
+
+    def module_of(self, fn: FunctionInfo) -> ModuleInfo:
+        return self.modules.get(fn.module) or self.by_path[fn.file]
+
+    # ------------------------------------------------------------------ calls
+    def resolve_call(self, module: ModuleInfo, call: ast.Call, class_name: str | None = None) -> FunctionInfo | None:
+        """The project function a call reaches, if it can be told statically.
+
+        Handles plain and imported functions, ``self.method()`` / ``cls.method()`` inside a class,
+        ``Class.method()``, ``Class()`` (its ``__init__``) and ``task.delay()`` is *not* a call of
+        the task body (the body runs in another process).
+        """
+        func = call.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("self", "cls"):
+            if class_name:
+                found = module.functions.get(f"{class_name}.{func.attr}")
+                if found:
+                    return found
+                return self._inherited_method(module, class_name, func.attr)
+            return None
+        dotted = self.resolve(module, func)
+        if not dotted:
+            return None
+        fn = self.lookup_function(dotted)
+        if fn is not None:
+            return fn
+        cls = self.lookup_class(dotted)
+        if cls is not None:
+            info, node = cls
+            return info.functions.get(f"{node.name}.__init__")
+        return None
+
+    def _inherited_method(self, module: ModuleInfo, class_name: str, attr: str, depth: int = 0) -> FunctionInfo | None:
+        node = module.classes.get(class_name)
+        if node is None or depth > 5:
+            return None
+        for base in node.bases:
+            dotted = self.resolve(module, base)
+            found = self.lookup_class(dotted) if dotted else None
+            if found:
+                info, base_node = found
+                fn = info.functions.get(f"{base_node.name}.{attr}")
+                if fn:
+                    return fn
+                fn = self._inherited_method(info, base_node.name, attr, depth + 1)
+                if fn:
+                    return fn
+        return None
+
+    def callees(self, fn: FunctionInfo) -> list[tuple[FunctionInfo, ast.Call]]:
+        """Project functions called directly in ``fn``'s body, with the call node."""
+        cached = self._callee_cache.get(fn.qualname)
+        if cached is not None:
+            return cached
+        module = self.module_of(fn)
+        out: list[tuple[FunctionInfo, ast.Call]] = []
+        for node in walk_body(fn.node):
+            if isinstance(node, ast.Call):
+                target = self.resolve_call(module, node, fn.class_name)
+                if target is not None and target.qualname != fn.qualname:
+                    out.append((target, node))
+        self._callee_cache[fn.qualname] = out
+        return out
+
+    def reachable(self, fn: FunctionInfo, max_depth: int = 3) -> list[tuple[FunctionInfo, int]]:
+        """``fn`` and the project functions it calls, breadth first, up to ``max_depth`` calls away."""
+        seen = {fn.qualname: 0}
+        order = [(fn, 0)]
+        frontier = [fn]
+        for depth in range(1, max_depth + 1):
+            nxt = []
+            for f in frontier:
+                for callee, _ in self.callees(f):
+                    if callee.qualname not in seen:
+                        seen[callee.qualname] = depth
+                        order.append((callee, depth))
+                        nxt.append(callee)
+            frontier = nxt
+        return order
+
+    def callers(self, target: FunctionInfo) -> list[tuple[FunctionInfo, ast.Call]]:
+        """Project functions that call ``target`` directly."""
+        return [(fn, call) for fn in self.functions.values() for callee, call in self.callees(fn)
+                if callee.qualname == target.qualname]
+
+    # ------------------------------------------------------------------ tasks
+    @property
+    def celery_apps(self) -> set[str]:
+        """Dotted names of module-level Celery application objects (``proj.celery.app``)."""
+        if self._celery_apps is None:
+            apps = set()
+            for info in self.modules.values():
+                for name, value in info.assignments.items():
+                    if isinstance(value, ast.Call):
+                        target = self.resolve(info, value.func) or ""
+                        if target == "celery.Celery" or target.endswith(".Celery") or target == "Celery":
+                            apps.add(f"{info.module}.{name}")
+            self._celery_apps = apps
+        return self._celery_apps
+
+    def task_decl(self, fn: FunctionInfo) -> TaskDecl | None:
+        """How ``fn`` is registered as a background task, or None.
+
+        Celery: ``@shared_task``, ``@app.task`` on any Celery app (also ``@celery_app.task``
+        imported from elsewhere, or any ``<x>.task`` where ``x`` is a Celery app), with or
+        without call parentheses, under any import alias. RQ: ``@job`` from ``rq.decorators``
+        / ``django_rq``.
+        """
+        module = self.module_of(fn)
+        for deco in fn.node.decorator_list:
+            call = deco if isinstance(deco, ast.Call) else None
+            target = self.resolve(module, call.func if call else deco) or ""
+            framework = self._task_framework(target)
+            if framework:
+                options = {kw.arg: kw.value for kw in (call.keywords if call else []) if kw.arg}
+                return TaskDecl(framework, deco, options, tuple(call.args) if call else ())
+        return None
+
+    def _task_framework(self, target: str) -> str | None:
+        if target in ("celery.shared_task", "celery.task", "celery.decorators.task"):
+            return "celery"
+        if target.endswith(".task") or target.endswith(".shared_task"):
+            base = target.rsplit(".", 1)[0]
+            if base in self.celery_apps or base.split(".")[-1] in ("app", "celery_app", "celery"):
+                return "celery"
+        if target in ("rq.decorators.job", "rq.job", "django_rq.job", "django_rq.decorators.job"):
+            return "rq"
+        return None
+
+    # ------------------------------------------------------------------ locations
+    def enclosing_function(self, path: str, line: int) -> FunctionInfo | None:
+        """The innermost indexed function of ``path`` whose body spans ``line``."""
+        info = self.by_path.get(path)
+        if info is None:
+            return None
+        best = None
+        for fn in info.functions.values():
+            if fn.line <= line <= fn.end_line and (best is None or fn.line >= best.line):
+                best = fn
+        return best
+
+
+def walk_body(fn: ast.AST) -> Iterator[ast.AST]:
+    """Every node inside a function, without descending into nested functions or classes.
+
+    Lambdas are included: a ``lambda`` passed to ``on_commit`` is still this function's code
+    (rules that care about deferral look at the enclosing call).
+    """
+    stack = list(ast.iter_child_nodes(fn))
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        stack.extend(ast.iter_child_nodes(node))

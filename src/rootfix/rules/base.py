@@ -1,0 +1,152 @@
+"""The rule API: what every rule module under ``rules/<component>/`` provides.
+
+A rule is a class derived from :class:`Rule` in its own module; defining it registers it
+(``__init_subclass__``), so adding a rule is adding one file. A rule:
+
+* has a code (``WRK301``: component prefix, class digit, two digits), a readable ``name``,
+  the ``component_types`` it applies to, and a docstring in ruff's sections
+  (What it does / Why is this bad? / Example / Use instead / Fix safety);
+* carries its own ``VALID`` and ``INVALID`` :class:`Example` s, from which tests are generated
+  (an invalid example with a fix carries its expected output);
+* detects on the standard ``ast`` through the shared :class:`~rootfix.discover.index.RepoIndex`
+  (``check`` never edits anything);
+* optionally fixes with a LibCST codemod (``fix``), marked safe or unsafe, and writes a
+  regression test in the project's style (``regression_test``) that fails before the fix and
+  passes after it.
+"""
+from __future__ import annotations
+
+import abc
+import ast
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
+
+from rootfix.types import Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+
+#: code -> rule class, filled by Rule.__init_subclass__ when the rule modules are imported.
+REGISTRY: dict[str, type["Rule"]] = {}
+
+
+@dataclass(frozen=True)
+class Example:
+    """A snippet for a rule's generated tests.
+
+    ``files`` maps repo-relative paths to sources; the finding must be reported in ``path``.
+    For an invalid example with a fix, ``fixed`` is ``path``'s expected content after the fix.
+    Extra files (a settings module, a helper, a models module) make examples realistic.
+    """
+
+    code: str  # the source of ``path``
+    path: str = "app/tasks.py"
+    files: tuple[tuple[str, str], ...] = ()
+    fixed: str | None = None
+    #: expected number of findings (invalid examples), default 1
+    count: int = 1
+
+    def all_files(self) -> dict[str, str]:
+        out = dict(self.files)
+        out[self.path] = self.code
+        return out
+
+
+@dataclass
+class CheckContext:
+    """What a rule sees while checking."""
+
+    index: "RepoIndex"
+    #: qualnames of the functions in scope (reachable from components of the rule's types),
+    #: or None when all code is in scope (``--all-code`` / ``check`` on plain paths).
+    scope: frozenset[str] | None = None
+    #: project settings rules may need (e.g. ``CELERY_TASK_SERIALIZER``), read statically.
+    settings: dict[str, object] = field(default_factory=dict)
+
+    def in_scope(self, fn: "FunctionInfo") -> bool:
+        return self.scope is None or fn.qualname in self.scope
+
+    def functions(self) -> Iterator["FunctionInfo"]:
+        """Functions in scope, in file order."""
+        for fn in self.index.functions.values():
+            if self.in_scope(fn):
+                yield fn
+
+
+class Rule(abc.ABC):
+    """Base class of all rules. Subclasses set the class attributes and implement ``check``."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    bug_class: ClassVar[str] = ""  # W1..W6, C1..C6, S1..S5, P1..P6
+    component_types: ClassVar[tuple[str, ...]] = ()
+    #: "safe" | "unsafe" | None (no fix)
+    fix_safety: ClassVar[str | None] = None
+    VALID: ClassVar[tuple[Example, ...]] = ()
+    INVALID: ClassVar[tuple[Example, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.code:
+            if cls.code in REGISTRY and REGISTRY[cls.code] is not cls:
+                raise RuntimeError(f"duplicate rule code {cls.code}: {REGISTRY[cls.code].__module__} and {cls.__module__}")
+            REGISTRY[cls.code] = cls
+
+    # ------------------------------------------------------------------ detection
+    @abc.abstractmethod
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        """Yield findings. Never edits anything."""
+
+    def finding(self, fn: "FunctionInfo | None", node: ast.AST, message: str, *, file: str | None = None,
+                related: tuple[tuple[str, int, str], ...] = ()) -> Finding:
+        """A Finding of this rule at ``node`` (inside ``fn``)."""
+        return Finding(
+            code=self.code, rule=self.name, message=message,
+            file=file or (fn.file if fn else ""), line=getattr(node, "lineno", 1),
+            col=getattr(node, "col_offset", 0), end_line=getattr(node, "end_lineno", None),
+            end_col=getattr(node, "end_col_offset", None), symbol=fn.symbol if fn else "",
+            bug_class=self.bug_class, fixable=self.fix_safety is not None,
+            fix_safety=self.fix_safety, related=related,
+        )
+
+    # ------------------------------------------------------------------ fixing
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        """A patch (LibCST codemod output) fixing ``finding``, or None when no fix applies here.
+
+        May span files (a task and its call sites). Adds a log line through the module's
+        existing logger where the fix handles a failure mode.
+        """
+        return None
+
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        """``(repo-relative path, source)`` of a test in the project's style that fails on the
+        buggy code and passes once ``finding`` is fixed; None when none can be written."""
+        return None
+
+    # ------------------------------------------------------------------ docs
+    @classmethod
+    def documentation(cls) -> str:
+        import inspect
+
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        doc = cls.documentation()
+        for line in doc.splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                return line
+        return cls.name
+
+
+def load_all_rules() -> dict[str, type[Rule]]:
+    """Import every rule module (``rootfix.rules.<component>.*``) so they register; return the registry."""
+    import importlib
+    import pkgutil
+
+    import rootfix.rules as pkg
+
+    for info in pkgutil.walk_packages(pkg.__path__, prefix="rootfix.rules."):
+        importlib.import_module(info.name)
+    return dict(sorted(REGISTRY.items()))
