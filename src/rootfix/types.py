@@ -283,6 +283,15 @@ class Reproduction:
 
 
 @dataclass(frozen=True)
+class Spectrum:
+    """Per-line coverage of the project's tests: which tests ran each line, and their outcomes."""
+
+    covered: dict[str, dict[int, frozenset[str]]]  # repo-relative file -> line -> test ids
+    failed: frozenset[str]
+    passed: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Suspect:
     file: str
     symbol: str
