@@ -1,0 +1,54 @@
+"""Where and in which style a project keeps its tests, so generated tests fit in."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import RepoIndex
+
+
+def _test_modules(index: "RepoIndex") -> list[str]:
+    return [p for p in index.by_path if re.search(r"(^|/)(test_[^/]*|[^/]*_test)\.py$", p)]
+
+
+def tests_dir(index: "RepoIndex") -> str:
+    """The folder holding most of the project's test modules (default ``tests``)."""
+    counts: dict[str, int] = {}
+    for path in _test_modules(index):
+        folder = path.rpartition("/")[0]
+        counts[folder] = counts.get(folder, 0) + 1
+    if not counts:
+        return "tests"
+    return max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+
+
+def uses_pytest_style(index: "RepoIndex") -> bool:
+    """True when the project's tests are plain pytest functions rather than Django ``TestCase`` classes."""
+    functions = classes = 0
+    for path in _test_modules(index):
+        info = index.by_path[path]
+        functions += sum(1 for name in info.functions if name.startswith("test") and "." not in name)
+        classes += sum(1 for name in info.functions if "." in name and name.split(".")[1].startswith("test"))
+    return functions >= classes
+
+
+def regression_test_path(index: "RepoIndex", code: str, symbol: str) -> str:
+    """A new, unused test module path: ``<tests>/test_rootfix_<code>_<symbol>.py``."""
+    slug = re.sub(r"[^a-z0-9]+", "_", f"{code}_{symbol}".lower()).strip("_")
+    folder = tests_dir(index)
+    base = f"{folder}/test_rootfix_{slug}" if folder else f"test_rootfix_{slug}"
+    path, n = f"{base}.py", 2
+    while path in index.by_path or (index.root / path).exists():
+        path, n = f"{base}_{n}.py", n + 1
+    return path
+
+
+def module_name(path: str) -> str:
+    """``loans/management/commands/x.py`` -> ``loans.management.commands.x``."""
+    parts = path[:-3].split("/") if path.endswith(".py") else path.split("/")
+    if parts and parts[0] == "src":
+        parts = parts[1:]
+    if parts and parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)

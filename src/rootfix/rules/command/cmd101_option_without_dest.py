@@ -1,0 +1,377 @@
+"""CMD101: ``handle()`` reads an option under a name that no ``add_argument`` produces."""
+from __future__ import annotations
+
+import ast
+import difflib
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+import libcst as cst
+
+from rootfix.fix.project_tests import module_name, regression_test_path, uses_pytest_style
+from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.types import FileChange, Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+
+#: Options every Django management command has (BaseCommand.create_parser).
+DJANGO_OPTIONS = frozenset({
+    "verbosity", "settings", "pythonpath", "traceback", "no_color", "force_color", "skip_checks", "args",
+})
+COMMAND_BASES = frozenset({"BaseCommand", "LabelCommand", "AppCommand"})
+
+
+def _dest(call: ast.Call) -> str | None:
+    """The ``dest`` argparse derives for an ``add_argument`` call; None when it cannot be told."""
+    for kw in call.keywords:
+        if kw.arg == "dest":
+            return kw.value.value if isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str) else None
+        if kw.arg is None:  # **kwargs: unknown
+            return None
+    names = []
+    for arg in call.args:
+        if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+            return None
+        names.append(arg.value)
+    if not names:
+        return None
+    if not names[0].startswith("-"):
+        return names[0].replace("-", "_") if len(names) == 1 else None
+    longs = [n for n in names if n.startswith("--")]
+    return (longs[0] if longs else names[0]).lstrip("-").replace("-", "_")
+
+
+def option_dests(index: "RepoIndex", module: "ModuleInfo", cls: ast.ClassDef, depth: int = 0) -> set[str] | None:
+    """Every dest the command's parser gets (its ``add_arguments`` and project base classes').
+
+    None when any of them cannot be computed statically (dynamic names, unknown bases).
+    """
+    dests = set(DJANGO_OPTIONS)
+    for stmt in cls.body:
+        if isinstance(stmt, ast.FunctionDef) and stmt.name == "add_arguments":
+            for node in ast.walk(stmt):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "add_argument":
+                    dest = _dest(node)
+                    if dest is None:
+                        return None
+                    dests.add(dest)
+    for base in cls.bases:
+        dotted = index.resolve(module, base) or ""
+        if dotted.split(".")[-1] in COMMAND_BASES and dotted.startswith("django."):
+            continue
+        found = index.lookup_class(dotted) if depth < 5 else None
+        if found is None:
+            return None  # a base we cannot see may add options
+        base_dests = option_dests(index, found[0], found[1], depth + 1)
+        if base_dests is None:
+            return None
+        dests |= base_dests
+    return dests
+
+
+def _is_command_module(path: str) -> bool:
+    parts = path.split("/")
+    return len(parts) >= 3 and parts[-2] == "commands" and parts[-3] == "management" and not parts[-1].startswith("_")
+
+
+class OptionWithoutDest(Rule):
+    """Command option read under a name the parser never sets.
+
+    ## What it does
+    Checks management commands whose `handle()` takes a named parameter, or reads
+    `options["key"]` / `options.get("key")`, where no `add_argument` of the command produces
+    that `dest` (argparse turns `--dry-run` into `dry_run`).
+
+    ## Why is this bad?
+    Django passes every parsed option to `handle(**options)`. A parameter spelled differently
+    from the option's dest (`dryrun` for `--dry-run`) never receives the value: it silently keeps
+    its default, so `--dry-run` is accepted and ignored, and the command does the real thing.
+    `options.get("dryrun")` fails the same silent way.
+
+    ## Example
+    ```python
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true")
+
+    def handle(self, *args, dryrun=False, **options):
+        send_notices(dry_run=dryrun)
+    ```
+
+    ## Use instead
+    ```python
+    def handle(self, *args, dry_run=False, **options):
+        send_notices(dry_run=dry_run)
+    ```
+
+    ## Fix safety
+    Safe: the parameter (or key) is renamed to the closest dest the parser defines, together with
+    its uses inside `handle()`; offered only when exactly one dest is a close match.
+    """
+
+    code = "CMD101"
+    name = "option-without-dest"
+    bug_class = "C1"
+    component_types = ("cli-tool", "scheduled-job")
+    fix_safety = "safe"
+
+    VALID = (
+        Example(
+            path="loans/management/commands/send_notices.py",
+            code=(
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        parser.add_argument('--dry-run', action='store_true')\n"
+                "        parser.add_argument('--min-days', type=int, default=1)\n"
+                "        parser.add_argument('branch', nargs='?')\n\n"
+                "    def handle(self, *args, dry_run=False, min_days=1, branch=None, **options):\n"
+                "        verbosity = options['verbosity']\n"
+                "        return f'{dry_run} {min_days} {branch} {verbosity}'\n"
+            ),
+        ),
+        Example(
+            path="billing/management/commands/close_period.py",
+            code=(
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        parser.add_argument('--as-of', dest='period_end')\n\n"
+                "    def handle(self, **options):\n"
+                "        return options.get('period_end')\n"
+            ),
+        ),
+    )
+    INVALID = (
+        Example(
+            path="loans/management/commands/send_overdue_notices.py",
+            code=(
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        parser.add_argument('--dry-run', action='store_true', help='send nothing')\n\n"
+                "    def handle(self, *args, dryrun=False, **options):\n"
+                "        # preview only\n"
+                "        return send_notices(dry_run=dryrun)\n"
+            ),
+            fixed=(
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        parser.add_argument('--dry-run', action='store_true', help='send nothing')\n\n"
+                "    def handle(self, *args, dry_run=False, **options):\n"
+                "        # preview only\n"
+                "        return send_notices(dry_run=dry_run)\n"
+            ),
+        ),
+        Example(
+            path="stock/management/commands/reorder.py",
+            code=(
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        parser.add_argument('--warehouse')\n"
+                "        parser.add_argument('--max-items', type=int)\n\n"
+                "    def handle(self, **options):\n"
+                "        limit = options.get('max_item')\n"
+                "        return options['warehouse'], limit\n"
+            ),
+            fixed=(
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        parser.add_argument('--warehouse')\n"
+                "        parser.add_argument('--max-items', type=int)\n\n"
+                "    def handle(self, **options):\n"
+                "        limit = options.get('max_items')\n"
+                "        return options['warehouse'], limit\n"
+            ),
+        ),
+    )
+
+    # ------------------------------------------------------------------ detection
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        for path, module in ctx.index.by_path.items():
+            if not _is_command_module(path) or "Command" not in module.classes:
+                continue
+            handle = module.functions.get("Command.handle")
+            if handle is None or not ctx.in_scope(handle):
+                continue
+            dests = option_dests(ctx.index, module, module.classes["Command"])
+            if dests is None:
+                continue
+            yield from self._check_handle(handle, dests)
+
+    def _check_handle(self, handle: "FunctionInfo", dests: set[str]) -> Iterator[Finding]:
+        args = handle.node.args
+        named = [a for a in [*args.posonlyargs, *args.args][1:]] + list(args.kwonlyargs)
+        for arg in named:
+            if arg.arg not in dests:
+                yield self.finding(handle, arg, self._message(f"parameter `{arg.arg}`", arg.arg, dests))
+        kwargs = args.kwarg.arg if args.kwarg else None
+        if not kwargs:
+            return
+        for node, key in _option_reads(handle.node, kwargs):
+            if key not in dests:
+                yield self.finding(handle, node, self._message(f"`{kwargs}[{key!r}]`", key, dests))
+
+    @staticmethod
+    def _message(what: str, name: str, dests: set[str]) -> str:
+        close = difflib.get_close_matches(name, sorted(dests - DJANGO_OPTIONS), n=1, cutoff=0.6)
+        hint = f" (did you mean `{close[0]}`?)" if close else ""
+        return f"handle() reads {what}, but no option sets `{name}`: it always keeps its default{hint}"
+
+    # ------------------------------------------------------------------ fix
+    def _replacement(self, index: "RepoIndex", finding: Finding) -> tuple["FunctionInfo", str, str] | None:
+        module = index.by_path.get(finding.file)
+        if module is None or "Command" not in module.classes:
+            return None
+        handle = module.functions.get("Command.handle")
+        dests = option_dests(index, module, module.classes["Command"])
+        if handle is None or dests is None:
+            return None
+        old = _name_at(handle.node, finding.line, finding.col)
+        if old is None:
+            return None
+        close = difflib.get_close_matches(old, sorted(dests - DJANGO_OPTIONS), n=2, cutoff=0.6)
+        if not close or (len(close) == 2 and difflib.SequenceMatcher(None, old, close[0]).ratio()
+                         == difflib.SequenceMatcher(None, old, close[1]).ratio()):
+            return None
+        new = close[0]
+        params = {a.arg for a in [*handle.node.args.args, *handle.node.args.kwonlyargs]}
+        if new in params:
+            return None
+        return handle, old, new
+
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        found = self._replacement(index, finding)
+        if found is None:
+            return None
+        handle, old, new = found
+        module = index.by_path[finding.file]
+        tree = cst.parse_module(module.source)
+        updated = tree.visit(_RenameInHandle(old, new))
+        if updated.code == module.source:
+            return None
+        return Patch(changes=(FileChange(finding.file, module.source, updated.code),))
+
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        found = self._replacement(index, finding)
+        if found is None:
+            return None
+        handle, old, new = found
+        command = finding.file.rsplit("/", 1)[-1][:-3]
+        mod = module_name(finding.file)
+        path = regression_test_path(index, self.code, command)
+        check = (
+            "    command = Command()\n"
+            f"    parser = command.create_parser(\"manage.py\", \"{command}\")\n"
+            "    dests = {action.dest for action in parser._actions}\n"
+            "    params = inspect.signature(command.handle).parameters.values()\n"
+            "    named = {p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}\n"
+            "    read = named | set(_option_keys(Command.handle))\n"
+            "    unset = sorted(read - dests)\n"
+        )
+        helper = (
+            "def _option_keys(function):\n"
+            "    \"\"\"Keys handle() reads from its **options mapping (options['x'], options.get('x')).\"\"\"\n"
+            "    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))\n"
+            "    spec = inspect.getfullargspec(function)\n"
+            "    for node in ast.walk(tree):\n"
+            "        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) \\\n"
+            "                and node.value.id == spec.varkw and isinstance(node.slice, ast.Constant):\n"
+            "            yield node.slice.value\n"
+            "        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \\\n"
+            "                and node.func.attr == 'get' and isinstance(node.func.value, ast.Name) \\\n"
+            "                and node.func.value.id == spec.varkw and node.args \\\n"
+            "                and isinstance(node.args[0], ast.Constant):\n"
+            "            yield node.args[0].value\n"
+        )
+        header = (
+            f'"""Regression test (rootfix {self.code}): `{command}` reads each option under the dest its parser sets.\n\n'
+            f"`handle()` read `{old}`, which no option sets, so `--{new.replace('_', '-')}` was ignored.\n"
+            '"""\n'
+            "import ast\nimport inspect\nimport textwrap\n\n"
+        )
+        if uses_pytest_style(index):
+            body = (
+                header + f"from {mod} import Command\n\n\n" + helper + "\n\n"
+                f"def test_{command}_handle_reads_only_options_the_parser_sets():\n" + check
+                + "    assert not unset, f\"handle() reads options no argument sets: {unset}\"\n"
+            )
+        else:
+            body = (
+                header + "from django.test import SimpleTestCase\n\n"
+                f"from {mod} import Command\n\n\n" + helper + "\n\n"
+                f"class {''.join(p.title() for p in command.split('_'))}OptionsTests(SimpleTestCase):\n"
+                "    def test_handle_reads_only_options_the_parser_sets(self):\n"
+                + "".join("    " + line + "\n" for line in check.splitlines())
+                + "        self.assertEqual(unset, [], 'handle() reads options no argument sets')\n"
+            )
+        return path, body
+
+
+def _option_reads(fn: ast.AST, mapping: str) -> Iterator[tuple[ast.AST, str]]:
+    for node in ast.walk(fn):
+        if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == mapping
+                and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)
+                and isinstance(node.ctx, ast.Load)):
+            yield node.slice, node.slice.value
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and node.func.attr in ("get", "pop") and isinstance(node.func.value, ast.Name)
+              and node.func.value.id == mapping and node.args and isinstance(node.args[0], ast.Constant)
+              and isinstance(node.args[0].value, str)):
+            yield node.args[0], node.args[0].value
+
+
+def _name_at(fn: ast.FunctionDef | ast.AsyncFunctionDef, line: int, col: int) -> str | None:
+    for arg in [*fn.args.args, *fn.args.kwonlyargs, *fn.args.posonlyargs]:
+        if arg.lineno == line and arg.col_offset == col:
+            return arg.arg
+    for node in ast.walk(fn):
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                and node.lineno == line and node.col_offset == col):
+            return node.value
+    return None
+
+
+class _RenameInHandle(cst.CSTTransformer):
+    """Rename a parameter and its uses (or an options key) inside ``Command.handle`` only."""
+
+    def __init__(self, old: str, new: str) -> None:
+        self.old, self.new = old, new
+        self.classes: list[str] = []
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        self.classes.append(node.name.value)
+        return True
+
+    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        self.classes.pop()
+        return updated
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+        if original.name.value == "handle" and self.classes == ["Command"]:
+            return updated.visit(_Rename(self.old, self.new))
+        return updated
+
+
+class _Rename(cst.CSTTransformer):
+    def __init__(self, old: str, new: str) -> None:
+        self.old, self.new = old, new
+
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
+        return updated.with_changes(value=self.new) if original.value == self.old else updated
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
+        return updated.with_changes(attr=original.attr)
+
+    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
+        return updated.with_changes(keyword=original.keyword)
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+        return updated.with_changes(name=original.name)
+
+    def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
+        if original.evaluated_value == self.old:
+            return updated.with_changes(value=f"{original.prefix}{original.quote}{self.new}{original.quote}")
+        return updated
