@@ -1,0 +1,338 @@
+"""JOB401: a calendar day cut at UTC midnight in a project whose TIME_ZONE is not UTC."""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Iterable
+
+import libcst as cst
+
+from rootfix.fix.project_tests import module_name, regression_test_path, uses_pytest_style
+from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.types import FileChange, Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import ModuleInfo, RepoIndex
+
+UTC_NAMES = frozenset({
+    "datetime.timezone.utc", "datetime.UTC", "django.utils.timezone.utc", "pytz.utc", "pytz.UTC",
+})
+TIME_LITERALS = ("datetime.time.min", "datetime.time.max")
+
+SETTINGS = (
+    "TIME_ZONE = 'America/Chicago'\n"
+    "USE_TZ = True\n"
+)
+
+
+def _is_utc(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> bool:
+    dotted = index.resolve(module, node) or ""
+    if dotted in UTC_NAMES:
+        return True
+    if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+        target = index.resolve(module, node.func) or ""
+        return target in ("zoneinfo.ZoneInfo", "pytz.timezone") and str(node.args[0].value).upper() in ("UTC", "ETC/UTC")
+    return False
+
+
+def _combine(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> ast.Call | None:
+    """``node`` when it is ``datetime.combine(day, some_time)`` (without tzinfo)."""
+    if (isinstance(node, ast.Call) and (index.resolve(module, node.func) or "") == "datetime.datetime.combine"
+            and len(node.args) == 2 and not node.keywords):
+        return node
+    return None
+
+
+def utc_day_start(index: "RepoIndex", module: "ModuleInfo", node: ast.AST) -> ast.Call | None:
+    """The ``combine`` call of an expression that pins a date's start to UTC, else None.
+
+    ``datetime.combine(d, t).replace(tzinfo=UTC)``, ``datetime.combine(d, t, tzinfo=UTC)``,
+    ``make_aware(datetime.combine(d, t), UTC)`` and ``UTC.localize(datetime.combine(d, t))``.
+    """
+    if not isinstance(node, ast.Call):
+        return None
+    func = node.func
+    if (isinstance(func, ast.Attribute) and func.attr == "replace" and len(node.keywords) == 1
+            and node.keywords[0].arg == "tzinfo" and _is_utc(index, module, node.keywords[0].value)):
+        return _combine(index, module, func.value)
+    dotted = index.resolve(module, func) or ""
+    if dotted == "datetime.datetime.combine" and len(node.args) == 2:
+        tz = [kw.value for kw in node.keywords if kw.arg == "tzinfo"]
+        if tz and _is_utc(index, module, tz[0]):
+            return node
+    if dotted == "django.utils.timezone.make_aware" and len(node.args) == 2 and _is_utc(index, module, node.args[1]):
+        return _combine(index, module, node.args[0])
+    if isinstance(func, ast.Attribute) and func.attr == "localize" and node.args and _is_utc(index, module, func.value):
+        return _combine(index, module, node.args[0])
+    return None
+
+
+def local_project_timezone(settings: dict[str, object]) -> str | None:
+    """TIME_ZONE when the project stores aware datetimes and its local zone is not UTC."""
+    tz = settings.get("TIME_ZONE")
+    if settings.get("USE_TZ") is True and isinstance(tz, str) and tz.upper() not in ("UTC", "ETC/UTC", "GMT"):
+        return tz
+    return None
+
+
+class UtcDayBounds(Rule):
+    """Calendar day cut at UTC midnight instead of local midnight.
+
+    ## What it does
+    Finds day boundaries built as UTC midnight — `datetime.combine(day, time.min)` made aware
+    with a UTC tzinfo (`.replace(tzinfo=timezone.utc)`, `tzinfo=`, `make_aware(..., utc)`,
+    `pytz.utc.localize`) — in a project with `USE_TZ = True` whose `TIME_ZONE` is not UTC.
+
+    ## Why is this bad?
+    Users, reports and payroll think in the project's local days. A "day" that starts at UTC
+    midnight starts at 18:00 or 19:00 the previous evening in America/Chicago (and moves with
+    daylight saving time): evening work is booked on the next day and daily figures never
+    match what happened on that calendar day. Servers running in UTC hide it in development.
+
+    ## Example
+    ```python
+    def day_bounds(day):
+        start = datetime.combine(day, time.min).replace(tzinfo=dt_timezone.utc)
+        return start, start + timedelta(days=1)
+    ```
+
+    ## Use instead
+    ```python
+    from django.utils import timezone
+
+    def day_bounds(day):
+        start = timezone.make_aware(datetime.combine(day, time.min))
+        return start, start + timedelta(days=1)
+    ```
+    `make_aware` uses the current time zone (settings.TIME_ZONE in jobs and commands); adding a
+    day to an aware local datetime keeps local midnight across DST changes.
+
+    ## Fix safety
+    Unsafe: the window moves to local time. That is the point of the fix, but stored results
+    computed with the old bounds (summaries, reports) need a rebuild.
+    """
+
+    code = "JOB401"
+    name = "utc-day-bounds"
+    bug_class = "S4"
+    component_types = ("scheduled-job", "cli-tool", "background-worker")
+    fix_safety = "unsafe"
+
+    VALID = (
+        Example(
+            path="fleet/summaries.py",
+            files=(("fleetops/settings.py", SETTINGS),),
+            code=(
+                "from datetime import datetime, time, timedelta\n\n"
+                "from django.utils import timezone\n\n\n"
+                "def day_bounds(day):\n"
+                "    start = timezone.make_aware(datetime.combine(day, time.min))\n"
+                "    return start, start + timedelta(days=1)\n"
+            ),
+        ),
+        Example(
+            path="billing/periods.py",
+            files=(("shop/settings.py", "TIME_ZONE = 'UTC'\nUSE_TZ = True\n"),),
+            code=(
+                "from datetime import datetime, time, timezone\n\n\n"
+                "def period_start(day):\n"
+                "    return datetime.combine(day, time.min).replace(tzinfo=timezone.utc)\n"
+            ),
+        ),
+    )
+    INVALID = (
+        Example(
+            path="telemetry/summaries.py",
+            files=(("fleetops/settings.py", SETTINGS),),
+            code=(
+                "import logging\n"
+                "from datetime import date, datetime, time, timedelta, timezone as dt_timezone\n\n"
+                "logger = logging.getLogger(__name__)\n\n\n"
+                "def day_bounds(day):\n"
+                "    \"\"\"Start and end of ``day``.\"\"\"\n"
+                "    start = datetime.combine(day, time.min).replace(tzinfo=dt_timezone.utc)\n"
+                "    return start, start + timedelta(days=1)\n"
+            ),
+            fixed=(
+                "import logging\n"
+                "from datetime import date, datetime, time, timedelta, timezone as dt_timezone\n"
+                "from django.utils import timezone\n\n"
+                "logger = logging.getLogger(__name__)\n\n\n"
+                "def day_bounds(day):\n"
+                "    \"\"\"Start and end of ``day``.\"\"\"\n"
+                "    start = timezone.make_aware(datetime.combine(day, time.min))\n"
+                "    return start, start + timedelta(days=1)\n"
+            ),
+        ),
+        Example(
+            path="reports/daily.py",
+            files=(("config/settings/base.py", "TIME_ZONE = 'Europe/Berlin'\nUSE_TZ = True\n"),),
+            code=(
+                "import datetime as dt\n\n"
+                "from django.utils.timezone import make_aware\n\n\n"
+                "def orders_of_day(day):\n"
+                "    start = dt.datetime.combine(day, dt.time.min, tzinfo=dt.timezone.utc)\n"
+                "    end = make_aware(dt.datetime.combine(day, dt.time.max), dt.timezone.utc)\n"
+                "    return Order.objects.filter(created_at__range=(start, end))\n"
+            ),
+            count=2,
+        ),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        tz = local_project_timezone(ctx.settings or project_settings(ctx.index))
+        if tz is None:
+            return
+        for fn in ctx.functions():
+            module = ctx.index.module_of(fn)
+            for node in ast.walk(fn.node):
+                if isinstance(node, ast.Call) and utc_day_start(ctx.index, module, node) is not None:
+                    yield self.finding(fn, node, (
+                        f"day boundary at UTC midnight, but TIME_ZONE is {tz!r}: the day is cut at the wrong "
+                        "local hour (and moves with DST); use timezone.make_aware(datetime.combine(...))"))
+
+    # ------------------------------------------------------------------ fix
+    def _target(self, index: "RepoIndex", finding: Finding) -> tuple["ModuleInfo", ast.Call, ast.Call] | None:
+        module = index.by_path.get(finding.file)
+        if module is None:
+            return None
+        for node in ast.walk(module.tree):
+            if isinstance(node, ast.Call) and node.lineno == finding.line and node.col_offset == finding.col:
+                combine = utc_day_start(index, module, node)
+                if combine is not None:
+                    return module, node, combine
+        return None
+
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        target = self._target(index, finding)
+        if target is None:
+            return None
+        module, outer, combine = target
+        direct = next((local for local, target in module.imports.items()
+                       if target == "django.utils.timezone.make_aware"), None)
+        tz_name = _django_timezone_name(index, module)
+        seg = ast.get_source_segment(module.source, combine)
+        if seg is None:
+            return None
+        if combine is outer:  # datetime.combine(d, t, tzinfo=UTC): drop the tzinfo argument
+            seg = f"{ast.get_source_segment(module.source, combine.func)}({', '.join(ast.get_source_segment(module.source, a) or '' for a in combine.args)})"
+        replacement = f"{direct}({seg})" if direct else f"{tz_name}.make_aware({seg})"
+        lines = module.source.splitlines(keepends=True)
+        start = sum(len(l) for l in lines[: outer.lineno - 1]) + _byte_to_char(lines[outer.lineno - 1], outer.col_offset)
+        end = sum(len(l) for l in lines[: outer.end_lineno - 1]) + _byte_to_char(lines[outer.end_lineno - 1], outer.end_col_offset)
+        new = module.source[:start] + replacement + module.source[end:]
+        if not direct and index.resolve(module, ast.Name(tz_name)) != "django.utils.timezone":
+            new = _add_import(new, tz_name, frozenset(m.split(".")[0] for m in index.modules))
+        cst.parse_module(new)  # never hand out a patch that does not parse
+        return Patch(changes=(FileChange(finding.file, module.source, new),))
+
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        target = self._target(index, finding)
+        fn = index.enclosing_function(finding.file, finding.line)
+        if target is None or fn is None or fn.class_name:
+            return None
+        module, _, combine = target
+        args = fn.node.args
+        required = len(args.args) - len(args.defaults)
+        day_arg = combine.args[0]
+        if (required != 1 or args.kwonlyargs and any(d is None for d in args.kw_defaults)
+                or not isinstance(day_arg, ast.Name) or day_arg.id != args.args[0].arg):
+            return None
+        time_src = _time_expr(index, module, combine.args[1])
+        if time_src is None:
+            return None
+        mod = module_name(finding.file)
+        path = regression_test_path(index, self.code, fn.symbol)
+        name = fn.symbol
+        check = (
+            "tz = timezone.get_default_timezone()\n"
+            "for day in (date(2024, 1, 15), date(2024, 7, 15)):  # winter and summer time\n"
+            f"    result = {name}(day)\n"
+            "    values = result if isinstance(result, (tuple, list)) else (result,)\n"
+            "    stamps = [v for v in values if isinstance(v, datetime)]\n"
+            "    assert stamps, 'no datetime returned'\n"
+            f"    local = timezone.make_aware(datetime.combine(day, {time_src}), tz)\n"
+            "    assert stamps[0] == local, f'{day}: starts at {stamps[0].astimezone(tz)}, not local {local}'\n"
+        )
+        header = (
+            f'"""Regression test (rootfix {self.code}): `{name}` follows the local calendar day (settings.TIME_ZONE)."""\n'
+            "from datetime import date, datetime, time\n\n"
+            "from django.utils import timezone\n"
+        )
+        if uses_pytest_style(index):
+            body = (header + f"\nfrom {mod} import {name}\n\n\n"
+                    f"def test_{name}_uses_local_midnight():\n" + "".join("    " + l + "\n" for l in check.splitlines()))
+        else:
+            body = (header + "from django.test import SimpleTestCase\n\n" + f"from {mod} import {name}\n\n\n"
+                    f"class {''.join(p.title() for p in name.split('_'))}TimezoneTests(SimpleTestCase):\n"
+                    f"    def test_{name}_uses_local_midnight(self):\n"
+                    + "".join("        " + l + "\n" for l in check.splitlines()))
+        return path, body
+
+
+def _time_expr(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> str | None:
+    dotted = index.resolve(module, node) or ""
+    if dotted in TIME_LITERALS:
+        return "time." + dotted.rsplit(".", 1)[1]
+    if isinstance(node, ast.Call) and (index.resolve(module, node.func) or "") == "datetime.time":
+        if all(isinstance(a, ast.Constant) for a in node.args) and not node.keywords:
+            return "time(" + ", ".join(repr(a.value) for a in node.args) + ")"
+    return None
+
+
+def _byte_to_char(line: str, col: int) -> int:
+    return len(line.encode("utf-8")[:col].decode("utf-8", "replace"))
+
+
+def _bound_names(module: "ModuleInfo") -> set[str]:
+    return set(module.imports) | set(module.functions) | set(module.classes) | set(module.assignments)
+
+
+def _django_timezone_name(index: "RepoIndex", module: "ModuleInfo") -> str:
+    """The name under which the module has (or will import) ``django.utils.timezone``."""
+    for local, target in module.imports.items():
+        if target == "django.utils.timezone":
+            return local
+    return "timezone" if "timezone" not in _bound_names(module) else "dj_timezone"
+
+
+def _add_import(source: str, name: str, project: frozenset[str] = frozenset()) -> str:
+    """Add ``from django.utils import timezone [as name]`` after the module's last top-level import."""
+    tree = ast.parse(source)
+    line = f"from django.utils import timezone{'' if name == 'timezone' else ' as ' + name}\n"
+    imports = []
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            imports.append(stmt)
+        elif imports or not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
+            break
+    # beside the other django imports, else before the project's own (relative) imports
+    django = [i for i in imports if isinstance(i, ast.ImportFrom) and (i.module or "").startswith("django")]
+    local = [i for i in imports if isinstance(i, ast.ImportFrom)
+             and (i.level or (i.module or "").split(".")[0] in project)]
+    lines = source.splitlines(keepends=True)
+    if django:
+        at = django[-1].end_lineno
+    elif local:
+        at = local[0].lineno - 1
+        line += "\n"
+    else:
+        at = imports[-1].end_lineno if imports else 0
+    return "".join(lines[:at]) + line + "".join(lines[at:])
+
+
+def project_settings(index: "RepoIndex") -> dict[str, object]:
+    """Literal top-level assignments of the project's settings modules (``settings.py`` /
+    ``settings/*.py``), production settings first so test overrides do not mask them."""
+    values: dict[str, object] = {}
+    paths = sorted((p for p in index.by_path
+                    if p.endswith("settings.py") or "/settings/" in p),
+                   key=lambda p: ("test" in p.rsplit("/", 1)[-1], p))
+    for path in paths:
+        module = index.by_path[path]
+        for name, expr in module.assignments.items():
+            if name.isupper() and name not in values:
+                try:
+                    values[name] = ast.literal_eval(expr)
+                except (ValueError, SyntaxError, TypeError):
+                    continue
+    return values
