@@ -141,35 +141,224 @@ def repo_dir(args: argparse.Namespace) -> Path:
 
 # --------------------------------------------------------------------------- handlers
 def cmd_fix(args: argparse.Namespace) -> int:
-    raise UsageError("fix: not available in this build")
+    import json
+
+    from rootfix.pipeline import apply_outcome, run_fix
+    from rootfix.report.json_report import to_report_json
+    from rootfix.report.progress import make_progress
+    from rootfix.report.text import render_result
+    from rootfix.report.writer import write_outputs
+
+    report = load_report_from_args(args)
+    root = repo_dir(args)
+    llm = None
+    if args.llm:
+        from rootfix.fix.llm import LLMConfig
+
+        if not args.model:
+            raise UsageError("--llm needs --model M (the model to ask)")
+        if not args.llm.startswith(("http://", "https://")):
+            raise UsageError(f"--llm {args.llm}: expected an http(s):// URL")
+        llm = LLMConfig.from_flags(args.llm, args.model)
+    elif args.model:
+        raise UsageError("--model needs --llm URL")
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    if args.jobs < 0:
+        raise UsageError("--jobs must be 0 (one per core) or more")
+    out_dir = Path(args.out).resolve() if args.out else None
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"--out {args.out}: not a directory")
+
+    progress, close = make_progress(args.format)
+    try:
+        outcome = run_fix(report, root, python=args.python, timeout=args.timeout, jobs=args.jobs, llm=llm,
+                          progress=progress)
+    finally:
+        close()
+    apply_error = None
+    if args.apply and outcome.status == "fixed":
+        try:
+            outcome = apply_outcome(outcome)
+        except UsageError as exc:
+            apply_error = exc
+    if out_dir is not None:
+        write_outputs(outcome, out_dir)
+    if apply_error is not None:
+        raise apply_error
+    if args.format == "json":
+        print(json.dumps(to_report_json(outcome), indent=2, ensure_ascii=False))
+    else:
+        print(render_result(outcome, out_dir=out_dir, apply_requested=args.apply))
+    return EXIT_OK if outcome.status == "fixed" else EXIT_FOUND
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    raise UsageError("validate: not available in this build")
+    from rootfix.validate.patchcheck import as_json, as_text, read_patch, validate_patch
+
+    repo = repo_dir(args)
+    diff_text = read_patch(args.patch)
+    report = load_report_from_args(args)
+    result = validate_patch(repo, diff_text, report, python=args.python, timeout=args.timeout)
+    print(as_json(result) if args.format == "json" else as_text(result))
+    return EXIT_OK if result.verdict.accepted else EXIT_FOUND
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    raise UsageError("check: not available in this build")
+    from rootfix.config import find_project
+    from rootfix.rules import output
+    from rootfix.rules.base import load_all_rules
+    from rootfix.rules.engine import run_check
+
+    paths = list(args.paths) or ["."]
+    for p in paths:  # a missing path is the one input error of check: exit 2
+        if not Path(p).exists():
+            raise UsageError(f"{p}: no such file or directory")
+    root, config = find_project(Path(paths[0]), args.config)
+    rules = load_all_rules()
+    result = run_check(paths, root=root, select=args.select, ignore=args.ignore, extend_select=args.extend_select,
+                       all_code=args.all_code, config=config, fix=args.fix, unsafe_fixes=args.unsafe_fixes,
+                       diff=args.diff, use_cache=not args.no_cache, rules=rules)
+    for line in result.internal_errors:
+        print(f"rootfix: {line}", file=sys.stderr)
+    if result.internal_errors:
+        print(f"rootfix: {len(result.internal_errors)} internal error(s) in rules; the other rules ran",
+              file=sys.stderr)
+    for path in result.skipped:
+        print(f"rootfix: not writing {path}: it changed on disk since it was read", file=sys.stderr)
+    if args.diff:
+        sys.stdout.write(result.diff())
+        print(f"Would fix {result.fixed} finding{'s' if result.fixed != 1 else ''} in {len(result.changes)} "
+              f"file{'s' if len(result.changes) != 1 else ''}"
+              f" ({len(result.findings) + len(result.errors)} would remain).", file=sys.stderr)
+        return EXIT_FOUND if result.changes else EXIT_OK
+    if args.statistics:
+        sys.stdout.write(output.format_statistics(result, as_json=args.format == "json"))
+    elif args.format == "json":
+        sys.stdout.write(output.format_json(result))
+    elif args.format == "sarif":
+        sys.stdout.write(output.format_sarif(result, rules))
+    elif args.format == "github":
+        sys.stdout.write(output.format_github(result))
+    else:
+        sys.stdout.write(output.format_text(result, unsafe=args.unsafe_fixes, fixing=args.fix))
+    return EXIT_FOUND if result.exit_findings else EXIT_OK
 
 
 def cmd_components(args: argparse.Namespace) -> int:
-    raise UsageError("components: not available in this build")
+    from rootfix.discover import build_index, discover_components
+    from rootfix.discover.listing import components_json, components_text
+    from rootfix.intake.report import normalize_component_type
+
+    root = repo_dir(args)
+    ctype = normalize_component_type(args.component_type, "--type") if args.component_type else None
+    index = build_index(root)
+    for err in index.errors:
+        print(f"rootfix: warning: {err.path}: {err.message} (skipped)", file=sys.stderr)
+    comps = [c for c in discover_components(index) if ctype is None or c.type == ctype]
+    if args.format == "json":
+        print(components_json(comps))
+    else:
+        import shutil
+
+        tty = sys.stdout.isatty()
+        width = shutil.get_terminal_size((160, 24)).columns if tty else 160
+        sys.stdout.write(components_text(comps, str(root), width=width, color=tty))
+    return EXIT_OK
 
 
 def cmd_localize(args: argparse.Namespace) -> int:
-    raise UsageError("localize: not available in this build")
+    import json
+
+    from rootfix.pipeline import run_localize
+    from rootfix.report.progress import make_progress
+
+    report = load_report_from_args(args)
+    root = repo_dir(args)
+    progress, close = make_progress(args.format)
+    try:
+        loc = run_localize(report, root, python=args.python, run_tests=not args.no_run, progress=progress)
+    finally:
+        close()
+    c = loc.component
+    if args.format == "json":
+        print(json.dumps({
+            "component": {"type": c.type, "name": c.name, "file": c.file, "symbol": c.symbol, "line": c.line},
+            "suspects": [{"file": s.file, "symbol": s.symbol, "line": s.line, "score": s.score,
+                          "evidence": list(s.evidence)} for s in loc.suspects],
+            "findings": [{"file": f.file, "line": f.line, "symbol": f.symbol, "rule": f.code, "message": f.message}
+                         for f in loc.findings],
+        }, indent=2))
+    else:
+        print(f"{c.name} ({c.type}) -> {c.file}:{c.line} {c.symbol}")
+        if not loc.suspects:
+            print("no suspects")
+        for i, s in enumerate(loc.suspects, 1):
+            print(f"{i:2}. {s.score:5.2f}  {s.file}:{s.line}  {s.symbol}")
+            for e in s.evidence:
+                print(f"           - {e}")
+    return EXIT_OK if loc.suspects else EXIT_FOUND
 
 
 def cmd_prompt(args: argparse.Namespace) -> int:
-    raise UsageError("prompt: not available in this build")
+    from rootfix.discover.context import build_prompt
+
+    report = load_report_from_args(args, template_path=args.template)
+    root = None if args.no_context else repo_dir(args)
+
+    def warn(message: str) -> None:
+        print(f"rootfix: warning: {message}", file=sys.stderr)
+
+    sys.stdout.write(build_prompt(report, root, template_path=args.template, context=not args.no_context,
+                                  warn=warn))
+    return EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    raise UsageError("rules: not available in this build")
+    import difflib
+    import json
+
+    from rootfix.rules import output
+    from rootfix.rules.base import load_all_rules
+
+    rules = load_all_rules()
+    if not args.code:
+        if args.format == "json":
+            print(json.dumps([output.rule_record(r) for r in rules.values()], indent=2))
+        else:
+            sys.stdout.write(output.render_rule_table(list(rules.values())))
+        return EXIT_OK
+    wanted = args.code.strip()
+    by_name = {r.name: r for r in rules.values()}
+    rule = rules.get(wanted.upper()) or by_name.get(wanted)
+    if rule is None and wanted.upper() == "RFX100":
+        from rootfix.rules import noqa
+
+        doc = (noqa.__doc__ or "").strip()
+        if args.format == "json":
+            print(json.dumps({"code": "RFX100", "name": "unused-noqa", "fix": "safe", "documentation": doc}, indent=2))
+        else:
+            print(f"# RFX100 (unused-noqa)\n\n{doc}")
+        return EXIT_OK
+    if rule is None:
+        close = difflib.get_close_matches(wanted.upper(), list(rules), n=3, cutoff=0.5)
+        close += [by_name[n].code for n in difflib.get_close_matches(wanted, list(by_name), n=3, cutoff=0.6)]
+        close += [c for c in rules if c.startswith(wanted.upper()) and len(wanted) >= 3]
+        close = list(dict.fromkeys(close))[:5]
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `rootfix rules` lists them"
+        raise UsageError(f"unknown rule {args.code!r}{hint}")
+    if args.format == "json":
+        print(json.dumps(output.rule_record(rule), indent=2))
+    else:
+        sys.stdout.write(output.render_rule_doc(rule))
+    return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    raise UsageError("demo: not available in this build")
+    from rootfix.demo.run import run_demo
+
+    code, _outcome, _out = run_demo(args.dir, python=args.python, out=args.out)
+    return EXIT_OK if code == 0 else EXIT_FOUND
 
 
 # --------------------------------------------------------------------------- entry point

@@ -206,6 +206,8 @@ class FileChange:
     path: str
     old: str | None  # None: the file is new
     new: str
+    #: The patch deletes the file (``new`` is then ""): a diff may delete, a whole-file edit cannot say so.
+    deleted: bool = False
 
 
 @dataclass(frozen=True)

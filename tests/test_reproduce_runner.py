@@ -1,0 +1,113 @@
+"""Stage 4 without generation: the report's reproduce (node ids or a command), else the failing tests."""
+from __future__ import annotations
+
+import sys
+import textwrap
+
+import pytest
+
+from conftest import make_git_repo
+from rootfix.intake.traceback import parse_error_message
+from rootfix.reproduce.runner import exception_in, looks_like_nodeids, matches_error, reproduce
+from rootfix.types import BugReport
+from rootfix.validate.runner import run_tests
+from rootfix.validate.worktree import isolated_checkout
+
+PY = sys.executable
+
+ERROR = textwrap.dedent("""\
+    Traceback (most recent call last):
+      File "/app/kitchen/tasks.py", line 22, in print_kitchen_ticket
+        .get(pk=order_id)
+      File "/app/.venv/lib/python3.11/site-packages/django/db/models/query.py", line 633, in get
+        raise self.model.DoesNotExist(
+    orders.models.Order.DoesNotExist: Order matching query does not exist.
+    """)
+
+
+def report(**kw) -> BugReport:
+    base = dict(component_type="background-worker", component_name="print_kitchen_ticket",
+                bug_description="d", expected_behavior="e", actual_behavior="a")
+    base.update(kw)
+    return BugReport(**base)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    src = tmp_path_factory.mktemp("src") / "proj"
+    (src / "tests").mkdir(parents=True)
+    (src / "pytest.ini").write_text("[pytest]\n")
+    (src / "tests" / "test_orders.py").write_text(textwrap.dedent("""\
+        class DoesNotExist(Exception):
+            pass
+
+        def test_ticket():
+            raise DoesNotExist("Order matching query does not exist.")
+
+        def test_fine():
+            pass
+        """))
+    repo = make_git_repo(src, src.parent / "repo")
+    with isolated_checkout(repo) as wt:
+        baseline = run_tests(wt, PY, timeout=60)
+    return repo, baseline
+
+
+def test_reproduce_nodeid_from_the_baseline_and_error_match(project):
+    repo, baseline = project
+    r = reproduce(repo, PY, report(reproduce="tests/test_orders.py::test_ticket", error_message=ERROR),
+                  baseline=baseline, timeout=60)
+    assert r.kind == "report-nodeid" and r.targets == ("tests/test_orders.py::test_ticket",)
+    assert r.reproduced and r.matched_error is True
+    assert r.exc_type.endswith("DoesNotExist")
+
+    other = "Traceback (most recent call last):\n  File \"x.py\", line 1, in f\nKeyError: 'order'\n"
+    r = reproduce(repo, PY, report(reproduce="tests/test_orders.py::test_ticket", error_message=other),
+                  baseline=baseline, timeout=60)
+    assert r.reproduced and r.matched_error is False
+
+
+def test_reproduce_nodeid_runs_when_no_baseline(project):
+    repo, _ = project
+    r = reproduce(repo, PY, report(reproduce="tests/test_orders.py::test_fine"), baseline=None, timeout=60)
+    assert r.kind == "report-nodeid" and not r.reproduced and r.matched_error is None
+
+
+def test_reproduce_shell_command_with_the_projects_python(project, tmp_path):
+    repo, baseline = project
+    out = tmp_path / "which"
+    cmd = f"python -c \"import sys; open('{out}', 'w').write(sys.prefix); sys.exit(3)\""
+    r = reproduce(repo, PY, report(reproduce=cmd), baseline=baseline, timeout=60)
+    assert r.kind == "report-command" and r.command == cmd and r.reproduced
+    assert out.read_text() == sys.prefix  # `python` was the project's interpreter
+    r = reproduce(repo, PY, report(reproduce="python -c 'pass'"), baseline=baseline, timeout=60)
+    assert r.kind == "report-command" and not r.reproduced
+
+
+def test_failing_tests_or_nothing(project):
+    repo, baseline = project
+    r = reproduce(repo, PY, report(), baseline=baseline, timeout=60)
+    assert r.kind == "failing-tests" and r.targets == ("tests/test_orders.py::test_ticket",) and r.reproduced
+    green = baseline.__class__(command=(), returncode=0, outcomes=tuple(o for o in baseline.outcomes
+                                                                       if o.outcome == "passed"), duration=0.0)
+    assert reproduce(repo, PY, report(), baseline=green, timeout=60).kind == "none"
+
+
+def test_looks_like_nodeids(project):
+    repo, _ = project
+    assert looks_like_nodeids("tests/test_orders.py", repo) == ["tests/test_orders.py"]
+    assert looks_like_nodeids("tests/test_orders.py::test_ticket tests/x.py::t", repo) == [
+        "tests/test_orders.py::test_ticket", "tests/x.py::t"]
+    assert looks_like_nodeids("tests", repo) == ["tests"]
+    assert looks_like_nodeids("python manage.py send_overdue_notices --dry-run", repo) is None
+
+
+def test_matches_error_on_pytest_output():
+    parsed = parse_error_message(ERROR)
+    pytest_out = ("E       orders.models.Order.DoesNotExist: Order matching query does not exist.\n"
+                  "tests/test_example_case.py:31: DoesNotExist")
+    assert matches_error(pytest_out, parsed)
+    assert not matches_error("E   AssertionError: assert 0 == 1", parsed)
+    assert not matches_error("E   orders.models.Order.DoesNotExist: Table is locked", parsed)
+    assert not matches_error(pytest_out, parse_error_message("no error, the job succeeds"))
+    assert exception_in(pytest_out) == ("orders.models.Order.DoesNotExist", "Order matching query does not exist.")
