@@ -91,3 +91,26 @@ def test_job_run_twice_finds_duplicates_and_spares_idempotent_twin(tmp_path: Pat
         assert proc.returncode == expected, proc.stdout
         if expected:
             assert "a second run added rows" in proc.stdout
+
+
+def test_reproduce_stage_uses_generated_run_only_when_it_shows_the_bug(tmp_path: Path) -> None:
+    """The stage falls back to a generated run; a failure unlike the report's is not a reproduction."""
+    from conftest import make_git_repo
+    from rootfix.reproduce.runner import reproduce
+
+    repo = make_git_repo(make_project(tmp_path / "src"), tmp_path / "repo")
+    comp = Component("cli-tool", "management-command", "close_day", (), "books/management/commands/close_day.py",
+                     "Command.handle", 9)
+    traceback = (
+        "$ python manage.py close_day --day 2024-03-01\n"
+        "Traceback (most recent call last):\n"
+        '  File "/srv/ledger/books/management/commands/close_day.py", line 11, in handle\n'
+        "    ledger = Ledger.objects.get(day=day)\n"
+        "books.models.Ledger.DoesNotExist: Ledger matching query does not exist.\n")
+    shown = reproduce(repo, sys.executable, report(error_message=traceback), baseline=None, component=comp)
+    assert shown.kind == "generated" and shown.reproduced and shown.matched_error
+    assert shown.generated_file and shown.generated_file[0] == "tests/test_rootfix_reproduction.py"
+    other = reproduce(repo, sys.executable, report(
+        error_message=traceback.replace("books.models.Ledger.DoesNotExist: Ledger matching query does not exist.",
+                                        "ValueError: day out of range")), baseline=None, component=comp)
+    assert other.kind == "none"

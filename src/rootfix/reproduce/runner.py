@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Sequence
 
-from rootfix.types import BugReport, ParsedError, Reproduction, TestRun
+from rootfix.types import BugReport, Component, FileChange, ParsedError, Patch, Reproduction, TestRun
 from rootfix.validate.runner import (
     ProcessResult,
     project_env,
@@ -24,7 +24,7 @@ from rootfix.validate.runner import (
     target_outcomes,
     target_status,
 )
-from rootfix.validate.worktree import isolated_checkout
+from rootfix.validate.worktree import apply_patch, isolated_checkout
 
 #: ``E   orders.models.Order.DoesNotExist: Order matching ...`` (pytest) or a traceback's last line.
 _EXC_LINE = re.compile(r"^(?:E\s+)?((?:[A-Za-z_]\w*\.)*[A-Z]\w*)(?::[ \t]?(.*))?$", re.M)
@@ -136,8 +136,10 @@ def _covered(run: TestRun, targets: Sequence[str]) -> bool:
 
 
 def reproduce(repo: str | os.PathLike[str], python: str, report: BugReport, *, baseline: TestRun | None,
-              test_command: Sequence[str] | str | None = None, timeout: float = 600.0) -> Reproduction:
-    """Show the bug on the unpatched code: the report's ``reproduce``, else the baseline's failing tests.
+              test_command: Sequence[str] | str | None = None, timeout: float = 600.0,
+              component: Component | None = None) -> Reproduction:
+    """Show the bug on the unpatched code: the report's ``reproduce``, else the baseline's failing tests,
+    else (given the component) a generated reproduction (:mod:`rootfix.reproduce.generate`).
 
     ``reproduced`` is True when it failed (for tests: failed and did not pass on a rerun).
     ``matched_error`` says whether the failure shows the report's exception (None: no error given).
@@ -179,4 +181,32 @@ def reproduce(repo: str | os.PathLike[str], python: str, report: BugReport, *, b
         if failing:
             output = "\n".join(o.message for o in baseline.outcomes if o.nodeid in failing and o.message)
             return result("failing-tests", output, True, targets=tuple(failing))
+    if component is not None:
+        generated = _generated(root, python, report, component, argv, timeout)
+        if generated is not None:
+            path, text, run = generated
+            failed = target_status(run, [path]) == "failed"
+            output = "\n".join(o.message for o in run.outcomes if o.message) or run.output
+            rep = result("generated", output, failed, targets=(path,), generated_file=(path, text))
+            # a generated run fails for many reasons (an empty database, missing input): it reproduces
+            # the bug only when it fails the way the report says
+            shows_bug = rep.matched_error is True or (
+                rep.matched_error is None and component.type == "scheduled-job" and "second run added rows" in output)
+            if rep.reproduced and shows_bug:
+                return rep
     return Reproduction(kind="none")
+
+
+def _generated(root: Path, python: str, report: BugReport, component: Component, argv: Sequence[str],
+               timeout: float) -> tuple[str, str, TestRun] | None:
+    from rootfix.discover.index import RepoIndex
+    from rootfix.reproduce.generate import generate_reproduction
+
+    made = generate_reproduction(RepoIndex.build(root), report, component)
+    if made is None:
+        return None
+    path, text = made
+    with isolated_checkout(root) as wt:
+        apply_patch(wt, Patch((FileChange(path, None, text),), (path,)))
+        run = run_tests(wt, python, nodeids=[path], timeout=timeout, test_command=argv, rerun_failures=0)
+    return path, text, run
