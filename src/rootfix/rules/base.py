@@ -84,6 +84,10 @@ class Rule(abc.ABC):
     fix_safety: ClassVar[str | None] = None
     VALID: ClassVar[tuple[Example, ...]] = ()
     INVALID: ClassVar[tuple[Example, ...]] = ()
+    #: What ``ctx.scope`` holds for this rule: ``"components"`` (default: the code reachable from
+    #: components of ``component_types``) or ``"all"`` (every function, e.g. rules that look at the
+    #: *callers* of tasks; the rule narrows down itself). ``--all-code`` gives every rule all code.
+    scope: ClassVar[str] = "components"
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)

@@ -1,0 +1,458 @@
+"""WRK101: a Celery ``Retry`` swallowed by a broad ``except`` in the task."""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Iterable
+
+import libcst as cst
+
+from rootfix.fix import codemod
+from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.worker import _w1common as w1
+from rootfix.types import FileChange, Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import RepoIndex
+
+_MODELS = '''from django.db import models
+
+
+class Invoice(models.Model):
+    number = models.CharField(max_length=32)
+    status = models.CharField(max_length=16, default="open")
+    last_error = models.TextField(blank=True)
+
+    def mark_failed(self, error):
+        self.status = "failed"
+        self.last_error = error
+        self.save(update_fields=["status", "last_error"])
+'''
+
+_GATEWAY = '''import requests
+
+
+class GatewayUnavailable(Exception):
+    pass
+
+
+def push_invoice(invoice):
+    try:
+        resp = requests.post("https://erp.example.com/invoices", json={"number": invoice.number}, timeout=10)
+    except requests.RequestException as exc:
+        raise GatewayUnavailable(str(exc)) from exc
+    resp.raise_for_status()
+    return resp.json()["id"]
+'''
+
+_BUGGY_DIRECT = '''import logging
+
+from celery import shared_task
+
+from billing.gateway import GatewayUnavailable, push_invoice
+from billing.models import Invoice
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(bind=True, max_retries=5, default_retry_delay=120)
+def export_invoice(self, invoice_id):
+    invoice = Invoice.objects.get(pk=invoice_id)
+    try:
+        try:
+            push_invoice(invoice)
+        except GatewayUnavailable as exc:
+            raise self.retry(exc=exc)
+    except Exception as exc:
+        logger.exception("export of invoice %s failed", invoice.pk)
+        invoice.mark_failed(str(exc))
+        return "failed"
+    return "exported"
+'''
+
+_FIXED_DIRECT = '''import logging
+
+from celery import shared_task
+from celery.exceptions import Retry
+
+from billing.gateway import GatewayUnavailable, push_invoice
+from billing.models import Invoice
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(bind=True, max_retries=5, default_retry_delay=120)
+def export_invoice(self, invoice_id):
+    invoice = Invoice.objects.get(pk=invoice_id)
+    try:
+        try:
+            push_invoice(invoice)
+        except GatewayUnavailable as exc:
+            raise self.retry(exc=exc)
+    except Retry:
+        # a retry was scheduled (celery.exceptions.Retry): let Celery see it
+        raise
+    except Exception as exc:
+        logger.exception("export of invoice %s failed", invoice.pk)
+        invoice.mark_failed(str(exc))
+        return "failed"
+    return "exported"
+'''
+
+_BUGGY_HELPER = '''import logging
+
+from celery import shared_task as task
+
+from billing.gateway import GatewayUnavailable, push_invoice
+from billing.models import Invoice
+
+log = logging.getLogger(__name__)
+
+
+def _export(job, invoice):
+    try:
+        return push_invoice(invoice)
+    except GatewayUnavailable as exc:
+        log.warning("ERP unavailable for invoice %s, retrying", invoice.pk)
+        raise job.retry(exc=exc, countdown=60)
+
+
+@task(bind=True, max_retries=3)
+def export_invoice(self, invoice_id):
+    invoice = Invoice.objects.get(pk=invoice_id)
+    try:
+        _export(self, invoice)
+    except:  # noqa: E722
+        log.exception("export of invoice %s failed", invoice.pk)
+        invoice.mark_failed("export failed")
+'''
+
+_FIXED_HELPER = '''import logging
+
+from celery import shared_task as task
+from celery.exceptions import Retry
+
+from billing.gateway import GatewayUnavailable, push_invoice
+from billing.models import Invoice
+
+log = logging.getLogger(__name__)
+
+
+def _export(job, invoice):
+    try:
+        return push_invoice(invoice)
+    except GatewayUnavailable as exc:
+        log.warning("ERP unavailable for invoice %s, retrying", invoice.pk)
+        raise job.retry(exc=exc, countdown=60)
+
+
+@task(bind=True, max_retries=3)
+def export_invoice(self, invoice_id):
+    invoice = Invoice.objects.get(pk=invoice_id)
+    try:
+        _export(self, invoice)
+    except Retry:
+        # a retry was scheduled (celery.exceptions.Retry): let Celery see it
+        raise
+    except:  # noqa: E722
+        log.exception("export of invoice %s failed", invoice.pk)
+        invoice.mark_failed("export failed")
+'''
+
+_BUGGY_CLASS = '''import logging
+
+from celery import Task
+from requests.adapters import Retry
+
+from billing.gateway import GatewayUnavailable, push_invoice
+from billing.models import Invoice
+from proj.celery import app
+
+logger = logging.getLogger(__name__)
+HTTP_RETRY = Retry(total=2)
+
+
+class ExportInvoiceTask(Task):
+    name = "billing.export_invoice"
+    max_retries = 4
+
+    def run(self, invoice_id):
+        invoice = Invoice.objects.get(pk=invoice_id)
+        try:
+            self.push(invoice)
+        except BaseException as exc:
+            logger.error("export of invoice %s failed: %s", invoice.pk, exc)
+            invoice.mark_failed(str(exc))
+
+    def push(self, invoice):
+        try:
+            push_invoice(invoice)
+        except GatewayUnavailable as exc:
+            raise self.retry(exc=exc)
+
+
+export_invoice = app.register_task(ExportInvoiceTask())
+'''
+
+_FIXED_CLASS = '''import logging
+
+from celery import Task
+from celery.exceptions import Retry as CeleryRetry
+from requests.adapters import Retry
+
+from billing.gateway import GatewayUnavailable, push_invoice
+from billing.models import Invoice
+from proj.celery import app
+
+logger = logging.getLogger(__name__)
+HTTP_RETRY = Retry(total=2)
+
+
+class ExportInvoiceTask(Task):
+    name = "billing.export_invoice"
+    max_retries = 4
+
+    def run(self, invoice_id):
+        invoice = Invoice.objects.get(pk=invoice_id)
+        try:
+            self.push(invoice)
+        except CeleryRetry:
+            # a retry was scheduled (celery.exceptions.Retry): let Celery see it
+            raise
+        except BaseException as exc:
+            logger.error("export of invoice %s failed: %s", invoice.pk, exc)
+            invoice.mark_failed(str(exc))
+
+    def push(self, invoice):
+        try:
+            push_invoice(invoice)
+        except GatewayUnavailable as exc:
+            raise self.retry(exc=exc)
+
+
+export_invoice = app.register_task(ExportInvoiceTask())
+'''
+
+_FILES = (("billing/models.py", _MODELS), ("billing/gateway.py", _GATEWAY), ("billing/__init__.py", ""),
+          ("proj/__init__.py", ""), ("proj/celery.py", "from celery import Celery\n\napp = Celery('proj')\n"))
+
+
+class RetrySwallowedByBroadExcept(Rule):
+    """Celery's ``Retry`` is caught by a broad ``except`` in the task and never reaches the worker.
+
+    ## What it does
+    Finds tasks where ``self.retry(...)`` / ``raise task.retry(...)`` / ``raise Retry(...)`` runs inside a
+    ``try:`` - directly, or in a project helper the ``try`` calls (the task passed as an argument or a
+    ``Task`` method) - whose first handler able to catch ``celery.exceptions.Retry`` is
+    ``except Exception`` / ``except BaseException`` / a bare ``except:`` that does not re-raise.
+
+    ## Why is this bad?
+    ``Task.retry()`` schedules the retry and then *raises* ``Retry`` so the worker records the run as
+    RETRY instead of SUCCESS/FAILURE. A catch-all handler written to "record the failure and move on"
+    catches that ``Retry`` too: the task finishes as SUCCESS, the handler marks the work failed with
+    "Retry in 60s: ...", and the scheduled retry later finds the work already failed. Temporary errors
+    (greylisting, timeouts, 503s) become permanent failures.
+
+    ## Example
+    ```python
+    @shared_task(bind=True, max_retries=5)
+    def export_invoice(self, invoice_id):
+        invoice = Invoice.objects.get(pk=invoice_id)
+        try:
+            try:
+                push_invoice(invoice)
+            except GatewayUnavailable as exc:
+                raise self.retry(exc=exc)
+        except Exception as exc:
+            invoice.mark_failed(str(exc))
+    ```
+
+    ## Use instead
+    ```python
+        try:
+            ...
+        except Retry:
+            # a retry was scheduled (celery.exceptions.Retry): let Celery see it
+            raise
+        except Exception as exc:
+            invoice.mark_failed(str(exc))
+    ```
+
+    ## Fix safety
+    Safe: an ``except Retry: raise`` clause is added before the broad handler (``from celery.exceptions
+    import Retry``, aliased when ``Retry`` already names something else, e.g. urllib3's). Every other
+    exception is handled exactly as before; only the retry Celery asked for is no longer swallowed.
+    """
+
+    code = "WRK101"
+    name = "retry-swallowed-by-broad-except"
+    bug_class = "W1"
+    component_types = ("background-worker", "scheduled-job")
+    fix_safety = "safe"
+
+    VALID = (
+        # the broad handler is preceded by `except Retry: raise`
+        Example(_FIXED_DIRECT, path="billing/tasks.py", files=_FILES),
+        # the broad handler re-raises after logging
+        Example(_BUGGY_DIRECT.replace('        return "failed"\n', "        raise\n"), path="billing/tasks.py",
+                files=_FILES),
+        # retry is raised outside the try: nothing catches it
+        Example('''import logging
+
+from celery import shared_task
+
+from billing.gateway import GatewayUnavailable, push_invoice
+from billing.models import Invoice
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(bind=True, max_retries=5)
+def export_invoice(self, invoice_id):
+    invoice = Invoice.objects.get(pk=invoice_id)
+    try:
+        push_invoice(invoice)
+    except GatewayUnavailable as exc:
+        raise self.retry(exc=exc)
+    except Exception as exc:
+        logger.exception("export failed")
+        invoice.mark_failed(str(exc))
+''', path="billing/tasks.py", files=_FILES),
+        # the helper swallows nothing and never retries: a broad handler around it is fine
+        Example('''from celery import shared_task
+
+from billing.gateway import push_invoice
+from billing.models import Invoice
+
+
+@shared_task
+def export_invoice(invoice_id):
+    invoice = Invoice.objects.get(pk=invoice_id)
+    try:
+        push_invoice(invoice)
+    except Exception as exc:
+        invoice.mark_failed(str(exc))
+''', path="billing/tasks.py", files=_FILES),
+    )
+    INVALID = (
+        Example(_BUGGY_DIRECT, path="billing/tasks.py", files=_FILES, fixed=_FIXED_DIRECT),
+        Example(_BUGGY_HELPER, path="billing/tasks.py", files=_FILES, fixed=_FIXED_HELPER),
+        Example(_BUGGY_CLASS, path="billing/tasks.py", files=_FILES, fixed=_FIXED_CLASS),
+    )
+
+    # ------------------------------------------------------------------ detection
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        index = ctx.index
+        for task in w1.worker_tasks(index).values():
+            if task.framework != "celery" or not ctx.in_scope(task.fn):
+                continue
+            module = index.module_of(task.fn)
+            for node in ast.walk(task.fn.node):
+                if not isinstance(node, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+                    continue
+                handler = next((h for h in node.handlers if w1.catches_retry(index, module, h)), None)
+                if handler is None or not w1.is_broad(index, module, handler) or w1.reraises(handler):
+                    continue
+                sites = w1.retry_sites(index, task, node.body)
+                if not sites:
+                    continue
+                site = sites[0]
+                caught = "bare except" if handler.type is None else f"except {ast.unparse(handler.type)}"
+                where = f"{site.file}:{site.line}"
+                yield self.finding(
+                    task.fn, handler,
+                    f"`{caught}` in task {task.fn.symbol} catches the celery Retry raised by `{site.text}` "
+                    f"({where}) and does not re-raise it: the retry is swallowed and the run ends as success",
+                    related=tuple((s.file, s.line, "retry raised here") for s in sites[:3]),
+                )
+
+    # ------------------------------------------------------------------ fix
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        info = index.by_path.get(finding.file)
+        if info is None:
+            return None
+        source = info.source
+        module = cst.parse_module(source)
+        module, local = _retry_name(module)
+        # adding an import shifts lines: find the handler by counting from the end of the file
+        shift = len(module.code.splitlines()) - len(source.splitlines())
+        line = finding.line + shift
+        module, handler = codemod.find_at(module, line, cst.ExceptHandler)
+        if handler is None:
+            return None
+        new_handler = cst.ensure_type(
+            cst.parse_statement(
+                f"try:\n    pass\nexcept {local}:\n"
+                "    # a retry was scheduled (celery.exceptions.Retry): let Celery see it\n    raise\n"),
+            cst.Try).handlers[0]
+
+        parent = _parent_try(module, handler)
+        if parent is None:
+            return None
+        at = next(i for i, h in enumerate(parent.handlers) if h is handler)
+
+        def insert(try_node: cst.CSTNode) -> cst.CSTNode:
+            assert isinstance(try_node, cst.Try)
+            handlers = list(try_node.handlers)
+            handlers.insert(at, new_handler)
+            return try_node.with_changes(handlers=handlers)
+
+        new = codemod.replace_node(module, parent, insert).code
+        if new == source:
+            return None
+        return Patch(changes=(FileChange(finding.file, source, new),))
+
+    # ------------------------------------------------------------------ regression test
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        fn = index.enclosing_function(finding.file, finding.line)
+        task = w1.worker_tasks(index).get(fn.qualname) if fn else None
+        if task is None:
+            return None
+        module = index.module_of(task.fn)
+        try_node = _try_of_handler(task.fn.node, finding.line)
+        if try_node is None:
+            return None
+        sites = w1.retry_sites(index, task, try_node.body)
+        target = None
+        for site in sites:
+            if site.via is not None:
+                target = w1.patch_target(index, module, site.via, task.fn.class_name)
+                if target:
+                    break
+        if target is None:
+            found = w1.first_patchable_call(index, module, try_node.body, task.fn.class_name)
+            if found is None:
+                return None
+            target = found[1]
+        return w1.replay_test(
+            index, task, code=self.code, rule=self.name,
+            doc=("A Retry raised inside the task's guarded block (the task asked Celery to retry) must reach "
+                 "Celery instead of being caught by the broad `except`."),
+            target=target, injected="a celery Retry raised by the guarded call",
+            inject_body='    raise Retry("rootfix: a retry was scheduled")',
+            check=("    assert isinstance(outcome, Retry), (\n"
+                   "        f\"the Retry raised inside the task was swallowed: the task returned {outcome!r}\")"),
+        )
+
+
+def _retry_name(module: cst.Module) -> tuple[cst.Module, str]:
+    return codemod.import_name(module, "celery.exceptions", "Retry")
+
+
+def _parent_try(module: cst.Module, handler: cst.ExceptHandler) -> cst.Try | None:
+    found: list[cst.Try] = []
+
+    class V(cst.CSTVisitor):
+        def visit_Try(self, node: cst.Try) -> None:
+            if any(h is handler for h in node.handlers):
+                found.append(node)
+
+    module.visit(V())
+    return found[0] if found else None
+
+
+def _try_of_handler(fn: ast.AST, line: int) -> ast.Try | None:
+    for node in ast.walk(fn):
+        if isinstance(node, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+            if any(h.lineno == line for h in node.handlers):
+                return node
+    return None

@@ -1,0 +1,334 @@
+"""WRK104: a task catches a network client's transient error and only logs / returns."""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Iterable
+
+import libcst as cst
+
+from rootfix.fix import codemod
+from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.worker import _w1common as w1
+from rootfix.rules.worker.wrk102_retry_without_bind import bind_task, transient_replay
+from rootfix.types import FileChange, Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import RepoIndex
+
+#: Exceptions of network clients that mean "try again later" (exact names, or whole modules with a trailing dot).
+TRANSIENT = frozenset({
+    "requests.RequestException", "requests.exceptions.RequestException", "requests.ConnectionError",
+    "requests.exceptions.ConnectionError", "requests.Timeout", "requests.exceptions.Timeout",
+    "requests.ConnectTimeout", "requests.exceptions.ConnectTimeout", "requests.ReadTimeout",
+    "requests.exceptions.ReadTimeout",
+    "httpx.TransportError", "httpx.HTTPError", "httpx.TimeoutException", "httpx.ConnectError", "httpx.NetworkError",
+    "httpx.RequestError", "httpx.ConnectTimeout", "httpx.ReadTimeout",
+    "smtplib.SMTPException", "smtplib.SMTPServerDisconnected", "smtplib.SMTPConnectError",
+    "socket.timeout", "socket.error", "TimeoutError", "ConnectionError", "ConnectionResetError",
+    "ConnectionRefusedError", "urllib.error.URLError", "urllib3.exceptions.HTTPError",
+    "urllib3.exceptions.MaxRetryError", "redis.exceptions.ConnectionError", "redis.exceptions.TimeoutError",
+    "redis.ConnectionError", "kombu.exceptions.OperationalError",
+})
+TRANSIENT_MODULES = ("botocore.exceptions.", "aiohttp.client_exceptions.")
+
+_FILES = (
+    ("geo/__init__.py", ""),
+    ("geo/models.py", '''from django.db import models
+
+
+class Address(models.Model):
+    line1 = models.CharField(max_length=200)
+    city = models.CharField(max_length=100)
+    lat = models.FloatField(null=True)
+    lng = models.FloatField(null=True)
+'''),
+)
+
+_BUGGY = '''import logging
+
+import requests
+from celery import shared_task
+
+from geo.models import Address
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task
+def geocode_address(address_id):
+    address = Address.objects.get(pk=address_id)
+    try:
+        resp = requests.get("https://geo.example.com/v1/search", params={"q": f"{address.line1}, {address.city}"},
+                            timeout=10)
+        resp.raise_for_status()
+    except requests.ConnectionError:
+        logger.warning("geocoder unreachable for address %s", address.pk)
+        return None
+    address.lat, address.lng = resp.json()["lat"], resp.json()["lng"]
+    address.save(update_fields=["lat", "lng"])
+'''
+
+_FIXED = '''import logging
+
+import requests
+from celery import shared_task
+
+from geo.models import Address
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(bind=True)
+def geocode_address(self, address_id):
+    address = Address.objects.get(pk=address_id)
+    try:
+        resp = requests.get("https://geo.example.com/v1/search", params={"q": f"{address.line1}, {address.city}"},
+                            timeout=10)
+        resp.raise_for_status()
+    except requests.ConnectionError as exc:
+        logger.warning("geocoder unreachable for address %s", address.pk)
+        raise self.retry(exc=exc)
+    address.lat, address.lng = resp.json()["lat"], resp.json()["lng"]
+    address.save(update_fields=["lat", "lng"])
+'''
+
+
+class TransientErrorNotRetried(Rule):
+    """A task catches a network client's transient error and only logs or returns: it never retries.
+
+    ## What it does
+    Finds ``except`` handlers in Celery tasks (not inside a loop) that catch the "try again later" errors
+    of network clients - ``requests.RequestException`` / ``ConnectionError`` / ``Timeout``,
+    ``httpx.TransportError`` / ``HTTPError``, ``smtplib.SMTPException``, ``socket.timeout``,
+    ``urllib.error.URLError``, ``botocore.exceptions.*``, redis connection errors, built-in
+    ``ConnectionError`` / ``TimeoutError`` - and neither raise, retry nor re-enqueue.
+
+    ## Why is this bad?
+    The work is silently dropped on a blip: the worker reports SUCCESS, nothing retries it later, and
+    the only trace is a warning in the log. Celery's retry machinery (``raise self.retry(exc=exc)``)
+    exists for exactly these errors.
+
+    ## Example
+    ```python
+    @shared_task
+    def geocode_address(address_id):
+        try:
+            resp = requests.get(GEOCODER, params=..., timeout=10)
+        except requests.ConnectionError:
+            logger.warning("geocoder unreachable")
+            return None
+    ```
+
+    ## Use instead
+    ```python
+    @shared_task(bind=True)
+    def geocode_address(self, address_id):
+        try:
+            resp = requests.get(GEOCODER, params=..., timeout=10)
+        except requests.ConnectionError as exc:
+            logger.warning("geocoder unreachable")
+            raise self.retry(exc=exc)
+    ```
+
+    ## Fix safety
+    Unsafe: the task now retries (``max_retries`` of the task, 3 by default) and finally fails instead of
+    succeeding with nothing done; a trailing ``return`` / ``pass`` of the handler is replaced by
+    ``raise self.retry(exc=exc)`` (after the handler's log line; a log line is added through the module's
+    logger when there was none), ``bind=True`` and ``self`` are added when the task was not bound.
+    Make sure the work is idempotent before retrying it.
+    """
+
+    code = "WRK104"
+    name = "transient-error-not-retried"
+    bug_class = "W1"
+    component_types = ("background-worker", "scheduled-job")
+    fix_safety = "unsafe"
+
+    VALID = (
+        Example(_FIXED, path="geo/tasks.py", files=_FILES),
+        # one bad item in a batch is skipped, the batch goes on: not a retry case
+        Example('''import logging
+
+import requests
+from celery import shared_task
+
+from geo.models import Address
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task
+def geocode_missing():
+    for address in Address.objects.filter(lat__isnull=True)[:500]:
+        try:
+            requests.get("https://geo.example.com/v1/search", params={"q": address.city}, timeout=10)
+        except requests.Timeout:
+            logger.warning("geocoder timed out for %s", address.pk)
+            continue
+''', path="geo/tasks.py", files=_FILES),
+        # autoretry_for: the error is re-raised after logging
+        Example('''import logging
+
+import requests
+from celery import shared_task
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(autoretry_for=(requests.RequestException,), retry_backoff=True, max_retries=5)
+def ping_partner(url):
+    try:
+        requests.post(url, timeout=5).raise_for_status()
+    except requests.RequestException:
+        logger.warning("partner %s unreachable", url)
+        raise
+''', path="geo/tasks.py", files=_FILES),
+        # a non-network error is handled: not this rule's business
+        Example('''from celery import shared_task
+
+from geo.models import Address
+
+
+@shared_task
+def drop_address(address_id):
+    try:
+        Address.objects.get(pk=address_id).delete()
+    except Address.DoesNotExist:
+        return None
+''', path="geo/tasks.py", files=_FILES),
+    )
+    INVALID = (
+        Example(_BUGGY, path="geo/tasks.py", files=_FILES, fixed=_FIXED),
+        Example('''import logging
+import smtplib
+
+from celery import shared_task
+from django.core.mail import send_mail
+
+log = logging.getLogger("geo.mail")
+
+
+@shared_task(bind=True, max_retries=3)
+def send_welcome(self, email):
+    try:
+        send_mail("Welcome", "Hello!", "noreply@example.com", [email])
+    except smtplib.SMTPException as err:
+        log.error("welcome mail to %s failed: %s", email, err)
+''', path="geo/tasks.py", files=_FILES, fixed='''import logging
+import smtplib
+
+from celery import shared_task
+from django.core.mail import send_mail
+
+log = logging.getLogger("geo.mail")
+
+
+@shared_task(bind=True, max_retries=3)
+def send_welcome(self, email):
+    try:
+        send_mail("Welcome", "Hello!", "noreply@example.com", [email])
+    except smtplib.SMTPException as err:
+        log.error("welcome mail to %s failed: %s", email, err)
+        raise self.retry(exc=err)
+'''),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        index = ctx.index
+        for task in w1.worker_tasks(index).values():
+            if task.framework != "celery" or not ctx.in_scope(task.fn):
+                continue
+            module = index.module_of(task.fn)
+            for try_node in _tries_outside_loops(task.fn.node):
+                for handler in try_node.handlers:
+                    types = w1.handler_types(index, module, handler) or []
+                    transient = [t for t in types if t in TRANSIENT or t.startswith(TRANSIENT_MODULES)]
+                    if not transient or w1.raises_anything(handler) or _requeues(handler):
+                        continue
+                    yield self.finding(
+                        task.fn, handler,
+                        f"task {task.fn.symbol} catches {transient[0]} (a transient network error) and only "
+                        f"logs/returns: the work is dropped instead of retried")
+
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        fn = index.enclosing_function(finding.file, finding.line)
+        task = w1.worker_tasks(index).get(fn.qualname) if fn else None
+        if task is None:
+            return None
+        source = index.module_of(task.fn).source
+        logger = codemod.module_logger(source)
+        self_name = task.self_name or "self"
+        module = cst.parse_module(source)
+        module, handler = codemod.find_at(module, finding.line, cst.ExceptHandler)
+        if handler is None:
+            return None
+        exc_name = handler.name.name.value if handler.name and isinstance(handler.name.name, cst.Name) else "exc"
+        symbol = task.fn.node.name
+
+        def change(node: cst.CSTNode) -> cst.CSTNode:
+            assert isinstance(node, cst.ExceptHandler)
+            body = list(node.body.body)
+            while body and isinstance(body[-1], cst.SimpleStatementLine) and all(
+                    isinstance(s, (cst.Return, cst.Pass)) for s in body[-1].body):
+                body.pop()
+            logs = any(isinstance(s, cst.SimpleStatementLine) and any(
+                isinstance(x, cst.Expr) and w1_is_log(x) for x in s.body) for s in body)
+            if not logs and logger:
+                body.append(cst.parse_statement(
+                    f'{logger}.warning("{symbol}: %s, retrying", {exc_name})\n'))
+            body.append(cst.parse_statement(f"raise {self_name}.retry(exc={exc_name})\n"))
+            new = node.with_changes(body=node.body.with_changes(body=body))
+            if node.name is None:
+                new = new.with_changes(name=cst.AsName(name=cst.Name(exc_name)))
+            return new
+
+        module = codemod.replace_node(module, handler, change)
+        if not task.bound:
+            module = bind_task(module, task, self_name)
+        new = module.code
+        return Patch(changes=(FileChange(finding.file, source, new),))
+
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        fn = index.enclosing_function(finding.file, finding.line)
+        task = w1.worker_tasks(index).get(fn.qualname) if fn else None
+        if task is None:
+            return None
+        for node in ast.walk(task.fn.node):
+            if isinstance(node, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+                for h in node.handlers:
+                    if h.lineno == finding.line:
+                        return transient_replay(
+                            index, task, (node, h), code=self.code, rule=self.name,
+                            doc="When the network call fails with a transient error, the task must ask Celery "
+                                "to retry instead of finishing as a success with the work dropped.")
+        return None
+
+
+def w1_is_log(expr: cst.Expr) -> bool:
+    try:
+        node = ast.parse(codemod.code_of(expr).strip()).body[0]
+    except SyntaxError:
+        return False
+    return isinstance(node, ast.Expr) and codemod.is_log_call(node.value)
+
+
+def _tries_outside_loops(fn: ast.AST) -> list[ast.Try]:
+    out: list[ast.Try] = []
+
+    def visit(node: ast.AST, in_loop: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue
+            loop = in_loop or isinstance(child, (ast.For, ast.AsyncFor, ast.While))
+            if isinstance(child, (ast.Try, getattr(ast, "TryStar", ast.Try))) and not in_loop:
+                out.append(child)
+            visit(child, loop)
+
+    visit(fn, False)
+    return out
+
+
+def _requeues(handler: ast.ExceptHandler) -> bool:
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+               and n.func.attr in ("retry", "apply_async", "delay", "enqueue", "enqueue_in", "enqueue_at")
+               for n in w1._walk_no_defs(handler.body))

@@ -1,0 +1,312 @@
+"""WRK201: a DB connection / cursor opened in worker code and never closed."""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable
+
+import libcst as cst
+
+from rootfix.fix import codemod
+from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.worker import _w1common as w1
+from rootfix.types import FileChange, Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+
+CONNECT = frozenset({"psycopg2.connect", "psycopg.connect", "sqlite3.connect", "sqlite3.dbapi2.connect",
+                     "pymysql.connect", "MySQLdb.connect", "mysql.connector.connect", "oracledb.connect",
+                     "cx_Oracle.connect", "pyodbc.connect"})
+
+_FILES = (("legacy/__init__.py", ""),)
+
+_BUGGY = '''import logging
+import sqlite3
+
+from celery import shared_task
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task
+def import_legacy_members():
+    conn = sqlite3.connect(settings.LEGACY_DB_PATH)
+    rows = conn.execute("SELECT email, name FROM members").fetchall()
+    logger.info("read %d legacy members", len(rows))
+    conn.close()
+    return len(rows)
+'''
+
+_FIXED = '''import logging
+import sqlite3
+from contextlib import closing
+
+from celery import shared_task
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task
+def import_legacy_members():
+    with closing(sqlite3.connect(settings.LEGACY_DB_PATH)) as conn:
+        rows = conn.execute("SELECT email, name FROM members").fetchall()
+    logger.info("read %d legacy members", len(rows))
+    return len(rows)
+'''
+
+_BUGGY_CURSOR = '''from celery import shared_task
+from django.db import connection
+
+
+@shared_task
+def refresh_sales_view():
+    cursor = connection.cursor()
+    cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY sales_daily")
+    return cursor.rowcount
+'''
+
+_FIXED_CURSOR = '''from celery import shared_task
+from django.db import connection
+
+
+@shared_task
+def refresh_sales_view():
+    with connection.cursor() as cursor:
+        cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY sales_daily")
+        return cursor.rowcount
+'''
+
+
+class UnclosedConnectionInWorker(Rule):
+    """A database connection or cursor opened in worker code is not closed on every path.
+
+    ## What it does
+    Finds, in tasks and the project code they call, ``x = psycopg2.connect(...)`` / ``sqlite3.connect`` /
+    ``pymysql.connect`` / ``MySQLdb.connect`` / ... and ``x = connection.cursor()`` /
+    ``connections["alias"].cursor()`` that are not used as a context manager (or through
+    ``contextlib.closing``) and whose ``x.close()`` is not in a ``finally`` (returned objects are the
+    caller's business and are not reported).
+
+    ## Why is this bad?
+    Outside the request cycle nothing closes them for you: Django closes its connections at the end of
+    a request, not of a task, and a raw DB-API connection lives until garbage collection. A worker that
+    leaks one per failed run exhausts ``max_connections`` on the database server ("FATAL: sorry, too many
+    clients already") for every service sharing it. ``x.close()`` at the end of the happy path is skipped
+    by the first exception.
+
+    ## Example
+    ```python
+    conn = sqlite3.connect(settings.LEGACY_DB_PATH)
+    rows = conn.execute("SELECT email FROM members").fetchall()
+    conn.close()
+    ```
+
+    ## Use instead
+    ```python
+    with closing(sqlite3.connect(settings.LEGACY_DB_PATH)) as conn:
+        rows = conn.execute("SELECT email FROM members").fetchall()
+    ```
+
+    ## Fix safety
+    Safe. The statements from the assignment to the last use of the name (in the same block) move into a
+    ``with``: ``with X.cursor() as cursor:`` for Django cursors, ``with closing(connect(...)) as conn:``
+    for DB-API connections (a connection's own ``with`` commits/rolls back but does *not* close it for
+    sqlite3 and psycopg2). A final ``conn.close()`` in that range is dropped. No fix is offered when the
+    name is used outside that block.
+    """
+
+    code = "WRK201"
+    name = "unclosed-connection-in-worker"
+    bug_class = "W2"
+    component_types = ("background-worker", "scheduled-job")
+    fix_safety = "safe"
+
+    VALID = (
+        Example(_FIXED, path="legacy/tasks.py", files=_FILES),
+        Example(_FIXED_CURSOR, path="legacy/tasks.py", files=_FILES),
+        # closed in finally; a factory returning the connection
+        Example('''import psycopg2
+from celery import shared_task
+from django.conf import settings
+
+
+def open_warehouse():
+    return psycopg2.connect(settings.WAREHOUSE_DSN)
+
+
+@shared_task
+def load_facts():
+    conn = open_warehouse()
+    raw = psycopg2.connect(settings.WAREHOUSE_DSN)
+    try:
+        with raw.cursor() as cur:
+            cur.execute("SELECT 1")
+    finally:
+        raw.close()
+        conn.close()
+''', path="legacy/tasks.py", files=_FILES),
+    )
+    INVALID = (
+        Example(_BUGGY, path="legacy/tasks.py", files=_FILES, fixed=_FIXED),
+        Example(_BUGGY_CURSOR, path="legacy/tasks.py", files=_FILES, fixed=_FIXED_CURSOR),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        index = ctx.index
+        for fn, _task in w1.worker_functions(index).values():
+            if not ctx.in_scope(fn):
+                continue
+            module = index.module_of(fn)
+            closed = _closed_in_finally(fn)
+            for node in w1._walk_no_defs(fn.node.body):
+                if not (isinstance(node, ast.Assign) and len(node.targets) == 1
+                        and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call)):
+                    continue
+                kind = opens(index, module, node.value)
+                name = node.targets[0].id
+                if kind is None or name in closed or _escapes(fn, name):
+                    continue
+                finding = self.finding(
+                    fn, node,
+                    f"`{name} = {ast.unparse(node.value.func)}(...)` opens a {kind} in worker code that is not "
+                    f"closed on every path (no `with`, no close() in `finally`): each failing run leaks it")
+                if _fix_range(fn, node, name) is None:
+                    finding = replace(finding, fixable=False, fix_safety=None)
+                yield finding
+
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        info = index.by_path.get(finding.file)
+        fn = index.enclosing_function(finding.file, finding.line)
+        if info is None or fn is None:
+            return None
+        stmt = next((n for n in w1._walk_no_defs(fn.node.body) if isinstance(n, ast.Assign)
+                     and n.lineno == finding.line), None)
+        if stmt is None:
+            return None
+        kind = opens(index, info, stmt.value)  # type: ignore[arg-type]
+        name = stmt.targets[0].id  # type: ignore[union-attr]
+        rng = _fix_range(fn, stmt, name)
+        if rng is None or kind is None:
+            return None
+        count, close_at = rng
+        module = cst.parse_module(info.source)
+        closing_name = None
+        if kind == "connection":
+            module, closing_name = codemod.import_name(module, "contextlib", "closing")
+        shift = len(module.code.splitlines()) - len(info.source.splitlines())
+        module, line = codemod.find_at(module, finding.line + shift, cst.SimpleStatementLine)
+        if line is None:
+            return None
+        parent = codemod.parent_of(module, line, (cst.IndentedBlock, cst.Module))  # type: ignore[arg-type]
+        if parent is None:
+            return None
+        body = list(parent.body)
+        at = next(i for i, s in enumerate(body) if s is line)
+        inner = body[at + 1: at + 1 + count]
+        rest = body[at + 1 + count:]
+        if close_at is not None:
+            drop = body[at + close_at]
+            rest = [s for s in rest if s is not drop]
+        assign = cst.ensure_type(line.body[0], cst.Assign)
+        call = assign.value
+        if closing_name:
+            call = cst.Call(func=cst.parse_expression(closing_name), args=[cst.Arg(value=call)])
+        with_node = cst.With(
+            items=[cst.WithItem(item=call, asname=cst.AsName(name=cst.Name(name)))],
+            body=cst.IndentedBlock(body=inner or [cst.SimpleStatementLine([cst.Pass()])]),
+            leading_lines=line.leading_lines)
+        new_body = body[:at] + [with_node] + rest
+        module = codemod.replace_node(module, parent, lambda p: p.with_changes(body=new_body))
+        return Patch(changes=(FileChange(finding.file, info.source, module.code),))
+
+
+def opens(index: "RepoIndex", module: "ModuleInfo", call: ast.Call) -> str | None:
+    dotted = index.resolve(module, call.func) or ""
+    if dotted in CONNECT:
+        return "connection"
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr == "cursor":
+        base = func.value
+        if isinstance(base, ast.Subscript):
+            base = base.value
+        if (index.resolve(module, base) or "") in ("django.db.connection", "django.db.connections"):
+            return "cursor"
+    return None
+
+
+def _closed_in_finally(fn: "FunctionInfo") -> set[str]:
+    out: set[str] = set()
+    for node in w1._walk_no_defs(fn.node.body):
+        if isinstance(node, ast.Try):
+            for sub in w1._walk_no_defs(node.finalbody):
+                if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr == "close" \
+                        and isinstance(sub.func.value, ast.Name):
+                    out.add(sub.func.value.id)
+        if isinstance(node, ast.withitem):
+            for sub in ast.walk(node.context_expr):
+                if isinstance(sub, ast.Name):
+                    out.add(sub.id)
+        if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)) \
+                and (node.func.id if isinstance(node.func, ast.Name) else node.func.attr) == "closing":
+            out.update(a.id for a in node.args if isinstance(a, ast.Name))
+    return out
+
+
+def _escapes(fn: "FunctionInfo", name: str) -> bool:
+    for node in w1._walk_no_defs(fn.node.body):
+        if isinstance(node, (ast.Return, ast.Yield)) and node.value is not None:
+            values = node.value.elts if isinstance(node.value, ast.Tuple) else [node.value]
+            if any(isinstance(v, ast.Name) and v.id == name for v in values):
+                return True
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id == name:
+            if any(isinstance(t, ast.Attribute) for t in node.targets):
+                return True  # stored on an object: its owner closes it
+    return False
+
+
+def _fix_range(fn: "FunctionInfo", stmt: ast.Assign, name: str) -> tuple[int, int | None] | None:
+    """How many statements after ``stmt`` (same block) use ``name``, and whether the last is ``name.close()``."""
+    block = _block_of(fn.node, stmt)
+    if block is None:
+        return None
+    at = block.index(stmt)
+    pattern = re.compile(rf"\b{re.escape(name)}\b")
+    last = at
+    for i in range(at + 1, len(block)):
+        if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(block[i])):
+            if any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in ast.walk(block[i])):
+                return None
+            last = i
+    # every use must be inside the block
+    uses = sum(1 for n in ast.walk(fn.node) if isinstance(n, ast.Name) and n.id == name)
+    in_block = sum(1 for s in block[at:last + 1] for n in ast.walk(s) if isinstance(n, ast.Name) and n.id == name)
+    if uses != in_block:
+        return None
+    del pattern
+    tail = block[last]
+    drop = (last > at and isinstance(tail, ast.Expr) and isinstance(tail.value, ast.Call)
+            and isinstance(tail.value.func, ast.Attribute) and tail.value.func.attr == "close"
+            and isinstance(tail.value.func.value, ast.Name) and tail.value.func.value.id == name)
+    if drop:
+        # the with-block ends at the last real use; the now redundant close() is dropped
+        end = max([i for i in range(at + 1, last)
+                   if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(block[i]))], default=at)
+        return end - at, last - at
+    return last - at, None
+
+
+def _block_of(root: ast.AST, stmt: ast.stmt) -> list[ast.stmt] | None:
+    for node in ast.walk(root):
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if isinstance(block, list) and any(s is stmt for s in block):
+                return block
+        if isinstance(node, ast.Try):
+            for h in node.handlers:
+                if any(s is stmt for s in h.body):
+                    return h.body
+    return None

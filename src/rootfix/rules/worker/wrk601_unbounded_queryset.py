@@ -1,0 +1,293 @@
+"""WRK601: an unbounded queryset of model instances loaded whole in a task."""
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable
+
+import libcst as cst
+
+from rootfix.fix import codemod
+from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.worker import _w1common as w1
+from rootfix.types import FileChange, Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+
+CHUNK = 2000
+#: Methods after which the queryset no longer yields cached model instances (or is bounded / not iterated).
+NOT_INSTANCES = frozenset({"iterator", "values", "values_list", "count", "exists", "aggregate", "first", "last",
+                           "get", "in_bulk", "delete", "update", "none", "earliest", "latest", "explain",
+                           "get_or_create", "update_or_create", "create", "bulk_create", "bulk_update"})
+QS_METHODS = frozenset({"all", "filter", "exclude", "order_by", "select_related", "prefetch_related", "only",
+                        "defer", "using", "annotate", "distinct", "reverse", "select_for_update", "alias", "extra"})
+RANGE = ("__lt", "__lte", "__gt", "__gte", "__isnull")
+MANAGERS = ("objects", "_default_manager", "_base_manager")
+
+_FILES = (
+    ("accounts/__init__.py", ""),
+    ("accounts/models.py", '''from django.db import models
+
+
+class Customer(models.Model):
+    email = models.EmailField()
+    is_active = models.BooleanField(default=True)
+    last_login = models.DateTimeField(null=True)
+    score = models.IntegerField(default=0)
+'''),
+)
+
+_BUGGY = '''import logging
+
+from celery import shared_task
+
+from accounts.models import Customer
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task
+def recompute_scores():
+    updated = 0
+    for customer in Customer.objects.all():
+        customer.score = len(customer.email)
+        customer.save(update_fields=["score"])
+        updated += 1
+    logger.info("rescored %d customers", updated)
+    return updated
+'''
+
+_FIXED = _BUGGY.replace("in Customer.objects.all():", "in Customer.objects.all().iterator(chunk_size=2000):")
+
+
+class UnboundedQuerysetInTask(Rule):
+    """A task loads a whole table's model instances into memory at once.
+
+    ## What it does
+    Finds, in tasks and the project code they call, ``for x in <queryset>``, ``list(<queryset>)`` and
+    comprehensions over a queryset of model instances that is *unbounded*: rooted at a model manager
+    (``Model.objects``), not sliced, not ``.iterator()``, not ``values()``/``values_list()``, and not
+    narrowed by an equality filter - only ``.all()`` or one-sided range lookups (``created__lt=cutoff``,
+    the backlog that grows with the table). Querysets of a related manager (``order.lines.all()``) and
+    ones narrowed by an equality or boolean filter are left alone: the rule cannot know table sizes and
+    prefers silence to noise.
+
+    ## Why is this bad?
+    Iterating a queryset fills its result cache: every row becomes a model instance kept alive until
+    the loop ends. On a table that grows (customers, pings, old records to purge), a nightly task that
+    once took 50 MB takes gigabytes, gets OOM-killed by the container, and Celery redelivers it to the
+    next worker (``acks_late``), which dies the same way.
+
+    ## Example
+    ```python
+    for customer in Customer.objects.all():
+        customer.score = compute(customer)
+        customer.save(update_fields=["score"])
+    ```
+
+    ## Use instead
+    ```python
+    for customer in Customer.objects.all().iterator(chunk_size=2000):
+        ...
+    ```
+
+    ## Fix safety
+    ``.iterator(chunk_size=2000)`` is added at the loop (only ``for`` loops are fixed: ``list()`` and
+    comprehensions keep the whole result anyway and need a redesign). Safe when the loop is the only
+    evaluation of the queryset; unsafe when the same queryset variable is evaluated again (it is then
+    queried twice) or uses ``prefetch_related`` (prefetching then happens per chunk, Django >= 4.1).
+    On PostgreSQL behind PgBouncer in transaction mode, ``iterator()`` needs
+    ``DISABLE_SERVER_SIDE_CURSORS = True``.
+    """
+
+    code = "WRK601"
+    name = "unbounded-queryset-in-task"
+    bug_class = "W6"
+    component_types = ("background-worker", "scheduled-job")
+    fix_safety = "safe"
+
+    VALID = (
+        Example(_FIXED, path="accounts/tasks.py", files=_FILES),
+        # bounded: sliced batch, values_list of ids, narrowed by an equality filter
+        Example('''from celery import shared_task
+
+from accounts.models import Customer
+
+
+@shared_task
+def rescore_batch(start_id):
+    for customer in Customer.objects.filter(pk__gte=start_id).order_by("pk")[:500]:
+        customer.save()
+    ids = list(Customer.objects.values_list("pk", flat=True))
+    for customer in Customer.objects.filter(email="vip@example.com"):
+        customer.save()
+    return ids
+''', path="accounts/tasks.py", files=_FILES),
+        # not a task: a management command is another component
+        Example('''from accounts.models import Customer
+
+
+def export_all():
+    return [c.email for c in Customer.objects.all()]
+''', path="accounts/exports.py", files=_FILES),
+    )
+    INVALID = (
+        Example(_BUGGY, path="accounts/tasks.py", files=_FILES, fixed=_FIXED),
+        # through a helper the task calls, with the queryset in a variable, and a list() of the backlog
+        Example('''from datetime import timedelta
+
+from celery import shared_task
+from django.utils import timezone
+
+from accounts.models import Customer
+
+
+def _dormant_customers(now):
+    return list(Customer.objects.filter(last_login__lt=now - timedelta(days=365)))
+
+
+@shared_task
+def deactivate_dormant():
+    cutoff = timezone.now() - timedelta(days=365)
+    stale = Customer.objects.filter(last_login__lt=cutoff).select_related()
+    for customer in stale:
+        customer.is_active = False
+        customer.save(update_fields=["is_active"])
+    return len(_dormant_customers(timezone.now()))
+''', path="accounts/tasks.py", files=_FILES, count=2),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        index = ctx.index
+        for fn, _task in w1.worker_functions(index).values():
+            if not ctx.in_scope(fn):
+                continue
+            module = index.module_of(fn)
+            assigned = _assignments(fn)
+            for node in w1._walk_no_defs(fn.node.body):
+                site = _iteration(node)
+                if site is None:
+                    continue
+                kind, expr = site
+                chain = expr
+                var = None
+                if isinstance(expr, ast.Name) and len(assigned.get(expr.id, [])) == 1:
+                    var = expr.id
+                    chain = assigned[expr.id][0]
+                info = unbounded(index, module, chain)
+                if info is None:
+                    continue
+                model, prefetch = info
+                finding = self.finding(
+                    fn, expr,
+                    f"{'iterating' if kind == 'for' else 'building a list of'} every {model} "
+                    f"(`{ast.unparse(chain)}`) loads the whole table into memory: "
+                    + (f"use .iterator(chunk_size={CHUNK})" if kind == "for" else "process it in chunks"))
+                if kind != "for":
+                    finding = replace(finding, fixable=False, fix_safety=None)
+                elif prefetch or (var is not None and _evaluated_elsewhere(fn, var, node)):
+                    finding = replace(finding, fix_safety="unsafe")
+                yield finding
+
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        if not finding.fixable:
+            return None
+        info = index.by_path.get(finding.file)
+        if info is None:
+            return None
+        module, target = codemod.find_at(cst.parse_module(info.source), finding.line, cst.For,
+                                         where=lambda n: True)
+        loops = codemod.nodes_at(module, finding.line, cst.For)
+        if target is None:
+            return None
+
+        def change(node: cst.CSTNode) -> cst.CSTNode:
+            assert isinstance(node, cst.For)
+            it = node.iter
+            new_iter = cst.Call(
+                func=cst.Attribute(value=it, attr=cst.Name("iterator")),
+                args=[cst.Arg(keyword=cst.Name("chunk_size"), value=cst.Integer(str(CHUNK)),
+                              equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
+                                                    whitespace_after=cst.SimpleWhitespace("")))])
+            return node.with_changes(iter=new_iter)
+
+        del loops
+        new = codemod.replace_node(module, target, change).code
+        return Patch(changes=(FileChange(finding.file, info.source, new),))
+
+
+def _assignments(fn: "FunctionInfo") -> dict[str, list[ast.expr]]:
+    out: dict[str, list[ast.expr]] = {}
+    for node in w1._walk_no_defs(fn.node.body):
+        if isinstance(node, ast.Assign):
+            for t in node.targets:
+                if isinstance(t, ast.Name):
+                    out.setdefault(t.id, []).append(node.value)
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name):
+            out.setdefault(node.target.id, []).append(node.value or node.target)
+        elif isinstance(node, (ast.For, ast.AsyncFor)) and isinstance(node.target, ast.Name):
+            out.setdefault(node.target.id, []).append(node.iter)
+    return out
+
+
+def _iteration(node: ast.AST) -> tuple[str, ast.expr] | None:
+    if isinstance(node, (ast.For, ast.AsyncFor)):
+        return "for", node.iter
+    if isinstance(node, ast.comprehension):
+        return "comprehension", node.iter
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("list", "tuple", "sorted") \
+            and len(node.args) == 1:
+        return "list", node.args[0]
+    return None
+
+
+def unbounded(index: "RepoIndex", module: "ModuleInfo", expr: ast.expr) -> tuple[str, bool] | None:
+    """``(model name, uses prefetch_related)`` when ``expr`` is an unbounded queryset of model instances."""
+    methods: list[ast.Call] = []
+    node = expr
+    while True:
+        if isinstance(node, ast.Subscript):
+            return None  # sliced
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr in NOT_INSTANCES:
+                return None
+            if node.func.attr not in QS_METHODS:
+                return None
+            methods.append(node)
+            node = node.func.value
+            continue
+        break
+    if not (isinstance(node, ast.Attribute) and node.attr in MANAGERS):
+        return None
+    model = node.value
+    if not isinstance(model, (ast.Name, ast.Attribute)):
+        return None
+    dotted = index.resolve(module, model) or ""
+    if index.lookup_class(dotted) is None and not dotted[:1].isupper() and "." not in dotted:
+        return None
+    sides: dict[str, set[str]] = {}
+    for call in methods:
+        if call.func.attr not in ("filter", "exclude"):  # type: ignore[union-attr]
+            continue
+        if call.args:
+            return None  # Q objects: assume they narrow
+        for kw in call.keywords:
+            if kw.arg is None:
+                return None
+            if not kw.arg.endswith(RANGE):
+                return None  # an equality / membership filter narrows the set
+            field, _, op = kw.arg.rpartition("__")
+            sides.setdefault(field, set()).add("lo" if op in ("gt", "gte") else "hi" if op in ("lt", "lte") else op)
+    if any({"lo", "hi"} <= s for s in sides.values()):
+        return None  # a window, bounded on both sides
+    prefetch = any(c.func.attr == "prefetch_related" for c in methods)  # type: ignore[union-attr]
+    name = model.id if isinstance(model, ast.Name) else model.attr
+    return name, prefetch
+
+
+def _evaluated_elsewhere(fn: "FunctionInfo", var: str, site: ast.AST) -> bool:
+    loads = [n for n in w1._walk_no_defs(fn.node.body) if isinstance(n, ast.Name) and n.id == var
+             and isinstance(n.ctx, ast.Load)]
+    own = getattr(site, "iter", None)
+    return any(n is not own for n in loads)
