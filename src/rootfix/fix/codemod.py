@@ -361,3 +361,50 @@ def parse_fix_none(stmt: cst.CSTNode) -> cst.CSTNode:
                 and assign.value.value == "None":
             return stmt.with_changes(body=[assign.with_changes(value=cst.Integer("5"))])
     return stmt
+
+
+def import_in_group(module: cst.Module, from_module: str, name: str, local_packages: frozenset[str] | set[str] = frozenset()
+                    ) -> tuple[cst.Module, str]:
+    """Like :func:`import_name`, but a new ``from from_module import name`` line of a third-party module goes
+    into the file's third-party import block (after the last import that sorts before it) rather than after
+    the project's own imports. ``local_packages`` are the project's top-level packages."""
+    source = module.code
+    if imported_name(source, from_module, name) or name in bound_names(source) or name in _local_names(source):
+        return import_name(module, from_module, name)
+    pkg = _top_package(from_module)
+    if pkg in sys.stdlib_module_names or pkg in local_packages:
+        return import_name(module, from_module, name)
+    body = list(module.body)
+    for stmt in body:  # an existing `from from_module import ...` is extended by add_import
+        if isinstance(stmt, cst.SimpleStatementLine) and any(
+                isinstance(s, cst.ImportFrom) and not s.relative and _import_from_module(s) == from_module
+                for s in stmt.body):
+            return import_name(module, from_module, name)
+    third: list[tuple[int, str]] = []
+    for i, stmt in enumerate(body):
+        if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1):
+            if third:
+                break
+            continue
+        s = stmt.body[0]
+        if isinstance(s, cst.ImportFrom) and not s.relative:
+            mod = _import_from_module(s)
+        elif isinstance(s, cst.Import):
+            mod = code_of(s.names[0].name)
+        else:
+            continue
+        top = _top_package(mod)
+        if top not in sys.stdlib_module_names and top not in local_packages and not (
+                isinstance(s, cst.ImportFrom) and s.relative):
+            third.append((i, mod))
+    if not third:
+        return import_name(module, from_module, name)
+    before = [i for i, mod in third if mod <= from_module]
+    new_line = cst.parse_statement(f"from {from_module} import {name}\n")
+    if before:
+        body.insert(before[-1] + 1, new_line)
+    else:
+        first = body[third[0][0]]
+        body[third[0][0]] = first.with_changes(leading_lines=())  # type: ignore[union-attr]
+        body.insert(third[0][0], new_line.with_changes(leading_lines=first.leading_lines))  # type: ignore[union-attr]
+    return module.with_changes(body=body), name

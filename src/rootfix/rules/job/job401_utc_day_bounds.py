@@ -8,6 +8,12 @@ import libcst as cst
 
 from rootfix.fix.project_tests import module_name, regression_test_path, uses_pytest_style
 from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.job._common import (
+    add_timezone_import as _add_import,
+    byte_to_char as _byte_to_char,
+    django_timezone_name as _django_timezone_name,
+    project_settings,
+)
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -277,62 +283,3 @@ def _time_expr(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> str 
         if all(isinstance(a, ast.Constant) for a in node.args) and not node.keywords:
             return "time(" + ", ".join(repr(a.value) for a in node.args) + ")"
     return None
-
-
-def _byte_to_char(line: str, col: int) -> int:
-    return len(line.encode("utf-8")[:col].decode("utf-8", "replace"))
-
-
-def _bound_names(module: "ModuleInfo") -> set[str]:
-    return set(module.imports) | set(module.functions) | set(module.classes) | set(module.assignments)
-
-
-def _django_timezone_name(index: "RepoIndex", module: "ModuleInfo") -> str:
-    """The name under which the module has (or will import) ``django.utils.timezone``."""
-    for local, target in module.imports.items():
-        if target == "django.utils.timezone":
-            return local
-    return "timezone" if "timezone" not in _bound_names(module) else "dj_timezone"
-
-
-def _add_import(source: str, name: str, project: frozenset[str] = frozenset()) -> str:
-    """Add ``from django.utils import timezone [as name]`` after the module's last top-level import."""
-    tree = ast.parse(source)
-    line = f"from django.utils import timezone{'' if name == 'timezone' else ' as ' + name}\n"
-    imports = []
-    for stmt in tree.body:
-        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
-            imports.append(stmt)
-        elif imports or not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
-            break
-    # beside the other django imports, else before the project's own (relative) imports
-    django = [i for i in imports if isinstance(i, ast.ImportFrom) and (i.module or "").startswith("django")]
-    local = [i for i in imports if isinstance(i, ast.ImportFrom)
-             and (i.level or (i.module or "").split(".")[0] in project)]
-    lines = source.splitlines(keepends=True)
-    if django:
-        at = django[-1].end_lineno
-    elif local:
-        at = local[0].lineno - 1
-        line += "\n"
-    else:
-        at = imports[-1].end_lineno if imports else 0
-    return "".join(lines[:at]) + line + "".join(lines[at:])
-
-
-def project_settings(index: "RepoIndex") -> dict[str, object]:
-    """Literal top-level assignments of the project's settings modules (``settings.py`` /
-    ``settings/*.py``), production settings first so test overrides do not mask them."""
-    values: dict[str, object] = {}
-    paths = sorted((p for p in index.by_path
-                    if p.endswith("settings.py") or "/settings/" in p),
-                   key=lambda p: ("test" in p.rsplit("/", 1)[-1], p))
-    for path in paths:
-        module = index.by_path[path]
-        for name, expr in module.assignments.items():
-            if name.isupper() and name not in values:
-                try:
-                    values[name] = ast.literal_eval(expr)
-                except (ValueError, SyntaxError, TypeError):
-                    continue
-    return values

@@ -362,12 +362,62 @@ def _fixture_names(info: ModuleInfo) -> set[str]:
     return out
 
 
+def _references(index: "RepoIndex") -> dict[str, set[str]]:
+    """dotted name -> qualnames of the non-test project functions that refer to it or call it (cached)."""
+    cached = index.__dict__.get("_rootfix_w1_refs")
+    if cached is not None:
+        return cached
+    out: dict[str, set[str]] = {}
+    for fn in index.functions.values():
+        if _is_test_file(fn.file):
+            continue
+        info = index.module_of(fn)
+        for node in walk_body(fn.node):
+            if isinstance(node, ast.Name) or (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)):
+                dotted = index.resolve(info, node)
+                if dotted and "." in dotted:
+                    out.setdefault(index._follow_reexport(dotted), set()).add(fn.qualname)
+        for callee, _call in index.callees(fn):
+            out.setdefault(callee.qualname, set()).add(fn.qualname)
+    index.__dict__["_rootfix_w1_refs"] = out
+    return out
+
+
+_COMMAND_FILE = re.compile(r"(^|/)management/commands/([A-Za-z_]\w*)\.py$")
+
+
+def _entry_points(index: "RepoIndex", wanted: set[str], max_depth: int = 3) -> tuple[set[str], set[str]]:
+    """Project functions from which ``wanted`` is reached (they call it, ``.delay()`` it, or call such a
+    function), up to ``max_depth`` steps, and the names of management commands among them."""
+    refs = _references(index)
+    entries: set[str] = set()
+    commands: set[str] = set()
+    frontier = set(wanted)
+    for _ in range(max_depth):
+        nxt: set[str] = set()
+        for name in frontier:
+            for caller in refs.get(name, ()):
+                if caller in entries or caller in wanted:
+                    continue
+                entries.add(caller)
+                nxt.add(caller)
+                fn = index.functions.get(caller)
+                m = _COMMAND_FILE.search(fn.file) if fn else None
+                if fn is not None and m and fn.class_name == "Command":
+                    commands.add(m.group(2))
+        frontier = nxt
+    return entries, commands
+
+
 def scenarios_for(index: "RepoIndex", task: TaskInfo, limit: int = 6) -> list[Scenario]:
-    """The project's tests that reference ``task`` (call it, ``.delay()`` it, ``.apply()`` it)."""
+    """The project's tests that run ``task``: the ones that reference it (call it, ``.delay()`` it,
+    ``.apply()`` it) first, then the ones that reach it through project code (a service that enqueues
+    it, ``call_command()`` of a management command that runs it)."""
     wanted = {task.fn.qualname}
     if task.kind == "class" and task.fn.class_name:
         wanted.add(f"{task.fn.module}.{task.fn.class_name}")
-    out: list[Scenario] = []
+    entries, commands = _entry_points(index, wanted)
+    found: list[tuple[int, Scenario]] = []
     for path, info in sorted(index.by_path.items()):
         if not _is_test_file(path):
             continue
@@ -377,19 +427,25 @@ def scenarios_for(index: "RepoIndex", task: TaskInfo, limit: int = 6) -> list[Sc
                 continue
             if fn.class_name is not None and not fn.class_name.startswith("Test") and not _looks_testcase(index, info, fn.class_name):
                 continue
-            hit = False
+            rank = None
             for node in walk_body(fn.node):
                 if isinstance(node, (ast.Name, ast.Attribute)):
-                    dotted = index.resolve(info, node) or ""
-                    if dotted in wanted or index._follow_reexport(dotted) in wanted:
-                        hit = True
+                    dotted = index._follow_reexport(index.resolve(info, node) or "")
+                    if dotted in wanted:
+                        rank = 0
                         break
-            if hit:
-                out.append(Scenario(path, _import_name(index, info), fn.node.name, fn.class_name,
-                                    tuple(sorted(fixtures))))
-    # pytest functions first (no class plumbing), then by file order
-    out.sort(key=lambda s: (s.class_name is not None,))
-    return out[:limit]
+                    if dotted in entries:
+                        rank = 1
+                elif isinstance(node, ast.Call) and commands and node.args \
+                        and isinstance(node.args[0], ast.Constant) and node.args[0].value in commands \
+                        and (index.resolve(info, node.func) or "").endswith("call_command"):
+                    rank = 1
+            if rank is not None:
+                found.append((rank, Scenario(path, _import_name(index, info), fn.node.name, fn.class_name,
+                                             tuple(sorted(fixtures)))))
+    # direct ones first, pytest functions (no class plumbing) before TestCase methods, then file order
+    found.sort(key=lambda rs: (rs[0], rs[1].class_name is not None))
+    return [s for _, s in found][:limit]
 
 
 def _looks_testcase(index: "RepoIndex", info: ModuleInfo, class_name: str) -> bool:
@@ -501,15 +557,8 @@ def _replayed(call_scenario):
 '''
 
 
-def replay_test(index: "RepoIndex", task: TaskInfo, *, code: str, rule: str, doc: str, target: str,
-                injected: str, inject_body: str, check: str, extra_imports: str = "",
-                extra_patches: str = "", extra_with: str = "", test_prefix: str | None = None) -> tuple[str, str] | None:
-    """A test module replaying the project's tests that run ``task`` (see the module docstring)."""
-    from rootfix.fix.project_tests import regression_test_path
-
-    scenarios = scenarios_for(index, task)
-    if not scenarios:
-        return None
+def _task_imports(index: "RepoIndex", task: TaskInfo, scenarios: list[Scenario], extra_imports: str) -> str:
+    """Imports of a generated test module: the task (as ``_TASK``), the scenarios' modules and fixtures."""
     fn = task.fn
     if task.kind == "class":
         task_import = f"from {fn.module} import {fn.class_name} as _TASK_CLASS\n"
@@ -537,11 +586,12 @@ def replay_test(index: "RepoIndex", task: TaskInfo, *, code: str, rule: str, doc
             "    return current_app.register_task(cls())\n\n\n"
             f"{task_expr}\n"
         )
-    body = _REPLAY_HEADER.format(
-        code=code, rule=rule, where=f"{fn.file}::{fn.symbol}", doc=doc, imports=imports.rstrip("\n"),
-        target=target, injected=injected, inject_body=inject_body, extra_patches=extra_patches,
-        extra_with=extra_with, check=check)
-    prefix = test_prefix or f"test_rootfix_{code.lower()}"
+    return imports.rstrip("\n")
+
+
+def _scenario_tests(scenarios: list[Scenario], prefix: str, runner: str = "_replayed") -> str:
+    """One test per scenario, each running the project's test through ``runner(call_scenario)``."""
+    body = ""
     seen: set[str] = set()
     for s in scenarios:
         alias = "_scenarios_" + re.sub(r"\W", "_", s.module)
@@ -553,20 +603,91 @@ def replay_test(index: "RepoIndex", task: TaskInfo, *, code: str, rule: str, doc
             body += (
                 f"\n\n@functools.wraps({alias}.{s.name})\n"
                 f"def {name}(*args, **kwargs):\n"
-                f"    _replayed(lambda: {alias}.{s.name}(*args, **kwargs))\n"
+                f"    {runner}(lambda: {alias}.{s.name}(*args, **kwargs))\n"
             )
         else:
             cls = f"{alias}.{s.class_name}"
             body += (
                 f"\n\nclass RootfixReplay{s.class_name}_{s.name}({cls}):\n"
                 f"    def {name}(self):\n"
-                f"        _replayed(lambda: {cls}.{s.name}(self))\n\n\n"
+                f"        {runner}(lambda: {cls}.{s.name}(self))\n\n\n"
                 f"for _name in dir(RootfixReplay{s.class_name}_{s.name}):\n"
                 f"    if _name.startswith('test') and _name != {name!r}:\n"
                 f"        setattr(RootfixReplay{s.class_name}_{s.name}, _name, None)  # run only the replay\n"
             )
+    return body
+
+
+def replay_test(index: "RepoIndex", task: TaskInfo, *, code: str, rule: str, doc: str, target: str,
+                injected: str, inject_body: str, check: str, extra_imports: str = "",
+                extra_patches: str = "", extra_with: str = "", test_prefix: str | None = None) -> tuple[str, str] | None:
+    """A test module replaying the project's tests that run ``task`` (see the module docstring)."""
+    from rootfix.fix.project_tests import regression_test_path
+
+    scenarios = scenarios_for(index, task)
+    if not scenarios:
+        return None
+    fn = task.fn
+    imports = _task_imports(index, task, scenarios, extra_imports)
+    body = _REPLAY_HEADER.format(
+        code=code, rule=rule, where=f"{fn.file}::{fn.symbol}", doc=doc, imports=imports,
+        target=target, injected=injected, inject_body=inject_body, extra_patches=extra_patches,
+        extra_with=extra_with, check=check)
+    body += _scenario_tests(scenarios, test_prefix or f"test_rootfix_{code.lower()}")
     path = regression_test_path(index, code, fn.symbol)
     return path, body
+
+
+_WATCH_HEADER = '''"""Regression test written by rootfix for {code} ({rule}) in {where}.
+
+{doc}
+It replays the project's own tests that run the task `{task}` while {watched}, and checks what it saw.
+"""
+import functools
+import os
+import sys
+import threading
+from unittest import mock
+
+import pytest
+
+{imports}
+
+{setup}
+
+
+def _replayed(call_scenario):
+    _reset()
+    task = getattr(_TASK, "_get_current_object", lambda: _TASK)()
+    with _watching(task):
+        try:
+            call_scenario()
+        except Exception:
+            pass  # the scenario's own assertions may expect the unwatched behaviour; checked below
+{check}
+'''
+
+
+def watch_test(index: "RepoIndex", task: TaskInfo, *, code: str, rule: str, doc: str, watched: str, setup: str,
+               check: str, symbol: str | None = None, extra_imports: str = "") -> tuple[str, str] | None:
+    """A test module replaying the project's tests that run ``task`` inside ``_watching(task)``.
+
+    ``setup`` defines ``_reset()`` and the context manager ``_watching(task)`` (the instrumentation);
+    ``check`` (indented, after the scenario ran) skips when the scenario did not reach the code in
+    question and asserts the invariant otherwise. None when no project test runs the task.
+    """
+    from rootfix.fix.project_tests import regression_test_path
+
+    scenarios = scenarios_for(index, task)
+    if not scenarios:
+        return None
+    fn = task.fn
+    imports = _task_imports(index, task, scenarios, extra_imports)
+    body = _WATCH_HEADER.format(code=code, rule=rule, where=f"{fn.file}::{symbol or fn.symbol}", doc=doc,
+                                task=fn.symbol, watched=watched, imports=imports, setup=setup.strip("\n"),
+                                check=check)
+    body += _scenario_tests(scenarios, f"test_rootfix_{code.lower()}")
+    return regression_test_path(index, code, symbol or fn.symbol), body
 
 
 def injection_for_handler(index: "RepoIndex", module: ModuleInfo, handler: ast.ExceptHandler) -> tuple[str, str, str] | None:

@@ -117,6 +117,10 @@ class UnclosedConnectionInWorker(Rule):
     for DB-API connections (a connection's own ``with`` commits/rolls back but does *not* close it for
     sqlite3 and psycopg2). A final ``conn.close()`` in that range is dropped. No fix is offered when the
     name is used outside that block.
+
+    The regression test replays the project's tests that run the task with the connect (or ``cursor()``)
+    call of the finding replaced by a tracked stand-in whose first use fails, and asserts it was closed
+    anyway. None is written when no project test runs the task.
     """
 
     code = "WRK201"
@@ -222,6 +226,103 @@ def load_facts():
         new_body = body[:at] + [with_node] + rest
         module = codemod.replace_node(module, parent, lambda p: p.with_changes(body=new_body))
         return Patch(changes=(FileChange(finding.file, info.source, module.code),))
+
+
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        fn = index.enclosing_function(finding.file, finding.line)
+        entry = w1.worker_functions(index).get(fn.qualname) if fn else None
+        if fn is None or entry is None:
+            return None
+        task = entry[1]
+        info = index.module_of(fn)
+        stmt = next((n for n in w1._walk_no_defs(fn.node.body) if isinstance(n, ast.Assign)
+                     and n.lineno == finding.line and isinstance(n.value, ast.Call)), None)
+        if stmt is None:
+            return None
+        kind = opens(index, info, stmt.value)  # type: ignore[arg-type]
+        target = w1.patch_target(index, info, stmt.value, fn.class_name)  # type: ignore[arg-type]
+        if kind is None or target is None:
+            return None
+        call = ast.unparse(stmt.value.func)  # type: ignore[union-attr]
+        setup = _WATCH_SETUP.format(target=target, file=fn.file, function=fn.node.name,
+                                    closes_on_exit=kind == "cursor", kind=kind)
+        check = (f"    if not _OPENED:\n"
+                 f"        pytest.skip(\"this scenario does not reach `{call}(...)` in {fn.symbol}\")\n"
+                 f"    leaked = [c for c in _OPENED if not c.closed]\n"
+                 f"    assert not leaked, (\n"
+                 f"        \"the {kind} opened by `{call}(...)` in {fn.symbol} was left open when a query on it \"\n"
+                 f"        \"failed: close it with `with` / `closing()` / a `finally`\")\n")
+        return w1.watch_test(
+            index, task, code=self.code, rule=self.name, symbol=fn.symbol,
+            doc=f"A {kind} opened in worker code must be closed on every path, also when a query on it fails.",
+            watched=f"`{call}(...)` in {fn.symbol} returns a tracked {kind} whose first use fails",
+            setup=setup, check=check)
+
+
+_WATCH_SETUP = '''import pkgutil
+
+_TARGET = {target!r}
+_SITE = ({file!r}, {function!r})
+_CLOSES_ON_EXIT = {closes_on_exit!r}  # a Django cursor's `with` closes it; a DB-API connection's does not
+_OPENED = []
+
+
+class _InjectedFailure(Exception):
+    pass
+
+
+class _Tracked:
+    """Stands in for the {kind} the task opens: records close(), fails on any other use."""
+
+    def __init__(self):
+        self.closed = False
+
+    def close(self):
+        self.closed = True
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        if _CLOSES_ON_EXIT:
+            self.close()
+        return False
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+
+        def fail(*args, **kwargs):
+            raise _InjectedFailure(f"rootfix: injected failure of {{name}}() on the tracked {kind}")
+
+        return fail
+
+
+def _at_site(frame):
+    """The call comes straight from the function of the finding (not from Django's own connecting).
+
+    Matched by file and function name, not line: the fix may move lines (an added import).
+    """
+    path, function = _SITE
+    return frame.f_code.co_name == function and frame.f_code.co_filename.replace(os.sep, "/").endswith("/" + path)
+
+
+def _reset():
+    _OPENED.clear()
+
+
+def _watching(task):
+    real = pkgutil.resolve_name(_TARGET)
+
+    def opening(*args, **kwargs):
+        if _at_site(sys._getframe(1)):
+            tracked = _Tracked()
+            _OPENED.append(tracked)
+            return tracked
+        return real(*args, **kwargs)
+
+    return mock.patch(_TARGET, opening)
+'''
 
 
 def opens(index: "RepoIndex", module: "ModuleInfo", call: ast.Call) -> str | None:

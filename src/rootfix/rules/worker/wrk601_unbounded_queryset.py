@@ -99,6 +99,12 @@ class UnboundedQuerysetInTask(Rule):
     queried twice) or uses ``prefetch_related`` (prefetching then happens per chunk, Django >= 4.1).
     On PostgreSQL behind PgBouncer in transaction mode, ``iterator()`` needs
     ``DISABLE_SERVER_SIDE_CURSORS = True``.
+
+    The regression test replays the project's tests that run the task and watches how the loop of the
+    finding evaluates its queryset: filling the result cache (``QuerySet._fetch_all``) from that loop
+    fails, streaming it (``QuerySet.iterator``) passes. It is skipped when no replayed test reaches the
+    loop, and none is written for ``list()`` / comprehension findings (no fix) or when no project test
+    runs the task.
     """
 
     code = "WRK601"
@@ -215,6 +221,78 @@ def deactivate_dormant():
         del loops
         new = codemod.replace_node(module, target, change).code
         return Patch(changes=(FileChange(finding.file, info.source, new),))
+
+
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        if not finding.fixable:
+            return None
+        fn = index.enclosing_function(finding.file, finding.line)
+        entry = w1.worker_functions(index).get(fn.qualname) if fn else None
+        if fn is None or entry is None:
+            return None
+        loop = next((n for n in w1._walk_no_defs(fn.node.body) if isinstance(n, (ast.For, ast.AsyncFor))
+                     and n.iter.lineno == finding.line and n.iter.col_offset == finding.col), None)
+        if loop is None:
+            return None
+        start = min([fn.node.lineno, *(d.lineno for d in fn.node.decorator_list)])  # = co_firstlineno
+        first, last = min(loop.lineno, loop.iter.lineno), loop.iter.end_lineno or loop.iter.lineno
+        it = ast.unparse(loop.iter)
+        setup = _WATCH_SETUP.format(file=fn.file, function=fn.node.name, first=first - start, last=last - start)
+        check = (f"    if not _FETCHED and not _STREAMED:\n"
+                 f"        pytest.skip(\"this scenario does not reach the loop over `{it}` in {fn.symbol}\")\n"
+                 f"    assert not _FETCHED, (\n"
+                 f"        f\"the loop over `{it}` in {fn.symbol} loads every {{_FETCHED[0]}} into memory at once \"\n"
+                 f"        \"(QuerySet result cache): iterate it with .iterator(chunk_size=...)\")\n")
+        return w1.watch_test(
+            index, entry[1], code=self.code, rule=self.name, symbol=fn.symbol,
+            doc="A task's loop over a table that grows must stream the rows (QuerySet.iterator), not load them "
+                "all into the queryset's result cache.",
+            watched=f"watching how the loop over `{it}` in {fn.symbol} evaluates its queryset",
+            setup=setup, check=check)
+
+
+_WATCH_SETUP = '''from django.db.models.query import QuerySet
+
+_LOOP = ({file!r}, {function!r}, {first}, {last})  # lines relative to the function's first line
+_FETCHED = []  # models whose whole result set the loop cached
+_STREAMED = []  # models the loop streamed with .iterator()
+
+
+def _in_loop(frame):
+    """``frame`` is at the loop's header (only direct evaluations count, not e.g. prefetches they trigger).
+
+    Lines are counted from the start of the function, so a fix that moves the function keeps matching.
+    """
+    path, function, first, last = _LOOP
+    code = frame.f_code
+    return (code.co_name == function and code.co_filename.replace(os.sep, "/").endswith("/" + path)
+            and first <= frame.f_lineno - code.co_firstlineno <= last)
+
+
+def _reset():
+    _FETCHED.clear()
+    _STREAMED.clear()
+
+
+def _watching(task):
+    real_fetch_all, real_iterator = QuerySet._fetch_all, QuerySet.iterator
+
+    def fetch_all(self):
+        caller = sys._getframe(1)
+        if caller.f_code.co_name == "__iter__":  # `for x in queryset`
+            caller = caller.f_back
+        if self._result_cache is None and _in_loop(caller):
+            _FETCHED.append(self.model.__name__)
+        return real_fetch_all(self)
+
+    def iterator(self, *args, **kwargs):
+        if _in_loop(sys._getframe(1)):
+            _STREAMED.append(self.model.__name__)
+        return real_iterator(self, *args, **kwargs)
+
+    patches = mock.patch.multiple(QuerySet, _fetch_all=fetch_all, iterator=iterator)
+    return patches
+'''
 
 
 def _assignments(fn: "FunctionInfo") -> dict[str, list[ast.expr]]:

@@ -1,0 +1,647 @@
+"""Scenario replay: regression tests built from the project's own tests plus an invariant.
+
+A rule knows *what* must hold (a job is never published inside an open transaction; a concurrent
+increment survives); the project's tests know *how* to get the code there (fixtures, data, the
+calls that reach the buggy function). Scenario replay combines the two:
+
+1. :func:`find_scenarios` finds, statically, the existing tests that exercise a target function —
+   they call it, or call something that reaches it (a project helper, a task by direct call,
+   ``.delay()`` / ``.apply()`` / ``.apply_async()``, or a management command by
+   ``call_command("name")``) — ranked by directness (how many calls away the target is);
+2. :func:`replay_module` writes a new test module next to them, in their style, that re-runs those
+   tests with an :class:`Invariant` installed: pytest tests are imported by name (with the fixtures
+   their module defines; conftest fixtures apply because the module sits in the same folder) and an
+   autouse fixture installs the invariant; ``TestCase`` classes are subclassed (tests that do not
+   reach the target are switched off) with the invariant installed in ``setUp``;
+3. when no test reaches the target, :func:`replay_test` returns None (the caller may write a direct test).
+
+``replay_test(index, targets, invariant, code=..., symbol=...)`` does all three and returns
+``(path, source)``, the shape of ``Rule.regression_test``.
+"""
+from __future__ import annotations
+
+import ast
+import re
+import textwrap
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from rootfix.fix.project_tests import regression_test_path
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+
+_TEST_FILE = re.compile(r"(^|/)(test_[^/]*|[^/]*_test|tests)\.py$")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """An existing test that reaches the target."""
+
+    path: str  # repo-relative test module
+    module: str  # its import name (as pytest imports it)
+    name: str  # function name, or Class.method
+    style: str  # "pytest" | "unittest" | "pytest-class"
+    distance: int  # 0: calls the target itself; n: n helpers in between
+    via: tuple[str, ...] = ()  # qualnames from the test to the target
+
+    @property
+    def class_name(self) -> str | None:
+        return self.name.split(".")[0] if "." in self.name else None
+
+
+@dataclass(frozen=True)
+class Invariant:
+    """What the replayed tests must additionally satisfy.
+
+    ``pytest_fixture`` is the source of one autouse pytest fixture (any name); ``unittest_setup``
+    is the body of a ``setUp`` addition (``self`` is the TestCase; register checks with
+    ``self.addCleanup``). ``imports`` are import lines both need; ``helpers`` module-level code.
+    """
+
+    name: str
+    imports: tuple[str, ...]
+    helpers: str
+    pytest_fixture: str
+    unittest_setup: str
+    doc: str
+
+
+# --------------------------------------------------------------------------- finding scenarios
+def is_test_module(path: str) -> bool:
+    return bool(_TEST_FILE.search(path)) and not path.endswith("conftest.py")
+
+
+def _import_name(index: "RepoIndex", info: "ModuleInfo") -> str:
+    """How pytest (rootdir/prepend import mode) imports the module: packages up to the first
+    folder without ``__init__.py``."""
+    parts = info.path[:-3].split("/")
+    pkg: list[str] = [parts[-1]]
+    for i in range(len(parts) - 1, 0, -1):
+        folder = "/".join(parts[:i])
+        if f"{folder}/__init__.py" in index.by_path or (index.root / folder / "__init__.py").exists():
+            pkg.insert(0, parts[i - 1])
+        else:
+            break
+    return ".".join(pkg)
+
+
+def _command_handle(index: "RepoIndex", name: str) -> "FunctionInfo | None":
+    for path, info in index.by_path.items():
+        if path.endswith(f"/management/commands/{name}.py"):
+            return info.functions.get("Command.handle")
+    return None
+
+
+def _extra_edges(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]:
+    """Calls ``index.callees`` does not see: tasks run by ``.delay/.apply/.apply_async`` (eager in
+    tests) and management commands run by ``call_command``."""
+    from rootfix.rules.worker._enqueue import task_of
+
+    module = index.module_of(fn)
+    out = []
+    for node in ast.walk(fn.node):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in ("delay", "apply", "apply_async", "s", "si"):
+            task = task_of(index, module, func.value)
+            if task is not None and task.fn is not None:
+                out.append(task.fn)
+        dotted = index.resolve(module, func) or ""
+        if dotted.endswith("call_command") and node.args and isinstance(node.args[0], ast.Constant):
+            handle = _command_handle(index, str(node.args[0].value))
+            if handle is not None:
+                out.append(handle)
+    return out
+
+
+def _distance(index: "RepoIndex", start: "FunctionInfo", targets: set[str], max_depth: int,
+              fixtures: dict[str, "FunctionInfo"]) -> tuple[int, tuple[str, ...]] | None:
+    """BFS from a test (and the fixtures it requests) to any target."""
+    params = [a.arg for a in start.node.args.args + start.node.args.kwonlyargs]
+    frontier: list[tuple["FunctionInfo", tuple[str, ...]]] = [(start, (start.qualname,))]
+    frontier += [(fixtures[p], (start.qualname, fixtures[p].qualname)) for p in params if p in fixtures]
+    seen = {f.qualname for f, _ in frontier}
+    for depth in range(0, max_depth + 1):
+        nxt = []
+        for fn, path in frontier:
+            for callee in [c for c, _ in index.callees(fn)] + _extra_edges(index, fn):
+                if callee.qualname in targets:
+                    return depth, (*path, callee.qualname)
+                if callee.qualname not in seen:
+                    seen.add(callee.qualname)
+                    nxt.append((callee, (*path, callee.qualname)))
+        frontier = nxt
+    return None
+
+
+def _is_fixture(index: "RepoIndex", info: "ModuleInfo", fn: "FunctionInfo") -> bool:
+    for deco in fn.node.decorator_list:
+        target = deco.func if isinstance(deco, ast.Call) else deco
+        if (index.resolve(info, target) or "").endswith("fixture"):
+            return True
+    return False
+
+
+def _fixtures_visible(index: "RepoIndex", test_path: str) -> dict[str, "FunctionInfo"]:
+    """Fixtures of the test module and of the conftest files above it, by name."""
+    out: dict[str, "FunctionInfo"] = {}
+    folder = test_path.rpartition("/")[0]
+    conftests = []
+    while True:
+        conftests.append(f"{folder}/conftest.py" if folder else "conftest.py")
+        if not folder:
+            break
+        folder = folder.rpartition("/")[0]
+    for path in [*reversed(conftests), test_path]:
+        info = index.by_path.get(path)
+        if info is None:
+            continue
+        for name, fn in info.functions.items():
+            if "." not in name and _is_fixture(index, info, fn):
+                out[name] = fn
+    return out
+
+
+def _unittest_class(index: "RepoIndex", info: "ModuleInfo", cls: ast.ClassDef, depth: int = 0) -> bool:
+    if depth > 6:
+        return False
+    for base in cls.bases:
+        dotted = index.resolve(info, base) or ""
+        if dotted.startswith(("django.test", "unittest", "rest_framework.test")) or dotted.endswith("TestCase"):
+            return True
+        found = index.lookup_class(dotted) if dotted else None
+        if found and _unittest_class(index, found[0], found[1], depth + 1):
+            return True
+    return False
+
+
+def find_scenarios(index: "RepoIndex", targets: Iterable["FunctionInfo"], *, max_depth: int = 3,
+                   limit: int = 12) -> list[Scenario]:
+    """Existing tests that reach any of ``targets``, most direct first."""
+    wanted = {t.qualname for t in targets}
+    found: list[Scenario] = []
+    for path in sorted(index.by_path):
+        if not is_test_module(path):
+            continue
+        info = index.by_path[path]
+        fixtures = _fixtures_visible(index, path)
+        for symbol, fn in info.functions.items():
+            leaf = symbol.split(".")[-1]
+            if not leaf.startswith("test"):
+                continue
+            if fn.class_name:
+                cls = info.classes[fn.class_name]
+                style = "unittest" if _unittest_class(index, info, cls) else "pytest-class"
+                if style == "pytest-class" and not fn.class_name.startswith("Test"):
+                    continue
+            else:
+                style = "pytest"
+            hit = _distance(index, fn, wanted, max_depth, fixtures if style != "unittest" else {})
+            if hit is None:
+                continue
+            found.append(Scenario(path, _import_name(index, info), symbol, style, hit[0], hit[1]))
+    found.sort(key=lambda s: (s.distance, s.path, s.name))
+    return found[:limit]
+
+
+# --------------------------------------------------------------------------- writing the module
+def replay_module(index: "RepoIndex", scenarios: list[Scenario], invariant: Invariant, path: str) -> str:
+    """The source of a test module re-running ``scenarios`` under ``invariant``."""
+    header = [
+        f'"""Replays existing tests with an invariant: {invariant.doc}',
+        "",
+        "Generated by rootfix from the project's own tests (scenario replay).",
+        '"""',
+    ]
+    imports = ["import pytest", *invariant.imports]
+    body: list[str] = []
+    by_module: dict[str, list[Scenario]] = {}
+    for s in scenarios:
+        by_module.setdefault(s.module, []).append(s)
+    needs_fixture = any(s.style != "unittest" for s in scenarios)
+    for n, (mod, group) in enumerate(by_module.items()):
+        info = index.by_path[group[0].path]
+        alias = f"_replayed_{n}"
+        if any(s.class_name for s in group):
+            imports.append(f"import {mod} as {alias}")
+        funcs = sorted({s.name for s in group if s.style == "pytest"})
+        if funcs:
+            fixtures = sorted(name for name, fn in info.functions.items()
+                              if "." not in name and _is_fixture(index, info, fn))
+            names = sorted(set(fixtures) | set(funcs))
+            imports.append(f"from {mod} import (  # noqa: F401 - fixtures and the replayed tests")
+            imports.extend(f"    {name}," for name in names)
+            imports.append(")")
+        classes: dict[str, list[Scenario]] = {}
+        for s in group:
+            if s.class_name:
+                classes.setdefault(s.class_name, []).append(s)
+        for cls_name, members in sorted(classes.items()):
+            keep = {s.name.split(".")[1] for s in members}
+            all_tests = sorted(sym.split(".")[1] for sym in info.functions
+                               if sym.startswith(f"{cls_name}.") and sym.split(".")[1].startswith("test"))
+            new_name = f"{cls_name}{invariant.name}" if cls_name.startswith("Test") else f"Test{cls_name}{invariant.name}"
+            body.append("")
+            body.append("")
+            body.append(f"class {new_name}({alias}.{cls_name}):")
+            body.append(f'    """{cls_name}, replayed: {invariant.doc}"""')
+            if members[0].style == "unittest":
+                body.append("")
+                body.append("    def setUp(self):")
+                body.append("        super().setUp()")
+                body.extend(textwrap.indent(textwrap.dedent(invariant.unittest_setup).strip("\n"), " " * 8)
+                            .splitlines())
+            off = [t for t in all_tests if t not in keep]
+            if off:
+                body.append("")
+                body.append("    # these do not reach the code under test")
+                body.extend(f"    {t} = None" for t in off)
+    out = [*header, "", *dict.fromkeys(imports)]
+    if invariant.helpers.strip():
+        out += ["", "", textwrap.dedent(invariant.helpers).strip("\n")]
+    if needs_fixture:
+        out += ["", "", textwrap.dedent(invariant.pytest_fixture).strip("\n")]
+    out += body
+    return "\n".join(out) + "\n"
+
+
+def replay_test(index: "RepoIndex", targets: list["FunctionInfo"], invariant: Invariant, *, code: str,
+                symbol: str, max_depth: int = 3) -> tuple[str, str] | None:
+    """``(path, source)`` of a replay module for ``targets``, or None when no test reaches them.
+
+    Only scenarios from the folder of the most direct one are kept, so that the conftest fixtures
+    they use apply to the new module, which is written into that folder.
+    """
+    scenarios = find_scenarios(index, targets, max_depth=max_depth)
+    if not scenarios:
+        return None
+    folder = scenarios[0].path.rpartition("/")[0]
+    scenarios = [s for s in scenarios if s.path.rpartition("/")[0] == folder]
+    path = regression_test_path(index, code, symbol)
+    name = path.rpartition("/")[2]
+    path = f"{folder}/{name}" if folder else name
+    return path, replay_module(index, scenarios, invariant, path)
+
+
+# --------------------------------------------------------------------------- invariants
+_DB_FIRST = '''
+def _database_first(request):
+    """Set the test database up before the invariant (and so tear it down after)."""
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+    elif "django_db" in request.keywords or "db" in request.fixturenames:
+        request.getfixturevalue("db")
+'''
+
+_PUBLISH_HELPERS = '''
+class _PublishRecorder:
+    """Records, for every job published, how many atomic blocks deeper than the test's own it was."""
+
+    def __init__(self):
+        self.baseline = _depths()
+        self.violations = []
+
+    def record(self, what):
+        now = _depths()
+        deeper = {alias: n - self.baseline.get(alias, 0) for alias, n in now.items() if n > self.baseline.get(alias, 0)}
+        if deeper:
+            self.violations.append(f"{what} published inside {deeper} open transaction block(s)")
+
+    def install(self, patch):
+        """``patch(owner, name, replacement)``: wrap every publish entry point we know of."""
+        import celery.app.base
+        import celery.app.task
+
+        recorder = self
+
+        def wrap(owner, name, label):
+            original = getattr(owner, name)
+
+            def publish(self, *args, **kwargs):
+                recorder.record(label(self, args, kwargs))
+                return original(self, *args, **kwargs)
+
+            patch(owner, name, publish)
+
+        self._commit_like_production(patch)
+        wrap(celery.app.task.Task, "apply_async", lambda task, a, k: f"task {task.name}")
+        wrap(celery.app.base.Celery, "send_task", lambda app, a, k: f"task {a[0] if a else k.get('name')}")
+        try:
+            import rq.queue
+        except ImportError:
+            return
+        for name in ("enqueue_call", "enqueue_at", "enqueue_in"):
+            if hasattr(rq.queue.Queue, name):
+                wrap(rq.queue.Queue, name, lambda q, a, k: f"job {a[0] if a else k.get('func')}")
+
+
+    def _commit_like_production(self, patch):
+        """When the code under test leaves its outermost atomic block without an error, run the
+        on_commit callbacks it registered, as a real commit would (the test's own transaction never
+        commits, so they would otherwise only run when the test ends)."""
+        from django.db import connections
+        from django.db.transaction import Atomic
+
+        start = {c.alias: len(c.run_on_commit) for c in connections.all(initialized_only=True)}
+        baseline = self.baseline
+        original = Atomic.__exit__
+
+        def __exit__(self, exc_type, exc_value, traceback):
+            result = original(self, exc_type, exc_value, traceback)
+            conn = connections[self.using or "default"]
+            if exc_type is None and len(conn.atomic_blocks) == baseline.get(conn.alias, 0) and conn.in_atomic_block:
+                first = start.get(conn.alias, 0)
+                pending = conn.run_on_commit[first:]
+                del conn.run_on_commit[first:]
+                for _sids, func, _robust in pending:
+                    func()
+            return result
+
+        patch(Atomic, "__exit__", __exit__)
+
+
+def _depths():
+    from django.db import connections
+
+    return {c.alias: len(c.atomic_blocks) for c in connections.all(initialized_only=True)}
+'''
+
+PUBLISH_AFTER_COMMIT = Invariant(
+    name="PublishAfterCommit",
+    imports=(),
+    helpers=_PUBLISH_HELPERS + _DB_FIRST,
+    pytest_fixture='''
+@pytest.fixture(autouse=True)
+def _jobs_published_after_commit(request, monkeypatch, django_capture_on_commit_callbacks):
+    """Every job must reach the broker after the transaction that wrote its data has committed.
+
+    The test's own transaction (pytest-django wraps tests in one) is the baseline; on_commit
+    callbacks are run as if it had committed, so correctly deferred jobs are still published.
+    """
+    _database_first(request)
+    recorder = _PublishRecorder()
+    recorder.install(monkeypatch.setattr)
+    with django_capture_on_commit_callbacks(execute=True):
+        yield recorder
+    if recorder.violations:
+        pytest.fail("job published before commit: " + "; ".join(recorder.violations), pytrace=False)
+''',
+    unittest_setup='''
+recorder = _PublishRecorder()
+_undo = []
+
+def _patch(owner, name, value, _undo=_undo):
+    _undo.append((owner, name, owner.__dict__[name]))
+    setattr(owner, name, value)
+
+recorder.install(_patch)
+
+def _check():
+    for owner, name, value in reversed(_undo):
+        setattr(owner, name, value)
+    if recorder.violations:
+        self.fail("job published before commit: " + "; ".join(recorder.violations))
+
+self.addCleanup(_check)
+_capture = self.captureOnCommitCallbacks(execute=True)
+_capture.__enter__()
+self.addCleanup(_capture.__exit__, None, None, None)
+''',
+    doc="background jobs are published only after the data they need is committed (WRK301)",
+)
+
+
+# --------------------------------------------------------------------------- W4: concurrent re-run
+_RERUN_HELPERS = '''
+_TARGET = {target!r}  # (module, attribute, class or None, is_celery_task)
+_ALIASES = {aliases!r}  # (module, name) bindings of the target elsewhere (``from x import f``)
+_MODEL = {model!r}
+_FIELD = {field!r}
+
+
+def _model():
+    import importlib
+
+    module, _, name = _MODEL.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
+def _value(pk):
+    return _model()._default_manager.filter(pk=pk).values_list(_FIELD, flat=True).get()
+
+
+class _RerunProbe:
+    """Records the target's first call, then replays it as two overlapping runs: the second run
+    starts after the first has loaded the row and finishes before the first writes."""
+
+    def __init__(self):
+        self.calls = []
+        self.original = None
+
+    def install(self, patch):
+        import importlib
+
+        module = importlib.import_module(_TARGET[0])
+        owner = getattr(module, _TARGET[2]) if _TARGET[2] else module
+        target = getattr(owner, _TARGET[1])
+        probe = self
+        if _TARGET[3]:  # a Celery task: its body is ``run``, whatever name callers use
+            self.original = target.run
+
+            def run(*args, **kwargs):
+                probe.calls.append((args, kwargs))
+                return probe.original(*args, **kwargs)
+
+            patch(target, "run", run)
+            return
+        self.original = target
+
+        def wrapper(*args, **kwargs):
+            probe.calls.append((args, kwargs))
+            return probe.original(*args, **kwargs)
+
+        patch(owner, _TARGET[1], wrapper)
+        for mod, name in _ALIASES:
+            patch(importlib.import_module(mod), name, wrapper)
+
+    def lost_update(self):
+        """A message when the overlapping runs lost one of their updates, else None."""
+        from django.db.models.signals import post_init
+
+        if not self.calls:
+            return None
+        args, kwargs = self.calls[0]
+        state = {{}}
+
+        def concurrent_run(sender, instance, **kw):
+            if state or instance.pk is None:
+                return
+            state["pk"] = instance.pk
+            state["before"] = _value(instance.pk)
+            self.original(*args, **kwargs)  # another worker, between our read and our write
+            state["between"] = _value(instance.pk)
+
+        post_init.connect(concurrent_run, sender=_model(), weak=False, dispatch_uid="rootfix-concurrent-run")
+        try:
+            self.original(*args, **kwargs)
+        finally:
+            post_init.disconnect(sender=_model(), dispatch_uid="rootfix-concurrent-run")
+        if not state:
+            return None
+        one = state["between"] - state["before"]
+        both = _value(state["pk"]) - state["before"]
+        if one and both != 2 * one:
+            return (f"two overlapping runs changed {{_MODEL}}.{{_FIELD}} by {{both}}, "
+                    f"one run alone by {{one}}: an update was lost")
+        return None
+'''
+
+
+def concurrent_rerun_invariant(index: "RepoIndex", fn: "FunctionInfo", model: str,
+                               field: str) -> Invariant | None:
+    """W4: after each replayed test, the target's first recorded call is run again as two
+    overlapping runs (the second starts once the first has loaded the row, and finishes before the
+    first writes); both changes of ``model.field`` must survive."""
+    is_task = index.task_decl(fn) is not None
+    module_name = _import_name(index, index.by_path[fn.file])
+    attr = fn.symbol.split(".")[-1]
+    aliases = []
+    if fn.class_name is None and not is_task:
+        for info in index.modules.values():
+            for local, target in info.imports.items():
+                if target == fn.qualname and info.module != fn.module:
+                    aliases.append((_import_name(index, info), local))
+    helpers = _RERUN_HELPERS.format(target=(module_name, attr, fn.class_name, is_task), aliases=sorted(aliases),
+                                    model=model, field=field) + "\n" + _DB_FIRST
+    return Invariant(
+        name="ConcurrentRuns",
+        imports=(),
+        helpers=helpers,
+        pytest_fixture='''
+@pytest.fixture(autouse=True)
+def _concurrent_runs_keep_both_updates(request, monkeypatch):
+    """After the test, its call of the code under test is run as two overlapping runs."""
+    _database_first(request)
+    probe = _RerunProbe()
+    probe.install(monkeypatch.setattr)
+    yield probe
+    lost = probe.lost_update()
+    if lost:
+        pytest.fail(lost, pytrace=False)
+''',
+        unittest_setup='''
+probe = _RerunProbe()
+_undo = []
+
+def _patch(owner, name, value, _undo=_undo):
+    _undo.append((owner, name, getattr(owner, name)))
+    setattr(owner, name, value)
+
+probe.install(_patch)
+
+def _check():
+    try:
+        lost = probe.lost_update()
+    finally:
+        for owner, name, value in reversed(_undo):
+            setattr(owner, name, value)
+    if lost:
+        self.fail(lost)
+
+self.addCleanup(_check)
+''',
+        doc=f"two overlapping runs both keep their change of {model}.{field} (WRK401)",
+    )
+
+
+# --------------------------------------------------------------------------- W5: arguments serialize
+_SERIALIZE_HELPERS = '''
+import sys
+
+_SITE = {site!r}  # (file suffix, function name, first line, last line) of the enqueue
+_SERIALIZER = {serializer!r}
+
+
+class _SerializationRecorder:
+    """Encodes the arguments of every call made at the enqueue site the way the broker would.
+
+    It watches the call site itself (a profile hook), so it sees the arguments whether the test
+    publishes for real, eagerly, or with ``.delay`` mocked out.
+    """
+
+    def __init__(self):
+        self.violations = []
+        self.seen = 0
+
+    def _profile(self, frame, event, arg):
+        if self.previous is not None:
+            self.previous(frame, event, arg)
+        if event != "call":
+            return
+        caller = frame.f_back
+        if (caller is None or caller.f_code.co_name != _SITE[1]
+                or not caller.f_code.co_filename.replace("\\\\", "/").endswith(_SITE[0])
+                or not _SITE[2] <= caller.f_lineno <= _SITE[3]):
+            return
+        if frame.f_code.co_name not in ("delay", "apply_async", "__call__", "_mock_call", "_execute_mock_call"):
+            return
+        if frame.f_code.co_name != "__call__" and self.seen_frame is caller:
+            return
+        self.seen_frame = caller
+        from kombu.serialization import dumps
+
+        loc = frame.f_locals
+        args, kwargs = loc.get("args") or (), loc.get("kwargs") or {{}}
+        self.seen += 1
+        try:
+            dumps((list(args), dict(kwargs)), serializer=_SERIALIZER)
+        except Exception as exc:  # EncodeError, TypeError: what the broker would raise
+            self.violations.append(f"{{_SITE[0]}}:{{caller.f_lineno}}: {{exc}}")
+
+    def install(self, patch):
+        self.previous = sys.getprofile()
+        self.seen_frame = None
+        sys.setprofile(self._profile)
+
+    def uninstall(self):
+        sys.setprofile(self.previous)
+'''
+
+
+def argument_serialization_invariant(path: str, function: str, first: int, last: int,
+                                     serializer: str = "json") -> Invariant:
+    """W5: every call made at the enqueue site (``path`` lines first..last inside ``function``)
+    has arguments that ``serializer`` can encode."""
+    return Invariant(
+        name="ArgumentsSerialize",
+        imports=(),
+        helpers=_SERIALIZE_HELPERS.format(site=(path, function, first, last), serializer=serializer) + "\n" + _DB_FIRST,
+        pytest_fixture='''
+@pytest.fixture(autouse=True)
+def _task_arguments_serialize(request):
+    """Every job published from the enqueue site must have arguments the serializer can encode."""
+    _database_first(request)
+    recorder = _SerializationRecorder()
+    recorder.install(None)
+    try:
+        yield recorder
+    finally:
+        recorder.uninstall()
+    if recorder.violations:
+        pytest.fail("task arguments cannot be serialized: " + "; ".join(recorder.violations), pytrace=False)
+''',
+        unittest_setup='''
+recorder = _SerializationRecorder()
+recorder.install(None)
+
+def _check():
+    recorder.uninstall()
+    if recorder.violations:
+        self.fail("task arguments cannot be serialized: " + "; ".join(recorder.violations))
+
+self.addCleanup(_check)
+''',
+        doc="the arguments of every published job can be encoded by the task serializer (WRK501)",
+    )

@@ -1,0 +1,161 @@
+"""The ``rootfix check`` result cache, kept outside the user's repo.
+
+Where: ``$ROOTFIX_CACHE_DIR`` or ``$XDG_CACHE_HOME/rootfix`` (default ``~/.cache/rootfix``), then
+``check/<sha256 of the root>/<key>.json``. The key covers the rootfix version, the rule modules' files
+(size, mtime), the selection and the scope options; the entry records ``(path, size, mtime_ns)`` of every
+checked file (and the settings modules), plus the file's sha256 when its mtime is too recent to trust
+(written within 2 s of the cache entry: a later same-size edit in the same mtime tick would go unseen).
+
+A warm hit stats the files and parses nothing. Any difference -- a file added, removed, resized, touched --
+invalidates the whole entry, since rules look across files. Cache problems are never errors: an unreadable
+or corrupt entry is a miss; a failed write is ignored.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from rootfix import __version__
+from rootfix.types import Finding
+
+if TYPE_CHECKING:
+    from rootfix.rules.engine import CheckResult
+
+RACY_NS = 2_000_000_000
+MAX_ENTRIES = 16
+
+
+def cache_root() -> Path:
+    env = os.environ.get("ROOTFIX_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "rootfix"
+
+
+#: The parts of rootfix whose code decides check results (not the demo project, intake, ...).
+_CODE_PARTS = ("rules", "discover", "types.py", "config.py", "__init__.py")
+
+
+def _code_fingerprint() -> list[tuple[str, int, int]]:
+    """The rules' and the index's own files: editing a rule invalidates the cache."""
+    import rootfix
+
+    base = Path(rootfix.__file__).parent
+    out = []
+    for part in _CODE_PARTS:
+        p = base / part
+        if p.is_file():
+            st = p.stat()
+            out.append((part, st.st_size, st.st_mtime_ns))
+    for dirpath, dirnames, filenames in (w for part in _CODE_PARTS[:2] for w in os.walk(base / part)):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(dirpath, name))
+                out.append((os.path.relpath(os.path.join(dirpath, name), base), st.st_size, st.st_mtime_ns))
+    return out
+
+
+def _sha(path: str) -> str | None:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()
+    except OSError:
+        return None
+
+
+class CheckCache:
+    def __init__(self, root: Path, *, key_parts: object, files: Sequence[Path]) -> None:
+        self.root = root
+        self.dir = cache_root() / "check" / hashlib.sha256(str(root).encode()).hexdigest()[:20]
+        key = json.dumps([__version__, _code_fingerprint(), repr(key_parts)], default=str)
+        self.path = self.dir / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".json")
+        self.files = [str(f) for f in files]
+        self._stats: list[tuple[str, int, int]] | None = None
+
+    def _stat_all(self) -> list[tuple[str, int, int]]:
+        if self._stats is None:
+            out = []
+            for f in self.files:
+                try:
+                    st = os.stat(f)
+                    out.append((f, st.st_size, st.st_mtime_ns))
+                except OSError:
+                    out.append((f, -1, -1))
+            self._stats = out
+        return self._stats
+
+    def load(self) -> "CheckResult | None":
+        from rootfix.rules.engine import CheckResult
+
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        try:
+            stored = data["files"]
+            now = self._stat_all()
+            if len(stored) != len(now):
+                return None
+            for (path, size, mtime, sha), cur in zip(stored, now):
+                if [path, size, mtime] != list(cur):
+                    return None
+                if sha is not None and _sha(path) != sha:
+                    return None
+            r = data["result"]
+            return CheckResult(
+                root=self.root,
+                findings=[_finding(d) for d in r["findings"]],
+                errors=[tuple(e) for e in r["errors"]],  # type: ignore[misc]
+                internal_errors=list(r["internal_errors"]),
+                files=r["files"], lines=r["lines"], rules=list(r["rules"]), from_cache=True,
+            )
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def store(self, result: "CheckResult") -> None:
+        try:
+            written = time.time_ns()
+            files = []
+            for path, size, mtime in self._stat_all():
+                sha = _sha(path) if mtime > written - RACY_NS else None
+                files.append([path, size, mtime, sha])
+            payload = {
+                "version": __version__,
+                "files": files,
+                "result": {
+                    "findings": [asdict(f) for f in result.findings],
+                    "errors": [list(e) for e in result.errors],
+                    "internal_errors": result.internal_errors,
+                    "files": result.files, "lines": result.lines, "rules": result.rules,
+                },
+            }
+            self.dir.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(payload, fh)
+            os.replace(tmp, self.path)
+            self._prune()
+        except OSError:
+            pass
+
+    def _prune(self) -> None:
+        entries = sorted(self.dir.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[MAX_ENTRIES:]:
+            try:
+                old.unlink()
+            except OSError:
+                pass
+
+
+def _finding(d: dict) -> Finding:
+    d = dict(d)
+    d["related"] = tuple(tuple(r) for r in d.get("related", ()))
+    return Finding(**d)

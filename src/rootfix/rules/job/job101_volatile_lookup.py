@@ -1,0 +1,532 @@
+"""JOB101: ``get_or_create`` / ``update_or_create`` looks a row up by a value that changes on every run."""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Iterable
+
+import libcst as cst
+
+from rootfix.fix.project_tests import regression_test_path
+from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.job._common import (
+    fixture_names,
+    import_name,
+    node_span,
+    preferred_quote,
+    tests_reaching,
+)
+from rootfix.types import FileChange, Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+
+GET_OR_CREATE = frozenset({"get_or_create", "update_or_create", "aget_or_create", "aupdate_or_create"})
+#: Calls whose value is new on every run: instants ...
+CLOCKS = frozenset({
+    "django.utils.timezone.now", "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today",
+    "time.time", "time.time_ns", "time.monotonic", "time.perf_counter",
+})
+#: ... and random identifiers.
+RANDOM = frozenset({
+    "uuid.uuid1", "uuid.uuid4", "secrets.token_hex", "secrets.token_urlsafe", "secrets.token_bytes",
+    "os.urandom", "random.random", "random.randint",
+})
+#: Methods that turn an instant into a bucket (a day, an hour): a legitimate idempotency key.
+BUCKETING = frozenset({"date", "replace", "timetuple", "isocalendar", "toordinal", "weekday", "isoweekday"})
+#: Keyword arguments of get_or_create that are not lookups.
+NOT_LOOKUPS = frozenset({"defaults", "create_defaults"})
+DJANGO_LOOKUPS = frozenset({"exact", "iexact"})
+
+
+class _Volatility:
+    """Which expressions of one function hold a value that differs on every run."""
+
+    def __init__(self, index: "RepoIndex", module: "ModuleInfo", fn: ast.AST) -> None:
+        self.index, self.module = index, module
+        self.names: dict[str, str] = {}  # local name -> what makes it volatile
+        assigns: list[tuple[str, ast.expr]] = []
+        for node in ast.walk(fn):
+            if isinstance(node, ast.Assign):
+                assigns += [(t.id, node.value) for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and isinstance(node.target, ast.Name) and node.value:
+                assigns.append((node.target.id, node.value))
+            elif isinstance(node, ast.NamedExpr):
+                assigns.append((node.target.id, node.value))
+        changed = True
+        while changed:  # names assigned from volatile names (window_start = now + LEAD) are volatile too
+            changed = False
+            for name, value in assigns:
+                why = self.why(value)
+                if why and name not in self.names:
+                    self.names[name] = why
+                    changed = True
+
+    def why(self, node: ast.expr) -> str | None:
+        """A short description of the volatile source of ``node``'s value, or None."""
+        if isinstance(node, ast.Name):
+            return self.names.get(node.id)
+        if isinstance(node, ast.Call):
+            target = self.index.resolve(self.module, node.func) or ""
+            if target in CLOCKS or target in RANDOM:
+                return f"{target.rsplit('.', 2)[-2] if target.count('.') > 1 else ''}.{target.rsplit('.', 1)[-1]}()".lstrip(".")
+            if isinstance(node.func, ast.Attribute):
+                if node.func.attr in BUCKETING:
+                    return None
+                if node.func.attr in ("isoformat", "timestamp", "strftime", "hex"):
+                    return self.why(node.func.value)
+            if target in ("str", "int", "float", "repr") and len(node.args) == 1:
+                return self.why(node.args[0])
+            return None
+        if isinstance(node, ast.Attribute):
+            if node.attr in ("hex", "int", "bytes", "urn"):
+                return self.why(node.value)
+            return None
+        if isinstance(node, ast.BinOp):
+            return self.why(node.left) or self.why(node.right)
+        if isinstance(node, ast.BoolOp):
+            return next((w for w in map(self.why, node.values) if w), None)
+        if isinstance(node, ast.IfExp):
+            return self.why(node.body) or self.why(node.orelse)
+        if isinstance(node, ast.JoinedStr):
+            return next((self.why(v.value) for v in node.values
+                         if isinstance(v, ast.FormattedValue) and self.why(v.value)), None)
+        return None
+
+
+def volatile_lookups(index: "RepoIndex", module: "ModuleInfo", fn: ast.AST) -> Iterable[tuple[ast.Call, list[tuple[ast.keyword, str]]]]:
+    """``(call, [(keyword, why), ...])`` for each get_or_create-like call with volatile lookup kwargs."""
+    vol = None
+    for node in ast.walk(fn):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in GET_OR_CREATE):
+            continue
+        vol = vol or _Volatility(index, module, fn)
+        bad = []
+        for kw in node.keywords:
+            if kw.arg is None or kw.arg in NOT_LOOKUPS:
+                continue
+            why = vol.why(kw.value)
+            if why:
+                bad.append((kw, why))
+        stable = [k for k in node.keywords if k.arg and k.arg not in NOT_LOOKUPS and all(k is not b for b, _ in bad)]
+        # with no stable lookup left, moving the value into defaults would not be a fix: leave it alone
+        if bad and (stable or any(k.arg is None for k in node.keywords)):
+            yield node, bad
+
+
+class VolatileLookup(Rule):
+    """`get_or_create` looks up a row by a value that is new on every run.
+
+    ## What it does
+    Finds `get_or_create()` / `update_or_create()` calls whose lookup keyword arguments (everything
+    but `defaults`) include a value that differs on every run: `timezone.now()`, `datetime.now()`,
+    `datetime.utcnow()`, `time.time()`, `uuid4()`, `secrets.token_hex()`, or a local name bound to one
+    (including a `now` parameter filled with `now = now or timezone.now()`, and values computed from it).
+
+    ## Why is this bad?
+    A scheduled job uses `get_or_create` as its done-marker: the row says "this was already sent".
+    The lookup runs with *every* keyword except `defaults`, so with a timestamp among them the next
+    run (the hourly tick, a tick that fires twice, a manual re-run) never finds the row it created:
+    it creates another one and repeats the side effect (a second SMS, a second charge).
+
+    ## Example
+    ```python
+    reminder, created = Reminder.objects.get_or_create(
+        appointment=appointment,
+        kind=Reminder.Kind.DAY_BEFORE,
+        sent_at=now,
+    )
+    if created:
+        gateway.send(patient.mobile, text)
+    ```
+
+    ## Use instead
+    ```python
+    reminder, created = Reminder.objects.get_or_create(
+        appointment=appointment,
+        kind=Reminder.Kind.DAY_BEFORE,
+        defaults={"sent_at": now},
+    )
+    ```
+    Values that only describe the new row belong in `defaults`: they are written on create and
+    never take part in the lookup. A day bucket (`now.date()`, `timezone.localdate()`) is a fine key.
+
+    ## Fix safety
+    Safe: the volatile keywords move into `defaults` (merged into an existing `defaults` dict), so
+    the row is still created with the same values. For `update_or_create` the values are now also
+    written on update, which is what a "last run" timestamp means. If the database holds duplicate
+    rows already, `get_or_create` raises `MultipleObjectsReturned` until they are cleaned up.
+    """
+
+    code = "JOB101"
+    name = "volatile-get-or-create-lookup"
+    bug_class = "S1"
+    component_types = ("scheduled-job", "cli-tool", "background-worker")
+    fix_safety = "safe"
+
+    VALID = (
+        Example(
+            path="appointments/jobs.py",
+            code=(
+                "import secrets\n\n"
+                "from django.utils import timezone\n\n"
+                "from .models import Reminder, SurveyInvite\n\n\n"
+                "def send_follow_up_surveys(appointments, now=None):\n"
+                "    now = now or timezone.now()\n"
+                "    for appointment in appointments:\n"
+                "        invite, created = SurveyInvite.objects.get_or_create(\n"
+                "            appointment=appointment,\n"
+                "            defaults={'token': secrets.token_hex(8), 'sent_at': now},\n"
+                "        )\n"
+            ),
+        ),
+        Example(  # a day bucket is the idempotency key on purpose
+            path="billing/management/commands/close_day.py",
+            code=(
+                "from django.core.management.base import BaseCommand\n"
+                "from django.utils import timezone\n\n"
+                "from billing.models import DailyClose\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def handle(self, *args, **options):\n"
+                "        now = timezone.now()\n"
+                "        close, _ = DailyClose.objects.update_or_create(\n"
+                "            day=now.date(), defaults={'closed_at': now},\n"
+                "        )\n"
+                "        DailyClose.objects.get_or_create(day=timezone.localdate())\n"
+            ),
+        ),
+    )
+    INVALID = (
+        Example(
+            path="appointments/jobs.py",
+            code=(
+                "import logging\n\n"
+                "from django.utils import timezone\n\n"
+                "from .models import Reminder\n\n"
+                "logger = logging.getLogger(__name__)\n\n\n"
+                "def send_appointment_reminders(upcoming, gateway, now=None):\n"
+                "    now = now or timezone.now()\n"
+                "    for appointment in upcoming:\n"
+                "        reminder, created = Reminder.objects.get_or_create(\n"
+                "            appointment=appointment,\n"
+                "            kind=Reminder.Kind.DAY_BEFORE,\n"
+                "            sent_at=now,\n"
+                "        )\n"
+                "        if created:\n"
+                "            gateway.send(appointment.patient.mobile, 'See you tomorrow')\n"
+            ),
+            fixed=(
+                "import logging\n\n"
+                "from django.utils import timezone\n\n"
+                "from .models import Reminder\n\n"
+                "logger = logging.getLogger(__name__)\n\n\n"
+                "def send_appointment_reminders(upcoming, gateway, now=None):\n"
+                "    now = now or timezone.now()\n"
+                "    for appointment in upcoming:\n"
+                "        reminder, created = Reminder.objects.get_or_create(\n"
+                "            appointment=appointment,\n"
+                "            kind=Reminder.Kind.DAY_BEFORE,\n"
+                "            defaults={'sent_at': now},\n"
+                "        )\n"
+                "        if created:\n"
+                "            gateway.send(appointment.patient.mobile, 'See you tomorrow')\n"
+            ),
+        ),
+        Example(
+            path="invoicing/tasks.py",
+            code=(
+                "import uuid\n"
+                "from datetime import datetime as dt\n\n"
+                "from celery import shared_task\n\n"
+                "from invoicing.models import Invoice, PaymentRun\n\n\n"
+                "@shared_task\n"
+                "def charge_open_invoices(account_id):\n"
+                "    started = dt.utcnow()\n"
+                "    for invoice in Invoice.objects.filter(account_id=account_id, paid=False):\n"
+                "        run, created = PaymentRun.objects.get_or_create(\n"
+                "            invoice=invoice, run_id=str(uuid.uuid4()), started_at=started,\n"
+                "            defaults={\"amount\": invoice.total})\n"
+            ),
+            fixed=(
+                "import uuid\n"
+                "from datetime import datetime as dt\n\n"
+                "from celery import shared_task\n\n"
+                "from invoicing.models import Invoice, PaymentRun\n\n\n"
+                "@shared_task\n"
+                "def charge_open_invoices(account_id):\n"
+                "    started = dt.utcnow()\n"
+                "    for invoice in Invoice.objects.filter(account_id=account_id, paid=False):\n"
+                "        run, created = PaymentRun.objects.get_or_create(\n"
+                "            invoice=invoice, defaults={\"amount\": invoice.total, \"run_id\": str(uuid.uuid4()), "
+                "\"started_at\": started})\n"
+            ),
+        ),
+    )
+
+    # ------------------------------------------------------------------ detection
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        for fn in ctx.functions():
+            module = ctx.index.module_of(fn)
+            if fn.node.name.startswith("test") or "/tests/" in f"/{fn.file}":
+                continue
+            for call, bad in volatile_lookups(ctx.index, module, fn.node):
+                if _nested_def(fn.node, call):
+                    continue
+                names = ", ".join(f"`{kw.arg}` ({why})" for kw, why in bad)
+                yield self.finding(fn, call, (
+                    f"{call.func.attr}() looks the row up by {names}, a value that is new on every run: "
+                    "a re-run never finds the row it created and repeats the work; move it into defaults="))
+
+    # ------------------------------------------------------------------ fix
+    def _target(self, index: "RepoIndex", finding: Finding) -> tuple["ModuleInfo", "FunctionInfo", ast.Call, list] | None:
+        module = index.by_path.get(finding.file)
+        fn = index.enclosing_function(finding.file, finding.line)
+        if module is None or fn is None:
+            return None
+        for call, bad in volatile_lookups(index, module, fn.node):
+            if call.lineno == finding.line and call.col_offset == finding.col:
+                return module, fn, call, bad
+        return None
+
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        target = self._target(index, finding)
+        if target is None:
+            return None
+        module, _, call, bad = target
+        start, end = node_span(module.source, call)
+        segment = module.source[start:end]
+        expr = cst.parse_expression(segment)
+        if not isinstance(expr, cst.Call):
+            return None
+        new_expr = _move_to_defaults(expr, {kw.arg for kw, _ in bad}, preferred_quote(module.source))
+        if new_expr is None:
+            return None
+        new_segment = cst.Module([]).code_for_node(new_expr)
+        new = module.source[:start] + new_segment + module.source[end:]
+        cst.parse_module(new)  # never hand out a patch that does not parse
+        return Patch(changes=(FileChange(finding.file, module.source, new),))
+
+    # ------------------------------------------------------------------ regression test
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        """Re-run the job the way production does, inside the project's own tests that run it.
+
+        Every project test that reaches the job function becomes a scenario: the test runs as it is
+        (with its fixtures); the job's calls are recorded with ``sys.setprofile``; then the job is called
+        again with the same arguments, datetimes a minute later (the next tick, a manual re-run), and no
+        row of the model must gain a duplicate under the lookup's stable keys.
+        """
+        target = self._target(index, finding)
+        if target is None:
+            return None
+        module, fn, call, bad = target
+        tests = tests_reaching(index, fn.qualname)
+        if not tests:
+            return None
+        volatile = {kw.arg for kw, _ in bad}
+        keys = []
+        for kw in call.keywords:
+            if kw.arg and kw.arg not in NOT_LOOKUPS and kw.arg not in volatile:
+                parts = kw.arg.split("__")
+                keys.append("__".join(parts[:-1]) if len(parts) > 1 and parts[-1] in DJANGO_LOOKUPS else kw.arg)
+        first_line = fn.node.decorator_list[0].lineno if fn.node.decorator_list else fn.node.lineno
+        job_path = _module_dotted(fn.module)
+        path = regression_test_path(index, self.code, fn.symbol)
+        imports: dict[str, list[str]] = {}
+        wrappers = []
+        for n, test in enumerate(tests):
+            test_mod = index.by_path[test.file]
+            dotted = import_name(index, test.file)
+            alias = f"_scenario{len(imports)}" if dotted not in imports else None
+            if dotted not in imports:
+                imports[dotted] = [alias, *fixture_names(test_mod)]
+            alias = imports[dotted][0]
+            params = [a.arg for a in [*test.node.args.posonlyargs, *test.node.args.args, *test.node.args.kwonlyargs]]
+            sig = ", ".join(params)
+            call_args = ", ".join(f"{p}={p}" for p in params)
+            name = f"test_{fn.node.name}_rerun_after_{test.node.name.removeprefix('test_')}"[:120]
+            wrappers.append(
+                f"def {name}({sig}):\n"
+                f"    _rerun_finds_its_rows(lambda: {alias}.{test.node.name}({call_args}))\n\n\n"
+                f"{name}.pytestmark = _marks({alias}, {alias}.{test.node.name})\n"
+            )
+        import_lines = []
+        for dotted, (alias, *fixtures) in imports.items():
+            import_lines.append(f"import {dotted} as {alias}")
+            if fixtures:
+                import_lines.append(f"from {dotted} import {', '.join(fixtures)}  # noqa: F401  (fixtures)")
+        body = _TEMPLATE.format(
+            code=self.code, job=fn.symbol, call=call.func.attr, volatile=", ".join(sorted(volatile)),
+            imports="\n".join(import_lines), job_module=job_path, job_symbol=fn.symbol,
+            job_file=fn.file, job_name=fn.node.name, job_line=first_line, keys=tuple(keys),
+            wrappers="\n\n".join(wrappers),
+        )
+        return path, body
+
+
+def _module_dotted(module: str) -> str:
+    return module[4:] if module.startswith("src.") else module
+
+
+def _nested_def(fn: ast.AST, call: ast.Call) -> bool:
+    """True when ``call`` sits in a function nested inside ``fn`` (it is checked as its own function)."""
+    for node in ast.walk(fn):
+        if node is not fn and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            if any(sub is call for sub in ast.walk(node)):
+                return True
+    return False
+
+
+def _comma() -> cst.Comma:
+    return cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+
+
+def _move_to_defaults(call: cst.Call, names: set[str], quote: str) -> cst.Call | None:
+    """``call`` with the keyword arguments ``names`` moved into its ``defaults`` dict."""
+    moved = [a for a in call.args if a.keyword is not None and a.keyword.value in names]
+    if not moved:
+        return None
+    added = [cst.DictElement(cst.SimpleString(f"{quote}{a.keyword.value}{quote}"), a.value) for a in moved]
+    existing = next((a for a in call.args if a.keyword is not None and a.keyword.value == "defaults"), None)
+    if existing is None:
+        value: cst.BaseExpression = cst.Dict([e.with_changes(comma=_comma()) for e in added[:-1]] + added[-1:])
+        carrier = moved[0]  # `defaults=` takes the place of the first moved keyword
+    elif isinstance(existing.value, cst.Dict):
+        old = list(existing.value.elements)
+        trailing = old[-1].comma if old else cst.MaybeSentinel.DEFAULT
+        elements = [e.with_changes(comma=_comma()) for e in [*old, *added]]
+        elements[-1] = elements[-1].with_changes(comma=trailing)
+        value, carrier = existing.value.with_changes(elements=elements), existing
+    else:  # defaults=some_mapping -> defaults={**some_mapping, "key": value}
+        value = cst.Dict([cst.StarredDictElement(existing.value, comma=_comma()),
+                          *[e.with_changes(comma=_comma()) for e in added[:-1]], added[-1]])
+        carrier = existing
+    new_args = []
+    for arg in call.args:
+        if arg is carrier:
+            new_args.append(arg.with_changes(keyword=cst.Name("defaults"), value=value))
+        elif not any(arg is m for m in moved):
+            new_args.append(arg)
+    if new_args and call.args[-1] is not carrier and any(call.args[-1] is m for m in moved):
+        # the old last argument went away: the new last one takes its comma (or lack of one)
+        new_args[-1] = new_args[-1].with_changes(comma=call.args[-1].comma)
+    return call.with_changes(args=new_args)
+
+
+_TEMPLATE = '''"""Regression test (rootfix {code}): `{job}` can run again without duplicating its work.
+
+`{call}()` looked its row up by {volatile}, a value that is new on every run, so the next run (the next
+tick, a tick that fires twice, a manual re-run) created the row again and repeated its side effect.
+Each test below runs one of the project's own scenarios for the job, then runs the job once more with
+the same arguments a minute later, as production does, and checks that no row was duplicated.
+"""
+import inspect
+import os
+import sys
+from collections import Counter
+from datetime import datetime, timedelta
+
+from django.db.models.query import QuerySet
+
+{imports}
+
+JOB_FILE = {job_file!r}
+JOB_NAME = {job_name!r}
+JOB_FIRST_LINE = {job_line!r}
+#: the lookup keywords that identify the row (the ones that stay the same from run to run)
+KEYS = {keys!r}
+
+
+def _is_job(code):
+    return (code.co_name == JOB_NAME and code.co_firstlineno == JOB_FIRST_LINE
+            and code.co_filename.replace(os.sep, "/").endswith(JOB_FILE))
+
+
+def _job_callable():
+    import importlib
+
+    target = importlib.import_module({job_module!r})
+    for part in {job_symbol!r}.split("."):
+        target = getattr(target, part)
+    return target
+
+
+def _arguments(frame):
+    """The job call's arguments, as (args, kwargs), read from its frame when it starts."""
+    code = frame.f_code
+    values = frame.f_locals
+    names = code.co_varnames
+    n_pos, n_kw = code.co_argcount, code.co_kwonlyargcount
+    args = [values[name] for name in names[:n_pos]]
+    kwargs = {{name: values[name] for name in names[n_pos:n_pos + n_kw]}}
+    at = n_pos + n_kw
+    if code.co_flags & inspect.CO_VARARGS:
+        args.extend(values[names[at]])
+        at += 1
+    if code.co_flags & inspect.CO_VARKEYWORDS:
+        kwargs.update(values[names[at]])
+    return args, kwargs
+
+
+def _later(value):
+    return value + timedelta(minutes=1) if isinstance(value, datetime) else value
+
+
+def _marks(module, test):
+    marks = getattr(module, "pytestmark", [])
+    marks = list(marks) if isinstance(marks, (list, tuple)) else [marks]
+    return marks + list(getattr(test, "pytestmark", []))
+
+
+def _rerun_finds_its_rows(scenario):
+    calls, models = [], []
+    depth = [0]
+
+    def profile(frame, event, arg):
+        if event == "call" and _is_job(frame.f_code):
+            if depth[0] == 0:
+                calls.append(_arguments(frame))
+            depth[0] += 1
+        elif event == "return" and _is_job(frame.f_code):
+            depth[0] -= 1
+
+    originals = {{name: getattr(QuerySet, name) for name in ("get_or_create", "update_or_create")}}
+
+    def recording(name):
+        def method(self, *args, **kwargs):
+            if all(key in kwargs or any(k.startswith(key + "__") for k in kwargs) for key in KEYS) \\
+                    and self.model not in models:
+                models.append(self.model)
+            return originals[name](self, *args, **kwargs)
+        return method
+
+    previous = sys.getprofile()
+    for name in originals:
+        setattr(QuerySet, name, recording(name))
+    sys.setprofile(profile)
+    try:
+        scenario()
+    finally:
+        sys.setprofile(previous)
+    assert calls, "the scenario did not run the job"
+    job = _job_callable()
+    try:
+        before = {{m: _keys(m) for m in models}}
+        for args, kwargs in calls[-3:]:
+            job(*[_later(a) for a in args], **{{k: _later(v) for k, v in kwargs.items()}})
+    finally:
+        for name, method in originals.items():
+            setattr(QuerySet, name, method)
+    for model in models:
+        after = _keys(model)
+        duplicated = {{key: n for key, n in after.items() if n > before[model].get(key, 0) and before[model].get(key, 0) >= 1}}
+        assert not duplicated, (
+            f"running the job again created another {{model.__name__}} for the same {{KEYS or 'row'}}: {{duplicated}}")
+
+
+def _keys(model):
+    rows = model._default_manager.all()
+    if not KEYS:
+        return Counter({{(): rows.count()}})
+    return Counter(rows.values_list(*KEYS))
+
+
+{wrappers}'''

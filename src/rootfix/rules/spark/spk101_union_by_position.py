@@ -1,0 +1,352 @@
+"""SPK101: ``DataFrame.union`` matches columns by position, not by name."""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from rootfix.fix.project_tests import regression_test_path
+from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.job._common import node_span
+from rootfix.rules.spark._dataframes import DF_ONLY, DataFrames, imports_pyspark
+from rootfix.types import FileChange, Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+
+UNIONS = frozenset({"union", "unionAll"})
+#: Calls that fix a DataFrame's column order: two operands shaped by the same call line up.
+SHAPING = frozenset({"select", "toDF", "selectExpr"})
+
+
+def _shape(fn: "FunctionInfo", node: ast.expr, depth: int = 0) -> str | None:
+    """Source text of the select/toDF that last fixed the column order of ``node`` (None: unknown)."""
+    if depth > 5:
+        return None
+    if isinstance(node, ast.Name):
+        values = DataFrames.assignments(fn, node.id)
+        return _shape(fn, values[-1], depth + 1) if len(values) == 1 else None
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        if node.func.attr in SHAPING:
+            args = [ast.dump(a) for a in node.args] + [ast.dump(k) for k in node.keywords]
+            if all(not isinstance(a, ast.Starred) or isinstance(a.value, (ast.Name, ast.Attribute)) for a in node.args):
+                return f"{node.func.attr}({', '.join(args)})"
+            return None
+        if node.func.attr in ("filter", "where", "distinct", "limit", "cache", "persist", "repartition",
+                              "coalesce", "orderBy", "sort", "sample", "alias", "dropDuplicates"):
+            return _shape(fn, node.func.value, depth + 1)
+    return None
+
+
+def union_calls(index: "RepoIndex", fn: "FunctionInfo", frames: DataFrames) -> Iterator[ast.Call]:
+    """Positional unions of DataFrames in ``fn`` whose operands' column order is not pinned alike."""
+    chained = {id(node.value) for node in ast.walk(fn.node)
+               if isinstance(node, ast.Attribute) and node.attr in DF_ONLY}
+    for node in ast.walk(fn.node):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in UNIONS
+                and len(node.args) == 1 and not node.keywords):
+            continue
+        left, right = node.func.value, node.args[0]
+        if not (id(node) in chained or frames.is_df(fn, left) or frames.is_df(fn, right)):
+            continue
+        shape = _shape(fn, left)
+        if shape is not None and shape == _shape(fn, right):
+            continue  # both sides select the same columns in the same order
+        yield node
+
+
+class UnionByPosition(Rule):
+    """DataFrame `union` matches columns by position.
+
+    ## What it does
+    Finds `df.union(other)` and `df.unionAll(other)` on PySpark DataFrames (a value read with
+    `spark.read`, built by `select`/`withColumn`/..., returned by a project function that builds one,
+    or a parameter used or passed as one), unless both sides were shaped by the same `select(...)`.
+    Django's `QuerySet.union` and `set.union` are told apart and left alone.
+
+    ## Why is this bad?
+    `union` is SQL `UNION ALL`: the second DataFrame's first column goes into the first column,
+    whatever its name. When one input's column order changes (a CSV export whose header was
+    reordered, a JSON source mapped in another order), the job keeps running without an error and
+    writes album ids into `user_id`. Same-typed columns make it silent.
+
+    ## Example
+    ```python
+    def combine_uploads(web, mobile):
+        return web.union(mobile).dropDuplicates(["upload_id"])
+    ```
+
+    ## Use instead
+    ```python
+    def combine_uploads(web, mobile):
+        return web.unionByName(mobile).dropDuplicates(["upload_id"])
+    ```
+
+    ## Fix safety
+    Unsafe: `unionByName` raises `AnalysisException` when the two sides do not have the same column
+    names, where `union` silently combined them by position. That failure is usually the bug showing
+    itself; pass `allowMissingColumns=True` only where missing columns are meant to be null.
+    """
+
+    code = "SPK101"
+    name = "union-by-position"
+    bug_class = "P1"
+    component_types = ("pyspark-job",)
+    fix_safety = "unsafe"
+
+    VALID = (
+        Example(
+            path="analytics/jobs/album_usage.py",
+            code=(
+                "from pyspark.sql import functions as F\n\n"
+                "USAGE_COLUMNS = ['album_id', 'user_id', 'bytes']\n\n\n"
+                "def album_usage(spark, web_path, mobile_path):\n"
+                "    web = spark.read.parquet(web_path).select(*USAGE_COLUMNS)\n"
+                "    mobile = spark.read.json(mobile_path).select(*USAGE_COLUMNS)\n"
+                "    return web.union(mobile).groupBy('album_id').agg(F.sum('bytes'))\n"
+            ),
+        ),
+        Example(  # Django querysets and sets have a union too
+            path="photos/views.py",
+            code=(
+                "from photos.models import Album\n\n\n"
+                "def visible_albums(user):\n"
+                "    own = Album.objects.filter(owner=user)\n"
+                "    shared = Album.objects.filter(shared_with=user)\n"
+                "    tags = set(own.values_list('tag', flat=True)).union({'favorites'})\n"
+                "    return own.union(shared).order_by('-created_at'), tags\n"
+            ),
+        ),
+        Example(
+            path="etl/merge.py",
+            code=(
+                "def merge_events(left, right):\n"
+                "    return left.unionByName(right, allowMissingColumns=True)\n"
+            ),
+        ),
+    )
+    INVALID = (
+        Example(
+            path="analytics/jobs/upload_stats.py",
+            code=(
+                "from pyspark.sql import functions as F\n\n\n"
+                "def load_web_uploads(spark, path):\n"
+                "    return spark.read.option('header', True).csv(path).withColumn('source', F.lit('web'))\n\n\n"
+                "def combine_uploads(web, mobile):\n"
+                "    \"\"\"All uploads of the day, web and mobile.\"\"\"\n"
+                "    return web.union(mobile).dropDuplicates(['upload_id'])\n"
+            ),
+            fixed=(
+                "from pyspark.sql import functions as F\n\n\n"
+                "def load_web_uploads(spark, path):\n"
+                "    return spark.read.option('header', True).csv(path).withColumn('source', F.lit('web'))\n\n\n"
+                "def combine_uploads(web, mobile):\n"
+                "    \"\"\"All uploads of the day, web and mobile.\"\"\"\n"
+                "    return web.unionByName(mobile).dropDuplicates(['upload_id'])\n"
+            ),
+        ),
+        Example(
+            path="billing/spark_jobs.py",
+            files=(("billing/io.py",
+                    "def read_invoices(session, path):\n"
+                    "    return session.read.parquet(path)\n"),),
+            code=(
+                "from pyspark.sql import SparkSession\n\n"
+                "from billing.io import read_invoices\n\n\n"
+                "def all_invoices(eu_path, us_path):\n"
+                "    session = SparkSession.builder.getOrCreate()\n"
+                "    eu = read_invoices(session, eu_path)\n"
+                "    us = read_invoices(session, us_path)\n"
+                "    return eu.unionAll(us)\n"
+            ),
+            fixed=(
+                "from pyspark.sql import SparkSession\n\n"
+                "from billing.io import read_invoices\n\n\n"
+                "def all_invoices(eu_path, us_path):\n"
+                "    session = SparkSession.builder.getOrCreate()\n"
+                "    eu = read_invoices(session, eu_path)\n"
+                "    us = read_invoices(session, us_path)\n"
+                "    return eu.unionByName(us)\n"
+            ),
+        ),
+    )
+
+    # ------------------------------------------------------------------ detection
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not any(imports_pyspark(m) for m in ctx.index.modules.values()):
+            return
+        frames = DataFrames(ctx.index)
+        for fn in ctx.functions():
+            if any(n.func.attr in UNIONS for n in ast.walk(fn.node)
+                   if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)):
+                for call in union_calls(ctx.index, fn, frames):
+                    yield self.finding(fn, call, (
+                        f"DataFrame.{call.func.attr}() matches columns by position: when one side's column order "
+                        "differs, values land in the wrong columns without an error; use unionByName()"))
+
+    def _target(self, index: "RepoIndex", finding: Finding) -> tuple["ModuleInfo", "FunctionInfo", ast.Call] | None:
+        module = index.by_path.get(finding.file)
+        fn = index.enclosing_function(finding.file, finding.line)
+        if module is None or fn is None:
+            return None
+        for call in union_calls(index, fn, DataFrames(index)):
+            if call.lineno == finding.line and call.col_offset == finding.col:
+                return module, fn, call
+        return None
+
+    # ------------------------------------------------------------------ fix
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        target = self._target(index, finding)
+        if target is None:
+            return None
+        module, _, call = target
+        attr = call.func
+        _, end = node_span(module.source, attr)
+        start = end - len(attr.attr)
+        if module.source[start:end] != attr.attr:
+            return None
+        new = module.source[:start] + "unionByName" + module.source[end:]
+        ast.parse(new)
+        return Patch(changes=(FileChange(finding.file, module.source, new),))
+
+    # ------------------------------------------------------------------ regression test
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        """Two small DataFrames with the same columns in different orders go through the function;
+        every value must come out in the column it went in with."""
+        target = self._target(index, finding)
+        if target is None:
+            return None
+        module, fn, call = target
+        if fn.class_name:
+            return None
+        params = DataFrames.params(fn)
+        a = fn.node.args
+        required = [p.arg for p in [*a.posonlyargs, *a.args]][: len(a.posonlyargs) + len(a.args) - len(a.defaults)]
+        left, right = call.func.value, call.args[0]
+        if not (isinstance(left, ast.Name) and isinstance(right, ast.Name) and left.id in params
+                and right.id in params and left.id != right.id):
+            return None
+        if set(required) - {left.id, right.id} or any(d is None for d in a.kw_defaults):
+            return None
+        columns = _columns(index, module, fn)
+        if len(columns) < 2:
+            return None
+        spark_fixture = _spark_fixture(index)
+        mod = _dotted(fn.module)
+        path = regression_test_path(index, self.code, fn.symbol)
+        fixture = "" if spark_fixture else _SPARK_FIXTURE
+        spark_name = spark_fixture or "spark"
+        body = _TEST.format(code=self.code, name=fn.symbol, mod=mod, columns=columns, fixture=fixture,
+                            spark=spark_name, left=left.id, right=right.id)
+        return path, body
+
+
+def _dotted(module: str) -> str:
+    return module[4:] if module.startswith("src.") else module
+
+
+def _string_list(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> list[str] | None:
+    """Column names of a literal list/tuple of strings or a ``StructType([StructField("x", ...), ...])``."""
+    if isinstance(node, (ast.List, ast.Tuple)):
+        if node.elts and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
+            return [e.value for e in node.elts]
+        names = []
+        for e in node.elts:
+            if (isinstance(e, ast.Call) and (index.resolve(module, e.func) or "").endswith("StructField")
+                    and e.args and isinstance(e.args[0], ast.Constant) and isinstance(e.args[0].value, str)):
+                names.append(e.args[0].value)
+            else:
+                return None
+        return names or None
+    if isinstance(node, ast.Call) and (index.resolve(module, node.func) or "").endswith("StructType") and node.args:
+        return _string_list(index, module, node.args[0])
+    return None
+
+
+def _columns(index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo") -> list[str]:
+    """The columns the test DataFrames get: a column list / schema of the module holding every string
+    the function uses as a column name, else those strings themselves."""
+    used: list[str] = []
+    for node in ast.walk(fn.node):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isidentifier():
+            if node.value not in used and not _is_docstring(fn, node):
+                used.append(node.value)
+    candidates = []
+    for value in module.assignments.values():
+        names = _string_list(index, module, value)
+        if names and all(u in names for u in used):
+            candidates.append(names)
+    if candidates:
+        return max(candidates, key=len)
+    extra = [c for c in ("event_id", "account_id", "label") if c not in used]
+    return used + extra[: max(0, 3 - len(used))]
+
+
+def _is_docstring(fn: "FunctionInfo", node: ast.AST) -> bool:
+    body = fn.node.body
+    return bool(body) and isinstance(body[0], ast.Expr) and body[0].value is node
+
+
+def _spark_fixture(index: "RepoIndex") -> str | None:
+    """The name of a pytest fixture of the project's conftest files that builds a SparkSession."""
+    for path, module in index.by_path.items():
+        if not path.endswith("conftest.py"):
+            continue
+        for stmt in module.tree.body:
+            if not isinstance(stmt, ast.FunctionDef):
+                continue
+            is_fixture = any("fixture" in ast.unparse(d.func if isinstance(d, ast.Call) else d)
+                             for d in stmt.decorator_list)
+            builds = any(isinstance(n, ast.Attribute) and n.attr in ("getOrCreate", "builder")
+                         for n in ast.walk(stmt))
+            if is_fixture and builds:
+                return stmt.name
+    return None
+
+
+_SPARK_FIXTURE = '''
+
+@pytest.fixture(scope="module")
+def spark():
+    from pyspark.sql import SparkSession
+
+    session = (
+        SparkSession.builder.master("local[1]")
+        .appName("rootfix-regression")
+        .config("spark.sql.shuffle.partitions", "1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .getOrCreate()
+    )
+    yield session
+'''
+
+_TEST = '''"""Regression test (rootfix {code}): `{name}` matches the columns of its inputs by name.
+
+`union()` combined the two DataFrames by column position, so an input whose columns came in another
+order (a reordered CSV header, another source's mapping) put its values into the wrong columns.
+"""
+import pytest
+
+from {mod} import {name}
+
+COLUMNS = {columns!r}
+{fixture}
+
+def _frame(spark, columns, tag):
+    rows = [tuple(f"{{column}}:{{tag}}{{i}}" for column in columns) for i in range(3)]
+    return spark.createDataFrame(rows, schema=", ".join(f"{{c}} string" for c in columns))
+
+
+def test_{name}_matches_columns_by_name({spark}):
+    {left} = _frame({spark}, COLUMNS, "a")
+    {right} = _frame({spark}, list(reversed(COLUMNS)), "b")
+    result = {name}({left}, {right})
+    rows = result.collect() if hasattr(result, "collect") else result
+    assert rows, "no rows came out"
+    misplaced = []
+    for row in rows:
+        for column, value in row.asDict().items():
+            if isinstance(value, str) and value.split(":")[0] in COLUMNS and value.split(":")[0] != column:
+                misplaced.append((column, value))
+    assert not misplaced, f"values landed in the wrong columns: {{misplaced[:5]}}"
+'''

@@ -1,0 +1,427 @@
+"""WRK301: a background job published while a database transaction is still open."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.worker import _enqueue as E
+from rootfix.types import Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, RepoIndex
+
+_SETTINGS = """\
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "db.sqlite3"}}
+"""
+_TASKS = """\
+from celery import shared_task
+
+from .models import Order
+
+
+@shared_task
+def print_kitchen_ticket(order_id):
+    order = Order.objects.get(pk=order_id)
+    return order.pk
+"""
+
+
+class EnqueueInTransaction(Rule):
+    """Task enqueued inside an open database transaction.
+
+    ## What it does
+    Finds Celery and RQ enqueues (`.delay()`, `.apply_async()`, `.s(...).delay()`, `send_task()`,
+    `queue.enqueue()`, `django_rq.enqueue()`) that run while a database transaction is open:
+    inside `with transaction.atomic():` or an `@transaction.atomic` function — directly or through
+    project helpers called there —, in `post_save` / `pre_save` / `m2m_changed` / `*_delete`
+    receivers, and in views when `ATOMIC_REQUESTS` is on. Enqueues deferred with
+    `transaction.on_commit(...)` are fine.
+
+    ## Why is this bad?
+    The broker gets the message at once, but the rows the task needs are only visible to other
+    connections after the commit. A worker that is quick (idle, same host) runs the task first and
+    fails with `DoesNotExist`, or reads stale data; when the transaction rolls back (a later check
+    raises) the task still runs, for a row that never existed. Tests do not see it: with
+    `CELERY_TASK_ALWAYS_EAGER` the task runs in the test's own transaction.
+
+    ## Example
+    ```python
+    with transaction.atomic():
+        order = Order.objects.create(restaurant=restaurant)
+        print_kitchen_ticket.delay(order.pk)
+        redeem_voucher(code)  # may raise: the order is rolled back, the ticket task still runs
+    ```
+
+    ## Use instead
+    ```python
+    with transaction.atomic():
+        order = Order.objects.create(restaurant=restaurant)
+        transaction.on_commit(lambda: print_kitchen_ticket.delay(order.pk))
+        redeem_voucher(code)
+    ```
+    Callbacks of a rolled-back transaction are discarded; outside any transaction `on_commit` runs
+    the callback at once, so the change is also right for callers that are not in a transaction.
+
+    ## Fix safety
+    Safe when the enqueue is a statement of its own: it becomes `transaction.on_commit(lambda: ...)`,
+    or `transaction.on_commit(partial(...))` when an argument is a loop variable, is re-bound or
+    mutated later, or is computed by a call — `partial` binds the values now, as the task would have
+    seen them. The fix lands where the enqueue is (also when it is reached through a helper): that
+    is right for every caller. No fix is offered when the enqueue's result (the `AsyncResult` / `Job`)
+    is used, because `on_commit` returns nothing.
+    """
+
+    code = "WRK301"
+    name = "enqueue-in-transaction"
+    bug_class = "W3"
+    component_types = ("background-worker", "scheduled-job", "cli-tool")
+    fix_safety = "safe"
+
+    VALID = (
+        Example(
+            path="orders/services.py",
+            code="""\
+import logging
+
+from django.db import transaction
+
+from .models import Order
+from .tasks import print_kitchen_ticket
+
+logger = logging.getLogger(__name__)
+
+
+def place_order(restaurant, lines):
+    with transaction.atomic():
+        order = Order.objects.create(restaurant=restaurant)
+        for line in lines:
+            order.lines.create(sku=line.sku, quantity=line.quantity)
+        order_id = order.pk
+        transaction.on_commit(lambda: print_kitchen_ticket.delay(order_id))
+    logger.info("order %s placed", order.pk)
+    return order
+""",
+            files=(("orders/tasks.py", _TASKS), ("proj/settings.py", _SETTINGS)),
+        ),
+        Example(  # deferred with functools.partial and a named function; enqueue after the block
+            path="orders/services.py",
+            code="""\
+from functools import partial
+
+from django.db.transaction import atomic, on_commit
+
+from .models import Order
+from .tasks import print_kitchen_ticket
+
+
+def reopen_orders(orders):
+    with atomic():
+        for order in orders:
+            order.status = "placed"
+            order.save(update_fields=["status"])
+            on_commit(partial(print_kitchen_ticket.delay, order.pk))
+
+
+def close_order(order):
+    def _notify():
+        print_kitchen_ticket.delay(order.pk)
+
+    with atomic():
+        order.status = "closed"
+        order.save(update_fields=["status"])
+        on_commit(_notify)
+    print_kitchen_ticket.delay(order.pk)
+""",
+            files=(("orders/tasks.py", _TASKS), ("proj/settings.py", _SETTINGS)),
+        ),
+        Example(  # a post_save receiver that defers; .delay on something that is not a task
+            path="orders/signals.py",
+            code="""\
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from .models import Payment
+from .tasks import print_kitchen_ticket
+
+
+@receiver(post_save, sender=Payment)
+def payment_captured(sender, instance, created, **kwargs):
+    order_id = instance.order_id
+    transaction.on_commit(lambda: print_kitchen_ticket.delay(order_id))
+
+
+def retry_later(client):
+    with transaction.atomic():
+        client.delay(5)
+""",
+            files=(("orders/tasks.py", _TASKS), ("proj/settings.py", _SETTINGS)),
+        ),
+    )
+
+    INVALID = (
+        Example(
+            path="orders/services.py",
+            code="""\
+import logging
+
+from django.db import transaction
+
+from .models import Order
+from .tasks import print_kitchen_ticket
+
+logger = logging.getLogger(__name__)
+
+
+def place_order(restaurant, lines):
+    with transaction.atomic():
+        order = Order.objects.create(restaurant=restaurant)
+        # the kitchen only needs the lines
+        print_kitchen_ticket.delay(order.pk)
+        for line in lines:
+            order.lines.create(sku=line.sku, quantity=line.quantity)
+    logger.info("order %s placed", order.pk)
+    return order
+""",
+            fixed="""\
+import logging
+
+from django.db import transaction
+
+from .models import Order
+from .tasks import print_kitchen_ticket
+
+logger = logging.getLogger(__name__)
+
+
+def place_order(restaurant, lines):
+    with transaction.atomic():
+        order = Order.objects.create(restaurant=restaurant)
+        # the kitchen only needs the lines
+        transaction.on_commit(lambda: print_kitchen_ticket.delay(order.pk))
+        for line in lines:
+            order.lines.create(sku=line.sku, quantity=line.quantity)
+    logger.info("order %s placed", order.pk)
+    return order
+""",
+            files=(("orders/tasks.py", _TASKS), ("proj/settings.py", _SETTINGS)),
+        ),
+        Example(  # through a helper: the fix lands in the helper, where the enqueue is
+            path="orders/notifications.py",
+            code="""\
+from .tasks import print_kitchen_ticket
+
+
+def send_to_kitchen(order):
+    print_kitchen_ticket.apply_async(args=[order.pk], countdown=2)
+""",
+            fixed="""\
+from .tasks import print_kitchen_ticket
+from django.db import transaction
+
+
+def send_to_kitchen(order):
+    transaction.on_commit(lambda: print_kitchen_ticket.apply_async(args=[order.pk], countdown=2))
+""",
+            files=(
+                ("orders/tasks.py", _TASKS),
+                ("proj/settings.py", _SETTINGS),
+                ("orders/services.py", """\
+from django.db.transaction import atomic
+
+from .models import Order
+from .notifications import send_to_kitchen
+
+
+@atomic
+def place_order(restaurant):
+    order = Order.objects.create(restaurant=restaurant)
+    send_to_kitchen(order)
+    return order
+"""),
+            ),
+        ),
+        Example(  # loop variable: bound now with partial, keeping the module's import style
+            path="orders/services.py",
+            code="""\
+from django.db.transaction import atomic
+
+from .tasks import print_kitchen_ticket
+
+
+def reprint_all(orders):
+    with atomic():
+        for order in orders:
+            order.reprinted = True
+            order.save(update_fields=["reprinted"])
+            print_kitchen_ticket.delay(order.pk)
+""",
+            fixed="""\
+from django.db.transaction import on_commit, atomic
+
+from .tasks import print_kitchen_ticket
+from functools import partial
+
+
+def reprint_all(orders):
+    with atomic():
+        for order in orders:
+            order.reprinted = True
+            order.save(update_fields=["reprinted"])
+            on_commit(partial(print_kitchen_ticket.delay, order.pk))
+""",
+            files=(("orders/tasks.py", _TASKS), ("proj/settings.py", _SETTINGS)),
+        ),
+        Example(  # post_save receiver, RQ
+            path="orders/signals.py",
+            code="""\
+import django_rq
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from .jobs import export_order
+from .models import Order
+
+
+@receiver(post_save, sender=Order)
+def order_saved(sender, instance, created, **kwargs):
+    if created:
+        django_rq.enqueue(export_order, instance.pk)
+""",
+            fixed="""\
+import django_rq
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from .jobs import export_order
+from .models import Order
+from django.db import transaction
+
+
+@receiver(post_save, sender=Order)
+def order_saved(sender, instance, created, **kwargs):
+    if created:
+        transaction.on_commit(lambda: django_rq.enqueue(export_order, instance.pk))
+""",
+            files=(
+                ("orders/jobs.py", "def export_order(order_id):\n    return order_id\n"),
+                ("proj/settings.py", _SETTINGS),
+            ),
+        ),
+        Example(  # view under ATOMIC_REQUESTS
+            path="orders/views.py",
+            code="""\
+from django.http import JsonResponse
+
+from .models import Order
+from .tasks import print_kitchen_ticket
+
+
+def create_order(request):
+    order = Order.objects.create(restaurant_id=request.POST["restaurant"])
+    print_kitchen_ticket.delay(order.pk)
+    return JsonResponse({"id": order.pk}, status=201)
+""",
+            fixed="""\
+from django.http import JsonResponse
+
+from .models import Order
+from .tasks import print_kitchen_ticket
+from django.db import transaction
+
+
+def create_order(request):
+    order = Order.objects.create(restaurant_id=request.POST["restaurant"])
+    transaction.on_commit(lambda: print_kitchen_ticket.delay(order.pk))
+    return JsonResponse({"id": order.pk}, status=201)
+""",
+            files=(
+                ("orders/tasks.py", _TASKS),
+                ("proj/settings.py", 'DATABASES = {"default": {"NAME": "db.sqlite3", "ATOMIC_REQUESTS": True}}\n'),
+            ),
+        ),
+    )
+
+    # ------------------------------------------------------------------ detection
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        index = ctx.index
+        #: enqueue location -> (Reached, contexts)
+        found: dict[tuple[str, int, int], tuple[E.Reached, list[tuple[str, int, str]], bool]] = {}
+
+        def add(reached: E.Reached, where: tuple[str, int, str] | None, root: "FunctionInfo") -> None:
+            if not (ctx.in_scope(root) or ctx.in_scope(reached.fn)) or E.is_test_code(reached.fn.file):
+                return
+            call = reached.enqueue.call
+            key = (reached.fn.file, call.lineno, call.col_offset)
+            entry = found.setdefault(key, (reached, [], False))
+            related = entry[1]
+            for hop in ((where,) if where else ()) + reached.chain:
+                if hop not in related:
+                    related.append(hop)
+
+        for fn in index.functions.values():
+            facts = E.FunctionFacts.of(index, fn)
+            for call in facts.calls():
+                block = facts.atomic_block(call)
+                if block is None:
+                    continue
+                line = block.lineno if hasattr(block, "items") else fn.line  # with-block, or @atomic
+                where = (fn.file, line, f"transaction opened in {fn.symbol}")
+                enq = E.enqueue_of(index, facts.module, call)
+                if enq is not None:
+                    add(E.Reached(enq, fn), where, fn)
+                    continue
+                callee = index.resolve_call(facts.module, call, fn.class_name)
+                if callee is None or index.task_decl(callee) is not None:
+                    continue
+                hop = (fn.file, call.lineno, f"{fn.symbol} calls {callee.symbol} inside the transaction")
+                for r in E.effective_enqueues(index, callee, 3):
+                    add(E.Reached(r.enqueue, r.fn, (hop, *r.chain)), where, fn)
+
+        def whole_body(fn: "FunctionInfo", why: str) -> None:
+            for r in E.effective_enqueues(index, fn, 3):
+                add(r, (fn.file, fn.line, why), fn)
+
+        for fn, signal in E.signal_receivers(index).values():
+            whole_body(fn, f"{fn.symbol} receives {signal}, sent inside the saving transaction")
+        settings = {**E.static_settings(index), **(ctx.settings or {})}
+        if E.atomic_requests(index, settings):
+            for fn in E.views(index):
+                whole_body(fn, f"view {fn.symbol} runs in the request transaction (ATOMIC_REQUESTS)")
+
+        for key in sorted(found):
+            reached, related, _ = found[key]
+            enq = reached.enqueue
+            context = related[0][2] if related else "a transaction"
+            f = self.finding(
+                reached.fn, enq.call,
+                f"{enq.describe()} publishes the job while the transaction is still open ({context}): a worker "
+                "can run it before the commit (DoesNotExist) or after a rollback; defer it with "
+                "transaction.on_commit()",
+                related=tuple(related),
+            )
+            yield f
+
+    # ------------------------------------------------------------------ fix
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        from rootfix.rules.worker.wrk3_codemod import wrap_in_on_commit
+
+        return wrap_in_on_commit(index, finding)
+
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        from rootfix.fix import scenario
+
+        # Replay the tests that reach a *transaction context* (the function opening the atomic
+        # block, the receiver, the view): a test reaching only the helper outside any
+        # transaction would pass on the buggy code too.
+        targets = []
+        for path, line, why in finding.related:
+            if not why.startswith(("transaction opened in", "view ")) and " receives " not in why:
+                continue
+            ctx_fn = index.enclosing_function(path, line)
+            if ctx_fn is not None and ctx_fn not in targets:
+                targets.append(ctx_fn)
+        if not targets:
+            return None
+        return scenario.replay_test(index, targets, scenario.PUBLISH_AFTER_COMMIT, code=self.code,
+                                    symbol=finding.symbol or targets[0].symbol)

@@ -1,0 +1,518 @@
+"""WRK401: a model field read, changed in Python and written back — concurrent tasks lose updates."""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+import libcst as cst
+
+from rootfix.discover.index import walk_body
+from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.types import FileChange, Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+
+FETCH_METHODS = frozenset({"get", "first", "last", "latest", "earliest", "get_or_create", "update_or_create"})
+MANAGERS = frozenset({"objects", "_default_manager", "_base_manager"})
+
+_MODELS = """\
+from django.db import models
+
+
+class Room(models.Model):
+    name = models.CharField(max_length=80)
+    checkins = models.PositiveIntegerField(default=0)
+"""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an instance came from."""
+
+    model: str | None  # expression naming the model class in the module, when known
+    locked: bool  # fetched with select_for_update()
+    kind: str = "fetch"  # "fetch" | "param"
+
+
+@dataclass(frozen=True)
+class RMW:
+    fn: "FunctionInfo"
+    stmt: ast.stmt  # the read-modify-write statement
+    var: str
+    field: str
+    op: str  # "+" | "-"
+    amount: ast.expr
+    save: ast.Call
+    source: Source
+
+
+def _chain(expr: ast.expr) -> list[ast.AST]:
+    out: list[ast.AST] = []
+    while True:
+        out.append(expr)
+        if isinstance(expr, ast.Call):
+            expr = expr.func
+        elif isinstance(expr, ast.Attribute):
+            expr = expr.value
+        elif isinstance(expr, ast.Subscript):
+            expr = expr.value
+        else:
+            return out
+
+
+def _queryset_source(expr: ast.expr) -> Source | None:
+    """``Model.objects....`` (any chain) -> Source."""
+    chain = _chain(expr)
+    attrs = [n.attr for n in chain if isinstance(n, ast.Attribute)]
+    if not any(a in MANAGERS for a in attrs):
+        return None
+    root = chain[-1]
+    model = None
+    if len(chain) >= 2 and isinstance(chain[-2], ast.Attribute) and chain[-2].attr in MANAGERS:
+        model = ast.unparse(root)
+    return Source(model, "select_for_update" in attrs)
+
+
+def _fetch_source(index: "RepoIndex", module: "ModuleInfo", value: ast.expr) -> Source | None:
+    if not isinstance(value, ast.Call):
+        return None
+    func = value.func
+    if isinstance(func, ast.Attribute) and func.attr in FETCH_METHODS:
+        return _queryset_source(value)
+    if (index.resolve(module, func) or "").endswith("get_object_or_404") and value.args:
+        first = value.args[0]
+        src = _queryset_source(first)
+        if src is not None:
+            return src
+        return Source(ast.unparse(first), False)
+    return None
+
+
+def _model_annotation(index: "RepoIndex", module: "ModuleInfo", ann: ast.expr | None) -> str | None:
+    if ann is None:
+        return None
+    dotted = index.resolve(module, ann)
+    found = index.lookup_class(dotted) if dotted else None
+    if found is None:
+        return None
+    for base in found[1].bases:
+        if (index.resolve(found[0], base) or "").endswith("Model"):
+            return ast.unparse(ann)
+    return None
+
+
+def _sources(index: "RepoIndex", fn: "FunctionInfo") -> dict[str, Source]:
+    module = index.module_of(fn)
+    out: dict[str, Source] = {}
+    args = fn.node.args
+    for a in args.posonlyargs + args.args + args.kwonlyargs:
+        if a.arg in ("self", "cls"):
+            continue
+        out[a.arg] = Source(_model_annotation(index, module, a.annotation), False, "param")
+    for node in sorted((n for n in walk_body(fn.node) if isinstance(n, ast.stmt)), key=lambda n: n.lineno):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            src = _fetch_source(index, module, node.value)
+            if isinstance(target, ast.Name):
+                if src is not None:
+                    out[target.id] = src
+                else:
+                    out.pop(target.id, None)  # re-bound to something that is not a fetch
+            elif isinstance(target, ast.Tuple) and target.elts and isinstance(target.elts[0], ast.Name) and src:
+                out[target.elts[0].id] = src
+        elif isinstance(node, (ast.For, ast.AsyncFor)) and isinstance(node.target, ast.Name):
+            src = _queryset_source(node.iter)
+            if src is not None:
+                out[node.target.id] = src
+    return out
+
+
+def _update_fields(call: ast.Call) -> list[str] | None:
+    """The literal ``update_fields`` of a save() call; None when absent; [] when not literal."""
+    for kw in call.keywords:
+        if kw.arg == "update_fields":
+            if isinstance(kw.value, (ast.List, ast.Tuple, ast.Set)):
+                return [e.value for e in kw.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+            return ["?"]
+    return None
+
+
+def _rmw(stmt: ast.stmt) -> tuple[str, str, str, ast.expr] | None:
+    """``x.f += n`` / ``x.f = x.f + n`` / ``x.f = n + x.f`` / ``-`` -> (x, f, op, n)."""
+    ops = {ast.Add: "+", ast.Sub: "-"}
+    if isinstance(stmt, ast.AugAssign) and type(stmt.op) in ops:
+        t = stmt.target
+        if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name):
+            return t.value.id, t.attr, ops[type(stmt.op)], stmt.value
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.value, ast.BinOp) \
+            and type(stmt.value.op) in ops:
+        t = stmt.targets[0]
+        if not (isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)):
+            return None
+        same = ast.dump(t.__class__(value=t.value, attr=t.attr, ctx=ast.Load()))
+        left, right = stmt.value.left, stmt.value.right
+        if ast.dump(left) == same:
+            return t.value.id, t.attr, ops[type(stmt.value.op)], right
+        if ast.dump(right) == same and isinstance(stmt.value.op, ast.Add):
+            return t.value.id, t.attr, "+", left
+    return None
+
+
+NUMERIC_FIELDS = frozenset({
+    "IntegerField", "PositiveIntegerField", "BigIntegerField", "SmallIntegerField", "PositiveSmallIntegerField",
+    "PositiveBigIntegerField", "DecimalField", "FloatField", "DurationField",
+})
+
+
+def _numeric_field(index: "RepoIndex", module: "ModuleInfo", model: str | None, field: str,
+                   amount: ast.expr) -> bool | None:
+    """Is ``model.field`` a numeric model field? None when it cannot be told (then the amount decides)."""
+    if isinstance(amount, ast.JoinedStr) or (isinstance(amount, ast.Constant) and isinstance(amount.value, str)):
+        return False
+    found = None
+    if model:
+        try:
+            dotted = index.resolve(module, ast.parse(model, mode="eval").body)
+        except SyntaxError:
+            dotted = None
+        found = index.lookup_class(dotted) if dotted else None
+    if found is None:
+        if isinstance(amount, ast.Constant) and isinstance(amount.value, (int, float)):
+            return True
+        return None
+    info, cls = found
+    for stmt in cls.body:
+        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == field for t in stmt.targets):
+            if isinstance(stmt.value, ast.Call):
+                name = (index.resolve(info, stmt.value.func) or "").rsplit(".", 1)[-1]
+                return name in NUMERIC_FIELDS
+            return None
+    return None
+
+
+def find_rmw(index: "RepoIndex", fn: "FunctionInfo") -> list[RMW]:
+    sources = _sources(index, fn)
+    saves: dict[str, list[ast.Call]] = {}
+    for node in walk_body(fn.node):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "save"
+                and isinstance(node.func.value, ast.Name)):
+            saves.setdefault(node.func.value.id, []).append(node)
+    out = []
+    for node in walk_body(fn.node):
+        if not isinstance(node, ast.stmt):
+            continue
+        found = _rmw(node)
+        if found is None:
+            continue
+        var, field, op, amount = found
+        src = sources.get(var)
+        if src is None or src.locked or var not in saves:
+            continue
+        if _numeric_field(index, index.module_of(fn), src.model, field, amount) is False:
+            continue
+        if any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == var
+               and n.attr == field for n in ast.walk(amount)):
+            continue
+        later = [s for s in saves[var] if s.lineno > node.lineno]
+        save = next((s for s in later if (_update_fields(s) is None or field in (_update_fields(s) or [])
+                                          or "?" in (_update_fields(s) or []))), None)
+        if save is None:
+            continue
+        out.append(RMW(fn, node, var, field, op, amount, save, src))
+    return out
+
+
+class ReadModifyWrite(Rule):
+    """Model field read, changed in Python and saved back (lost update).
+
+    ## What it does
+    Finds `obj.field += n`, `obj.field -= n` and `obj.field = obj.field + n` followed by
+    `obj.save()` (with or without `update_fields` naming the field), where `obj` came from the ORM
+    (`.get()`, `.first()`, `get_object_or_404()`, iterating a queryset, a model-instance
+    parameter) without `select_for_update()`.
+
+    ## Why is this bad?
+    Workers run the same task concurrently. Two of them read `checkins = 5`, both write `6`: one
+    increment is lost, silently. Retries and duplicate deliveries (`acks_late`) make it common.
+
+    ## Example
+    ```python
+    room = Room.objects.get(pk=room_id)
+    room.checkins += 1
+    room.save(update_fields=["checkins"])
+    ```
+
+    ## Use instead
+    ```python
+    room = Room.objects.get(pk=room_id)
+    Room.objects.filter(pk=room.pk).update(checkins=F("checkins") + 1)
+    room.refresh_from_db(fields=["checkins"])  # only when room.checkins is used afterwards
+    ```
+    The database does the addition, atomically. (`select_for_update()` inside `atomic()` is the
+    other correct fix; it holds a row lock for the rest of the transaction.)
+
+    ## Fix safety
+    Unsafe: `QuerySet.update()` does not call the model's `save()`, sends no `pre_save`/`post_save`
+    signals and does not touch `auto_now` fields. The save is removed only when it wrote nothing
+    but this field (`update_fields` naming only it, or no other field of the instance assigned in
+    the function); with other fields in `update_fields` the field is dropped from it. No fix when
+    `save()` without `update_fields` would also write other assigned fields.
+    """
+
+    code = "WRK401"
+    name = "read-modify-write"
+    bug_class = "W4"
+    component_types = ("background-worker", "scheduled-job")
+    fix_safety = "unsafe"
+
+    VALID = (
+        Example(
+            path="rooms/tasks.py",
+            code="""\
+from celery import shared_task
+from django.db import transaction
+from django.db.models import F
+
+from .models import Room
+
+
+@shared_task
+def record_checkin(room_id):
+    Room.objects.filter(pk=room_id).update(checkins=F("checkins") + 1)
+
+
+@shared_task
+def record_checkout(room_id):
+    with transaction.atomic():
+        room = Room.objects.select_for_update().get(pk=room_id)
+        room.checkins -= 1
+        room.save(update_fields=["checkins"])
+
+
+@shared_task
+def rename(room_id, suffix):
+    room = Room.objects.get(pk=room_id)
+    room.name = room.name + suffix
+    room.checkins = 0
+    total = room.checkins + 1
+    room.save(update_fields=["name", "checkins"])
+    return total
+""",
+            files=(("rooms/models.py", _MODELS),),
+        ),
+    )
+
+    INVALID = (
+        Example(
+            path="rooms/tasks.py",
+            code="""\
+import logging
+
+from celery import shared_task
+
+from .models import Room
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task
+def record_checkin(room_id):
+    room = Room.objects.get(pk=room_id)
+    room.checkins += 1
+    room.save(update_fields=["checkins"])
+    logger.info("room %s: %s check-ins", room.pk, room.checkins)
+""",
+            fixed="""\
+import logging
+
+from celery import shared_task
+
+from .models import Room
+from django.db.models import F
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task
+def record_checkin(room_id):
+    room = Room.objects.get(pk=room_id)
+    Room.objects.filter(pk=room.pk).update(checkins=F("checkins") + 1)
+    room.refresh_from_db(fields=["checkins"])
+    logger.info("room %s: %s check-ins", room.pk, room.checkins)
+""",
+            files=(("rooms/models.py", _MODELS),),
+        ),
+        Example(
+            path="rooms/jobs.py",
+            code="""\
+from django.db import models
+
+from .models import Room
+
+
+def close_day(rooms_open):
+    for room in Room.objects.filter(name__in=rooms_open):
+        room.checkins = room.checkins - 1
+        room.name = room.name.strip()
+        room.save(update_fields=["name", "checkins"])
+""",
+            fixed="""\
+from django.db import models
+
+from .models import Room
+
+
+def close_day(rooms_open):
+    for room in Room.objects.filter(name__in=rooms_open):
+        Room.objects.filter(pk=room.pk).update(checkins=models.F("checkins") - 1)
+        room.name = room.name.strip()
+        room.save(update_fields=["name"])
+""",
+            files=(("rooms/models.py", _MODELS),),
+        ),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        from rootfix.rules.worker._enqueue import is_test_code
+
+        for fn in ctx.functions():
+            if is_test_code(fn.file):
+                continue
+            for r in find_rmw(ctx.index, fn):
+                model = r.source.model or f"type({r.var})._default_manager"
+                yield self.finding(
+                    fn, r.stmt,
+                    f"{r.var}.{r.field} is read, changed and written back with {r.var}.save(): a concurrent "
+                    f"run between the read and the save loses its update; let the database do it: "
+                    f"{model}.objects.filter(pk={r.var}.pk).update({r.field}=F(\"{r.field}\") {r.op} ...)"
+                    if r.source.model else
+                    f"{r.var}.{r.field} is read, changed and written back with {r.var}.save(): a concurrent "
+                    f"run between the read and the save loses its update; use an F() update",
+                    related=((fn.file, r.save.lineno, "saved here"),),
+                )
+
+    # ------------------------------------------------------------------ fix
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        fn = index.enclosing_function(finding.file, finding.line)
+        module = index.by_path.get(finding.file)
+        if fn is None or module is None:
+            return None
+        rmw = next((r for r in find_rmw(index, fn) if r.stmt.lineno == finding.line), None)
+        if rmw is None:
+            return None
+        var, field = rmw.var, rmw.field
+        # fields assigned on the instance besides this one, before the save
+        others = {n.attr for n in walk_body(fn.node)
+                  if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name)
+                  and n.value.id == var and n.attr != field and rmw.stmt.lineno <= n.lineno <= rmw.save.lineno}
+        fields = _update_fields(rmw.save)
+        if fields is None:
+            if others:
+                return None
+            new_save: str | None = None
+        elif "?" in fields:
+            return None
+        else:
+            rest = [f for f in fields if f != field]
+            new_save = None if not rest else "keep"
+        # does the code after the RMW read the field (or hand the whole instance on)?
+        needs_refresh = False
+        for n in walk_body(fn.node):
+            if getattr(n, "lineno", 0) <= rmw.stmt.lineno or n is rmw.save.func.value:
+                continue
+            if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == var:
+                if n.attr == field and isinstance(n.ctx, ast.Load):
+                    needs_refresh = True
+            elif isinstance(n, ast.Name) and n.id == var and isinstance(n.ctx, ast.Load):
+                parent_is_attr = any(isinstance(p, ast.Attribute) and p.value is n for p in walk_body(fn.node))
+                if not parent_is_attr:
+                    needs_refresh = True
+        f_name = _local_name(module, "django.db.models.F")
+        add_f = None
+        if f_name is None:
+            models_name = _local_name(module, "django.db.models")
+            if models_name:
+                f_name = f"{models_name}.F"
+            else:
+                f_name, add_f = "F", ("django.db.models", "F")
+        manager = f"{rmw.source.model}.objects" if rmw.source.model else f"type({var})._default_manager"
+        amount = ast.unparse(rmw.amount)
+        if isinstance(rmw.amount, (ast.BinOp, ast.BoolOp, ast.IfExp, ast.Compare)):
+            amount = f"({amount})"
+        update = f'{manager}.filter(pk={var}.pk).update({field}={f_name}("{field}") {rmw.op} {amount})'
+        refresh = f'{var}.refresh_from_db(fields=["{field}"])'
+        save_line = rmw.save.lineno
+        rmw_line = rmw.stmt.lineno
+        save_stmt_is_expr = any(isinstance(n, ast.Expr) and n.value is rmw.save for n in walk_body(fn.node))
+        if not save_stmt_is_expr:
+            return None
+
+        class T(cst.CSTTransformer):
+            METADATA_DEPENDENCIES = (cst.metadata.PositionProvider,)
+
+            def leave_SimpleStatementLine(self, original, updated):
+                line = self.get_metadata(cst.metadata.PositionProvider, original).start.line
+                if line == rmw_line:
+                    body = [cst.parse_statement(update)]
+                    if needs_refresh:
+                        body.append(cst.parse_statement(refresh))
+                    first = body[0].with_changes(leading_lines=updated.leading_lines)
+                    return cst.FlattenSentinel([first, *body[1:]])
+                if line == save_line:
+                    if new_save is None:
+                        return cst.RemoveFromParent()
+                    return updated.visit(_DropField(field))
+                return updated
+
+        from libcst.codemod import CodemodContext
+        from libcst.codemod.visitors import AddImportsVisitor
+        from libcst.metadata import MetadataWrapper
+
+        tree = MetadataWrapper(cst.parse_module(module.source)).visit(T())
+        if add_f:
+            context = CodemodContext()
+            AddImportsVisitor.add_needed_import(context, *add_f)
+            tree = AddImportsVisitor(context).transform_module(tree)
+        return Patch(changes=(FileChange(finding.file, module.source, tree.code),))
+
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        from rootfix.fix import scenario
+
+        fn = index.enclosing_function(finding.file, finding.line)
+        if fn is None:
+            return None
+        rmw = next((r for r in find_rmw(index, fn) if r.stmt.lineno == finding.line), None)
+        if rmw is None or rmw.source.model is None or rmw.source.kind != "fetch":
+            return None
+        module = index.by_path[finding.file]
+        model_dotted = index.resolve(module, ast.parse(rmw.source.model, mode="eval").body)
+        if not model_dotted or index.lookup_class(model_dotted) is None:
+            return None
+        invariant = scenario.concurrent_rerun_invariant(index, fn, model_dotted, rmw.field)
+        if invariant is None:
+            return None
+        return scenario.replay_test(index, [fn], invariant, code=self.code, symbol=finding.symbol)
+
+
+class _DropField(cst.CSTTransformer):
+    def __init__(self, field: str) -> None:
+        self.field = field
+
+    def leave_Arg(self, original, updated):
+        if updated.keyword is not None and updated.keyword.value == "update_fields" and isinstance(
+                updated.value, (cst.List, cst.Tuple)):
+            elements = [e for e in updated.value.elements
+                        if not (isinstance(e.value, cst.SimpleString) and e.value.evaluated_value == self.field)]
+            if elements and not (isinstance(updated.value, cst.Tuple) and len(elements) == 1):
+                elements[-1] = elements[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            return updated.with_changes(value=updated.value.with_changes(elements=elements))
+        return updated
+
+
+def _local_name(module: "ModuleInfo", dotted: str) -> str | None:
+    for local, target in module.imports.items():
+        if target == dotted:
+            return local
+    return None
