@@ -37,7 +37,12 @@ def _add_report_flags(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="rootfix", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = _Parser(
+        prog="rootfix",
+        description="Reproduce, localize, fix and validate bugs in Django-integrated Celery/RQ workers, "
+                    "management commands, scheduled jobs and PySpark jobs.",
+        epilog="Exit codes: 0 success, 1 found something / no validated fix, 2 bad input. "
+               "Start with `rootfix demo`.")
     parser.add_argument("--version", action="version", version=f"rootfix {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 

@@ -360,7 +360,8 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
             test_command = detect_test_command(root, report.test_command)
             index = build_index(root)
             components = discover_components(index)
-            component = resolve_component(components, report.component_type, report.component_name)
+            component = resolve_component(components, report.component_type, report.component_name,
+                                          skipped=[f"{e.path}: {e.message}" for e in index.errors])
             run.component = component
             try:
                 related = related_code(index, component)
@@ -514,7 +515,8 @@ def run_localize(report: BugReport, repo: str | Path, *, python: str | None = No
     build_index, discover_components, resolve_component, related_code = discover_api()
     parsed = parse_error_message(report.error_message or "", repo_root=root)
     index = build_index(root)
-    component = resolve_component(discover_components(index), report.component_type, report.component_name)
+    component = resolve_component(discover_components(index), report.component_type, report.component_name,
+                                  skipped=[f"{e.path}: {e.message}" for e in index.errors])
     say("discover", DONE + f"{component.name} -> {component.file}:{component.line} {component.symbol}")
     try:
         related = related_code(index, component)

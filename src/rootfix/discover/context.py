@@ -228,6 +228,7 @@ def build_prompt(report, repo, *, template_path: str | None = None, context: boo
         for err in index.errors:
             warn(f"{err.path}: {err.message} (skipped)")
     component = resolve_component(discover_components(index), report.component_type, report.component_name,
+                                  skipped=[f"{e.path}: {e.message}" for e in index.errors],
                                   repo=str(index.root))
     parsed = parse_error_message(report.error_message, repo_root=index.root) if report.error_message else None
     return text + "\n---\n\n# Context gathered by rootfix\n\n" + gather_context(index, component, parsed)

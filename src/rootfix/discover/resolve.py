@@ -155,7 +155,7 @@ def _score(cands: Sequence[Candidate], c: Component) -> tuple[float, int, float]
 
 
 def resolve_component(components: Iterable[Component], component_type: str, component_name: str, *,
-                      repo: str | None = None) -> Component:
+                      repo: str | None = None, skipped: Iterable[str] = ()) -> Component:
     """The component a report's ``component_type`` / ``component_name`` names.
 
     Components of ``component_type`` are preferred; a component of another type is accepted when the name
@@ -188,7 +188,9 @@ def resolve_component(components: Iterable[Component], component_type: str, comp
             return best[2]
         options = ", ".join(sorted({f"{x[2].type} {x[2].name}" for x in top}))
         raise UsageError(f"no {ctype} named {component_name!r}{where}; it matches several components: {options}")
-    raise UsageError(_not_found(comps, ctype, component_name, cands, where))
+    unread = list(skipped)
+    note = f" ({len(unread)} file(s) could not be analysed: {'; '.join(unread[:3])})" if unread else ""
+    raise UsageError(_not_found(comps, ctype, component_name, cands, where) + note)
 
 
 def _not_found(comps: list[Component], ctype: str, raw: str, cands: list[Candidate], where: str) -> str:
