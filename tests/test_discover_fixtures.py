@@ -1,4 +1,10 @@
-"""Exact discovery on the fixture projects under tests/fixtures (every component, nothing more)."""
+"""Exact discovery on the fixture projects under tests/fixtures (every component, nothing more).
+
+The expected sets follow the inventory in tests/fixtures/README.md, checked against each project's code.
+Names are what the frameworks register: Celery task names, RQ ``func_name`` (``module.function``; the bare
+function name is an alias), command names, schedule keys. Symbols are the code that runs: ``Command.handle``
+for commands, ``Task.run`` for Task classes, the function handed the SparkSession for PySpark jobs.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -58,13 +64,15 @@ EXPECTED = {
         ('cli-tool', 'management-command', 'carrier_performance_report', 'apps/shipping/management/commands/carrier_performance_report.py', 'Command.handle'),
         ('cli-tool', 'management-command', 'nightly_rollup', 'apps/shipping/management/commands/nightly_rollup.py', 'Command.handle'),
         ('cli-tool', 'management-command', 'reprint_labels', 'apps/shipping/management/commands/reprint_labels.py', 'Command.handle'),
+        ('cli-tool', 'management-command', 'import_orders', 'apps/shipping/management/commands/import_orders.py', 'Command.handle'),
         ('scheduled-job', 'beat-schedule', 'release-expired-reservations', 'apps/inventory/tasks.py', 'release_expired_reservations'),
         ('scheduled-job', 'beat-schedule', 'sync-stock-levels-ams', 'apps/inventory/tasks.py', 'StockSyncTask.run'),
         ('scheduled-job', 'beat-schedule', 'poll-open-shipments', 'apps/shipping/tasks.py', 'poll_open_shipments'),
         ('scheduled-job', 'crontab', 'import_legacy_stock', 'apps/inventory/management/commands/import_legacy_stock.py', 'Command.handle'),
         ('scheduled-job', 'crontab', 'purge_stale_reservations', 'apps/inventory/management/commands/purge_stale_reservations.py', 'Command.handle'),
         ('scheduled-job', 'k8s-cronjob', 'shipyard-nightly-rollup', 'apps/shipping/management/commands/nightly_rollup.py', 'Command.handle'),
-        ('pyspark-job', 'pyspark-job', 'carrier_performance', 'apps/shipping/spark_jobs/carrier_performance.py', 'main'),
+        # carrier_performance_report hands the session of build_session() to run(): run is the job's entry
+        ('pyspark-job', 'pyspark-job', 'carrier_performance', 'apps/shipping/spark_jobs/carrier_performance.py', 'run'),
     },
     'staybook': {
         ('background-worker', 'celery-task', 'analytics.tasks.refresh_occupancy_cache', 'analytics/tasks.py', 'refresh_occupancy_cache'),
@@ -83,6 +91,7 @@ EXPECTED = {
         ('cli-tool', 'management-command', 'occupancy_report', 'analytics/management/commands/occupancy_report.py', 'Command.handle'),
         ('cli-tool', 'management-command', 'queue_payouts', 'bookings/management/commands/queue_payouts.py', 'Command.handle'),
         ('cli-tool', 'management-command', 'run_scheduler', 'bookings/management/commands/run_scheduler.py', 'Command.handle'),
+        ('cli-tool', 'management-command', 'import_channel_bookings', 'bookings/management/commands/import_channel_bookings.py', 'Command.handle'),
         ('scheduled-job', 'apscheduler', 'expire-pending-bookings', 'bookings/scheduler.py', 'expire_pending_bookings'),
         ('scheduled-job', 'apscheduler', 'complete-finished-stays', 'bookings/scheduler.py', 'complete_finished_stays'),
         ('scheduled-job', 'beat-schedule', 'refresh occupancy cache', 'analytics/tasks.py', 'refresh_occupancy_cache'),
@@ -112,3 +121,41 @@ def test_fixture_schedule_targets(fixtures_dir: Path) -> None:
     assert (close.flavor, close.target, close.declared_in) == (
         "django-crontab", "close_billing_period", "ledgerly/settings.py")
     assert resolve_component(ledger, "pyspark-job", "revenue report").file == "billing/spark/revenue_report.py"
+
+
+@pytest.mark.parametrize(("project", "file", "starter"), [
+    ("shipyard", "apps/shipping/spark_jobs/carrier_performance.py", "manage.py carrier_performance_report"),
+    ("staybook", "analytics/jobs/occupancy.py", "manage.py occupancy_report"),
+])
+def test_fixture_spark_jobs_started_by_their_command(fixtures_dir: Path, project: str, file: str,
+                                                     starter: str) -> None:
+    # The session comes from a factory in the job module (build_session / get_spark), which the
+    # command calls and hands on to run().
+    comps = discover_components(build_index(fixtures_dir / project))
+    job = next(c for c in comps if c.type == "pyspark-job")
+    assert (job.file, job.symbol, dict(job.details).get("started_by")) == (file, "run", starter)
+
+
+def test_fixture_revenue_report_has_no_starter(fixtures_dir: Path) -> None:
+    comps = discover_components(build_index(fixtures_dir / "ledgerly"))
+    job = next(c for c in comps if c.type == "pyspark-job")
+    assert (job.symbol, job.details) == ("main", ())  # spark-submit runs main(); no command starts it
+
+
+@pytest.mark.parametrize(("project", "ctype", "name", "expected"), [
+    # the inventory's names for components whose primary name differs
+    ("shipyard", "background-worker", "build_manifest", "apps.shipping.jobs.build_manifest"),
+    ("shipyard", "background-worker", "render_label_pdf", "apps.shipping.jobs.render_label_pdf"),
+    ("shipyard", "background-worker", "StockSyncTask", "inventory.sync_stock_levels"),
+    ("shipyard", "cli-tool", "import_orders", "import_orders"),
+    ("ledgerly", "background-worker", "export_invoices_csv", "invoicing.jobs.export_invoices_csv"),
+    ("ledgerly", "background-worker", "billing.tasks.charge_subscription", "billing.charge_subscription"),
+    ("ledgerly", "background-worker", "ops.integrations.tasks.push_customer", "integrations.push_customer"),
+    ("staybook", "background-worker", "send_host_payout", "bookings.jobs.send_host_payout"),
+    ("staybook", "cli-tool", "import_channel_bookings", "import_channel_bookings"),
+    ("staybook", "scheduled-job", "expire_pending_bookings", "expire-pending-bookings"),
+])
+def test_fixture_inventory_names_resolve(fixtures_dir: Path, project: str, ctype: str, name: str,
+                                         expected: str) -> None:
+    comps = discover_components(build_index(fixtures_dir / project))
+    assert resolve_component(comps, ctype, name).name == expected

@@ -123,3 +123,45 @@ def test_arguments_serialize_on_a_small_project(tmp_path: Path) -> None:
     assert result.test_failed_before and result.test_passed_after and result.suite_passed_after, result.output
     assert "not JSON serializable" in result.output
     assert 'send_receipt.delay(booking.pk, note="thanks")' in (repo / "rooms/checkout.py").read_text()
+
+
+def test_unannotated_parameter_used_as_a_model_instance() -> None:
+    from rootfix.rules.testing import findings_for
+
+    services = '''\
+from .models import Invoice
+from .tasks import send_invoice
+
+
+def mark_sent(invoice):
+    invoice.sent = True
+    invoice.save(update_fields=["sent"])
+    send_invoice.delay(invoice)
+
+
+def resend(payload):
+    send_invoice.delay(payload)
+
+
+def refresh(invoice):
+    invoice.refresh_from_db()
+    send_invoice.delay(invoice.pk)
+'''
+    tasks = '''\
+from celery import shared_task
+
+
+@shared_task
+def send_invoice(invoice):
+    return invoice
+'''
+    models = '''\
+from django.db import models
+
+
+class Invoice(models.Model):
+    sent = models.BooleanField(default=False)
+'''
+    found = findings_for("WRK501", {"billing/services.py": services, "billing/tasks.py": tasks,
+                                    "billing/models.py": models}, all_code=True)
+    assert [(f.symbol, f.line) for f in found] == [("mark_sent", 8)]

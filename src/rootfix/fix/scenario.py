@@ -95,11 +95,11 @@ def _command_handle(index: "RepoIndex", name: str) -> "FunctionInfo | None":
 
 def _extra_edges(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]:
     """Calls ``index.callees`` does not see: tasks run by ``.delay/.apply/.apply_async`` (eager in
-    tests) and management commands run by ``call_command``."""
-    from rootfix.rules.worker._enqueue import task_of
+    tests), management commands run by ``call_command`` and model-signal receivers set off by saves."""
+    from rootfix.rules.worker._enqueue import receivers_triggered, task_of
 
     module = index.module_of(fn)
-    out = []
+    out = list(receivers_triggered(index, fn))
     for node in ast.walk(fn.node):
         if not isinstance(node, ast.Call):
             continue

@@ -210,6 +210,13 @@ def enqueue_of(index: "RepoIndex", module: ModuleInfo, call: ast.Call) -> Enqueu
     return None
 
 
+def publishes_project_task(enq: Enqueue) -> bool:
+    """The enqueue targets a task (or RQ job function) defined in the project: a background-worker
+    component. Rules about *publishing* a task (W3, W5) check such call sites wherever they are,
+    because the component that breaks is the task, not the code around the call."""
+    return enq.task.fn is not None
+
+
 # --------------------------------------------------------------------------- per-function facts
 @dataclass
 class FunctionFacts:
@@ -350,6 +357,84 @@ def signal_receivers(index: "RepoIndex") -> dict[str, tuple[FunctionInfo, str]]:
                 target = index.lookup_function(dotted) if dotted else None
                 if target is not None:
                     out[target.qualname] = (target, sig.rsplit(".", 1)[1])
+    return out
+
+
+#: Model methods that send ``pre/post_save`` or ``pre/post_delete`` (``bulk_create``/``update`` send none).
+SAVING_METHODS = frozenset({"create", "get_or_create", "update_or_create", "save", "delete"})
+
+
+def receivers_by_sender(index: "RepoIndex") -> dict[str, list[FunctionInfo]]:
+    """Receivers of the transaction-bound model signals, by the dotted sender model they are
+    registered for (``@receiver(post_save, sender=Booking)``, ``post_save.connect(fn, sender=Booking)``);
+    receivers registered without a sender are under ``""``."""
+    cache = index.__dict__.setdefault("_rootfix_w3_senders", {})
+    if "map" in cache:
+        return cache["map"]
+    out: dict[str, list[FunctionInfo]] = {}
+
+    def add(module: ModuleInfo, fn: FunctionInfo, call: ast.Call) -> None:
+        sender = next((k.value for k in call.keywords if k.arg == "sender"), None)
+        key = _dotted(index, module, sender) if sender is not None else ""
+        if fn not in out.setdefault(key, []):
+            out[key].append(fn)
+
+    for fn in index.functions.values():
+        module = index.module_of(fn)
+        for deco in fn.node.decorator_list:
+            if isinstance(deco, ast.Call) and deco.args and _dotted(index, module, deco.func).endswith("receiver"):
+                if any(sig in TX_SIGNALS for sig in _signal_refs(index, module, deco.args[0])):
+                    add(module, fn, deco)
+    for info in index.modules.values():
+        for node in ast.walk(info.tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect"
+                    and _dotted(index, info, node.func.value) in TX_SIGNALS):
+                handler = node.args[0] if node.args else next(
+                    (k.value for k in node.keywords if k.arg == "receiver"), None)
+                dotted = _dotted(index, info, handler) if handler is not None else ""
+                target = index.lookup_function(dotted) if dotted else None
+                if target is not None:
+                    add(info, target, node)
+    cache["map"] = out
+    return out
+
+
+def receivers_triggered(index: "RepoIndex", fn: FunctionInfo) -> list[FunctionInfo]:
+    """The signal receivers ``fn`` sets off by saving or deleting models: ``Model.objects.create()``,
+    ``Model(...).save()``, ``instance.save()`` / ``.delete()`` where the instance came from
+    ``Model.objects...`` or ``Model(...)`` in ``fn`` (receivers without a sender: any save)."""
+    senders = receivers_by_sender(index)
+    if not senders:
+        return []
+    module = index.module_of(fn)
+    models_of: dict[str, str] = {}  # local variable -> dotted model
+
+    def model_of(expr: ast.expr) -> str | None:
+        while isinstance(expr, (ast.Call, ast.Attribute, ast.Subscript)):
+            if isinstance(expr, ast.Call):
+                expr = expr.func
+            else:
+                expr = expr.value
+        if isinstance(expr, ast.Name):
+            return models_of.get(expr.id) or _dotted(index, module, expr) or None
+        return None
+
+    out: list[FunctionInfo] = []
+    nodes = sorted((n for n in walk_body(fn.node) if isinstance(n, (ast.Assign, ast.Call))),
+                   key=lambda n: (n.lineno, n.col_offset))
+    for node in nodes:
+        if isinstance(node, ast.Assign):
+            model = model_of(node.value)
+            for t in node.targets:
+                if isinstance(t, ast.Name) and model:
+                    models_of[t.id] = model
+            continue
+        if not (isinstance(node.func, ast.Attribute) and node.func.attr in SAVING_METHODS):
+            continue
+        model = model_of(node.func.value)
+        for fn2 in senders.get(model or "\0", []) + senders.get("", []):
+            if fn2 not in out:
+                out.append(fn2)
     return out
 
 

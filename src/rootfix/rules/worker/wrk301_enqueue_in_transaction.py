@@ -349,7 +349,11 @@ def create_order(request):
         found: dict[tuple[str, int, int], tuple[E.Reached, list[tuple[str, int, str]], bool]] = {}
 
         def add(reached: E.Reached, where: tuple[str, int, str] | None, root: "FunctionInfo") -> None:
-            if not (ctx.in_scope(root) or ctx.in_scope(reached.fn)) or E.is_test_code(reached.fn.file):
+            # The enqueue belongs to the published task's component (its worker is what fails), so it
+            # is in scope when it publishes a project task, wherever the transaction is opened: in
+            # a service, a view, or a signal receiver that no call graph reaches.
+            if E.is_test_code(reached.fn.file) or not (
+                    ctx.in_scope(root) or ctx.in_scope(reached.fn) or E.publishes_project_task(reached.enqueue)):
                 return
             call = reached.enqueue.call
             key = (reached.fn.file, call.lineno, call.col_offset)

@@ -24,7 +24,13 @@ QUERYSET_METHODS = frozenset({
     "distinct", "annotate", "only", "defer", "none", "select_for_update", "union", "reverse", "using",
 })
 TIME_CALLS = frozenset({"django.utils.timezone.now", "datetime.datetime.now", "datetime.datetime.utcnow",
-                        "datetime.date.today", "django.utils.timezone.localdate", "datetime.datetime.fromisoformat"})
+                        "datetime.date.today", "django.utils.timezone.localdate", "datetime.datetime.fromisoformat",
+                        "django.utils.timezone.make_aware", "django.utils.timezone.make_naive",
+                        "django.utils.timezone.localtime", "datetime.datetime.combine", "datetime.datetime",
+                        "datetime.date", "datetime.datetime.fromtimestamp", "datetime.date.fromisoformat"})
+#: Methods that return a value of the kind of their receiver.
+SAME_KIND_METHODS = {"Decimal": frozenset({"quantize", "normalize", "copy_abs", "copy_negate", "to_integral_value"}),
+                     "datetime": frozenset({"replace", "astimezone"})}
 DECIMAL_FIELDS = frozenset({"DecimalField"})
 TIME_FIELDS = frozenset({"DateTimeField", "DateField", "TimeField"})
 
@@ -137,7 +143,7 @@ class Classifier:
         if isinstance(expr, ast.Name):
             binds = [b for b in self.bindings.get(expr.id, []) if b[0] <= line]
             if not binds:
-                return None
+                return self._used_as_instance(expr)
             bline, how, value = max(binds, key=lambda b: b[0])
             if how == "annotation":
                 dotted = index.resolve(module, value)
@@ -174,6 +180,11 @@ class Classifier:
                 return BadArg(expr, "Decimal")
             if self.old_json and dotted in TIME_CALLS:
                 return BadArg(expr, "datetime")
+            if self.old_json and isinstance(func, ast.Attribute) and any(
+                    func.attr in methods for methods in SAME_KIND_METHODS.values()):
+                inner = self.classify(func.value, line, depth + 1)  # Decimal(x).quantize(...)
+                if inner is not None and func.attr in SAME_KIND_METHODS.get(inner.kind, ()):
+                    return BadArg(expr, inner.kind)
             if isinstance(func, ast.Attribute):
                 mm = _manager_model(index, module, expr)
                 if mm is not None:
@@ -204,6 +215,41 @@ class Classifier:
             if mm is not None and expr.attr in MANAGERS:
                 return BadArg(expr, "queryset", mm[0])
         return None
+
+    def _used_as_instance(self, expr: ast.Name) -> BadArg | None:
+        """An unannotated parameter the function treats as a model instance: it saves it with
+        ``update_fields``, calls ``refresh_from_db()`` / ``full_clean()`` on it, reads its ``.pk``, or
+        assigns it a member of a model class (``shipment.status = Shipment.Status.SHIPPED``). Only for
+        names never re-bound in the function, so every use is the same value."""
+        name = expr.id
+        args = self.fn.node.args
+        params = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
+        if name not in params or name in ("self", "cls") or self.bindings.get(name):
+            return None
+        evidence = False
+        model: str | None = None
+        for node in walk_body(self.fn.node):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name:
+                if node.attr == "pk":
+                    evidence = True
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                  and isinstance(node.func.value, ast.Name) and node.func.value.id == name):
+                method = node.func.attr
+                if method in ("refresh_from_db", "full_clean") or (
+                        method == "save" and any(k.arg == "update_fields" for k in node.keywords)):
+                    evidence = True
+            elif isinstance(node, ast.Assign) and model is None:
+                for t in node.targets:
+                    if not (isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == name):
+                        continue
+                    root = node.value
+                    while isinstance(root, ast.Attribute):
+                        root = root.value
+                    if root is not node.value and isinstance(root, ast.Name):
+                        dotted = self.index.resolve(self.module, root)
+                        if _is_model(self.index, dotted):
+                            model, evidence = dotted, True
+        return BadArg(expr, "model instance", model) if evidence else None
 
     def _is_open(self, expr: ast.AST) -> bool:
         if not isinstance(expr, ast.Call):
@@ -236,9 +282,16 @@ def old_kombu(index: "RepoIndex") -> bool:
             continue
         text = p.read_text(errors="replace")
         for pkg in ("celery", "kombu"):
-            m = re.search(rf"(?im)^\s*[\"']?{pkg}(?:\[[^\]]*\])?\s*(==|~=|<=|<)\s*(\d+)\.(\d+)", text)
-            if m and (int(m.group(2)), int(m.group(3))) < (5, 3):
-                return True
+            for line in re.finditer(rf"(?im)^\s*[\"']?{pkg}(?:\[[^\]]*\])?\s*((?:[<>=!~]=?\s*[\d.*]+\s*,?\s*)+)",
+                                    text):
+                # every specifier of the requirement: ``celery>=5.0,<5.3`` pins an old one too
+                for op, major, minor, patch in re.findall(
+                        r"(==|~=|<=|<|>=|>|!=)\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?", line.group(1)):
+                    version = (int(major), int(minor or 0))
+                    if op == "~=" and not patch:  # ~=5.2 allows any 5.x >= 5.2
+                        version = (int(major), 99)
+                    if (op in ("==", "~=", "<=") and version < (5, 3)) or (op == "<" and version <= (5, 3)):
+                        return True
     return False
 
 
@@ -370,11 +423,15 @@ def resend(numbers):
         if not json_serialized(index, settings):
             return
         old = old_kombu(index)
-        for fn in ctx.functions():
+        # Every function, not only ctx.functions(): the place that publishes a project task belongs to
+        # that task's component (the worker fails), wherever it is called from.
+        for fn in index.functions.values():
             if E.is_test_code(fn.file):
                 continue
             for call, enq in E.direct_enqueues(index, fn) + _deferred_enqueues(index, fn):
                 if enq.task.framework != "celery" or _pickled(index, enq, call):
+                    continue
+                if not (ctx.in_scope(fn) or E.publishes_project_task(enq)):
                     continue
                 classifier = Classifier(index, fn, old)
                 for pos, arg in _arguments(enq):
