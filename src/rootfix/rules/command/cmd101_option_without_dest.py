@@ -48,13 +48,25 @@ def option_dests(index: "RepoIndex", module: "ModuleInfo", cls: ast.ClassDef, de
     """
     dests = set(DJANGO_OPTIONS)
     for stmt in cls.body:
+        # stealth_options: accepted from call_command() although the parser does not define them
+        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "stealth_options"
+                                                for t in stmt.targets):
+            try:
+                dests.update(str(v) for v in ast.literal_eval(stmt.value))
+            except (ValueError, SyntaxError, TypeError):
+                return None
         if isinstance(stmt, ast.FunctionDef) and stmt.name == "add_arguments":
+            parser = stmt.args.args[1].arg if len(stmt.args.args) > 1 else "parser"
             for node in ast.walk(stmt):
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "add_argument":
+                if not isinstance(node, ast.Call):
+                    continue
+                if isinstance(node.func, ast.Attribute) and node.func.attr == "add_argument":
                     dest = _dest(node)
                     if dest is None:
                         return None
                     dests.add(dest)
+                elif any(isinstance(a, ast.Name) and a.id == parser for a in [*node.args, *(k.value for k in node.keywords)]):
+                    return None  # the parser is handed to other code (a runner, super()): options unknown
     for base in cls.bases:
         dotted = index.resolve(module, base) or ""
         if dotted.split(".")[-1] in COMMAND_BASES and dotted.startswith("django."):
@@ -127,6 +139,19 @@ class OptionWithoutDest(Rule):
                 "    def handle(self, *args, dry_run=False, min_days=1, branch=None, **options):\n"
                 "        verbosity = options['verbosity']\n"
                 "        return f'{dry_run} {min_days} {branch} {verbosity}'\n"
+            ),
+        ),
+        Example(  # options handed in by call_command() only, and options a test runner adds
+            path="ops/management/commands/reset_demo.py",
+            code=(
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    stealth_options = ('reset_sequences', 'allow_cascade')\n\n"
+                "    def add_arguments(self, parser):\n"
+                "        parser.add_argument('--noinput', action='store_false', dest='interactive')\n"
+                "        DemoRunner.add_arguments(parser)\n\n"
+                "    def handle(self, **options):\n"
+                "        return options['reset_sequences'], options['interactive'], options['parallel']\n"
             ),
         ),
         Example(

@@ -220,9 +220,13 @@ class DriverObjectInClosure(Rule):
                 continue
             func = node.func
             how = None
-            # nothing but Spark has .foreach/.foreachPartition; map/filter/... must be on an RDD or DataFrame
-            if isinstance(func, ast.Attribute) and (func.attr in FOREACH or (
-                    func.attr in EXECUTOR_METHODS and _is_rdd(frames, fn, func.value))):
+            # the receiver must be an RDD or DataFrame: other objects have .foreach/.map too
+            # (pyspark's own Expression.foreach, pandas, iterators)
+            if isinstance(func, ast.Attribute) and func.attr in EXECUTOR_METHODS and (
+                    _is_rdd(frames, fn, func.value)
+                    # foreach is an action: a parameter it is called on is a DataFrame/RDD handed in
+                    or (func.attr in FOREACH and isinstance(func.value, ast.Name)
+                        and func.value.id in frames.params(fn) and imports_pyspark(module))):
                 how = func.attr
             elif (index.resolve(module, func) or "") in UDF_NAMES:
                 how = "udf"
