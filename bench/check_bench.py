@@ -115,9 +115,21 @@ def run_semgrep(dirs: list[Path], site: Path) -> tuple[str, str, str, str]:
         return ("semgrep", "", "—", "not installed: `pip install semgrep` failed or was not run (see RESULTS.md)")
     rules = HERE / "semgrep_rules.yml"
     env = {**os.environ, "SEMGREP_SEND_METRICS": "off", "SEMGREP_ENABLE_VERSION_CHECK": "0"}
-    secs, proc, err = timed([str(semgrep), "scan", "--config", str(rules), "--metrics=off", "--disable-version-check",
-                             "--quiet", "--json", "--no-git-ignore", "--timeout", "0", "--max-target-bytes", "0",
-                             *[d.name for d in dirs]], site, env, timeout=1800)
+    # semgrep's default .semgrepignore skips everything below a .venv: scan a copy of the same .py files
+    copy = Path(tempfile.mkdtemp(prefix="rootfix-bench-corpus-"))
+    try:
+        for d in dirs:
+            for f in d.rglob("*.py"):
+                if "__pycache__" in f.parts:
+                    continue
+                target = copy / f.relative_to(site)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(f, target)
+        secs, proc, err = timed([str(semgrep), "scan", "--config", str(rules), "--metrics=off",
+                                 "--disable-version-check", "--quiet", "--json", "--no-git-ignore", "--timeout", "0",
+                                 "--max-target-bytes", "0", *[d.name for d in dirs]], copy, env, timeout=1800)
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
     if proc is None:
         return ("semgrep (3 local rules)", "", f"{secs:.2f}", err)
     note = f"exit {proc.returncode}"
@@ -159,6 +171,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
     ap.add_argument("--per-rule", action="store_true", help="also time the index build and each rule")
+    ap.add_argument("--tools", default="rootfix,ruff,semgrep", help="comma separated subset to run")
     args = ap.parse_args()
     dirs = package_dirs()
     site = dirs[0].parent
@@ -171,11 +184,16 @@ def main() -> int:
             versions[name] = version(name)
         except Exception:  # noqa: BLE001
             versions[name] = "?"
-    rows = [(t, str(nfiles) if not f else f, str(nlines), s, n) for t, f, s, n in run_rootfix(dirs, site)]
-    t, f, s, n = run_ruff(dirs, site)
-    rows.append((t, f, str(nlines), s, n))
-    t, f, s, n = run_semgrep(dirs, site)
-    rows.append((t, f or str(nfiles), str(nlines), s, n))
+    tools = set(args.tools.split(","))
+    rows = []
+    if "rootfix" in tools:
+        rows += [(t, str(nfiles) if not f else f, str(nlines), s, n) for t, f, s, n in run_rootfix(dirs, site)]
+    if "ruff" in tools:
+        t, f, s, n = run_ruff(dirs, site)
+        rows.append((t, f, str(nlines), s, n))
+    if "semgrep" in tools:
+        t, f, s, n = run_semgrep(dirs, site)
+        rows.append((t, f or str(nfiles), str(nlines), s, n))
     lines = [
         f"Corpus: installed sources of {', '.join(f'{k} {v}' for k, v in versions.items())} "
         f"({nfiles} .py files, {nlines:,} lines) in `{site}`.",

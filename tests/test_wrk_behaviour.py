@@ -9,12 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import make_git_repo
+from rule_behaviour import fix_and_prove, pytest_run
 
 from rootfix.discover.index import RepoIndex
 from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
-
-from conftest import make_git_repo
-from rule_behaviour import fix_and_prove, pytest_run
 
 load_all_rules()
 DEPOT = Path(__file__).parent / "data" / "wrk_projects" / "depot"

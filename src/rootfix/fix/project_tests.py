@@ -9,7 +9,14 @@ if TYPE_CHECKING:
 
 
 def _test_modules(index: "RepoIndex") -> list[str]:
-    return [p for p in index.by_path if re.search(r"(^|/)(test_[^/]*|[^/]*_test)\.py$", p)]
+    """Modules that hold tests (``test_settings.py`` and the like are named so but hold none)."""
+    out = []
+    for path, info in index.by_path.items():
+        if not re.search(r"(^|/)(test_[^/]*|[^/]*_test|tests)\.py$", path):
+            continue
+        if any(name.split(".")[-1].startswith("test") for name in info.functions):
+            out.append(path)
+    return out
 
 
 def tests_dir(index: "RepoIndex") -> str:

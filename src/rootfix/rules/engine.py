@@ -33,7 +33,7 @@ from rootfix.config import Config
 from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex, iter_python_files
 from rootfix.errors import UsageError
 from rootfix.rules import noqa as noqa_mod
-from rootfix.rules.base import CheckContext, Rule, load_all_rules
+from rootfix.rules.base import REGISTRY, CheckContext, Rule, load_all_rules
 from rootfix.rules.selection import ENGINE_CODES, Selection, build_selection, path_matches
 from rootfix.types import COMPONENT_TYPES, FileChange, Finding, Patch
 
@@ -620,11 +620,6 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
     t0 = time.perf_counter()
     root = Path(root).resolve()
     config = config or Config()
-    rules = load_all_rules() if rules is None else rules
-    known = sorted(set(rules) | set(ENGINE_CODES))
-    selection = build_selection(known, cli_select=select, cli_ignore=ignore, cli_extend_select=extend_select,
-                                config=config)
-    codes = selection.codes(known)
     full_paths = resolve_paths(paths, root)
     all_code = all_code or config.all_code or all(p.is_file() for p in full_paths)
     files = collect_files(root, full_paths, config.exclude)
@@ -634,13 +629,25 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
     if use_cache and not fix and not diff:
         from rootfix.rules.cache import CheckCache
 
-        cache = CheckCache(root, key_parts=(selection.key(), codes, all_code, sorted(scope) if scope else None,
+        # The key names the rules by their files (the cache fingerprints rules/ and discover/) and the raw
+        # selectors, so a warm run neither parses the project nor imports the rule modules (LibCST alone
+        # takes half a second to import). Selectors are validated on the miss that wrote the entry.
+        cfg_sel = (config.select, config.ignore, config.extend_select, config.per_file_ignores)
+        given = sorted((c, r.__module__, r.__qualname__) for c, r in (rules or REGISTRY).items())
+        cache = CheckCache(root, key_parts=(_sel_key(select), _sel_key(ignore), _sel_key(extend_select), cfg_sel,
+                                            given, all_code, sorted(scope) if scope is not None else None,
                                             tuple(config.exclude)),
                            files=[*files, *setting_files])
         hit = cache.load()
         if hit is not None:
             hit.seconds = time.perf_counter() - t0
             return hit
+
+    rules = load_all_rules() if rules is None else rules
+    known = sorted(set(rules) | set(ENGINE_CODES))
+    selection = build_selection(known, cli_select=select, cli_ignore=ignore, cli_extend_select=extend_select,
+                                config=config)
+    codes = selection.codes(known)
 
     index = RepoIndex.build(root, files) if files else RepoIndex(root)
     settings = read_settings(index, setting_files)
@@ -715,6 +722,12 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
         cache.store(result)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _sel_key(value: str | Sequence[str] | None) -> tuple[str, ...] | None:
+    from rootfix.rules.selection import split_codes
+
+    return None if value is None else split_codes(value)
 
 
 def rules_for_codes(codes: Iterable[str]) -> list[type[Rule]]:
