@@ -77,3 +77,23 @@ def test_real_spectrum_from_failing_acceptance_test(examples_dir, project_repo, 
     suspects = rank_suspects(index, _report(examples_dir, "ex-cli-args"), spectrum=spectrum)
     top = [s.symbol for s in suspects[:3]]
     assert "Command.handle" in top, suspects
+
+
+def test_relevance_prefers_the_fix_for_the_reported_symptoms() -> None:
+    from rootfix.localize.relevance import class_affinity, relevance
+    from rootfix.types import Candidate, Patch
+
+    report = BugReport(
+        component_type="scheduled-job", component_name="nightly invoices",
+        bug_description="Customers get the invoice e-mail twice when the job is re-run after an outage.",
+        expected_behavior="One e-mail per invoice however often the job runs.",
+        actual_behavior="Every manual re-run sends a duplicate.")
+    assert class_affinity(report, "S1") > class_affinity(report, "W6") == 0.0
+
+    def cand(code: str, bug_class: str, symbol: str) -> Candidate:
+        finding = Finding(code=code, rule=code, message="m", file="billing/jobs.py", line=1, symbol=symbol,
+                          bug_class=bug_class)
+        return Candidate(strategy=f"rule:{code}", patch=Patch(()), finding=finding)
+
+    duplicate, memory = cand("JOB101", "S1", "send_invoices"), cand("WRK601", "W6", "send_invoices")
+    assert relevance(duplicate, report, ()) > relevance(memory, report, ())

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from rootfix.errors import UsageError
+from rootfix.localize.relevance import relevance
 from rootfix.report.diff import diff_size
 from rootfix.report.progress import DONE, STARTED
 from rootfix.types import (
@@ -433,7 +434,10 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
             with run.timed("fix") as st:
                 proposals = strategy.propose(ctx)
                 run.rejected.extend(proposals.rejected)
-                cands = proposals.candidates[:MAX_CANDIDATES]
+                # the candidates that best match the report first (bug class symptoms, suspect score),
+                # then the smallest change
+                cands = sorted(proposals.candidates,
+                               key=lambda c: -relevance(c, report, run.suspects))[:MAX_CANDIDATES]
                 for c in cands:
                     run.fingerprints[_cand_key(c)] = fingerprint(root, c.patch)
                 st.done(f"{strategy.name}: {len(cands)} candidate(s)"
@@ -458,7 +462,11 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
         stage = "similar"
         with run.timed("similar") as st:
             if accepted:
-                best, verdict = min(accepted, key=lambda cv: diff_size(cv[0].patch))
+                # a reproduction that flips is the strongest evidence; then relevance to the report;
+                # then the smallest change
+                best, verdict = min(accepted, key=lambda cv: (
+                    cv[1].reproduction != "failed->passed", -relevance(cv[0], report, run.suspects),
+                    diff_size(cv[0].patch)))
                 run.rejected.extend(cv for cv in accepted if cv[0] is not best)
                 root_cause = root_cause_for(index, best, run.suspects)
                 code = best.finding.code if best.finding else None

@@ -1,0 +1,59 @@
+"""How well a candidate fix matches the bug report: the bug class the report's symptoms point at,
+and the localization score of the function the fix changes.
+
+Validation proves that a candidate fixes *a* bug; relevance decides which validated candidate
+fixes *the reported* one when several rules find something in the component's code.
+"""
+from __future__ import annotations
+
+import re
+
+from rootfix.types import BugReport, Candidate, Suspect
+
+#: Symptoms users report for each bug class (SPEC.md catalogue), as regular expressions.
+SYMPTOMS: dict[str, tuple[str, ...]] = {
+    "W1": (r"\bretr(y|ies|ied|ying)\b", r"\btransient\b", r"\bbackoff\b", r"\b4\d\d\b", r"\btime(d)?[ -]?out\b",
+           r"try again"),
+    "W2": (r"too many connections", r"\bconnections?\b", r"\bcursor", r"\bthreads?\b", r"connection (already )?closed"),
+    "W3": (r"doesnotexist", r"does not exist", r"\bcommit", r"\btransaction", r"roll(ed)?[ -]?back", r"never saved",
+           r"a few seconds later", r"is there"),
+    "W4": (r"\blost\b", r"\bconcurren", r"\brace\b", r"at the same time", r"\bsimultaneous", r"\boverwrit",
+           r"counts? (is|are) (off|wrong|low)"),
+    "W5": (r"serializ", r"\bjson\b", r"encodeerror", r"\bdecimal\b", r"\bpickl"),
+    "W6": (r"\bmemory\b", r"\boom\b", r"\bkilled\b", r"memoryerror", r"\bleak", r"\brss\b", r"\bgrows?\b"),
+    "C1": (r"--[a-z][\w-]+", r"\boption\b", r"\bflag\b", r"\bargument", r"\bignored\b", r"has no effect", r"dry[ -]?run"),
+    "S1": (r"\btwice\b", r"\bduplicat", r"\bagain\b", r"re-?run", r"\bdouble", r"\bthird\b", r"more than once"),
+    "S4": (r"time ?zone", r"\butc\b", r"\bdst\b", r"daylight", r"midnight", r"\b\d{1,2} ?[ap]m\b", r"local (time|day)",
+           r"clocks? changed", r"summer|winter"),
+    "P1": (r"\bcolumns?\b", r"\bschema\b", r"\bunion\b", r"swapped", r"\border\b", r"wrong (column|field)",
+           r"\b(csv|parquet|header)\b"),
+    "P6": (r"accumulator", r"\bclosure", r"pickl", r"broadcast", r"always (0|zero|empty)"),
+}
+
+
+def report_text(report: BugReport) -> str:
+    return "\n".join((report.component_name, report.bug_description, report.expected_behavior,
+                      report.actual_behavior, report.error_message)).lower()
+
+
+def class_affinity(report: BugReport, bug_class: str) -> float:
+    """0..1: how many of the class's symptoms the report shows (saturating at three)."""
+    patterns = SYMPTOMS.get(bug_class, ())
+    if not patterns:
+        return 0.0
+    text = report_text(report)
+    hits = sum(1 for p in patterns if re.search(p, text))
+    return min(hits, 3) / 3
+
+
+def relevance(candidate: Candidate, report: BugReport, suspects: tuple[Suspect, ...]) -> float:
+    """Bug-class affinity of the candidate's finding plus the suspect score of the function it fixes."""
+    score = 0.0
+    finding = candidate.finding
+    if finding is not None:
+        score += class_affinity(report, finding.bug_class)
+        for s in suspects:
+            if s.file == finding.file and s.symbol == finding.symbol:
+                score += s.score
+                break
+    return score
