@@ -139,6 +139,7 @@ class RepoIndex:
         self.errors: list[IndexError_] = []
         self._callee_cache: dict[str, list[tuple[FunctionInfo, ast.Call]]] = {}
         self._celery_apps: set[str] | None = None
+        self._caller_map: dict[str, list[tuple[FunctionInfo, ast.Call]]] | None = None
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -363,9 +364,14 @@ class RepoIndex:
         return order
 
     def callers(self, target: FunctionInfo) -> list[tuple[FunctionInfo, ast.Call]]:
-        """Project functions that call ``target`` directly."""
-        return [(fn, call) for fn in self.functions.values() for callee, call in self.callees(fn)
-                if callee.qualname == target.qualname]
+        """Project functions that call ``target`` directly (the reverse call graph is built once)."""
+        if self._caller_map is None:
+            reverse: dict[str, list[tuple[FunctionInfo, ast.Call]]] = {}
+            for fn in self.functions.values():
+                for callee, call in self.callees(fn):
+                    reverse.setdefault(callee.qualname, []).append((fn, call))
+            self._caller_map = reverse
+        return list(self._caller_map.get(target.qualname, ()))
 
     # ------------------------------------------------------------------ tasks
     @property

@@ -54,7 +54,8 @@ def project_settings(index: "RepoIndex") -> dict[str, object]:
     ``settings/*.py``), production settings first so test overrides do not mask them."""
     values: dict[str, object] = {}
     paths = sorted((p for p in index.by_path
-                    if p.endswith("settings.py") or "/settings/" in p),
+                    # django/conf/global_settings.py holds Django's defaults, not a project's choices
+                    if (p.endswith("settings.py") or "/settings/" in p) and not p.endswith("global_settings.py")),
                    key=lambda p: ("test" in p.rsplit("/", 1)[-1], p))
     for path in paths:
         module = index.by_path[path]
