@@ -163,8 +163,9 @@ class RepoIndex:
         return roots
 
     def add_file(self, file: Path, source_roots: list[Path] | None = None) -> ModuleInfo | None:
+        resolved = file if file.is_absolute() and ".." not in file.parts else file.resolve()
         try:
-            rel_path = file.resolve().relative_to(self.root)
+            rel_path = resolved.relative_to(self.root)
         except ValueError:
             rel_path = Path(file.name)
         rel = rel_path.as_posix()
@@ -189,7 +190,7 @@ class RepoIndex:
         module_rel = rel_path
         for sr in source_roots or self._source_roots():
             try:
-                module_rel = file.resolve().relative_to(sr)
+                module_rel = resolved.relative_to(sr)
                 break
             except ValueError:
                 continue
