@@ -231,9 +231,9 @@ def replay_module(index: "RepoIndex", scenarios: list[Scenario], invariant: Inva
             fixtures = sorted(name for name, fn in info.functions.items()
                               if "." not in name and _is_fixture(index, info, fn))
             names = sorted(set(fixtures) | set(funcs))
-            imports.append(f"from {mod} import (  # noqa: F401 - fixtures and the replayed tests")
-            imports.extend(f"    {name}," for name in names)
-            imports.append(")")
+            # one entry per statement: the dedup below must not drop the ")" of a second module
+            imports.append("\n".join([f"from {mod} import (  # noqa: F401 - fixtures and the replayed tests",
+                                      *(f"    {name}," for name in names), ")"]))
         classes: dict[str, list[Scenario]] = {}
         for s in group:
             if s.class_name:
@@ -581,7 +581,8 @@ class _SerializationRecorder:
         if event != "call":
             return
         caller = frame.f_back
-        if (caller is None or caller.f_code.co_name != _SITE[1]
+        # an enqueue deferred with ``transaction.on_commit(lambda: task.delay(...))`` runs in the lambda
+        if (caller is None or caller.f_code.co_name not in (_SITE[1], "<lambda>")
                 or not caller.f_code.co_filename.replace("\\\\", "/").endswith(_SITE[0])
                 or not _SITE[2] <= caller.f_lineno <= _SITE[3]):
             return
@@ -620,13 +621,19 @@ def argument_serialization_invariant(path: str, function: str, first: int, last:
         helpers=_SERIALIZE_HELPERS.format(site=(path, function, first, last), serializer=serializer) + "\n" + _DB_FIRST,
         pytest_fixture='''
 @pytest.fixture(autouse=True)
-def _task_arguments_serialize(request):
-    """Every job published from the enqueue site must have arguments the serializer can encode."""
+def _task_arguments_serialize(request, django_capture_on_commit_callbacks):
+    """Every job published from the enqueue site must have arguments the serializer can encode.
+
+    on_commit callbacks are run as if the test's transaction had committed, so that jobs
+    published from them are checked too."""
     _database_first(request)
     recorder = _SerializationRecorder()
     recorder.install(None)
     try:
-        yield recorder
+        with django_capture_on_commit_callbacks(execute=True):
+            yield recorder
+    except Exception:
+        pass  # a deferred callback failing: the violations are reported below, any other error is the scenario's
     finally:
         recorder.uninstall()
     if recorder.violations:

@@ -519,6 +519,7 @@ from celery.exceptions import Retry
 
 _INJECTED = []
 _OUTCOMES = []
+_RUNS = []  # per run of the task: (its retry number, how often it reached the failing call)
 
 
 def _inject(*args, **kwargs):
@@ -527,15 +528,19 @@ def _inject(*args, **kwargs):
 {inject_body}
 
 
-def _run_wrapper(original):
+def _run_wrapper(original, task=None):
     @functools.wraps(original)
     def run(*args, **kwargs):
+        retries = getattr(getattr(task, "request", None), "retries", 0) or 0
+        before = len(_INJECTED)
         try:
             result = original(*args, **kwargs)
         except BaseException as exc:
             _OUTCOMES.append(exc)
+            _RUNS.append((retries, len(_INJECTED) - before))
             raise
         _OUTCOMES.append(result)
+        _RUNS.append((retries, len(_INJECTED) - before))
         return result
     return run
 
@@ -543,8 +548,9 @@ def _run_wrapper(original):
 def _replayed(call_scenario):
     _INJECTED.clear()
     _OUTCOMES.clear()
+    _RUNS.clear()
     task = getattr(_TASK, "_get_current_object", lambda: _TASK)()
-{extra_patches}    with mock.patch({target!r}, _inject), mock.patch.object(task, "run", _run_wrapper(task.run)){extra_with}:
+{extra_patches}    with mock.patch({target!r}, _inject), mock.patch.object(task, "run", _run_wrapper(task.run, task)){extra_with}:
         try:
             call_scenario()
         except Exception:
@@ -554,6 +560,10 @@ def _replayed(call_scenario):
     assert _OUTCOMES, "the task did not run"
     outcome = _OUTCOMES[0]
 {check}
+    # a retry is only worth something if the retried run tries the work again (and does not find it
+    # already given up on, e.g. marked failed by the first attempt before it asked for the retry)
+    assert all(reached for retries, reached in _RUNS if retries), (
+        "a retried run of the task did not reach `{target}` again: the work was given up before the retry")
 '''
 
 

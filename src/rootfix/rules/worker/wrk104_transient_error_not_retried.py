@@ -264,19 +264,36 @@ def send_welcome(self, email):
             return None
         exc_name = handler.name.name.value if handler.name and isinstance(handler.name.name, cst.Name) else "exc"
         symbol = task.fn.node.name
+        limit = task.option("max_retries")
+        unbounded = isinstance(limit, ast.Constant) and limit.value is None
 
         def change(node: cst.CSTNode) -> cst.CSTNode:
             assert isinstance(node, cst.ExceptHandler)
             body = list(node.body.body)
+            original_tail: list[cst.BaseStatement] = []
             while body and isinstance(body[-1], cst.SimpleStatementLine) and all(
                     isinstance(s, (cst.Return, cst.Pass)) for s in body[-1].body):
-                body.pop()
+                original_tail.insert(0, body.pop())
             logs = any(isinstance(s, cst.SimpleStatementLine) and any(
                 isinstance(x, cst.Expr) and w1_is_log(x) for x in s.body) for s in body)
-            if not logs and logger:
-                body.append(cst.parse_statement(
-                    f'{logger}.warning("{symbol}: %s, retrying", {exc_name})\n'))
-            body.append(cst.parse_statement(f"raise {self_name}.retry(exc={exc_name})\n"))
+            log_line = [cst.parse_statement(f'{logger}.warning("{symbol}: %s, retrying", {exc_name})\n')] \
+                if not logs and logger else []
+            # A handler that records the failure for good (``job.mark_failed()``, ``status = FAILED``) must
+            # retry *before* that, or the retried run finds the work already given up on; the giving-up
+            # statements stay, for when the retries are used up.
+            give_up = next((i for i, s in enumerate(body) if _gives_up(s)), None)
+            if give_up is None:
+                body.extend(log_line)
+                body.append(cst.parse_statement(f"raise {self_name}.retry(exc={exc_name})\n"))
+            elif unbounded:
+                body[give_up:] = [*log_line, cst.parse_statement(f"raise {self_name}.retry(exc={exc_name})\n")]
+            else:
+                body[give_up:give_up] = log_line
+                body.insert(give_up + len(log_line), cst.parse_statement(
+                    f"if {self_name}.request.retries < {self_name}.max_retries:\n"
+                    f"    raise {self_name}.retry(exc={exc_name})\n"))
+                if original_tail:
+                    body.extend(original_tail)
             new = node.with_changes(body=node.body.with_changes(body=body))
             if node.name is None:
                 new = new.with_changes(name=cst.AsName(name=cst.Name(exc_name)))
@@ -302,6 +319,35 @@ def send_welcome(self, email):
                             doc="When the network call fails with a transient error, the task must ask Celery "
                                 "to retry instead of finishing as a success with the work dropped.")
         return None
+
+
+#: Words in a call or attribute name that record a failure as final (``mark_failed``, ``status``, ``give_up``).
+_GIVE_UP_WORDS = frozenset({"fail", "failed", "failure", "fails", "dead", "abandon", "abandoned", "cancel",
+                            "cancelled", "canceled", "reject", "rejected", "status", "state", "giveup", "give"})
+
+
+def _gives_up(stmt: cst.BaseStatement) -> bool:
+    """The statement records the failure for good: calls ``*fail*``-like methods or sets a status/state."""
+    try:
+        tree = ast.parse(codemod.code_of(stmt).strip())
+    except SyntaxError:
+        return False
+    for node in ast.walk(tree):
+        name = None
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for t in targets:
+                if isinstance(t, ast.Attribute) and set(t.attr.lower().split("_")) & {"status", "state"}:
+                    return True
+            continue
+        if isinstance(node, ast.Expr) and codemod.is_log_call(node.value):
+            return False
+        if name and set(name.lower().split("_")) & _GIVE_UP_WORDS:
+            return True
+    return False
 
 
 def w1_is_log(expr: cst.Expr) -> bool:

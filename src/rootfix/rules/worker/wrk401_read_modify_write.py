@@ -111,6 +111,16 @@ def _sources(index: "RepoIndex", fn: "FunctionInfo") -> dict[str, Source]:
         if a.arg in ("self", "cls"):
             continue
         out[a.arg] = Source(_model_annotation(index, module, a.annotation), False, "param")
+    own = args.posonlyargs + args.args
+    if fn.class_name and "." not in fn.class_name and own and own[0].arg == "self" \
+            and not any(isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod")
+                        for d in fn.node.decorator_list):
+        # a model method (``def register_play(self): self.plays += 1; self.save()``) that tasks call on
+        # instances they fetched: ``self`` is such an instance
+        from rootfix.discover.related import model_classes
+
+        if f"{module.module}.{fn.class_name}" in model_classes(index):
+            out["self"] = Source(fn.class_name, False, "param")
     for node in sorted((n for n in walk_body(fn.node) if isinstance(n, ast.stmt)), key=lambda n: n.lineno):
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]
