@@ -47,3 +47,27 @@ def test_aliases_apps_and_helpers(tmp_path: Path) -> None:
     assert index.resolve(module, with_node.items[0].context_expr.func) == "django.db.transaction.atomic"
     assert [e.path for e in index.errors] == ["broken.py"]
     assert index.enclosing_function("shop/helpers.py", 4).symbol == "queue_it"
+
+
+def test_method_calls_on_fetched_instances_are_followed(tmp_path: Path) -> None:
+    root = write(tmp_path, {
+        "podcasts/__init__.py": "",
+        "podcasts/models.py": (
+            "from django.db import models\n\n\n"
+            "class Episode(models.Model):\n    plays = models.IntegerField(default=0)\n\n"
+            "    def register_play(self):\n        self.plays += 1\n        self.save()\n"
+        ),
+        "podcasts/tasks.py": (
+            "from django.shortcuts import get_object_or_404\n\nfrom .models import Episode\n\n\n"
+            "def record_play(episode_id):\n    episode = Episode.objects.select_for_update().get(pk=episode_id)\n"
+            "    episode.register_play()\n\n\n"
+            "def other(episode_id):\n    ep = get_object_or_404(Episode, pk=episode_id)\n    ep.register_play()\n"
+            "    unknown = lookup(episode_id)\n    unknown.register_play()\n"
+        ),
+    })
+    index = RepoIndex.build(root)
+    for name in ("record_play", "other"):
+        callees = [f.qualname for f, _ in index.callees(index.lookup_function(f"podcasts.tasks.{name}"))]
+        assert "podcasts.models.Episode.register_play" in callees
+    assert len([1 for f, _ in index.callees(index.lookup_function("podcasts.tasks.other"))
+                if f.symbol == "Episode.register_play"]) == 1

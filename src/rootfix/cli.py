@@ -232,7 +232,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     for path in result.skipped:
         print(f"rootfix: not writing {path}: it changed on disk since it was read", file=sys.stderr)
     if args.diff:
-        sys.stdout.write(result.diff())
+        text = result.diff()
+        sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
         print(f"Would fix {result.fixed} finding{'s' if result.fixed != 1 else ''} in {len(result.changes)} "
               f"file{'s' if len(result.changes) != 1 else ''}"
               f" ({len(result.findings) + len(result.errors)} would remain).", file=sys.stderr)

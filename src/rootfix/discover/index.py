@@ -340,13 +340,55 @@ class RepoIndex:
             return cached
         module = self.module_of(fn)
         out: list[tuple[FunctionInfo, ast.Call]] = []
+        instances: dict[str, tuple[ModuleInfo, str]] | None = None
         for node in walk_body(fn.node):
             if isinstance(node, ast.Call):
                 target = self.resolve_call(module, node, fn.class_name)
+                if (target is None and isinstance(node.func, ast.Attribute)
+                        and isinstance(node.func.value, ast.Name)):
+                    if instances is None:
+                        instances = self._local_instances(module, fn)
+                    owner = instances.get(node.func.value.id)
+                    if owner is not None:
+                        info, cls = owner
+                        target = (info.functions.get(f"{cls}.{node.func.attr}")
+                                  or self._inherited_method(info, cls, node.func.attr))
                 if target is not None and target.qualname != fn.qualname:
                     out.append((target, node))
         self._callee_cache[fn.qualname] = out
         return out
+
+    def _local_instances(self, module: ModuleInfo, fn: FunctionInfo) -> dict[str, tuple[ModuleInfo, str]]:
+        """Local names bound to instances of project classes: ``x = Model.objects.get(...)``,
+        ``x = Model.objects.select_for_update().get(...)``, ``x = get_object_or_404(Model, ...)``,
+        ``x = Model(...)``, so that ``x.method()`` can be followed into the class."""
+        out: dict[str, tuple[ModuleInfo, str]] = {}
+        for node in walk_body(fn.node):
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1
+                    and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call)):
+                continue
+            cls_expr = self._instance_class_expr(module, node.value)
+            dotted = self.resolve(module, cls_expr) if cls_expr is not None else None
+            found = self.lookup_class(dotted) if dotted else None
+            if found is not None:
+                out[node.targets[0].id] = (found[0], found[1].name)
+        return out
+
+    def _instance_class_expr(self, module: ModuleInfo, call: ast.Call) -> ast.expr | None:
+        func = call.func
+        if isinstance(func, (ast.Name, ast.Attribute)):
+            dotted = self.resolve(module, func) or ""
+            if dotted.endswith("get_object_or_404") and call.args:
+                return call.args[0]
+            if self.lookup_class(dotted) is not None:
+                return func
+        if isinstance(func, ast.Attribute) and func.attr in ("get", "create", "first", "last", "earliest", "latest"):
+            cur: ast.expr = func.value
+            while isinstance(cur, (ast.Call, ast.Attribute)):
+                if isinstance(cur, ast.Attribute) and cur.attr == "objects":
+                    return cur.value
+                cur = cur.func if isinstance(cur, ast.Call) else cur.value
+        return None
 
     def reachable(self, fn: FunctionInfo, max_depth: int = 3) -> list[tuple[FunctionInfo, int]]:
         """``fn`` and the project functions it calls, breadth first, up to ``max_depth`` calls away."""
