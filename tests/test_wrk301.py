@@ -184,3 +184,38 @@ def test_canvas_and_test_code(tmp_path: Path) -> None:
     )
     found = findings(tmp_path, {"shop/bulk.py": code, "tests/test_bulk.py": code})
     assert lines(found) == [("shop/bulk.py", 7)]
+
+
+def test_delete_receiver_binds_the_pk_before_it_is_cleared() -> None:
+    """In a post_delete receiver the instance loses its pk once the delete is done: bind it now."""
+    from rootfix.rules.testing import check_transformed, dedent
+
+    files = {
+        "search/tasks.py": "from celery import shared_task\n\n\n@shared_task\ndef drop_document(listing_id):\n    return listing_id\n",
+        "search/signals.py": dedent('''
+            from django.db.models.signals import post_delete
+            from django.dispatch import receiver
+
+            from listings.models import Listing
+            from search.tasks import drop_document
+
+
+            @receiver(post_delete, sender=Listing)
+            def unindex_listing(sender, instance, **kwargs):
+                drop_document.delay(instance.pk)
+            '''),
+    }
+    check_transformed("WRK301", files, path="search/signals.py", expected=dedent('''
+            from django.db.models.signals import post_delete
+            from django.dispatch import receiver
+
+            from listings.models import Listing
+            from search.tasks import drop_document
+            from django.db import transaction
+            from functools import partial
+
+
+            @receiver(post_delete, sender=Listing)
+            def unindex_listing(sender, instance, **kwargs):
+                transaction.on_commit(partial(drop_document.delay, instance.pk))
+            '''))

@@ -60,6 +60,13 @@ def _unstable(fn: "FunctionInfo", call: ast.Call) -> bool:
     for sub in ast.walk(call):
         if isinstance(sub, ast.Call) and sub is not call and id(sub) not in func_nodes:
             return True
+    # a delete receiver: Django clears instance.pk once the delete is done, before any commit
+    if any("delete" in ast.unparse(d) for d in fn.node.decorator_list):
+        return True
+    for node in ast.walk(fn.node):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "delete"
+                and ast.unparse(node.func.value) in used | used_attrs and node.lineno > call.lineno):
+            return True  # deleting the object later clears its pk
     for node in ast.walk(fn.node):
         if isinstance(node, (ast.For, ast.AsyncFor, ast.While, ast.comprehension)):
             body_nodes = [node] if isinstance(node, ast.comprehension) else [node]
