@@ -211,6 +211,29 @@ class OptionWithoutDest(Rule):
                 "        return options['warehouse'], limit\n"
             ),
         ),
+        Example(  # handle() hands its **options to a helper whose keyword is misspelt
+            path="stock/management/commands/release_holds.py",
+            code=(
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        parser.add_argument('--dry-run', action='store_true')\n\n"
+                "    def handle(self, *args, **options):\n"
+                "        self.release_all(**options)\n\n"
+                "    def release_all(self, dryrun=False, **options):\n"
+                "        return 'preview' if dryrun else 'released'\n"
+            ),
+            fixed=(
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        parser.add_argument('--dry-run', action='store_true')\n\n"
+                "    def handle(self, *args, **options):\n"
+                "        self.release_all(**options)\n\n"
+                "    def release_all(self, dry_run=False, **options):\n"
+                "        return 'preview' if dry_run else 'released'\n"
+            ),
+        ),
     )
 
     # ------------------------------------------------------------------ detection
@@ -225,6 +248,20 @@ class OptionWithoutDest(Rule):
             if dests is None:
                 continue
             yield from self._check_handle(handle, dests)
+            for target, explicit in _forwarded(ctx.index, module, handle):
+                yield from self._check_forwarded(target, dests, explicit)
+
+    def _check_forwarded(self, fn: "FunctionInfo", dests: set[str], explicit: set[str]) -> Iterator[Finding]:
+        """A function handle() passes its whole ``**options`` to: its keyword parameters are options too."""
+        for arg in _keyword_params(fn):
+            if arg.arg not in dests and arg.arg not in explicit:
+                yield self.finding(fn, arg, self._message(f"parameter `{arg.arg}` of {fn.symbol}() (given **options)",
+                                                          arg.arg, dests))
+        kwargs = fn.node.args.kwarg.arg if fn.node.args.kwarg else None
+        if kwargs:
+            for node, key in _option_reads(fn.node, kwargs):
+                if key not in dests and key not in explicit:
+                    yield self.finding(fn, node, self._message(f"`{kwargs}[{key!r}]` in {fn.symbol}()", key, dests))
 
     def _check_handle(self, handle: "FunctionInfo", dests: set[str]) -> Iterator[Finding]:
         args = handle.node.args
@@ -246,15 +283,32 @@ class OptionWithoutDest(Rule):
         return f"handle() reads {what}, but no option sets `{name}`: it always keeps its default{hint}"
 
     # ------------------------------------------------------------------ fix
-    def _replacement(self, index: "RepoIndex", finding: Finding) -> tuple["FunctionInfo", str, str] | None:
+    def _command_of(self, index: "RepoIndex", finding: Finding) -> tuple["ModuleInfo", "FunctionInfo", "FunctionInfo"] | None:
+        """(command module, its handle, the function holding the finding: handle or a **options target)."""
         module = index.by_path.get(finding.file)
-        if module is None or "Command" not in module.classes:
+        if module is not None and "Command" in module.classes and module.functions.get("Command.handle") is not None:
+            handle = module.functions["Command.handle"]
+            if handle.line <= finding.line <= handle.end_line:
+                return module, handle, handle
+        fn = index.enclosing_function(finding.file, finding.line)
+        if fn is None:
             return None
-        handle = module.functions.get("Command.handle")
+        for caller, _ in index.callers(fn):
+            cmod = index.module_of(caller)
+            if caller.symbol == "Command.handle" and _is_command_module(cmod.path) and any(
+                    t.qualname == fn.qualname for t, _ in _forwarded(index, cmod, caller)):
+                return cmod, caller, fn
+        return None
+
+    def _replacement(self, index: "RepoIndex", finding: Finding) -> tuple["FunctionInfo", str, str] | None:
+        found = self._command_of(index, finding)
+        if found is None:
+            return None
+        module, handle, holder = found
         dests = option_dests(index, module, module.classes["Command"])
-        if handle is None or dests is None:
+        if dests is None:
             return None
-        old = _name_at(handle.node, finding.line, finding.col)
+        old = _name_at(holder.node, finding.line, finding.col)
         if old is None:
             return None
         close = difflib.get_close_matches(old, sorted(dests - DJANGO_OPTIONS), n=2, cutoff=0.6)
@@ -262,19 +316,21 @@ class OptionWithoutDest(Rule):
                          == difflib.SequenceMatcher(None, old, close[1]).ratio()):
             return None
         new = close[0]
-        params = {a.arg for a in [*handle.node.args.args, *handle.node.args.kwonlyargs]}
+        if _inverted(index, module, module.classes["Command"], old, new):
+            return None
+        params = {a.arg for a in [*holder.node.args.args, *holder.node.args.kwonlyargs]}
         if new in params:
             return None
-        return handle, old, new
+        return holder, old, new
 
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
         found = self._replacement(index, finding)
         if found is None:
             return None
-        handle, old, new = found
+        holder, old, new = found
         module = index.by_path[finding.file]
         tree = cst.parse_module(module.source)
-        updated = tree.visit(_RenameInHandle(old, new))
+        updated = tree.visit(_RenameInHandle(old, new, holder.symbol))
         if updated.code == module.source:
             return None
         return Patch(changes=(FileChange(finding.file, module.source, updated.code),))
@@ -283,10 +339,22 @@ class OptionWithoutDest(Rule):
         found = self._replacement(index, finding)
         if found is None:
             return None
-        handle, old, new = found
-        command = finding.file.rsplit("/", 1)[-1][:-3]
-        mod = module_name(finding.file)
+        holder, old, new = found
+        cmod, handle, _ = self._command_of(index, finding)
+        command = cmod.path.rsplit("/", 1)[-1][:-3]
+        mod = module_name(cmod.path)
         path = regression_test_path(index, self.code, command)
+        forwarded, imports, explicit = [], [], set()
+        for target, passed in _forwarded(index, cmod, handle):
+            if target.class_name == "Command" and target.file == cmod.path:
+                forwarded.append(f"Command.{target.node.name}")
+            elif target.class_name is None:
+                alias = f"_forwarded{len(imports)}"
+                imports.append(f"from {module_name(target.file)} import {target.node.name} as {alias}\n")
+                forwarded.append(alias)
+            else:
+                return None
+            explicit |= passed
         check = (
             "    command = Command()\n"
             f"    parser = command.create_parser(\"manage.py\", \"{command}\")\n"
@@ -294,8 +362,19 @@ class OptionWithoutDest(Rule):
             "    params = inspect.signature(command.handle).parameters.values()\n"
             "    named = {p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}\n"
             "    read = named | set(_option_keys(Command.handle))\n"
-            "    unset = sorted(read - dests)\n"
         )
+        if forwarded:  # functions handle() hands its whole **options to read them as keywords
+            check += (
+                f"    for function in ({', '.join(forwarded)},):\n"
+                "        params = inspect.signature(function).parameters.values()\n"
+                "        read |= {p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)\n"
+                "                 and p.default is not p.empty}\n"
+                "        if inspect.getfullargspec(function).varkw:\n"
+                "            read |= set(_option_keys(function))\n"
+                f"    read -= set({sorted(explicit)!r})\n"
+            )
+        check += "    unset = sorted(read - dests)\n"
+        extra = "".join(imports)
         helper = (
             "def _option_keys(function):\n"
             "    \"\"\"Keys handle() reads from its **options mapping (options['x'], options.get('x')).\"\"\"\n"
@@ -319,20 +398,47 @@ class OptionWithoutDest(Rule):
         )
         if uses_pytest_style(index):
             body = (
-                header + f"from {mod} import Command\n\n\n" + helper + "\n\n"
+                header + f"from {mod} import Command\n" + extra + "\n\n" + helper + "\n\n"
                 f"def test_{command}_handle_reads_only_options_the_parser_sets():\n" + check
                 + "    assert not unset, f\"handle() reads options no argument sets: {unset}\"\n"
             )
         else:
             body = (
                 header + "from django.test import SimpleTestCase\n\n"
-                f"from {mod} import Command\n\n\n" + helper + "\n\n"
+                f"from {mod} import Command\n" + extra + "\n\n" + helper + "\n\n"
                 f"class {''.join(p.title() for p in command.split('_'))}OptionsTests(SimpleTestCase):\n"
                 "    def test_handle_reads_only_options_the_parser_sets(self):\n"
                 + "".join("    " + line + "\n" for line in check.splitlines())
                 + "        self.assertEqual(unset, [], 'handle() reads options no argument sets')\n"
             )
         return path, body
+
+
+def _inverted(index: "RepoIndex", module: "ModuleInfo", cls: ast.ClassDef, old: str, new: str, depth: int = 0) -> bool:
+    """True when ``new``'s argument stores the opposite of what ``old`` names: ``--no-email`` with
+    ``dest="send_email", action="store_false"`` read as ``options["no_email"]`` means *not* send_email,
+    so renaming the key would invert the option."""
+    for stmt in cls.body:
+        if not (isinstance(stmt, ast.FunctionDef) and stmt.name == "add_arguments"):
+            continue
+        for node in ast.walk(stmt):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "add_argument" and _dest(node) == new):
+                continue
+            action = next((k.value.value for k in node.keywords if k.arg == "action"
+                           and isinstance(k.value, ast.Constant)), None)
+            flags = {a.value.lstrip("-").replace("-", "_") for a in node.args
+                     if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+            if action in ("store_false", "store_const") or (old in flags and action != "store_true"):
+                return True
+            if old.startswith("no_") != new.startswith("no_"):
+                return True
+    if depth < 5:
+        for base in cls.bases:
+            found = index.lookup_class(index.resolve(module, base) or "")
+            if found is not None and _inverted(index, found[0], found[1], old, new, depth + 1):
+                return True
+    return False
 
 
 def _option_reads(fn: ast.AST, mapping: str) -> Iterator[tuple[ast.AST, str]]:
@@ -359,11 +465,47 @@ def _name_at(fn: ast.FunctionDef | ast.AsyncFunctionDef, line: int, col: int) ->
     return None
 
 
-class _RenameInHandle(cst.CSTTransformer):
-    """Rename a parameter and its uses (or an options key) inside ``Command.handle`` only."""
+def _keyword_params(fn: "FunctionInfo") -> list[ast.arg]:
+    """Parameters of ``fn`` that can take a keyword and have a default (self/cls excluded)."""
+    a = fn.node.args
+    positional = [*a.posonlyargs, *a.args]
+    with_default = positional[len(positional) - len(a.defaults):] if a.defaults else []
+    if fn.class_name and positional and positional[0] in with_default:
+        with_default = with_default[1:]
+    kwonly = [arg for arg, d in zip(a.kwonlyargs, a.kw_defaults) if d is not None]
+    return [arg for arg in with_default if arg not in a.posonlyargs] + kwonly
 
-    def __init__(self, old: str, new: str) -> None:
+
+def _forwarded(index: "RepoIndex", module: "ModuleInfo", handle: "FunctionInfo") -> list[tuple["FunctionInfo", set[str]]]:
+    """Project functions ``handle()`` calls with its whole ``**options`` mapping, with the keywords the
+    call also passes explicitly (a function without ``**kwargs`` would fail on verbosity & co.: skipped)."""
+    kwargs = handle.node.args.kwarg.arg if handle.node.args.kwarg else None
+    if not kwargs:
+        return []
+    out = []
+    for node in ast.walk(handle.node):
+        if not (isinstance(node, ast.Call) and any(k.arg is None and isinstance(k.value, ast.Name)
+                                                    and k.value.id == kwargs for k in node.keywords)):
+            continue
+        target = index.resolve_call(module, node, handle.class_name)
+        if target is None or target.qualname == handle.qualname or target.node.args.kwarg is None:
+            continue
+        if "/tests/" in f"/{target.file}":
+            continue
+        passed = {k.arg for k in node.keywords if k.arg}
+        positional = [*target.node.args.posonlyargs, *target.node.args.args][(1 if target.class_name else 0):]
+        passed |= {p.arg for p in positional[: len(node.args)]}
+        out.append((target, passed))
+    return out
+
+
+class _RenameInHandle(cst.CSTTransformer):
+    """Rename a parameter and its uses (or an options key) inside one function only
+    (``Command.handle`` unless ``symbol`` names another: ``Command.sync``, ``run_sync``)."""
+
+    def __init__(self, old: str, new: str, symbol: str = "Command.handle") -> None:
         self.old, self.new = old, new
+        self.symbol = symbol
         self.classes: list[str] = []
 
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
@@ -375,7 +517,7 @@ class _RenameInHandle(cst.CSTTransformer):
         return updated
 
     def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
-        if original.name.value == "handle" and self.classes == ["Command"]:
+        if ".".join([*self.classes, original.name.value]) == self.symbol:
             return updated.visit(_Rename(self.old, self.new))
         return updated
 

@@ -41,9 +41,11 @@ DJANGO_LOOKUPS = frozenset({"exact", "iexact"})
 class _Volatility:
     """Which expressions of one function hold a value that differs on every run."""
 
-    def __init__(self, index: "RepoIndex", module: "ModuleInfo", fn: ast.AST) -> None:
+    def __init__(self, index: "RepoIndex", module: "ModuleInfo", fn: ast.AST, depth: int = 0) -> None:
         self.index, self.module = index, module
         self.names: dict[str, str] = {}  # local name -> what makes it volatile
+        if depth < 3:  # a parameter the project's callers fill with a run timestamp (run_at=timezone.now())
+            self.names.update(_volatile_parameters(index, fn, depth))
         assigns: list[tuple[str, ast.expr]] = []
         for node in ast.walk(fn):
             if isinstance(node, ast.Assign):
@@ -91,6 +93,39 @@ class _Volatility:
             return next((self.why(v.value) for v in node.values
                          if isinstance(v, ast.FormattedValue) and self.why(v.value)), None)
         return None
+
+
+def _volatile_parameters(index: "RepoIndex", fn: ast.AST, depth: int) -> dict[str, str]:
+    """Parameters of ``fn`` that a project caller (not a test) passes a value new on every run."""
+    if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return {}
+    info = next((f for f in index.functions.values() if f.node is fn), None)
+    if info is None:
+        return {}
+    positional = [a.arg for a in [*fn.args.posonlyargs, *fn.args.args]]
+    if info.class_name and positional and not any(
+            isinstance(d, ast.Name) and d.id == "staticmethod" for d in fn.decorator_list):
+        positional = positional[1:]  # self / cls
+    params = set(positional) | {a.arg for a in fn.args.kwonlyargs}
+    out: dict[str, str] = {}
+    for caller, call in index.callers(info):
+        if "/tests/" in f"/{caller.file}" or caller.node.name.startswith("test"):
+            continue
+        passed: list[tuple[str, ast.expr]] = []
+        for i, arg in enumerate(call.args):
+            if isinstance(arg, ast.Starred):
+                break
+            if i < len(positional):
+                passed.append((positional[i], arg))
+        passed += [(kw.arg, kw.value) for kw in call.keywords if kw.arg in params]
+        if not passed:
+            continue
+        vol = _Volatility(index, index.module_of(caller), caller.node, depth + 1)
+        for name, expr in passed:
+            why = vol.why(expr)
+            if why and name not in out:
+                out[name] = f"{why} passed by {caller.symbol}"
+    return out
 
 
 def volatile_lookups(index: "RepoIndex", module: "ModuleInfo", fn: ast.AST) -> Iterable[tuple[ast.Call, list[tuple[ast.keyword, str]]]]:
@@ -258,6 +293,31 @@ class VolatileLookup(Rule):
                 "        run, created = PaymentRun.objects.get_or_create(\n"
                 "            invoice=invoice, defaults={\"amount\": invoice.total, \"run_id\": str(uuid.uuid4()), "
                 "\"started_at\": started})\n"
+            ),
+        ),
+        Example(  # the run timestamp comes from the caller
+            path="metering/snapshots.py",
+            code=(
+                "from django.utils import timezone\n\n"
+                "from .models import Meter, UsageSnapshot\n\n\n"
+                "def record_snapshot(meter, day, run_at):\n"
+                "    return UsageSnapshot.objects.update_or_create(\n"
+                "        meter=meter, day=day, computed_at=run_at, defaults={'kwh': 0})\n\n\n"
+                "def build_snapshots(day, run_at=None):\n"
+                "    run_at = run_at or timezone.now()\n"
+                "    for meter in Meter.objects.all():\n"
+                "        record_snapshot(meter, day, run_at)\n"
+            ),
+            fixed=(
+                "from django.utils import timezone\n\n"
+                "from .models import Meter, UsageSnapshot\n\n\n"
+                "def record_snapshot(meter, day, run_at):\n"
+                "    return UsageSnapshot.objects.update_or_create(\n"
+                "        meter=meter, day=day, defaults={'kwh': 0, 'computed_at': run_at})\n\n\n"
+                "def build_snapshots(day, run_at=None):\n"
+                "    run_at = run_at or timezone.now()\n"
+                "    for meter in Meter.objects.all():\n"
+                "        record_snapshot(meter, day, run_at)\n"
             ),
         ),
     )

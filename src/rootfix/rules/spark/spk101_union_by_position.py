@@ -37,16 +37,87 @@ def _shape(fn: "FunctionInfo", node: ast.expr, depth: int = 0) -> str | None:
     return None
 
 
-def union_calls(index: "RepoIndex", fn: "FunctionInfo", frames: DataFrames) -> Iterator[ast.Call]:
-    """Positional unions of DataFrames in ``fn`` whose operands' column order is not pinned alike."""
+def _is_reduce(index: "RepoIndex", module: "ModuleInfo", node: ast.AST) -> bool:
+    return (isinstance(node, ast.Call) and 2 <= len(node.args) <= 3 and not node.keywords
+            and (index.resolve(module, node.func) or "") in ("functools.reduce", "reduce"))
+
+
+def _elements_are_df(fn: "FunctionInfo", node: ast.expr, frames: DataFrames, depth: int = 0) -> bool:
+    """``node`` is a collection (list, tuple, comprehension, a name bound to one, a parameter the
+    callers fill with one) whose elements are DataFrames."""
+    if depth > 4:
+        return False
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return any(_elements_are_df(fn, e.value, frames, depth + 1) if isinstance(e, ast.Starred)
+                   else frames.is_df(fn, e) for e in node.elts)
+    if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+        return frames.is_df(fn, node.elt)
+    if isinstance(node, ast.Call):
+        target = frames.index.resolve_call(frames.index.module_of(fn), node, fn.class_name)
+        if target is not None:
+            return any(isinstance(r, ast.Return) and r.value is not None
+                       and _elements_are_df(target, r.value, frames, depth + 1) for r in ast.walk(target.node))
+        return False
+    if not isinstance(node, ast.Name):
+        return False
+    if any(frames.is_df(fn, c.args[0]) for c in ast.walk(fn.node)  # frames.append(df)
+           if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute) and c.func.attr == "append"
+           and isinstance(c.func.value, ast.Name) and c.func.value.id == node.id and len(c.args) == 1):
+        return True
+    if any(_elements_are_df(fn, v, frames, depth + 1) for v in DataFrames.assignments(fn, node.id)):
+        return True
+    params = DataFrames.params(fn)
+    if node.id not in params:
+        return False
+    position = params.index(node.id) - (1 if fn.class_name else 0)
+    for caller, call in frames.index.callers(fn):
+        arg = next((kw.value for kw in call.keywords if kw.arg == node.id), None)
+        if arg is None and 0 <= position < len(call.args) and not any(
+                isinstance(a, ast.Starred) for a in call.args[: position + 1]):
+            arg = call.args[position]
+        if arg is not None and _elements_are_df(caller, arg, frames, depth + 1):
+            return True
+    return False
+
+
+def reduced_unions(index: "RepoIndex", fn: "FunctionInfo", frames: DataFrames) -> Iterator[tuple[ast.AST, ast.Call]]:
+    """``(union node, reduce call)`` for ``reduce(lambda a, b: a.union(b), dfs)`` and
+    ``reduce(DataFrame.unionAll, dfs)`` over DataFrames: the union node is the lambda's call or the
+    method reference."""
+    module = index.module_of(fn)
+    for node in ast.walk(fn.node):
+        if not _is_reduce(index, module, node):
+            continue
+        func, items = node.args[0], node.args[1]
+        if isinstance(func, ast.Attribute) and func.attr in UNIONS:
+            dotted = index.resolve(module, func) or ""
+            if dotted.startswith("pyspark.") or _elements_are_df(fn, items, frames):
+                yield func, node
+        elif isinstance(func, ast.Lambda) and len(func.args.args) == 2:
+            a, b = (x.arg for x in func.args.args)
+            for call in ast.walk(func.body):
+                if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                        and call.func.attr in UNIONS and len(call.args) == 1 and not call.keywords
+                        and {getattr(call.func.value, "id", None), getattr(call.args[0], "id", None)} == {a, b}
+                        and _elements_are_df(fn, items, frames)):
+                    yield call, node
+
+
+def union_calls(index: "RepoIndex", fn: "FunctionInfo", frames: DataFrames) -> Iterator[ast.AST]:
+    """Positional unions of DataFrames in ``fn`` whose operands' column order is not pinned alike:
+    ``a.union(b)`` calls, and the union of a ``reduce`` over DataFrames (a call or a method reference)."""
     chained = {id(node.value) for node in ast.walk(fn.node)
                if isinstance(node, ast.Attribute) and node.attr in DF_ONLY}
+    reduced = {id(u) for u, _ in reduced_unions(index, fn, frames)}
     for node in ast.walk(fn.node):
+        if id(node) in reduced and isinstance(node, ast.Attribute):
+            yield node
+            continue
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in UNIONS
                 and len(node.args) == 1 and not node.keywords):
             continue
         left, right = node.func.value, node.args[0]
-        if not (id(node) in chained or frames.is_df(fn, left) or frames.is_df(fn, right)):
+        if not (id(node) in chained or id(node) in reduced or frames.is_df(fn, left) or frames.is_df(fn, right)):
             continue
         shape = _shape(fn, left)
         if shape is not None and shape == _shape(fn, right):
@@ -168,6 +239,34 @@ class UnionByPosition(Rule):
                 "    return eu.unionByName(us)\n"
             ),
         ),
+        Example(  # a reduce over the channels' DataFrames
+            path="analytics/jobs/sku_revenue.py",
+            code=(
+                "from functools import reduce\n\n"
+                "from pyspark.sql import DataFrame\n\n\n"
+                "def load(spark, path):\n"
+                "    return spark.read.parquet(path)\n\n\n"
+                "def all_sales(frames):\n"
+                "    return reduce(lambda left, right: left.unionAll(right), frames)\n\n\n"
+                "def all_returns(spark, paths):\n"
+                "    return reduce(DataFrame.union, [load(spark, p) for p in paths])\n\n\n"
+                "def run(spark, till, web):\n"
+                "    return all_sales([load(spark, till), load(spark, web)])\n"
+            ),
+            fixed=(
+                "from functools import reduce\n\n"
+                "from pyspark.sql import DataFrame\n\n\n"
+                "def load(spark, path):\n"
+                "    return spark.read.parquet(path)\n\n\n"
+                "def all_sales(frames):\n"
+                "    return reduce(lambda left, right: left.unionByName(right), frames)\n\n\n"
+                "def all_returns(spark, paths):\n"
+                "    return reduce(DataFrame.unionByName, [load(spark, p) for p in paths])\n\n\n"
+                "def run(spark, till, web):\n"
+                "    return all_sales([load(spark, till), load(spark, web)])\n"
+            ),
+            count=2,
+        ),
     )
 
     # ------------------------------------------------------------------ detection
@@ -176,14 +275,14 @@ class UnionByPosition(Rule):
             return
         frames = DataFrames(ctx.index)
         for fn in ctx.functions():
-            if any(n.func.attr in UNIONS for n in ast.walk(fn.node)
-                   if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)):
+            if any(n.attr in UNIONS for n in ast.walk(fn.node) if isinstance(n, ast.Attribute)):
                 for call in union_calls(ctx.index, fn, frames):
+                    attr = call.func.attr if isinstance(call, ast.Call) else call.attr
                     yield self.finding(fn, call, (
-                        f"DataFrame.{call.func.attr}() matches columns by position: when one side's column order "
+                        f"DataFrame.{attr}() matches columns by position: when one side's column order "
                         "differs, values land in the wrong columns without an error; use unionByName()"))
 
-    def _target(self, index: "RepoIndex", finding: Finding) -> tuple["ModuleInfo", "FunctionInfo", ast.Call] | None:
+    def _target(self, index: "RepoIndex", finding: Finding) -> tuple["ModuleInfo", "FunctionInfo", ast.AST] | None:
         module = index.by_path.get(finding.file)
         fn = index.enclosing_function(finding.file, finding.line)
         if module is None or fn is None:
@@ -199,7 +298,7 @@ class UnionByPosition(Rule):
         if target is None:
             return None
         module, _, call = target
-        attr = call.func
+        attr = call.func if isinstance(call, ast.Call) else call
         _, end = node_span(module.source, attr)
         start = end - len(attr.attr)
         if module.source[start:end] != attr.attr:
@@ -221,12 +320,25 @@ class UnionByPosition(Rule):
         params = DataFrames.params(fn)
         a = fn.node.args
         required = [p.arg for p in [*a.posonlyargs, *a.args]][: len(a.posonlyargs) + len(a.args) - len(a.defaults)]
-        left, right = call.func.value, call.args[0]
-        if not (isinstance(left, ast.Name) and isinstance(right, ast.Name) and left.id in params
-                and right.id in params and left.id != right.id):
-            return None
-        if set(required) - {left.id, right.id} or any(d is None for d in a.kw_defaults):
-            return None
+        reduce_call = next((r for u, r in reduced_unions(index, fn, DataFrames(index)) if u is call), None)
+        if reduce_call is not None:
+            # reduce(union, frames): the function takes the DataFrames as one collection
+            items = reduce_call.args[1]
+            if not (isinstance(items, ast.Name) and items.id in params) or set(required) - {items.id}:
+                return None
+            if any(d is None for d in a.kw_defaults):
+                return None
+            left_name, right_name = "first", "second"
+            call_args = f"[{left_name}, {right_name}]" if items.id in required else f"{items.id}=[{left_name}, {right_name}]"
+        else:
+            left, right = call.func.value, call.args[0]
+            if not (isinstance(left, ast.Name) and isinstance(right, ast.Name) and left.id in params
+                    and right.id in params and left.id != right.id):
+                return None
+            if set(required) - {left.id, right.id} or any(d is None for d in a.kw_defaults):
+                return None
+            left_name, right_name = left.id, right.id
+            call_args = f"{left.id}, {right.id}"
         columns = _columns(index, module, fn)
         if len(columns) < 2:
             return None
@@ -236,7 +348,7 @@ class UnionByPosition(Rule):
         fixture = "" if spark_fixture else _SPARK_FIXTURE
         spark_name = spark_fixture or "spark"
         body = _TEST.format(code=self.code, name=fn.symbol, mod=mod, columns=columns, fixture=fixture,
-                            spark=spark_name, left=left.id, right=right.id)
+                            spark=spark_name, left=left_name, right=right_name, args=call_args)
         return path, body
 
 
@@ -340,7 +452,7 @@ def _frame(spark, columns, tag):
 def test_{name}_matches_columns_by_name({spark}):
     {left} = _frame({spark}, COLUMNS, "a")
     {right} = _frame({spark}, list(reversed(COLUMNS)), "b")
-    result = {name}({left}, {right})
+    result = {name}({args})
     rows = result.collect() if hasattr(result, "collect") else result
     assert rows, "no rows came out"
     misplaced = []

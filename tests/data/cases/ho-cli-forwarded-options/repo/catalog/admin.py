@@ -1,0 +1,6 @@
+from django.contrib import admin
+
+from .models import Product, Warehouse
+
+admin.site.register(Warehouse)
+admin.site.register(Product)

@@ -1,0 +1,4 @@
+from .settings import *  # noqa: F401,F403
+
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+ANALYTICS = {"LAKE_ROOT": str(BASE_DIR / "var" / "lake"), "SPARK_MASTER": "local[1]"}  # noqa: F405
