@@ -253,16 +253,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_components(args: argparse.Namespace) -> int:
-    from rootfix.discover import build_index, discover_components
+    from rootfix.discover import build_index
     from rootfix.discover.listing import components_json, components_text
     from rootfix.intake.report import normalize_component_type
+    from rootfix.project.model import Project
 
     root = repo_dir(args)
     ctype = normalize_component_type(args.component_type, "--type") if args.component_type else None
     index = build_index(root)
     for err in index.errors:
         print(f"rootfix: warning: {err.path}: {err.message} (skipped)", file=sys.stderr)
-    comps = [c for c in discover_components(index) if ctype is None or c.type == ctype]
+    comps = [c for c in Project.of(index).components if ctype is None or c.type == ctype]
     if args.format == "json":
         print(components_json(comps))
     else:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from rootfix.errors import UsageError
 from rootfix.localize.relevance import relevance
+from rootfix.project.model import Project
 from rootfix.report.diff import diff_size
 from rootfix.report.progress import DONE, STARTED
 from rootfix.types import (
@@ -33,8 +34,6 @@ if TYPE_CHECKING:
 
 #: Candidates validated per strategy at most (smallest first).
 MAX_CANDIDATES = 6
-#: Call distance from the component searched for findings.
-REACH_DEPTH = 4
 
 
 def _quiet(stage: str, message: str) -> None:
@@ -136,35 +135,14 @@ def discover_api():
 
 
 def component_function(index: "RepoIndex", component: Component) -> "FunctionInfo | None":
-    """The indexed function a component runs (its symbol in its file, else the function at its line)."""
-    info = index.by_path.get(component.file)
-    if info is not None:
-        fn = info.functions.get(component.symbol)
-        if fn is not None:
-            return fn
-        # a class component (Task subclass, Command): its run()/handle()
-        for meth in ("run", "handle", "__call__", "main"):
-            fn = info.functions.get(f"{component.symbol}.{meth}")
-            if fn is not None:
-                return fn
-    return index.enclosing_function(component.file, component.line)
+    """The indexed function a component runs (:meth:`rootfix.project.model.Project.component_function`)."""
+    return Project.of(index).component_function(component)
 
 
 def reachable_functions(index: "RepoIndex", component: Component,
                         related: RelatedCode | None = None) -> dict[str, "FunctionInfo"]:
-    """Qualname -> function for the code a component runs (its function and what it calls)."""
-    out: dict[str, "FunctionInfo"] = {}
-    start = component_function(index, component)
-    if start is not None:
-        for fn, _ in index.reachable(start, max_depth=REACH_DEPTH):
-            out[fn.qualname] = fn
-    if related is not None:
-        for ref in related.refs:
-            info = index.by_path.get(ref.file)
-            fn = info.functions.get(ref.symbol) if info is not None else None
-            if fn is not None:
-                out.setdefault(fn.qualname, fn)
-    return out
+    """Qualname -> function for the code a component runs (:meth:`rootfix.project.model.Project.reach`)."""
+    return Project.of(index).reach(component, related)
 
 
 def _all_findings(index: "RepoIndex") -> list[Finding]:
@@ -360,7 +338,7 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
             py = find_python(root, python)
             test_command = detect_test_command(root, report.test_command)
             index = build_index(root)
-            components = discover_components(index)
+            components = Project.of(index).components
             component = resolve_component(components, report.component_type, report.component_name,
                                           skipped=[f"{e.path}: {e.message}" for e in index.errors])
             run.component = component
@@ -523,7 +501,7 @@ def run_localize(report: BugReport, repo: str | Path, *, python: str | None = No
     build_index, discover_components, resolve_component, related_code = discover_api()
     parsed = parse_error_message(report.error_message or "", repo_root=root)
     index = build_index(root)
-    component = resolve_component(discover_components(index), report.component_type, report.component_name,
+    component = resolve_component(Project.of(index).components, report.component_type, report.component_name,
                                   skipped=[f"{e.path}: {e.message}" for e in index.errors])
     say("discover", DONE + f"{component.name} -> {component.file}:{component.line} {component.symbol}")
     try:

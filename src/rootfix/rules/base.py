@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
 from rootfix.types import Finding, Patch
 
 if TYPE_CHECKING:
-    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+    from rootfix.discover.index import FunctionInfo, RepoIndex
+    from rootfix.project.model import Project
 
 #: code -> rule class, filled by Rule.__init_subclass__ when the rule modules are imported.
 REGISTRY: dict[str, type["Rule"]] = {}
@@ -62,6 +63,13 @@ class CheckContext:
     scope: frozenset[str] | None = None
     #: project settings rules may need (e.g. ``CELERY_TASK_SERIALIZER``), read statically.
     settings: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def project(self) -> "Project":
+        """The project model of ``index`` (settings, tasks, components, test layout, scope)."""
+        from rootfix.project.model import Project
+
+        return Project.of(self.index)
 
     def in_scope(self, fn: "FunctionInfo") -> bool:
         return self.scope is None or fn.qualname in self.scope
