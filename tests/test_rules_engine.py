@@ -17,11 +17,11 @@ import pytest
 
 from rootfix.config import Config, find_project, read_config
 from rootfix.errors import UsageError
-from rootfix.rules import noqa
+from rootfix.check import noqa
 from rootfix.rules.base import REGISTRY, CheckContext, Example, Rule
 from rootfix.project.model import Project
-from rootfix.rules.engine import run_check
-from rootfix.rules.selection import build_selection, path_matches
+from rootfix.check.engine import run_check
+from rootfix.check.selection import build_selection, path_matches
 from rootfix.types import FileChange, Patch
 
 
@@ -549,7 +549,7 @@ def test_warm_run_parses_nothing(tmp_path, rules, monkeypatch):
     write(tmp_path, PROJECT)
     cold = check(tmp_path, rules, select=["TST101"], use_cache=True)
     assert not cold.from_cache
-    import rootfix.rules.engine as engine
+    import rootfix.check.engine as engine
 
     def no_parse(*a, **k):
         raise AssertionError("parsed on a warm run")

@@ -151,7 +151,7 @@ def _all_findings(index: "RepoIndex") -> list[Finding]:
     The component filter (:func:`split_findings`) is applied afterwards, so the same run also
     yields the "similar bugs elsewhere".
     """
-    from rootfix.rules.engine import run_check
+    from rootfix.check.engine import run_check
 
     config = None
     try:

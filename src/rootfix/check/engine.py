@@ -20,20 +20,19 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PosixPath
 from typing import Iterable, Sequence
 
+from rootfix.atomic import write_atomic
 from rootfix.config import Config
 from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex, iter_python_files
 from rootfix.errors import UsageError
 from rootfix.project.model import Project, find_settings_files
-from rootfix.rules import noqa as noqa_mod
+from rootfix.check import noqa as noqa_mod
 from rootfix.rules.base import REGISTRY, CheckContext, Rule, load_all_rules
-from rootfix.rules.selection import ENGINE_CODES, Selection, build_selection, path_matches
+from rootfix.check.selection import ENGINE_CODES, Selection, build_selection, path_matches
 from rootfix.types import COMPONENT_TYPES, FileChange, Finding, Patch
 
 MAX_FIX_PASSES = 3
@@ -319,7 +318,8 @@ def _read_text(p: Path) -> str | None:
 
 
 def _write_atomic(path: Path, text: str, expected: bytes | None) -> bool:
-    """Write ``text`` to ``path`` unless its bytes are no longer ``expected`` (None: must not exist)."""
+    """Write ``text`` to ``path`` unless its bytes are no longer ``expected`` (None: must not exist); a
+    UTF-8 BOM the file had is kept."""
     try:
         now = path.read_bytes()
     except FileNotFoundError:
@@ -329,22 +329,7 @@ def _write_atomic(path: Path, text: str, expected: bytes | None) -> bool:
     data = text.encode("utf-8")
     if expected is not None and expected.startswith(b"\xef\xbb\xbf"):
         data = b"\xef\xbb\xbf" + data
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".rootfix-tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if expected is not None:
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, data)
     return True
 
 
@@ -403,7 +388,7 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
 
     cache = None
     if use_cache and not fix and not diff:
-        from rootfix.rules.cache import CheckCache
+        from rootfix.check.cache import CheckCache
 
         # The key names the rules by their files (the cache fingerprints rules/ and discover/) and the raw
         # selectors, so a warm run neither parses the project nor imports the rule modules (LibCST alone
@@ -501,7 +486,7 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
 
 
 def _sel_key(value: str | Sequence[str] | None) -> tuple[str, ...] | None:
-    from rootfix.rules.selection import split_codes
+    from rootfix.check.selection import split_codes
 
     return None if value is None else split_codes(value)
 

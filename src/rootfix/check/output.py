@@ -17,7 +17,7 @@ from rootfix.types import Finding
 
 if TYPE_CHECKING:
     from rootfix.rules.base import Rule
-    from rootfix.rules.engine import CheckResult
+    from rootfix.check.engine import CheckResult
 
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
