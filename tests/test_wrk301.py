@@ -77,7 +77,7 @@ def test_helper_reached_inside_atomic_is_reported_at_the_enqueue(tmp_path: Path)
     })
     assert lines(found) == [("shop/notify.py", 4)]
     assert found[0].symbol == "send_receipt"
-    assert ("shop/services.py", 7, "pay calls send_receipt inside the transaction") in found[0].related
+    assert ("shop/services.py", 7, "pay calls send_receipt inside the transaction") in [tuple(r) for r in found[0].related]
 
 
 def test_receivers_and_atomic_requests(tmp_path: Path) -> None:

@@ -196,8 +196,8 @@ def split_findings(index: "RepoIndex", component: Component, findings: Iterable[
         fn = _finding_fn(index, f)
         hit = fn is not None and fn.qualname in reach
         if not hit:
-            for path, line, _ in f.related:
-                rfn = index.enclosing_function(path, line)
+            for rel in f.related:
+                rfn = index.enclosing_function(rel.path, rel.line)
                 if rfn is not None and rfn.qualname in reach:
                     hit = True
                     break

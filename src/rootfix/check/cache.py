@@ -16,13 +16,13 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from rootfix import __version__
 from rootfix.atomic import write_atomic
-from rootfix.types import Finding
+from rootfix.types import Finding, Related
 
 if TYPE_CHECKING:
     from rootfix.check.engine import CheckResult
@@ -132,7 +132,7 @@ class CheckCache:
                 "version": __version__,
                 "files": files,
                 "result": {
-                    "findings": [asdict(f) for f in result.findings],
+                    "findings": [_finding_record(f) for f in result.findings],
                     "errors": [list(e) for e in result.errors],
                     "internal_errors": result.internal_errors,
                     "files": result.files, "lines": result.lines, "rules": result.rules,
@@ -152,7 +152,17 @@ class CheckCache:
                 pass
 
 
+def _finding_record(f: Finding) -> dict:
+    """A finding as JSON data: its fields but the rule-private payload (not data, and not needed: the
+    cache serves check without --fix)."""
+    out = {fl.name: getattr(f, fl.name) for fl in fields(f) if fl.name != "payload"}
+    out["related"] = [asdict(r) for r in f.related]
+    return out
+
+
 def _finding(d: dict) -> Finding:
     d = dict(d)
-    d["related"] = tuple(tuple(r) for r in d.get("related", ()))
+    d["related"] = tuple(Related(**r) if isinstance(r, dict) else Related(r[0], r[1], "", r[2])
+                         for r in d.get("related", ()))
+    d.pop("payload", None)
     return Finding(**d)

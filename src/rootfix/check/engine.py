@@ -33,7 +33,7 @@ from rootfix.project.model import Project, find_settings_files
 from rootfix.check import noqa as noqa_mod
 from rootfix.rules.base import REGISTRY, CheckContext, Rule, load_all_rules
 from rootfix.check.selection import ENGINE_CODES, Selection, build_selection, path_matches
-from rootfix.types import COMPONENT_TYPES, FileChange, Finding, Patch
+from rootfix.types import COMPONENT_TYPES, FileChange, Finding, Patch, Related
 
 MAX_FIX_PASSES = 3
 SYNTAX_ERROR = "E999"
@@ -195,7 +195,7 @@ def _filter(run: _Run, selection: Selection, known: Sequence[str], enabled: Sequ
                 f = Finding(code="RFX100", rule=ENGINE_CODES["RFX100"], message=f"Unused `noqa` directive ({desc})",
                             file=path, line=line, col=d.col, end_line=line, end_col=d.end_col,
                             fixable=True, fix_safety="safe",
-                            related=tuple((path, line, c) for _, c in parts))
+                            related=tuple(Related(path, line, "noqa-code", c) for _, c in parts))
                 kept.setdefault((f.file, f.line, f.col, f.code, f.message), f)
     return sorted(kept.values(), key=lambda f: (f.file, f.line, f.col, f.code, f.message))
 
@@ -240,7 +240,7 @@ def _fix_noqa(index: RepoIndex, finding: Finding) -> Patch | None:
     info = index.by_path.get(finding.file)
     if info is None:
         return None
-    codes = {c for _, _, c in finding.related}
+    codes = {r.note for r in finding.related}
     new = noqa_mod.remove_codes(info.source, finding.line, codes)
     return Patch((FileChange(finding.file, info.source, new),)) if new != info.source else None
 

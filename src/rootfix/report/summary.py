@@ -88,7 +88,7 @@ def _root_cause_section(outcome: FixOutcome) -> list[str]:
             evidence = list(s.evidence)
             break
     if isinstance(outcome.root_cause, Finding) and outcome.root_cause.related:
-        evidence += [f"{msg} ({rel_path(p, outcome.repo)}:{line})" for p, line, msg in outcome.root_cause.related]
+        evidence += [f"{r.note} ({rel_path(r.path, outcome.repo)}:{r.line})" for r in outcome.root_cause.related]
     if evidence:
         out.append("**Evidence:**")
         out += [f"- {e}" for e in evidence]
