@@ -16,7 +16,7 @@ import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from rootfix.errors import UsageError
 from rootfix.localize.relevance import relevance
@@ -24,7 +24,7 @@ from rootfix.project.model import Project
 from rootfix.report.diff import diff_size
 from rootfix.report.progress import DONE, STARTED
 from rootfix.types import (
-    BugReport, Candidate, Component, Finding, FixOutcome, ParsedError, Patch, ProgressCallback, RelatedCode,
+    COMPONENT_PREFIX, BugReport, Candidate, Component, Finding, FixOutcome, ParsedError, Patch, ProgressCallback, RelatedCode,
     Reproduction, StageTiming, Suspect, TestRun, Verdict,
 )
 
@@ -107,31 +107,10 @@ def _cand_key(c: Candidate | None) -> str:
 
 # --------------------------------------------------------------------------- discover helpers
 def discover_api():
-    """(build_index, discover_components, resolve_component, related_code) from ``rootfix.discover``.
+    """(build_index, discover_components, resolve_component, related_code) from ``rootfix.discover``."""
+    from rootfix.discover import build_index, discover_components, related_code, resolve_component
 
-    Falls back to the modules directly while the package does not export them yet.
-    """
-    import rootfix.discover as d
-
-    build = getattr(d, "build_index", None)
-    if build is None:
-        from rootfix.discover.index import RepoIndex
-
-        build = RepoIndex.build
-    comps = getattr(d, "discover_components", None)
-    if comps is None:
-        from rootfix.discover.components import discover_components as comps
-    resolve = getattr(d, "resolve_component", None)
-    if resolve is None:
-        from rootfix.discover.resolve import resolve_component as resolve
-    related = getattr(d, "related_code", None)
-    if related is None:
-        try:
-            from rootfix.discover.related import related_code as related  # type: ignore[no-redef]
-        except ImportError:
-            def related(index, component):  # type: ignore[no-redef]
-                return None
-    return build, comps, resolve, related
+    return build_index, discover_components, resolve_component, related_code
 
 
 def component_function(index: "RepoIndex", component: Component) -> "FunctionInfo | None":
@@ -208,8 +187,7 @@ def split_findings(index: "RepoIndex", component: Component, findings: Iterable[
         if not hit and not reach and f.file == component.file:
             hit = True
         (mine if hit else other).append(f)
-    prefix = {"background-worker": "WRK", "cli-tool": "CMD", "scheduled-job": "JOB", "pyspark-job": "SPK"}
-    want = prefix.get(component.type, "")
+    want = COMPONENT_PREFIX.get(component.type, "")
     # the component type's own rules first; then others (a beat task is also a worker task)
     mine.sort(key=lambda f: (not f.code.startswith(want), f.file not in reach_files, f.file, f.line))
     return mine, other

@@ -23,7 +23,7 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PosixPath
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from rootfix.atomic import write_atomic
 from rootfix.config import Config
@@ -489,11 +489,6 @@ def _sel_key(value: str | Sequence[str] | None) -> tuple[str, ...] | None:
     from rootfix.check.selection import split_codes
 
     return None if value is None else split_codes(value)
-
-
-def rules_for_codes(codes: Iterable[str]) -> list[type[Rule]]:
-    reg = load_all_rules()
-    return [reg[c] for c in codes if c in reg]
 
 
 __all__ = ["CheckResult", "run_check", "SYNTAX_ERROR", "MAX_FIX_PASSES"]

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Iterator, Mapping
 
 from rootfix.config import Config
-from rootfix.rules.base import REGISTRY, Example, Rule, load_all_rules
+from rootfix.rules.base import REGISTRY, Rule, load_all_rules
 from rootfix.types import Finding
 
 
@@ -111,7 +111,3 @@ def check_transformed(rule_code: str, files: Mapping[str, str], *, path: str, ex
 def dedent(source: str) -> str:
     """``textwrap.dedent`` without the first newline: for inline example sources."""
     return textwrap.dedent(source).lstrip("\n")
-
-
-def example_files(example: Example) -> dict[str, str]:
-    return example.all_files()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rootfix.report.diff import diff_stats, patch_diff
 from rootfix.report.json_report import rel_path, root_cause_json, timings_json
-from rootfix.types import Finding, FixOutcome, Suspect, TestRun
+from rootfix.types import Finding, FixOutcome, TestRun
 
 _STATUS = {
     "fixed": "Fixed: a validated fix was found",
