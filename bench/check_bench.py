@@ -152,7 +152,7 @@ def _note(stderr: str) -> str:
 def per_rule(dirs: list[Path], site: Path) -> list[tuple[str, float, int]]:
     """In-process timings: index build and each rule on all code (no cache)."""
     from rootfix.discover.index import RepoIndex
-    from rootfix.rules import engine
+    from rootfix.check import engine
     from rootfix.rules.base import load_all_rules
 
     files = engine.collect_files(site, dirs, ())

@@ -196,7 +196,7 @@ def test_rules_table_and_doc(capsys, rules):
 
 
 def test_github_escaping():
-    from rootfix.rules.output import _gh_escape
+    from rootfix.check.output import _gh_escape
 
     assert _gh_escape("50% done\nnext") == "50%25 done%0Anext"
     assert _gh_escape("a,b:c", prop=True) == "a%2Cb%3Ac"

@@ -15,7 +15,7 @@ import pytest
 import rootfix.demo
 from rootfix.config import Config
 from rootfix.discover import build_index
-from rootfix.rules.engine import run_check
+from rootfix.check.engine import run_check
 
 SELECT = "WRK3,WRK4,WRK5"
 SAMPLE = Path(rootfix.demo.__file__).parent / "sample"

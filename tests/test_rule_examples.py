@@ -11,9 +11,9 @@ import re
 
 import pytest
 
+from rootfix.check.output import SECTIONS, doc_sections
+from rootfix.check.testing import check_findings, check_noop, check_transformed
 from rootfix.rules.base import load_all_rules
-from rootfix.rules.output import SECTIONS, doc_sections
-from rootfix.rules.testing import check_findings, check_noop, check_transformed
 from rootfix.types import COMPONENT_PREFIX
 
 RULES = load_all_rules()

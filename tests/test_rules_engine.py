@@ -17,10 +17,11 @@ import pytest
 
 from rootfix.config import Config, find_project, read_config
 from rootfix.errors import UsageError
-from rootfix.rules import noqa
+from rootfix.check import noqa
 from rootfix.rules.base import REGISTRY, CheckContext, Example, Rule
-from rootfix.rules.engine import component_roots, run_check
-from rootfix.rules.selection import build_selection, path_matches
+from rootfix.project.model import Project
+from rootfix.check.engine import run_check
+from rootfix.check.selection import build_selection, path_matches
 from rootfix.types import FileChange, Patch
 
 
@@ -241,7 +242,7 @@ def test_component_roots_per_type(tmp_path):
     from rootfix.discover.index import RepoIndex
 
     write(tmp_path, PROJECT)
-    roots = {t: sorted(fn.qualname for fn in fns) for t, fns in component_roots(RepoIndex.build(tmp_path)).items()}
+    roots = {t: sorted(fn.qualname for fn in fns) for t, fns in Project(RepoIndex.build(tmp_path)).entry_points().items()}
     assert roots["background-worker"] == ["app.tasks.Charge.run", "app.tasks.named", "app.tasks.send",
                                           "jobs.rq_jobs.work"]
     assert roots["cli-tool"] == ["app.management.commands.sync.Command.handle"]
@@ -312,7 +313,7 @@ def test_settings_are_read_statically(tmp_path, rules):
 
 def test_settings_package_and_celery_conf(tmp_path):
     from rootfix.discover.index import RepoIndex
-    from rootfix.rules.engine import read_settings, settings_files
+    from rootfix.project.model import find_settings_files as settings_files, read_settings
 
     write(tmp_path, {
         "proj/settings/__init__.py": "from .base import *\n",
@@ -548,7 +549,7 @@ def test_warm_run_parses_nothing(tmp_path, rules, monkeypatch):
     write(tmp_path, PROJECT)
     cold = check(tmp_path, rules, select=["TST101"], use_cache=True)
     assert not cold.from_cache
-    import rootfix.rules.engine as engine
+    import rootfix.check.engine as engine
 
     def no_parse(*a, **k):
         raise AssertionError("parsed on a warm run")

@@ -23,7 +23,7 @@ def test_wrk202_fixes_a_target_in_another_module(tmp_path: Path) -> None:
     rule = REGISTRY["WRK202"]()
     [finding] = rule.check(CheckContext(index))
     assert (finding.file, finding.symbol, finding.fix_safety) == ("catalog/tasks.py", "sync_catalog", "unsafe")
-    assert finding.related and finding.related[0][0] == "catalog/sync.py"
+    assert finding.related and finding.related[0].path == "catalog/sync.py"
     patch = rule.fix(index, finding)
     [change] = patch.changes
     assert change.path == "catalog/sync.py"

@@ -77,7 +77,7 @@ def test_helper_reached_inside_atomic_is_reported_at_the_enqueue(tmp_path: Path)
     })
     assert lines(found) == [("shop/notify.py", 4)]
     assert found[0].symbol == "send_receipt"
-    assert ("shop/services.py", 7, "pay calls send_receipt inside the transaction") in found[0].related
+    assert ("shop/services.py", 7, "pay calls send_receipt inside the transaction") in [tuple(r) for r in found[0].related]
 
 
 def test_receivers_and_atomic_requests(tmp_path: Path) -> None:
@@ -188,7 +188,7 @@ def test_canvas_and_test_code(tmp_path: Path) -> None:
 
 def test_delete_receiver_binds_the_pk_before_it_is_cleared() -> None:
     """In a post_delete receiver the instance loses its pk once the delete is done: bind it now."""
-    from rootfix.rules.testing import check_transformed, dedent
+    from rootfix.check.testing import check_transformed, dedent
 
     files = {
         "search/tasks.py": "from celery import shared_task\n\n\n@shared_task\ndef drop_document(listing_id):\n    return listing_id\n",

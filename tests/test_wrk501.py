@@ -126,7 +126,7 @@ def test_arguments_serialize_on_a_small_project(tmp_path: Path) -> None:
 
 
 def test_unannotated_parameter_used_as_a_model_instance() -> None:
-    from rootfix.rules.testing import findings_for
+    from rootfix.check.testing import findings_for
 
     services = '''\
 from .models import Invoice

@@ -211,9 +211,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from rootfix.config import find_project
-    from rootfix.rules import output
+    from rootfix.check import output
     from rootfix.rules.base import load_all_rules
-    from rootfix.rules.engine import run_check
+    from rootfix.check.engine import run_check
 
     paths = list(args.paths) or ["."]
     for p in paths:  # a missing path is the one input error of check: exit 2
@@ -253,16 +253,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_components(args: argparse.Namespace) -> int:
-    from rootfix.discover import build_index, discover_components
+    from rootfix.discover import build_index
     from rootfix.discover.listing import components_json, components_text
     from rootfix.intake.report import normalize_component_type
+    from rootfix.project.model import Project
 
     root = repo_dir(args)
     ctype = normalize_component_type(args.component_type, "--type") if args.component_type else None
     index = build_index(root)
     for err in index.errors:
         print(f"rootfix: warning: {err.path}: {err.message} (skipped)", file=sys.stderr)
-    comps = [c for c in discover_components(index) if ctype is None or c.type == ctype]
+    comps = [c for c in Project.of(index).components if ctype is None or c.type == ctype]
     if args.format == "json":
         print(components_json(comps))
     else:
@@ -325,7 +326,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     import difflib
     import json
 
-    from rootfix.rules import output
+    from rootfix.check import output
     from rootfix.rules.base import load_all_rules
 
     rules = load_all_rules()
@@ -339,7 +340,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     by_name = {r.name: r for r in rules.values()}
     rule = rules.get(wanted.upper()) or by_name.get(wanted)
     if rule is None and wanted.upper() == "RFX100":
-        from rootfix.rules import noqa
+        from rootfix.check import noqa
 
         doc = (noqa.__doc__ or "").strip()
         if args.format == "json":

@@ -16,14 +16,15 @@ import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from rootfix.errors import UsageError
 from rootfix.localize.relevance import relevance
+from rootfix.project.model import Project
 from rootfix.report.diff import diff_size
 from rootfix.report.progress import DONE, STARTED
 from rootfix.types import (
-    BugReport, Candidate, Component, Finding, FixOutcome, ParsedError, Patch, ProgressCallback, RelatedCode,
+    COMPONENT_PREFIX, BugReport, Candidate, Component, Finding, FixOutcome, ParsedError, Patch, ProgressCallback, RelatedCode,
     Reproduction, StageTiming, Suspect, TestRun, Verdict,
 )
 
@@ -33,8 +34,6 @@ if TYPE_CHECKING:
 
 #: Candidates validated per strategy at most (smallest first).
 MAX_CANDIDATES = 6
-#: Call distance from the component searched for findings.
-REACH_DEPTH = 4
 
 
 def _quiet(stage: str, message: str) -> None:
@@ -108,63 +107,21 @@ def _cand_key(c: Candidate | None) -> str:
 
 # --------------------------------------------------------------------------- discover helpers
 def discover_api():
-    """(build_index, discover_components, resolve_component, related_code) from ``rootfix.discover``.
+    """(build_index, discover_components, resolve_component, related_code) from ``rootfix.discover``."""
+    from rootfix.discover import build_index, discover_components, related_code, resolve_component
 
-    Falls back to the modules directly while the package does not export them yet.
-    """
-    import rootfix.discover as d
-
-    build = getattr(d, "build_index", None)
-    if build is None:
-        from rootfix.discover.index import RepoIndex
-
-        build = RepoIndex.build
-    comps = getattr(d, "discover_components", None)
-    if comps is None:
-        from rootfix.discover.components import discover_components as comps
-    resolve = getattr(d, "resolve_component", None)
-    if resolve is None:
-        from rootfix.discover.resolve import resolve_component as resolve
-    related = getattr(d, "related_code", None)
-    if related is None:
-        try:
-            from rootfix.discover.related import related_code as related  # type: ignore[no-redef]
-        except ImportError:
-            def related(index, component):  # type: ignore[no-redef]
-                return None
-    return build, comps, resolve, related
+    return build_index, discover_components, resolve_component, related_code
 
 
 def component_function(index: "RepoIndex", component: Component) -> "FunctionInfo | None":
-    """The indexed function a component runs (its symbol in its file, else the function at its line)."""
-    info = index.by_path.get(component.file)
-    if info is not None:
-        fn = info.functions.get(component.symbol)
-        if fn is not None:
-            return fn
-        # a class component (Task subclass, Command): its run()/handle()
-        for meth in ("run", "handle", "__call__", "main"):
-            fn = info.functions.get(f"{component.symbol}.{meth}")
-            if fn is not None:
-                return fn
-    return index.enclosing_function(component.file, component.line)
+    """The indexed function a component runs (:meth:`rootfix.project.model.Project.component_function`)."""
+    return Project.of(index).component_function(component)
 
 
 def reachable_functions(index: "RepoIndex", component: Component,
                         related: RelatedCode | None = None) -> dict[str, "FunctionInfo"]:
-    """Qualname -> function for the code a component runs (its function and what it calls)."""
-    out: dict[str, "FunctionInfo"] = {}
-    start = component_function(index, component)
-    if start is not None:
-        for fn, _ in index.reachable(start, max_depth=REACH_DEPTH):
-            out[fn.qualname] = fn
-    if related is not None:
-        for ref in related.refs:
-            info = index.by_path.get(ref.file)
-            fn = info.functions.get(ref.symbol) if info is not None else None
-            if fn is not None:
-                out.setdefault(fn.qualname, fn)
-    return out
+    """Qualname -> function for the code a component runs (:meth:`rootfix.project.model.Project.reach`)."""
+    return Project.of(index).reach(component, related)
 
 
 def _all_findings(index: "RepoIndex") -> list[Finding]:
@@ -173,7 +130,7 @@ def _all_findings(index: "RepoIndex") -> list[Finding]:
     The component filter (:func:`split_findings`) is applied afterwards, so the same run also
     yields the "similar bugs elsewhere".
     """
-    from rootfix.rules.engine import run_check
+    from rootfix.check.engine import run_check
 
     config = None
     try:
@@ -218,8 +175,8 @@ def split_findings(index: "RepoIndex", component: Component, findings: Iterable[
         fn = _finding_fn(index, f)
         hit = fn is not None and fn.qualname in reach
         if not hit:
-            for path, line, _ in f.related:
-                rfn = index.enclosing_function(path, line)
+            for rel in f.related:
+                rfn = index.enclosing_function(rel.path, rel.line)
                 if rfn is not None and rfn.qualname in reach:
                     hit = True
                     break
@@ -230,8 +187,7 @@ def split_findings(index: "RepoIndex", component: Component, findings: Iterable[
         if not hit and not reach and f.file == component.file:
             hit = True
         (mine if hit else other).append(f)
-    prefix = {"background-worker": "WRK", "cli-tool": "CMD", "scheduled-job": "JOB", "pyspark-job": "SPK"}
-    want = prefix.get(component.type, "")
+    want = COMPONENT_PREFIX.get(component.type, "")
     # the component type's own rules first; then others (a beat task is also a worker task)
     mine.sort(key=lambda f: (not f.code.startswith(want), f.file not in reach_files, f.file, f.line))
     return mine, other
@@ -360,7 +316,7 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
             py = find_python(root, python)
             test_command = detect_test_command(root, report.test_command)
             index = build_index(root)
-            components = discover_components(index)
+            components = Project.of(index).components
             component = resolve_component(components, report.component_type, report.component_name,
                                           skipped=[f"{e.path}: {e.message}" for e in index.errors])
             run.component = component
@@ -523,7 +479,7 @@ def run_localize(report: BugReport, repo: str | Path, *, python: str | None = No
     build_index, discover_components, resolve_component, related_code = discover_api()
     parsed = parse_error_message(report.error_message or "", repo_root=root)
     index = build_index(root)
-    component = resolve_component(discover_components(index), report.component_type, report.component_name,
+    component = resolve_component(Project.of(index).components, report.component_type, report.component_name,
                                   skipped=[f"{e.path}: {e.message}" for e in index.errors])
     say("discover", DONE + f"{component.name} -> {component.file}:{component.line} {component.symbol}")
     try:

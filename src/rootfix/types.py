@@ -11,10 +11,24 @@ unless a field says otherwise.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Literal
+from typing import Any, Callable, Iterator, Literal
 
 COMPONENT_TYPES: tuple[str, ...] = ("background-worker", "cli-tool", "scheduled-job", "pyspark-job")
 ComponentType = Literal["background-worker", "cli-tool", "scheduled-job", "pyspark-job"]
+
+# The closed sets the records use (a typo in one is a type error, not a silent mismatch).
+FixSafety = Literal["safe", "unsafe"]
+OutcomeStatus = Literal["fixed", "no_fix", "error"]
+TestStatus = Literal["passed", "failed", "error", "skipped"]
+ReproductionKind = Literal["report-nodeid", "report-command", "failing-tests", "generated", "none"]
+#: The reproduction before -> after a candidate (``Verdict.reproduction``); a verdict without a candidate run
+#: records only the before state.
+ReproductionFlip = Literal["failed->passed", "failed->failed", "passed->passed", "passed->failed", "failed",
+                           "passed", "not-run"]
+ErrorKind = Literal["python-traceback", "celery-log", "spark", "command-output", "none"]
+LogSource = Literal["celery", "django", "spark", "python-logging"]
+LogEvent = Literal["received", "succeeded", "raised", "retry", "failed"]
+CodeRefKind = Literal["function", "class", "method", "model"]
 
 #: Rule code prefix for each component type (``WRK301`` is a background-worker rule).
 COMPONENT_PREFIX: dict[str, str] = {
@@ -109,12 +123,12 @@ class ExceptionRecord:
 class LogLine:
     """A structured log line (Celery worker, Django command, Spark driver)."""
 
-    source: str  # "celery" | "django" | "spark" | "python-logging"
+    source: LogSource
     level: str  # INFO, WARNING, ERROR, ...
     message: str
     task_name: str | None = None
     task_id: str | None = None
-    event: str | None = None  # "received" | "succeeded" | "raised" | "retry" | "failed" | None
+    event: LogEvent | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +139,7 @@ class ParsedError:
     log_lines: tuple[LogLine, ...] = ()
     #: Celery task names / command names mentioned in the logs.
     mentioned_names: tuple[str, ...] = ()
-    kind: str = "none"  # "python-traceback" | "celery-log" | "spark" | "command-output" | "none"
+    kind: ErrorKind = "none"
 
     @property
     def final(self) -> ExceptionRecord | None:
@@ -142,7 +156,7 @@ class ParsedError:
 class Component:
     """A runnable unit of the project that users name in bug reports."""
 
-    type: str  # one of COMPONENT_TYPES
+    type: ComponentType  # one of COMPONENT_TYPES
     #: How it is defined: celery-task, celery-task-class, rq-job, management-command,
     #: script, beat-schedule, django-crontab, apscheduler, crontab, k8s-cronjob, pyspark-job
     flavor: str
@@ -166,7 +180,7 @@ class CodeRef:
     symbol: str
     line: int
     end_line: int
-    kind: str  # "function" | "class" | "method" | "model"
+    kind: CodeRefKind
     depth: int = 0  # call/import distance from the component
     via: str = ""  # e.g. "called from orders.services.place_order"
 
@@ -179,6 +193,36 @@ class RelatedCode:
 
 
 # --------------------------------------------------------------------------- rules
+@dataclass(frozen=True)
+class Related:
+    """A further location that takes part in a finding: the helper an enqueue goes through, the
+    transaction it runs in, the task it publishes (``role``), with a sentence for people (``note``)."""
+
+    path: str
+    line: int
+    role: str = ""  # e.g. "transaction", "helper", "task", "retry-site", "noqa-code"; "" when not told
+    note: str = ""
+
+    def __iter__(self) -> Iterator[Any]:
+        """``path, line, note = related`` -- the shape of the anonymous tuple this record replaces, kept
+        while rule modules written against it are moved over."""
+        return iter((self.path, self.line, self.note))
+
+
+def _related(items: object) -> tuple[Related, ...]:
+    out = []
+    for r in items or ():  # type: ignore[union-attr]
+        if isinstance(r, Related):
+            out.append(r)
+        elif isinstance(r, dict):
+            out.append(Related(r.get("path") or r.get("file", ""), int(r.get("line", 0)), r.get("role", ""),
+                               r.get("note", "")))
+        else:  # a legacy (path, line, note) tuple
+            path, line, note = r
+            out.append(Related(path, line, "", note))
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Finding:
     """One rule finding. Detection never edits: a fix is built separately."""
@@ -194,9 +238,16 @@ class Finding:
     symbol: str = ""  # enclosing function / Class.method
     bug_class: str = ""  # W3
     fixable: bool = False
-    fix_safety: str | None = None  # "safe" | "unsafe" | None
+    fix_safety: FixSafety | None = None
     #: Further locations that take part (e.g. the helper an enqueue goes through).
-    related: tuple[tuple[str, int, str], ...] = ()
+    related: tuple[Related, ...] = ()
+    #: Rule-private data for the rule's own ``fix`` (the nodes it found, so it need not find them again by
+    #: line). Valid only with the index the finding was made on; never compared, printed or cached.
+    payload: Any = field(default=None, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.related and not all(isinstance(r, Related) for r in self.related):
+            object.__setattr__(self, "related", _related(self.related))
 
 
 @dataclass(frozen=True)
@@ -237,7 +288,7 @@ class Candidate:
 @dataclass(frozen=True)
 class TestOutcome:
     nodeid: str
-    outcome: str  # passed | failed | error | skipped
+    outcome: TestStatus
     duration: float = 0.0
     message: str = ""
 
@@ -272,7 +323,7 @@ class TestRun:
 class Reproduction:
     """How the bug is shown, and whether it was."""
 
-    kind: str  # "report-nodeid" | "report-command" | "failing-tests" | "generated" | "none"
+    kind: ReproductionKind
     #: pytest node ids, or a shell command (for report-command).
     targets: tuple[str, ...] = ()
     command: str = ""
@@ -306,7 +357,7 @@ class Suspect:
 class Verdict:
     accepted: bool
     reason: str
-    reproduction: str = "not-run"  # "failed->passed" | "failed->failed" | "passed->passed" | "not-run"
+    reproduction: ReproductionFlip = "not-run"
     regression_failed_before: bool | None = None
     regression_passed_after: bool | None = None
     baseline: TestRun | None = None
@@ -329,7 +380,7 @@ ProgressCallback = Callable[[str, str], None]
 class FixOutcome:
     """Everything ``rootfix fix`` learned; the report stage renders it."""
 
-    status: str  # "fixed" | "no_fix" | "error"
+    status: OutcomeStatus
     report: BugReport
     component: Component | None
     parsed_error: ParsedError | None = None

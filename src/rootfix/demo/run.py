@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from rootfix.errors import UsageError
+from rootfix.project.model import Project
 from rootfix.types import FixOutcome
 
 SAMPLE_DIR = "sample"
@@ -122,9 +123,9 @@ def run_demo(dest: str | Path | None = None, *, python: str | None = None, out: 
     console.print(f"[bold]Bug report[/] ({SAMPLE_BUG}): {report.component_type} [bold]{report.component_name}[/]")
     console.print(f"  {report.bug_description.strip().splitlines()[0]}")
 
-    build_index, discover_components, resolve_component, _ = discover_api()
+    build_index, _, resolve_component, _ = discover_api()
     index = build_index(repo)
-    components = discover_components(index)
+    components = Project.of(index).components
     try:
         resolved = resolve_component(components, report.component_type, report.component_name)
     except UsageError:

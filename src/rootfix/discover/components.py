@@ -25,11 +25,11 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from rootfix.discover.index import SKIP_DIRS, FunctionInfo, ModuleInfo, RepoIndex, walk_body
+from rootfix.project.model import is_task_class, is_test_file
 from rootfix.types import COMPONENT_TYPES, Component
 
 __all__ = ["discover_components", "is_test_path"]
 
-_CELERY_TASK_BASES = frozenset({"celery.Task", "celery.app.task.Task", "celery.task.Task", "celery.task.base.Task"})
 _BEAT_NAMES = frozenset({"CELERY_BEAT_SCHEDULE", "CELERYBEAT_SCHEDULE", "BEAT_SCHEDULE", "beat_schedule"})
 _CALL_COMMAND = frozenset({"django.core.management.call_command", "django.core.management.base.call_command"})
 _SPARK_SESSION = ("pyspark.sql.SparkSession", "pyspark.sql.session.SparkSession", "pyspark.SparkSession")
@@ -41,12 +41,8 @@ _TYPE_ORDER = {t: i for i, t in enumerate(COMPONENT_TYPES)}
 
 
 def is_test_path(path: str) -> bool:
-    """True for test code and migrations, which hold no components."""
-    parts = PurePosixPath(path).parts
-    name = parts[-1] if parts else ""
-    if any(p in ("tests", "test", "testing", "migrations") for p in parts[:-1]):
-        return True
-    return name == "conftest.py" or name.startswith("test_") or name.endswith(("_test.py", "_tests.py"))
+    """True for test code (:func:`rootfix.project.model.is_test_file`) and migrations: they hold no components."""
+    return is_test_file(path) or "migrations" in PurePosixPath(path).parts[:-1]
 
 
 def discover_components(index: RepoIndex) -> tuple[Component, ...]:
@@ -220,22 +216,6 @@ class _Discovery:
             for n in (name, default):
                 self.tasks_by_name.setdefault(n, comp)
 
-    def _is_task_class(self, m: ModuleInfo, cls: ast.ClassDef, depth: int = 0) -> bool:
-        if depth > 6:
-            return False
-        for base in cls.bases:
-            dotted = self.index.resolve(m, base) or ""
-            if dotted in _CELERY_TASK_BASES:
-                return True
-            owner = dotted.rpartition(".")[0]
-            if dotted.endswith(".Task") and (owner in self.index.celery_apps
-                                             or owner.split(".")[-1] in ("app", "celery_app")):
-                return True
-            found = self.index.lookup_class(dotted) if dotted else None
-            if found is not None and found[1] is not cls and self._is_task_class(found[0], found[1], depth + 1):
-                return True
-        return False
-
     def _registered_classes(self) -> set[str]:
         """Dotted names of classes passed (as ``Cls()`` or ``Cls``) to ``register_task`` / ``tasks.register``."""
         out: set[str] = set()
@@ -261,7 +241,7 @@ class _Discovery:
         if not hasattr(self, "_registered"):
             self._registered = self._registered_classes()
         for cname, cls in m.classes.items():
-            if not self._is_task_class(m, cls):
+            if not is_task_class(self.index, m, cls):
                 continue
             attrs: dict[str, ast.expr] = {}
             for stmt in cls.body:

@@ -220,14 +220,15 @@ def build_prompt(report, repo, *, template_path: str | None = None, context: boo
     text = render(template, report.variables()).rstrip() + "\n"
     if not context:
         return text
-    from rootfix.discover import build_index, discover_components, resolve_component
+    from rootfix.discover import build_index, resolve_component
+    from rootfix.project.model import Project
     from rootfix.intake.traceback import parse_error_message
 
     index = build_index(repo)
     if warn is not None:
         for err in index.errors:
             warn(f"{err.path}: {err.message} (skipped)")
-    component = resolve_component(discover_components(index), report.component_type, report.component_name,
+    component = resolve_component(Project.of(index).components, report.component_type, report.component_name,
                                   skipped=[f"{e.path}: {e.message}" for e in index.errors],
                                   repo=str(index.root))
     parsed = parse_error_message(report.error_message, repo_root=index.root) if report.error_message else None

@@ -301,18 +301,6 @@ def add_first_param(fn: cst.FunctionDef, name: str) -> cst.FunctionDef:
     return fn.with_changes(params=params.with_changes(params=[new]))
 
 
-def statement(code: str, indent_like: cst.CSTNode | None = None) -> cst.BaseStatement:
-    return cst.parse_statement(code if code.endswith("\n") else code + "\n")
-
-
-def leading_comment(stmt: cst.BaseStatement, text: str) -> cst.BaseStatement:
-    """``stmt`` preceded by a ``# text`` comment line (indented with the statement)."""
-    line = cst.EmptyLine(comment=cst.Comment(f"# {text}"))
-    if isinstance(stmt, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-        return stmt.with_changes(leading_lines=[*stmt.leading_lines, line])
-    return stmt
-
-
 def function_at(module: cst.Module, line: int, name: str) -> tuple[cst.Module, cst.FunctionDef | None]:
     """The ``def name`` whose ``def`` line (as :mod:`ast` reports it) is ``line``."""
     module, name_node = find_at(module, line, cst.Name, where=lambda n: n.value == name)

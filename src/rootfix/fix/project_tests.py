@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rootfix.project.model import is_test_module
+
 if TYPE_CHECKING:
     from rootfix.discover.index import RepoIndex
 
@@ -12,7 +14,7 @@ def _test_modules(index: "RepoIndex") -> list[str]:
     """Modules that hold tests (``test_settings.py`` and the like are named so but hold none)."""
     out = []
     for path, info in index.by_path.items():
-        if not re.search(r"(^|/)(test_[^/]*|[^/]*_test|tests)\.py$", path):
+        if not is_test_module(path):
             continue
         if any(name.split(".")[-1].startswith("test") for name in info.functions):
             out.append(path)

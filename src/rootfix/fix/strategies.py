@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol, runtime_checkable
 
+from rootfix.project.model import is_test_file as is_test_path
 from rootfix.report.diff import diff_size
 from rootfix.types import (
     BugReport, Candidate, Component, FileChange, Finding, ParsedError, Patch, ProgressCallback, RelatedCode,
@@ -117,13 +118,6 @@ def test_nodeids(path: str, source: str) -> tuple[str, ...]:
                 if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef)) and sub.name.startswith("test"):
                     out.append(f"{path}::{node.name}::{sub.name}")
     return tuple(out)
-
-
-def is_test_path(path: str) -> bool:
-    parts = path.split("/")
-    name = parts[-1]
-    return (any(p in ("tests", "test") for p in parts[:-1]) or name.startswith("test_")
-            or name.endswith("_test.py") or name == "conftest.py")
 
 
 def _free_path(repo: Path, path: str, taken: set[str]) -> str:

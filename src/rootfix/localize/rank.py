@@ -14,20 +14,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from rootfix.localize import sbfl, text
+from rootfix.project.model import REACH_DEPTH, Project, is_test_file
 from rootfix.types import BugReport, Component, Finding, ParsedError, Spectrum, Suspect
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
 
 WEIGHTS = {"traceback": 0.30, "finding": 0.40, "sbfl": 0.25, "text": 0.10, "component": 0.05}
-
-
-def is_test_file(path: str) -> bool:
-    """Tests are evidence, never suspects."""
-    parts = path.split("/")
-    name = parts[-1]
-    return (any(p in ("tests", "test") for p in parts[:-1]) or name.startswith("test_")
-            or name.endswith("_test.py") or name == "conftest.py")
 
 
 def _function_source(index: "RepoIndex", fn: "FunctionInfo") -> str:
@@ -51,9 +44,7 @@ def rank_suspects(
     if candidates is not None:
         pool.update((fn.qualname, fn) for fn in candidates)
     elif component is not None:
-        start = index.enclosing_function(component.file, component.line)
-        if start is not None:
-            pool.update((fn.qualname, fn) for fn, _ in index.reachable(start, max_depth=3))
+        pool.update(Project.of(index).reach(component, depth=REACH_DEPTH))
     if not pool:
         pool = dict(index.functions)
     pool = {q: fn for q, fn in pool.items() if not is_test_file(fn.file)}

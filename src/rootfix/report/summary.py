@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rootfix.report.diff import diff_stats, patch_diff
 from rootfix.report.json_report import rel_path, root_cause_json, timings_json
-from rootfix.types import Finding, FixOutcome, Suspect, TestRun
+from rootfix.types import Finding, FixOutcome, TestRun
 
 _STATUS = {
     "fixed": "Fixed: a validated fix was found",
@@ -88,7 +88,7 @@ def _root_cause_section(outcome: FixOutcome) -> list[str]:
             evidence = list(s.evidence)
             break
     if isinstance(outcome.root_cause, Finding) and outcome.root_cause.related:
-        evidence += [f"{msg} ({rel_path(p, outcome.repo)}:{line})" for p, line, msg in outcome.root_cause.related]
+        evidence += [f"{r.note} ({rel_path(r.path, outcome.repo)}:{r.line})" for r in outcome.root_cause.related]
     if evidence:
         out.append("**Evidence:**")
         out += [f"- {e}" for e in evidence]

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Sequence
 
+from rootfix.project.model import is_test_file as _is_test_name
 from rootfix.types import BugReport, Component, FileChange, ParsedError, Patch, Reproduction, TestRun
 from rootfix.validate.runner import (
     ProcessResult,
@@ -54,11 +55,6 @@ def looks_like_nodeids(reproduce: str, repo: str | os.PathLike[str]) -> list[str
         else:
             return None
     return out
-
-
-def _is_test_name(path: str) -> bool:
-    name = Path(path).name
-    return name.startswith("test_") or name.endswith("_test.py") or "tests/" in path or path.startswith("test")
 
 
 # --------------------------------------------------------------------------- errors

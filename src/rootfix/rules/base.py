@@ -19,12 +19,13 @@ from __future__ import annotations
 import abc
 import ast
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
-from rootfix.types import Finding, Patch
+from rootfix.types import FixSafety, Finding, Patch, Related
 
 if TYPE_CHECKING:
-    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+    from rootfix.discover.index import FunctionInfo, RepoIndex
+    from rootfix.project.model import Project
 
 #: code -> rule class, filled by Rule.__init_subclass__ when the rule modules are imported.
 REGISTRY: dict[str, type["Rule"]] = {}
@@ -63,6 +64,13 @@ class CheckContext:
     #: project settings rules may need (e.g. ``CELERY_TASK_SERIALIZER``), read statically.
     settings: dict[str, object] = field(default_factory=dict)
 
+    @property
+    def project(self) -> "Project":
+        """The project model of ``index`` (settings, tasks, components, test layout, scope)."""
+        from rootfix.project.model import Project
+
+        return Project.of(self.index)
+
     def in_scope(self, fn: "FunctionInfo") -> bool:
         return self.scope is None or fn.qualname in self.scope
 
@@ -81,7 +89,7 @@ class Rule(abc.ABC):
     bug_class: ClassVar[str] = ""  # W1..W6, C1..C6, S1..S5, P1..P6
     component_types: ClassVar[tuple[str, ...]] = ()
     #: "safe" | "unsafe" | None (no fix)
-    fix_safety: ClassVar[str | None] = None
+    fix_safety: ClassVar[FixSafety | None] = None
     VALID: ClassVar[tuple[Example, ...]] = ()
     INVALID: ClassVar[tuple[Example, ...]] = ()
     #: What ``ctx.scope`` holds for this rule: ``"components"`` (default: the code reachable from
@@ -102,15 +110,17 @@ class Rule(abc.ABC):
         """Yield findings. Never edits anything."""
 
     def finding(self, fn: "FunctionInfo | None", node: ast.AST, message: str, *, file: str | None = None,
-                related: tuple[tuple[str, int, str], ...] = ()) -> Finding:
-        """A Finding of this rule at ``node`` (inside ``fn``)."""
+                related: Iterable[Related | tuple[str, int, str]] = (), payload: Any = None) -> Finding:
+        """A Finding of this rule at ``node`` (inside ``fn``). ``related``: further locations (legacy
+        ``(path, line, note)`` tuples are read as :class:`~rootfix.types.Related` without a role);
+        ``payload``: what this rule's ``fix`` needs again (the nodes found), private to the rule."""
         return Finding(
             code=self.code, rule=self.name, message=message,
             file=file or (fn.file if fn else ""), line=getattr(node, "lineno", 1),
             col=getattr(node, "col_offset", 0), end_line=getattr(node, "end_lineno", None),
             end_col=getattr(node, "end_col_offset", None), symbol=fn.symbol if fn else "",
             bug_class=self.bug_class, fixable=self.fix_safety is not None,
-            fix_safety=self.fix_safety, related=related,
+            fix_safety=self.fix_safety, related=tuple(related), payload=payload,
         )
 
     # ------------------------------------------------------------------ fixing

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
-import tempfile
 from pathlib import Path
 
+from rootfix.atomic import write_atomic
 from rootfix.errors import UsageError
 from rootfix.types import Patch
 from rootfix.validate.worktree import _git, _safe_rel, git_toplevel
@@ -61,35 +60,7 @@ def _uncommitted(root: Path, paths: list[str]) -> set[str]:
 
 
 def _atomic_write(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".rootfix-tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    try:  # make the rename itself durable
-        dfd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
+    write_atomic(target, text.encode("utf-8", "surrogateescape"))
 
 
 def apply_validated(repo: str | os.PathLike[str], patch: Patch, fingerprints) -> None:

@@ -15,9 +15,10 @@ import os
 import shlex
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Sequence
 
+from rootfix.project.model import is_test_file
 from rootfix.types import Candidate, Patch, ProgressCallback, Reproduction, TestRun, Verdict
 from rootfix.validate import runner as _runner
 from rootfix.validate.runner import SESSION_NODEID, run_tests, stable_failing, target_status
@@ -27,15 +28,6 @@ _MAX_LISTED = 3
 
 
 # --------------------------------------------------------------------------- helpers
-def is_test_file(path: str) -> bool:
-    """A test file by location or name: under ``tests``/``test``, ``test_*.py``, ``*_test.py``, ``conftest.py``."""
-    p = PurePosixPath(path)
-    name = p.name
-    if name == "conftest.py" or (name.endswith(".py") and (name.startswith("test_") or name.endswith("_test.py"))):
-        return True
-    return any(part in ("tests", "test") for part in p.parts[:-1])
-
-
 def edited_tests(repo: str | os.PathLike[str], patch: Patch) -> tuple[str, ...]:
     """Existing test files the patch modifies or deletes."""
     root = Path(repo)

@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from rootfix.errors import UsageError
+from rootfix.project.model import is_test_file
 from rootfix.types import FileChange, Patch
 
 #: Never copied into a snapshot (environments, caches, dependencies).
@@ -252,12 +253,7 @@ def _read(path: Path) -> str | None:
 
 
 def _looks_like_test(path: str) -> bool:
-    p = PurePosixPath(path)
-    name = p.name
-    if not name.endswith(".py"):
-        return False
-    return (name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py"
-            or any(part in ("tests", "test") for part in p.parts[:-1]))
+    return path.endswith(".py") and is_test_file(path)
 
 
 def apply_diff(worktree: str | os.PathLike[str], diff_text: str) -> Patch:

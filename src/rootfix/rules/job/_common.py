@@ -4,6 +4,8 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+from rootfix.project.model import Project, is_test_module
+
 if TYPE_CHECKING:
     from rootfix.discover.index import ModuleInfo, RepoIndex
 
@@ -50,22 +52,8 @@ def add_timezone_import(source: str, name: str, project: frozenset[str] = frozen
 
 
 def project_settings(index: "RepoIndex") -> dict[str, object]:
-    """Literal top-level assignments of the project's settings modules (``settings.py`` /
-    ``settings/*.py``), production settings first so test overrides do not mask them."""
-    values: dict[str, object] = {}
-    paths = sorted((p for p in index.by_path
-                    # django/conf/global_settings.py holds Django's defaults, not a project's choices
-                    if (p.endswith("settings.py") or "/settings/" in p) and not p.endswith("global_settings.py")),
-                   key=lambda p: ("test" in p.rsplit("/", 1)[-1], p))
-    for path in paths:
-        module = index.by_path[path]
-        for name, expr in module.assignments.items():
-            if name.isupper() and name not in values:
-                try:
-                    values[name] = ast.literal_eval(expr)
-                except (ValueError, SyntaxError, TypeError):
-                    continue
-    return values
+    """The project's settings (:attr:`rootfix.project.model.Project.settings`)."""
+    return Project.of(index).settings
 
 
 def node_span(source: str, node: ast.AST) -> tuple[int, int]:
@@ -104,11 +92,6 @@ def import_name(index: "RepoIndex", path: str) -> str:
     if first == len(parts) - 1 and parts[:1] != ["src"]:
         return parts[-1] if len(parts) > 1 else module_name(path)
     return ".".join(parts[first:]) if first > 0 else module_name(path)
-
-
-def is_test_module(path: str) -> bool:
-    name = path.rsplit("/", 1)[-1]
-    return (name.startswith("test_") or name.endswith("_test.py")) and name.endswith(".py")
 
 
 def fixture_names(module: "ModuleInfo") -> list[str]:

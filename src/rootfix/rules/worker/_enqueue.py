@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
 from rootfix.discover.index import FunctionInfo, ModuleInfo, walk_body
+from rootfix.project.model import Project, is_settings_path, settings_order
+from rootfix.project.model import is_task_class as _is_task_class
+from rootfix.project.model import is_test_file as is_test_code  # noqa: F401 -- used as E.is_test_code
 
 if TYPE_CHECKING:
     from rootfix.discover.index import RepoIndex
@@ -28,7 +31,6 @@ NON_ATOMIC_REQUESTS = "django.db.transaction.non_atomic_requests"
 TX_SIGNALS = frozenset(
     f"django.db.models.signals.{s}" for s in ("post_save", "pre_save", "m2m_changed", "post_delete", "pre_delete")
 )
-CELERY_TASK_BASES = frozenset({"celery.Task", "celery.app.task.Task", "celery.task.Task", "celery.task.base.Task"})
 RQ_METHODS = {"enqueue": 0, "enqueue_call": 0, "enqueue_in": 1, "enqueue_at": 1}
 
 
@@ -76,22 +78,6 @@ def is_on_commit(index: "RepoIndex", module: ModuleInfo, call: ast.Call) -> bool
     if isinstance(func, ast.Attribute) and func.attr == "on_commit":
         return True
     return _dotted(index, module, func).endswith("on_commit")
-
-
-def _is_task_class(index: "RepoIndex", module: ModuleInfo, cls: ast.ClassDef, depth: int = 0) -> bool:
-    if depth > 5:
-        return False
-    for base in cls.bases:
-        dotted = _dotted(index, module, base)
-        if dotted in CELERY_TASK_BASES:
-            return True
-        head, _, tail = dotted.rpartition(".")
-        if tail == "Task" and (head in index.celery_apps or head.split(".")[-1] in ("app", "celery_app")):
-            return True
-        found = index.lookup_class(dotted) if dotted else None
-        if found and _is_task_class(index, found[0], found[1], depth + 1):
-            return True
-    return False
 
 
 def task_of(index: "RepoIndex", module: ModuleInfo, expr: ast.expr) -> TaskRef | None:
@@ -280,14 +266,6 @@ class Reached:
     enqueue: Enqueue
     fn: FunctionInfo  # the function whose body holds the enqueue
     chain: tuple[tuple[str, int, str], ...] = ()  # (file, line, "calls helper") hops
-
-
-def is_test_code(path: str) -> bool:
-    """Test modules and conftest files: not production code, not reported."""
-    parts = path.split("/")
-    name = parts[-1]
-    return (any(p in ("tests", "test") for p in parts[:-1]) or name.startswith("test_")
-            or name.endswith("_test.py") or name == "conftest.py")
 
 
 def direct_enqueues(index: "RepoIndex", fn: FunctionInfo) -> list[tuple[ast.Call, Enqueue]]:
@@ -498,13 +476,8 @@ def views(index: "RepoIndex") -> list[FunctionInfo]:
 
 # --------------------------------------------------------------------------- settings
 def settings_modules(index: "RepoIndex") -> list[ModuleInfo]:
-    """Django settings modules: ``*settings*.py`` and modules of a ``settings`` package."""
-    out = []
-    for info in index.modules.values():
-        parts = info.module.split(".")
-        if any("settings" in p for p in parts) and not any(p in ("tests", "test") for p in parts[:-1]):
-            out.append(info)
-    return sorted(out, key=lambda m: ("test" in m.module, m.module))
+    """Django settings modules of the index, in the project model's precedence."""
+    return [index.by_path[p] for p in sorted((p for p in index.by_path if is_settings_path(p)), key=settings_order)]
 
 
 def atomic_requests(index: "RepoIndex", settings: dict[str, object] | None = None) -> bool:
@@ -528,30 +501,5 @@ def atomic_requests(index: "RepoIndex", settings: dict[str, object] | None = Non
 
 
 def static_settings(index: "RepoIndex") -> dict[str, object]:
-    """Module-level literal assignments of the settings modules (non-test first wins), plus literal
-    ``app.conf.x = ...`` / ``app.conf.update(x=...)`` of Celery apps under ``CELERY_X`` keys."""
-    out: dict[str, object] = {}
-    for info in settings_modules(index):
-        for name, value in info.assignments.items():
-            try:
-                out.setdefault(name, ast.literal_eval(value))
-            except (ValueError, SyntaxError, TypeError):
-                out.setdefault(name, None)
-    for info in index.modules.values():
-        for node in ast.walk(info.tree):
-            if (isinstance(node, ast.Assign) and len(node.targets) == 1
-                    and isinstance(node.targets[0], ast.Attribute)
-                    and isinstance(node.targets[0].value, ast.Attribute) and node.targets[0].value.attr == "conf"):
-                try:
-                    out.setdefault(f"CELERY_{node.targets[0].attr.upper()}", ast.literal_eval(node.value))
-                except (ValueError, SyntaxError, TypeError):
-                    pass
-            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "update"
-                  and isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "conf"):
-                for kw in node.keywords:
-                    if kw.arg:
-                        try:
-                            out.setdefault(f"CELERY_{kw.arg.upper()}", ast.literal_eval(kw.value))
-                        except (ValueError, SyntaxError, TypeError):
-                            pass
-    return out
+    """The project's settings (:attr:`rootfix.project.model.Project.settings`)."""
+    return dict(Project.of(index).settings)

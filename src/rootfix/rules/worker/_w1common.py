@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
 from rootfix.discover.index import FunctionInfo, ModuleInfo, walk_body
+from rootfix.project.model import Project, is_test_module
+from rootfix.project.model import is_task_class as _is_task_class
 
 if TYPE_CHECKING:
     from rootfix.discover.index import RepoIndex
 
-CELERY_TASK_BASES = frozenset({"celery.Task", "celery.app.task.Task", "celery.task.Task", "celery.task.base.Task",
-                               "celery.app.Task"})
 RETRY = "celery.exceptions.Retry"
 #: Exception types whose handler also catches celery's Retry.
 CATCHES_RETRY = frozenset({"Exception", "BaseException", "builtins.Exception", "builtins.BaseException", RETRY,
@@ -64,57 +64,13 @@ class TaskInfo:
 
 
 # --------------------------------------------------------------------------- tasks
-def _is_task_class(index: "RepoIndex", module: ModuleInfo, cls: ast.ClassDef, depth: int = 0) -> bool:
-    if depth > 6:
-        return False
-    for base in cls.bases:
-        dotted = index.resolve(module, base) or ""
-        if dotted in CELERY_TASK_BASES:
-            return True
-        head, _, attr = dotted.rpartition(".")
-        if attr == "Task" and (head in index.celery_apps or head.split(".")[-1] in ("app", "celery_app")):
-            return True
-        found = index.lookup_class(dotted) if dotted else None
-        if found and _is_task_class(index, found[0], found[1], depth + 1):
-            return True
-    return False
-
-
-def _class_options(index: "RepoIndex", module: ModuleInfo, cls: ast.ClassDef, depth: int = 0) -> dict[str, ast.expr]:
-    """Class attributes of a Task subclass, inherited ones from project bases first."""
-    out: dict[str, ast.expr] = {}
-    if depth > 6:
-        return out
-    for base in cls.bases:
-        found = index.lookup_class(index.resolve(module, base) or "")
-        if found:
-            out.update(_class_options(index, found[0], found[1], depth + 1))
-    for stmt in cls.body:
-        if isinstance(stmt, ast.Assign):
-            for t in stmt.targets:
-                if isinstance(t, ast.Name):
-                    out[t.id] = stmt.value
-        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
-            out[stmt.target.id] = stmt.value
-    return out
-
-
 def worker_tasks(index: "RepoIndex") -> dict[str, TaskInfo]:
     """qualname -> task, for every task of the project (cached on the index)."""
     cached = index.__dict__.get("_rootfix_w1_tasks")
     if cached is not None:
         return cached
-    out: dict[str, TaskInfo] = {}
-    for fn in index.functions.values():
-        module = index.module_of(fn)
-        if fn.class_name is None:
-            decl = index.task_decl(fn)
-            if decl is not None:
-                out[fn.qualname] = TaskInfo(fn, decl.framework, "decorator", dict(decl.options), decl.decorator)
-        elif fn.node.name == "run":
-            cls = module.classes.get(fn.class_name)
-            if cls is not None and _is_task_class(index, module, cls):
-                out[fn.qualname] = TaskInfo(fn, "celery", "class", _class_options(index, module, cls), None, cls)
+    out = {q: TaskInfo(t.fn, t.framework, t.kind, t.options, t.decorator, t.class_node)
+           for q, t in Project.of(index).tasks.items()}
     index.__dict__["_rootfix_w1_tasks"] = out
     return out
 
@@ -333,7 +289,7 @@ class Scenario:
 
 
 def _is_test_file(path: str) -> bool:
-    return bool(re.search(r"(^|/)(test_[^/]*|[^/]*_test|tests)\.py$", path)) and "test_rootfix_" not in path
+    return is_test_module(path) and "test_rootfix_" not in path
 
 
 def _import_name(index: "RepoIndex", info: ModuleInfo) -> str:

@@ -3,7 +3,7 @@
 Every helper writes ``files`` (repo-relative path -> source) into a fresh folder (or ``root``), runs the
 real engine (index, scope, settings, noqa) with only ``rule_code`` selected, and asserts::
 
-    from rootfix.rules.testing import check_findings, check_noop, check_transformed
+    from rootfix.check.testing import check_findings, check_noop, check_transformed
 
     def test_enqueue_after_commit_is_fine(tmp_path):
         check_noop("WRK301", {"app/tasks.py": GOOD}, root=tmp_path)
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Iterator, Mapping
 
 from rootfix.config import Config
-from rootfix.rules.base import REGISTRY, Example, Rule, load_all_rules
+from rootfix.rules.base import REGISTRY, Rule, load_all_rules
 from rootfix.types import Finding
 
 
@@ -55,8 +55,8 @@ def _project(files: Mapping[str, str], root: Path | None) -> Iterator[Path]:
 
 
 def run_rule(rule_code: str, root: Path, *, all_code: bool = False, fix: bool = False, diff: bool = False):
-    """The engine's :class:`~rootfix.rules.engine.CheckResult` for ``rule_code`` alone on ``root``."""
-    from rootfix.rules.engine import run_check
+    """The engine's :class:`~rootfix.check.engine.CheckResult` for ``rule_code`` alone on ``root``."""
+    from rootfix.check.engine import run_check
 
     cls = _rule(rule_code)
     result = run_check([root], root=root, select=[rule_code], ignore=None, all_code=all_code, config=Config(),
@@ -111,7 +111,3 @@ def check_transformed(rule_code: str, files: Mapping[str, str], *, path: str, ex
 def dedent(source: str) -> str:
     """``textwrap.dedent`` without the first newline: for inline example sources."""
     return textwrap.dedent(source).lstrip("\n")
-
-
-def example_files(example: Example) -> dict[str, str]:
-    return example.all_files()

@@ -17,7 +17,7 @@ from rootfix.types import Finding
 
 if TYPE_CHECKING:
     from rootfix.rules.base import Rule
-    from rootfix.rules.engine import CheckResult
+    from rootfix.check.engine import CheckResult
 
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -142,7 +142,7 @@ def finding_dict(root: Path, f: Finding, cwd: Path | None = None) -> dict[str, o
         "line": f.line, "col": f.col + 1,
         "end_line": f.end_line, "end_col": (f.end_col + 1) if f.end_col is not None else None,
         "symbol": f.symbol, "bug_class": f.bug_class, "fixable": f.fixable, "fix_safety": f.fix_safety,
-        "related": [{"file": p, "line": ln, "note": note} for p, ln, note in f.related],
+        "related": [{"file": r.path, "line": r.line, "note": r.note} for r in f.related],
     }
 
 
@@ -218,10 +218,10 @@ def format_sarif(result: "CheckResult", rules: dict[str, type["Rule"]]) -> str:
             item["ruleIndex"] = index_of[f.code]
         if f.related:
             item["relatedLocations"] = [
-                {"id": i, "message": {"text": note or "related"},
-                 "physicalLocation": {"artifactLocation": {"uri": p, "uriBaseId": "%SRCROOT%"},
-                                      "region": {"startLine": max(1, ln)}}}
-                for i, (p, ln, note) in enumerate(f.related)]
+                {"id": i, "message": {"text": r.note or "related"},
+                 "physicalLocation": {"artifactLocation": {"uri": r.path, "uriBaseId": "%SRCROOT%"},
+                                      "region": {"startLine": max(1, r.line)}}}
+                for i, r in enumerate(f.related)]
         results.append(item)
     notifications = [{"level": "error", "message": {"text": f"E999 {m}"},
                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": p, "uriBaseId": "%SRCROOT%"},

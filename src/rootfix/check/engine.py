@@ -18,30 +18,25 @@ still run; unreadable files are one ``E999`` line each and are skipped.
 """
 from __future__ import annotations
 
-import ast
 import difflib
 import hashlib
-import os
-import re
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PosixPath
-from typing import Iterable, Sequence
+from typing import Sequence
 
+from rootfix.atomic import write_atomic
 from rootfix.config import Config
 from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex, iter_python_files
 from rootfix.errors import UsageError
-from rootfix.rules import noqa as noqa_mod
+from rootfix.project.model import Project, find_settings_files
+from rootfix.check import noqa as noqa_mod
 from rootfix.rules.base import REGISTRY, CheckContext, Rule, load_all_rules
-from rootfix.rules.selection import ENGINE_CODES, Selection, build_selection, path_matches
-from rootfix.types import COMPONENT_TYPES, FileChange, Finding, Patch
+from rootfix.check.selection import ENGINE_CODES, Selection, build_selection, path_matches
+from rootfix.types import COMPONENT_TYPES, FileChange, Finding, Patch, Related
 
 MAX_FIX_PASSES = 3
-REACH_DEPTH = 3
 SYNTAX_ERROR = "E999"
-#: Settings rules commonly need; every literal module-level assignment of a settings module is read.
-SETTINGS_FILE = re.compile(r"(^|/)settings[^/]*\.py$|(^|/)settings/[^/]+\.py$")
 
 
 @dataclass
@@ -79,231 +74,11 @@ class CheckResult:
         return "".join(out)
 
 
-# =========================================================================== settings
-def settings_files(root: Path, files: Sequence[Path]) -> list[Path]:
-    """Django settings modules: ``settings*.py`` and ``settings/*.py`` among the checked files, plus the
-    usual places under the root (``settings.py``, ``<proj>/settings*.py``, ``<proj>/settings/*.py``)."""
-    found: dict[str, Path] = {}
-    for f in files:
-        rel = _rel(root, f)
-        if SETTINGS_FILE.search(rel):
-            found[rel] = f
-    for pattern in ("settings*.py", "*/settings*.py", "*/settings/*.py", "settings/*.py", "config/settings/*.py",
-                    "src/*/settings*.py", "src/*/settings/*.py"):
-        for f in root.glob(pattern):
-            found.setdefault(_rel(root, f), f)
-
-    def order(rel: str) -> tuple[int, str]:  # the base settings first: their values win
-        name = rel.rsplit("/", 1)[-1]
-        rank = 0 if name in ("settings.py", "__init__.py") else 1 if name in ("base.py", "common.py") else 2
-        return (rank, rel)
-
-    return [found[rel] for rel in sorted(found, key=order)]
-
-
-def read_settings(index: RepoIndex, files: Sequence[Path]) -> dict[str, object]:
-    """Literal module-level assignments of the settings modules (first value wins: base before
-    per-environment files), and Celery ``app.conf.x = ...`` / ``app.conf.update(x=...)`` as ``CELERY_X``."""
-    out: dict[str, object] = {}
-    for f in files:
-        rel = _rel(index.root, f)
-        info = index.by_path.get(rel)
-        tree = info.tree if info is not None else _parse_quiet(f)
-        if tree is None:
-            continue
-        for stmt in tree.body:
-            targets: list[ast.expr] = []
-            value = None
-            if isinstance(stmt, ast.Assign):
-                targets, value = stmt.targets, stmt.value
-            elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
-                targets, value = [stmt.target], stmt.value
-            for t in targets:
-                if isinstance(t, ast.Name) and t.id.isupper():
-                    try:
-                        out.setdefault(t.id, ast.literal_eval(value))
-                    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                        pass
-    for info in index.modules.values():
-        if ".conf" not in info.source or "celery" not in info.source.lower():
-            continue
-        for node in ast.walk(info.tree):
-            if isinstance(node, ast.Assign) and len(node.targets) == 1:
-                t = node.targets[0]
-                if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Attribute) and t.value.attr == "conf":
-                    _setdefault_literal(out, f"CELERY_{t.attr.upper()}", node.value)
-            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "update"
-                  and isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "conf"):
-                for kw in node.keywords:
-                    if kw.arg:
-                        _setdefault_literal(out, f"CELERY_{kw.arg.upper()}", kw.value)
-    return out
-
-
-def _setdefault_literal(out: dict[str, object], key: str, node: ast.expr) -> None:
-    try:
-        out.setdefault(key, ast.literal_eval(node))
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        pass
-
-
-def _parse_quiet(f: Path) -> ast.Module | None:
-    try:
-        return ast.parse(f.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
-        return None
-
-
 def _rel(root: Path, f: Path) -> str:
     try:
         return f.resolve().relative_to(root).as_posix()
     except ValueError:
         return f.name
-
-
-# =========================================================================== components and scope
-_TASK_HOOKS = ("run", "__call__", "on_failure", "on_retry", "on_success", "after_return", "before_start")
-_CELERY_TASK_BASES = ("celery.Task", "celery.app.task.Task", "celery.task.Task", "celery.app.Task")
-
-
-def _is_task_class(index: RepoIndex, module: ModuleInfo, cls: ast.ClassDef, depth: int = 0) -> bool:
-    if depth > 5:
-        return False
-    for base in cls.bases:
-        dotted = index.resolve(module, base) or ""
-        if dotted in _CELERY_TASK_BASES or (dotted.startswith("celery.") and dotted.endswith("Task")):
-            return True
-        found = index.lookup_class(dotted) if dotted else None
-        if found and found[1] is not cls and _is_task_class(index, found[0], found[1], depth + 1):
-            return True
-    return False
-
-
-def _func_arg(index: RepoIndex, module: ModuleInfo, node: ast.expr) -> FunctionInfo | None:
-    """The project function an argument names: ``f``, ``mod.f`` or a string ``"pkg.mod.f"`` / ``"pkg.mod:f"``."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return index.lookup_function(node.value.replace(":", "."))
-    if isinstance(node, (ast.Name, ast.Attribute)):
-        dotted = index.resolve(module, node)
-        return index.lookup_function(dotted) if dotted else None
-    return None
-
-
-def component_roots(index: RepoIndex) -> dict[str, list[FunctionInfo]]:
-    """The entry points of each component type (best effort, statically)."""
-    roots: dict[str, dict[str, FunctionInfo]] = {t: {} for t in COMPONENT_TYPES}
-    worker, cli, sched, spark = (roots[t] for t in COMPONENT_TYPES)
-    task_by_name: dict[str, FunctionInfo] = {}
-    for fn in index.functions.values():
-        if not fn.node.decorator_list:
-            continue
-        decl = index.task_decl(fn)
-        if decl is not None:
-            worker[fn.qualname] = fn
-            task_by_name[fn.qualname] = fn
-            name = decl.option_value("name")
-            if isinstance(name, str):
-                task_by_name[name] = fn
-    for info in index.modules.values():
-        src = info.source
-        # Task subclasses
-        if "Task" in src:
-            for cname, cls in info.classes.items():
-                if _is_task_class(index, info, cls):
-                    for hook in _TASK_HOOKS:
-                        fn = info.functions.get(f"{cname}.{hook}")
-                        if fn is not None:
-                            worker[fn.qualname] = fn
-                            task_by_name.setdefault(f"{info.module}.{cname}", fn)
-        # management commands and Django scripts
-        if "/management/commands/" in f"/{info.path}" and not info.path.rsplit("/", 1)[-1].startswith("_"):
-            for fn in info.functions.values():
-                if fn.class_name == "Command":
-                    cli[fn.qualname] = fn
-        elif "__main__" in src and "django" in src:
-            for fn in info.functions.values():
-                if fn.class_name is None:
-                    cli[fn.qualname] = fn
-        # pyspark jobs
-        if ("SparkSession" in src or "SparkContext" in src) and ("getOrCreate" in src or "SparkContext(" in src):
-            for fn in info.functions.values():
-                spark[fn.qualname] = fn
-    # scheduled jobs: beat schedules, CRONJOBS, APScheduler, RQ enqueue targets
-    for info in index.modules.values():
-        src = info.source
-        beat = "beat_schedule" in src.lower() or "add_periodic_task" in src
-        cron = "CRONJOBS" in src
-        aps = "add_job" in src or "scheduled_job" in src
-        rq = "enqueue" in src
-        if not (beat or cron or aps or rq):
-            continue
-        for node in ast.walk(info.tree):
-            if beat and isinstance(node, ast.Dict):
-                for k, v in zip(node.keys, node.values):
-                    if isinstance(k, ast.Constant) and k.value == "task" and isinstance(v, ast.Constant) \
-                            and isinstance(v.value, str):
-                        fn = task_by_name.get(v.value) or index.lookup_function(v.value)
-                        if fn is not None:
-                            sched[fn.qualname] = fn
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                attr = node.func.attr
-                if beat and attr == "add_periodic_task" and len(node.args) >= 2:
-                    sig = node.args[1]
-                    target = sig.func.value if isinstance(sig, ast.Call) and isinstance(sig.func, ast.Attribute) \
-                        and sig.func.attr in ("s", "si", "signature") else sig
-                    fn = _func_arg(index, info, target)
-                    if fn is not None:
-                        sched[fn.qualname] = fn
-                elif aps and attr == "add_job" and node.args:
-                    fn = _func_arg(index, info, node.args[0])
-                    if fn is not None:
-                        sched[fn.qualname] = fn
-                elif rq and attr in ("enqueue", "enqueue_call", "enqueue_in", "enqueue_at"):
-                    args = list(node.args) + [kw.value for kw in node.keywords if kw.arg in ("func", "f")]
-                    if attr in ("enqueue_in", "enqueue_at") and args:
-                        args = args[1:]
-                    fn = _func_arg(index, info, args[0]) if args else None
-                    if fn is not None:
-                        worker[fn.qualname] = fn
-            elif cron and isinstance(node, ast.Assign) and any(
-                    isinstance(t, ast.Name) and t.id == "CRONJOBS" for t in node.targets):
-                for elt in getattr(node.value, "elts", []):
-                    if isinstance(elt, (ast.Tuple, ast.List)) and len(elt.elts) >= 2:
-                        fn = _func_arg(index, info, elt.elts[1])
-                        if fn is not None:
-                            sched[fn.qualname] = fn
-        if aps:
-            for fn in info.functions.values():
-                for deco in fn.node.decorator_list:
-                    call = deco.func if isinstance(deco, ast.Call) else deco
-                    if isinstance(call, ast.Attribute) and call.attr == "scheduled_job":
-                        sched[fn.qualname] = fn
-    return {t: list(v.values()) for t, v in roots.items()}
-
-
-class ScopeBuilder:
-    """Reachable functions per component type, computed once per run and only when asked for."""
-
-    def __init__(self, index: RepoIndex) -> None:
-        self.index = index
-        self._roots: dict[str, list[FunctionInfo]] | None = None
-        self._reach: dict[str, frozenset[str]] = {}
-
-    def for_types(self, types: Iterable[str]) -> frozenset[str]:
-        if self._roots is None:
-            self._roots = component_roots(self.index)
-        out: set[str] = set()
-        for t in types:
-            if t not in self._reach:
-                seen: set[str] = set()
-                for fn in self._roots.get(t, ()):
-                    if fn.qualname in seen:
-                        continue
-                    for reached, _ in self.index.reachable(fn, REACH_DEPTH):
-                        seen.add(reached.qualname)
-                self._reach[t] = frozenset(seen)
-            out |= self._reach[t]
-        return frozenset(out)
 
 
 # =========================================================================== running rules
@@ -352,7 +127,7 @@ class _Run:
 
 def _run_rules(index: RepoIndex, rules: dict[str, type[Rule]], codes: Sequence[str], *, all_code: bool,
                scope: frozenset[str] | None, settings: dict[str, object]) -> _Run:
-    builder = ScopeBuilder(index)
+    project = Project.of(index)
     findings: list[Finding] = []
     internal: list[str] = []
     for code in codes:
@@ -366,7 +141,7 @@ def _run_rules(index: RepoIndex, rules: dict[str, type[Rule]], codes: Sequence[s
             elif scope is not None:
                 rule_scope = scope
             else:
-                rule_scope = builder.for_types(cls.component_types or COMPONENT_TYPES)
+                rule_scope = project.scope(cls.component_types or COMPONENT_TYPES)
             ctx = CheckContext(index=index, scope=rule_scope, settings=dict(settings))
             for f in rule.check(ctx):
                 findings.append(f)
@@ -420,7 +195,7 @@ def _filter(run: _Run, selection: Selection, known: Sequence[str], enabled: Sequ
                 f = Finding(code="RFX100", rule=ENGINE_CODES["RFX100"], message=f"Unused `noqa` directive ({desc})",
                             file=path, line=line, col=d.col, end_line=line, end_col=d.end_col,
                             fixable=True, fix_safety="safe",
-                            related=tuple((path, line, c) for _, c in parts))
+                            related=tuple(Related(path, line, "noqa-code", c) for _, c in parts))
                 kept.setdefault((f.file, f.line, f.col, f.code, f.message), f)
     return sorted(kept.values(), key=lambda f: (f.file, f.line, f.col, f.code, f.message))
 
@@ -465,7 +240,7 @@ def _fix_noqa(index: RepoIndex, finding: Finding) -> Patch | None:
     info = index.by_path.get(finding.file)
     if info is None:
         return None
-    codes = {c for _, _, c in finding.related}
+    codes = {r.note for r in finding.related}
     new = noqa_mod.remove_codes(info.source, finding.line, codes)
     return Patch((FileChange(finding.file, info.source, new),)) if new != info.source else None
 
@@ -543,7 +318,8 @@ def _read_text(p: Path) -> str | None:
 
 
 def _write_atomic(path: Path, text: str, expected: bytes | None) -> bool:
-    """Write ``text`` to ``path`` unless its bytes are no longer ``expected`` (None: must not exist)."""
+    """Write ``text`` to ``path`` unless its bytes are no longer ``expected`` (None: must not exist); a
+    UTF-8 BOM the file had is kept."""
     try:
         now = path.read_bytes()
     except FileNotFoundError:
@@ -553,22 +329,7 @@ def _write_atomic(path: Path, text: str, expected: bytes | None) -> bool:
     data = text.encode("utf-8")
     if expected is not None and expected.startswith(b"\xef\xbb\xbf"):
         data = b"\xef\xbb\xbf" + data
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".rootfix-tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if expected is not None:
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, data)
     return True
 
 
@@ -623,11 +384,11 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
     full_paths = resolve_paths(paths, root)
     all_code = all_code or config.all_code or all(p.is_file() for p in full_paths)
     files = collect_files(root, full_paths, config.exclude)
-    setting_files = settings_files(root, files)
+    setting_files = find_settings_files(root, files)
 
     cache = None
     if use_cache and not fix and not diff:
-        from rootfix.rules.cache import CheckCache
+        from rootfix.check.cache import CheckCache
 
         # The key names the rules by their files (the cache fingerprints rules/ and discover/) and the raw
         # selectors, so a warm run neither parses the project nor imports the rule modules (LibCST alone
@@ -650,7 +411,7 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
     codes = selection.codes(known)
 
     index = RepoIndex.build(root, files) if files else RepoIndex(root)
-    settings = read_settings(index, setting_files)
+    settings = Project.of(index, settings_files=setting_files).settings
     result = CheckResult(root=root, rules=codes, files=len(files))
     result.errors = [(e.path, e.message) for e in index.errors]
     result.lines = sum(info.source.count("\n") + (0 if info.source.endswith("\n") or not info.source else 1)
@@ -690,7 +451,7 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
             for rel, text in overlay.items():
                 if rel.endswith(".py") and rel not in index.by_path:
                     index.add_file(_mem_path(root / rel, text))
-            settings = read_settings(index, setting_files)
+            settings = Project.of(index, settings_files=setting_files).settings
             run = _run_rules(index, rules, codes, all_code=all_code, scope=scope, settings=settings)
             for line in run.internal:
                 if line not in result.internal_errors:
@@ -725,15 +486,9 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
 
 
 def _sel_key(value: str | Sequence[str] | None) -> tuple[str, ...] | None:
-    from rootfix.rules.selection import split_codes
+    from rootfix.check.selection import split_codes
 
     return None if value is None else split_codes(value)
 
 
-def rules_for_codes(codes: Iterable[str]) -> list[type[Rule]]:
-    reg = load_all_rules()
-    return [reg[c] for c in codes if c in reg]
-
-
-__all__ = ["CheckResult", "run_check", "component_roots", "read_settings", "settings_files", "ScopeBuilder",
-           "SYNTAX_ERROR", "MAX_FIX_PASSES"]
+__all__ = ["CheckResult", "run_check", "SYNTAX_ERROR", "MAX_FIX_PASSES"]

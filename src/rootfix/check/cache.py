@@ -15,17 +15,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from rootfix import __version__
-from rootfix.types import Finding
+from rootfix.atomic import write_atomic
+from rootfix.types import Finding, Related
 
 if TYPE_CHECKING:
-    from rootfix.rules.engine import CheckResult
+    from rootfix.check.engine import CheckResult
 
 RACY_NS = 2_000_000_000
 MAX_ENTRIES = 16
@@ -40,11 +40,12 @@ def cache_root() -> Path:
 
 
 #: The parts of rootfix whose code decides check results (not the demo project, intake, ...).
-_CODE_PARTS = ("rules", "discover", "types.py", "config.py", "__init__.py")
+_CODE_PARTS = ("rules", "discover", "check", "project", "types.py", "config.py", "__init__.py")
+_CODE_DIRS = 4  # the first four parts are folders
 
 
 def _code_fingerprint() -> list[tuple[str, int, int]]:
-    """The rules' and the index's own files: editing a rule invalidates the cache."""
+    """The rules', the engine's, the project model's and the index's own files: editing one invalidates the cache."""
     import rootfix
 
     base = Path(rootfix.__file__).parent
@@ -54,7 +55,7 @@ def _code_fingerprint() -> list[tuple[str, int, int]]:
         if p.is_file():
             st = p.stat()
             out.append((part, st.st_size, st.st_mtime_ns))
-    for dirpath, dirnames, filenames in (w for part in _CODE_PARTS[:2] for w in os.walk(base / part)):
+    for dirpath, dirnames, filenames in (w for part in _CODE_PARTS[:_CODE_DIRS] for w in os.walk(base / part)):
         dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
         for name in sorted(filenames):
             if name.endswith(".py"):
@@ -93,7 +94,7 @@ class CheckCache:
         return self._stats
 
     def load(self) -> "CheckResult | None":
-        from rootfix.rules.engine import CheckResult
+        from rootfix.check.engine import CheckResult
 
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
@@ -131,17 +132,13 @@ class CheckCache:
                 "version": __version__,
                 "files": files,
                 "result": {
-                    "findings": [asdict(f) for f in result.findings],
+                    "findings": [_finding_record(f) for f in result.findings],
                     "errors": [list(e) for e in result.errors],
                     "internal_errors": result.internal_errors,
                     "files": result.files, "lines": result.lines, "rules": result.rules,
                 },
             }
-            self.dir.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(payload, fh)
-            os.replace(tmp, self.path)
+            write_atomic(self.path, json.dumps(payload).encode("utf-8"), durable=False)
             self._prune()
         except OSError:
             pass
@@ -155,7 +152,17 @@ class CheckCache:
                 pass
 
 
+def _finding_record(f: Finding) -> dict:
+    """A finding as JSON data: its fields but the rule-private payload (not data, and not needed: the
+    cache serves check without --fix)."""
+    out = {fl.name: getattr(f, fl.name) for fl in fields(f) if fl.name != "payload"}
+    out["related"] = [asdict(r) for r in f.related]
+    return out
+
+
 def _finding(d: dict) -> Finding:
     d = dict(d)
-    d["related"] = tuple(tuple(r) for r in d.get("related", ()))
+    d["related"] = tuple(Related(**r) if isinstance(r, dict) else Related(r[0], r[1], "", r[2])
+                         for r in d.get("related", ()))
+    d.pop("payload", None)
     return Finding(**d)
