@@ -601,6 +601,9 @@ def _param_value(index, fn, scope: Scope, arg: ast.arg, depth) -> Value | None:
         if _in_manager_class(index, fn):
             return Value("queryset", None, origin="self", unbounded=True)
         return None
+    sender = _receiver_sender(index, fn)
+    if sender and arg.arg == "instance":
+        return Value("instance", sender, origin="param")
     # every project call site of the function
     position = None
     offset = 1 if fn.class_name and params and params[0].arg in ("self", "cls") and not is_static else 0
@@ -628,6 +631,25 @@ def _param_value(index, fn, scope: Scope, arg: ast.arg, depth) -> Value | None:
     return Value(first.kind, first.model if all(v.model == first.model for v in got) else None,
                  locked=all(v.locked for v in got), origin="param",
                  unbounded=all(v.unbounded for v in got), instances=all(v.instances for v in got))
+
+
+def _receiver_sender(index: "RepoIndex", fn: "FunctionInfo") -> str | None:
+    """``@receiver(post_save, sender=Card)`` (or ``post_save.connect(fn, sender=Card)``): Card."""
+    module = index.module_of(fn)
+    for deco in fn.node.decorator_list:
+        if isinstance(deco, ast.Call) and (index.resolve(module, deco.func) or "").endswith("receiver"):
+            for kw in deco.keywords:
+                if kw.arg == "sender":
+                    dotted = index.resolve(module, kw.value)
+                    return dotted if dotted in models(index) else None
+    for node in ast.walk(module.tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect"
+                and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id == fn.node.name):
+            for kw in node.keywords:
+                if kw.arg == "sender":
+                    dotted = index.resolve(module, kw.value)
+                    return dotted if dotted in models(index) else None
+    return None
 
 
 def call_sites(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple["FunctionInfo", ast.Call]]:
