@@ -60,6 +60,9 @@ def _local_model(index: "RepoIndex", module: "ModuleInfo", dotted: str | None) -
     mod, _, name = dotted.rpartition(".")
     if mod == module.module:
         return name
+    for local, target in module.imports.items():  # ``from loyalty import models as m`` -> m.Member
+        if target == mod:
+            return f"{local}.{name}"
     return None
 
 
@@ -367,7 +370,7 @@ def close_day(rooms_open):
         # fields assigned on the instance besides this one, before the save
         others = {n.attr for n in _body(rmw)
                   if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name)
-                  and n.value.id == var and n.attr != field and rmw.stmt.lineno <= n.lineno <= rmw.save.lineno}
+                  and n.value.id == var and n.attr != field and n.lineno <= rmw.save.lineno}
         fields = _update_fields(rmw.save)
         if fields is None:
             if others:
@@ -413,8 +416,15 @@ def close_day(rooms_open):
         refresh = f'{var}.refresh_from_db(fields=["{field}"])'
         save_line = rmw.save.lineno
         rmw_line = rmw.stmt.lineno
-        save_stmt_is_expr = any(isinstance(n, ast.Expr) and n.value is rmw.save for n in _body(rmw))
-        if not save_stmt_is_expr:
+        save_stmt = next((n for n in _body(rmw) if isinstance(n, ast.Expr) and n.value is rmw.save), None)
+        if save_stmt is None:
+            return None
+        if not _same_block(rmw, save_stmt) or any(
+                isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == var
+                and n.attr == field and isinstance(n.ctx, ast.Load) and rmw_line < n.lineno < save_line
+                for n in _body(rmw)):
+            # the logic uses the new value before it is saved (a check, a conditional save): an F()
+            # update would change what it decides; that needs select_for_update() in atomic() by hand
             return None
 
         class T(cst.CSTTransformer):
@@ -464,6 +474,16 @@ def close_day(rooms_open):
         if invariant is None:
             return None
         return scenario.replay_test(index, [fn], invariant, code=self.code, symbol=finding.symbol)
+
+
+def _same_block(rmw: RMW, save_stmt: ast.stmt) -> bool:
+    """The save runs whenever the read-modify-write does: same statement list."""
+    for node in _body(rmw) + [rmw.scope_node or rmw.fn.node]:
+        for name in ("body", "orelse", "finalbody"):
+            block = getattr(node, name, None)
+            if isinstance(block, list) and rmw.stmt in block:
+                return save_stmt in block
+    return False
 
 
 def _body(rmw: RMW) -> list[ast.AST]:

@@ -1,0 +1,76 @@
+"""Form matrices of the W4/W5/W6 worker rules (issue 8): one fixture project per rule under
+``tests/data/forms/``, one form per file. Every ``p*`` form is found exactly (file, line, symbol), and
+where a fix exists it is exactly the one under ``<project>.expected/<file>@<line>/``; every ``q*`` form
+is quiet. The table says which axis each form varies."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rootfix.discover.index import RepoIndex
+from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
+
+load_all_rules()
+FORMS = Path(__file__).parent / "data" / "forms"
+
+#: rule -> (project, {(file, line, symbol): (fixed?, axis)}, quiet files)
+MATRIX: dict[str, tuple[str, dict[tuple[str, int, str], tuple[bool, str]], tuple[str, ...]]] = {
+    "WRK401": ("w4", {
+        ("loyalty/forms/p01_task_get.py", 9, "award_points"): (True, "Model.objects.get in the task body"),
+        ("loyalty/forms/p02_related_fk.py", 10, "scan_card"): (True, "forward FK access card.member"),
+        ("loyalty/forms/p03_loop_queryset.py", 9, "monthly_bonus"): (True, "loop variable over a queryset"),
+        ("loyalty/forms/p04_param_annotated.py", 5, "credit"): (True, "parameter with a model type hint"),
+        ("loyalty/forms/p05_param_call_site.py", 7, "bump_visits"): (True, "parameter: the caller passes a row"),
+        ("loyalty/forms/p06_helper_return.py", 9, "charge"): (True, "helper in another module returns it"),
+        ("loyalty/models.py", 26, "Member.register_visit"): (True, "model method on self (p07 calls it)"),
+        ("loyalty/forms/p08_service_class.py", 10, "PointsService.redeem"): (True, "service class, method helper"),
+        ("loyalty/forms/p09_get_or_create.py", 10, "count_scan"): (True, "get_or_create()[0]"),
+        ("loyalty/forms/p10_reverse_related.py", 10, "use_all_cards"): (True, "reverse manager member.cards.all()"),
+        ("loyalty/forms/p11_custom_manager.py", 9, "vip_welcome"): (True, "custom QuerySet method .vip()"),
+        ("loyalty/forms/p11_custom_manager.py", 16, "active_bonus"): (True, "custom manager Member.active_members"),
+        ("loyalty/forms/p12_nested_closure.py", 11, "double_visit"): (True, "nested function, closure variable"),
+        ("loyalty/forms/p13_module_alias.py", 9, "refund"): (True, "module alias, tuple-unpacked get_or_create"),
+        ("loyalty/forms/p14_receiver.py", 12, "count_card_use"): (True, "post_save receiver, instance.member"),
+        ("loyalty/forms/p15_rq_job.py", 9, "grant_points"): (True, "django-rq @job"),
+        ("loyalty/forms/p16_checked_before_save.py", 13, "spend"): (False, "new value checked before the save"),
+    }, ("loyalty/forms/q01_select_for_update.py", "loyalty/forms/q02_f_expression.py",
+        "loyalty/forms/q03_caller_holds_lock.py", "loyalty/forms/q04_not_a_model.py",
+        "loyalty/forms/q05_no_read.py", "loyalty/forms/q06_locked_loop.py")),
+}
+
+
+def _check(code: str):
+    project, _expected, _quiet = MATRIX[code]
+    index = RepoIndex.build(FORMS / project)
+    rule = REGISTRY[code]()
+    return index, rule, list(rule.check(CheckContext(index)))
+
+
+@pytest.mark.parametrize("code", sorted(MATRIX))
+def test_every_form_found_exactly_and_quiet_forms_quiet(code: str) -> None:
+    project, expected, quiet = MATRIX[code]
+    _index, _rule, found = _check(code)
+    assert {(f.file, f.line, f.symbol) for f in found} == set(expected)
+    # the matrix is real: every positive and quiet file exists, and has the size the issue asks for
+    assert len(expected) >= 10 and len(quiet) >= 5
+    for path in quiet:
+        assert (FORMS / project / path).is_file(), path
+
+
+@pytest.mark.parametrize("code", sorted(MATRIX))
+def test_every_fixable_form_fixed_exactly(code: str) -> None:
+    project, expected, _quiet = MATRIX[code]
+    index, rule, found = _check(code)
+    root = FORMS / f"{project}.expected"
+    for f in found:
+        fixed, axis = expected[(f.file, f.line, f.symbol)]
+        patch = rule.fix(index, f) if f.fixable else None
+        assert (patch is not None) == fixed, (f.file, f.line, axis)
+        if patch is None:
+            continue
+        want = root / f"{f.file}@{f.line}"
+        changed = {c.path: c.new for c in patch.changes}
+        assert set(changed) == {p.relative_to(want).as_posix() for p in want.rglob("*.py")}, (f.file, axis)
+        for path, new in changed.items():
+            assert new == (want / path).read_text(), (f.file, f.line, axis, path)
