@@ -37,6 +37,26 @@ MATRIX: dict[str, tuple[str, dict[tuple[str, int, str], tuple[bool, str]], tuple
     }, ("loyalty/forms/q01_select_for_update.py", "loyalty/forms/q02_f_expression.py",
         "loyalty/forms/q03_caller_holds_lock.py", "loyalty/forms/q04_not_a_model.py",
         "loyalty/forms/q05_no_read.py", "loyalty/forms/q06_locked_loop.py")),
+    "WRK501": ("w5", {
+        ("shop/forms/p01_instance_get.py", 7, "place"): (True, "instance from .get(): pass pk, re-fetch"),
+        ("shop/forms/p02_related_fk.py", 7, "line_added"): (True, "related chain line.order.customer"),
+        ("shop/forms/p03_queryset.py", 6, "audit_recent"): (True, "queryset: pks sent, re-queried in the task"),
+        ("shop/forms/p04_set_literal.py", 5, "restock_two"): (True, "set literal: list sent, set() in the task"),
+        ("shop/forms/p05_tuple.py", 5, "dispatch"): (True, "tuple comes back a list: tuple() in the task"),
+        ("shop/forms/p06_int_key_dict.py", 7, "reset_order"): (True, "dict comprehension keyed by pk"),
+        ("shop/forms/p07_helper_built.py", 6, "nightly_totals"): (False, "int-key dict built by a helper in "
+                                                                        "another module; another caller sends "
+                                                                        "str keys, so int() is not sound"),
+        ("shop/forms/p08_apply_async_set.py", 5, "tag"): (True, "apply_async(args=[set(...)]), module alias"),
+        ("shop/forms/p09_loop_on_commit.py", 9, "notify_all"): (True, "loop variable captured by an on_commit "
+                                                                      "lambda default"),
+        ("shop/forms/p10_annotated_param.py", 7, "CheckoutService.finish"): (True, "service method, type-hinted "
+                                                                                  "parameter, kwargs dict"),
+        ("shop/forms/p11_signature.py", 7, "notify_later"): (True, "signature .s(x).apply_async()"),
+        ("shop/forms/p12_send_task.py", 7, "notify_by_name"): (True, "app.send_task by name"),
+        ("shop/models.py", 19, "Order.confirm"): (True, "model method passes self"),
+    }, ("shop/forms/q01_pk.py", "shop/forms/q02_values_list.py", "shop/forms/q03_str_keys.py",
+        "shop/forms/q04_rq_pickles.py", "shop/forms/q05_pickle_task.py", "shop/forms/q06_list.py")),
 }
 
 

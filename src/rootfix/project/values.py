@@ -591,7 +591,16 @@ def _param_value(index, fn, scope: Scope, arg: ast.arg, depth) -> Value | None:
     if model:
         return Value("instance", model, origin="param")
     if scope.node is not fn.node:
-        return None  # a nested function's / lambda's parameter: its callers are not followed
+        # a nested function's / lambda's parameter: its callers are not followed, but a default
+        # (``lambda c=customer: ...``, the loop-variable capture idiom) is the enclosing scope's value
+        args = scope.node.args  # type: ignore[attr-defined]
+        positional = args.posonlyargs + args.args
+        defaults = dict(zip([a.arg for a in positional[len(positional) - len(args.defaults):]], args.defaults))
+        defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+        default = defaults.get(arg.arg)
+        if default is not None and scope.parent is not None:
+            return value_of(index, fn, default, getattr(default, "lineno", 0), scope.parent, depth + 1)
+        return None
     params = fn.node.args.posonlyargs + fn.node.args.args
     is_static = any(isinstance(d, ast.Name) and d.id == "staticmethod" for d in fn.node.decorator_list)
     if params and params[0] is arg and fn.class_name and not is_static:

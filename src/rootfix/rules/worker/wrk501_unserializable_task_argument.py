@@ -712,6 +712,7 @@ _CONVERSIONS = {
     "set": ("list({})", "{p} = set({p})  # sent as a list: JSON has no sets"),
     "tuple": (None, "{p} = tuple({p})  # JSON turns tuples into lists"),
     "int-key dict": (None, "{p} = {{int(key): value for key, value in {p}.items()}}  # JSON turns int keys into str"),
+    "queryset": ('list({}.values_list("pk", flat=True))', "{p} = {m}.objects.filter(pk__in={p})"),
 }
 
 
@@ -737,6 +738,8 @@ def _fix_convert(index: "RepoIndex", finding: Finding) -> Patch | None:
     change = S.change_of(index, fn, arg, call.lineno, ser)
     task = enq.task.fn
     if change is None or change.kind not in _CONVERSIONS or task is None or task.class_name:
+        return None
+    if change.kind == "queryset" and (not change.model or index.lookup_class(change.model) is None):
         return None
     if change.kind == "set" and isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) \
             and arg.func.id == "frozenset":
@@ -764,9 +767,11 @@ def _fix_convert(index: "RepoIndex", finding: Finding) -> Patch | None:
                                                                                if k == param]
             for a in passed:
                 c2 = S.change_of(index, other, a, node.lineno, ser)
-                if c2 is None or c2.kind != change.kind:
+                if c2 is not None and c2.kind == change.kind:
+                    spans.setdefault(other.file, []).append((a.lineno, a.col_offset))
+                elif change.kind in ("int-key dict", "queryset"):
+                    # int(key) of another caller's str keys / a filter on its values would break it
                     return None
-                spans.setdefault(other.file, []).append((a.lineno, a.col_offset))
     if not spans:
         return None
     changes: dict[str, str] = {}
@@ -776,7 +781,20 @@ def _fix_convert(index: "RepoIndex", finding: Finding) -> Patch | None:
         if wrap and path in spans:
             tree = cst.metadata.MetadataWrapper(tree).visit(_WrapArgs(info.source, spans[path], wrap))
         if path == task.file:
-            tree = tree.visit(_TaskRebuild(task.node.name, rebuild.format(p=param)))
+            model_name = None
+            if change.kind == "queryset":
+                mod, _, model_name = change.model.rpartition(".")  # type: ignore[union-attr]
+                local = _local_for(info, change.model)  # type: ignore[arg-type]
+                if local is None:
+                    from libcst.codemod import CodemodContext
+                    from libcst.codemod.visitors import AddImportsVisitor
+
+                    context = CodemodContext()
+                    AddImportsVisitor.add_needed_import(context, mod, model_name)
+                    tree = AddImportsVisitor(context).transform_module(tree)
+                else:
+                    model_name = local
+            tree = tree.visit(_TaskRebuild(task.node.name, rebuild.format(p=param, m=model_name)))
         if tree.code != info.source:
             changes[path] = tree.code
     if task.file not in changes:
