@@ -57,6 +57,24 @@ MATRIX: dict[str, tuple[str, dict[tuple[str, int, str], tuple[bool, str]], tuple
         ("shop/models.py", 19, "Order.confirm"): (True, "model method passes self"),
     }, ("shop/forms/q01_pk.py", "shop/forms/q02_values_list.py", "shop/forms/q03_str_keys.py",
         "shop/forms/q04_rq_pickles.py", "shop/forms/q05_pickle_task.py", "shop/forms/q06_list.py")),
+    "WRK601": ("w6", {
+        ("pings/forms/p01_for_all.py", 8, "recheck_all"): (True, "for over Model.objects.all() in the task"),
+        ("pings/forms/p02_list_helper.py", 8, "export_names"): (False, "list() of a helper's queryset"),
+        ("pings/forms/p03_len.py", 8, "count_pings"): (True, "len(qs) -> .count()"),
+        ("pings/forms/p04_truthiness.py", 9, "any_checks"): (True, "if qs: -> .exists()"),
+        ("pings/forms/p05_for_helper_other_module.py", 8, "purge"): (True, "for over a helper in another module"),
+        ("pings/forms/p06_custom_queryset_method.py", 8, "trim_bodies"): (True, "custom QuerySet method (range)"),
+        ("pings/forms/p07_range_variable.py", 14, "weekly_digest"): (True, "one-sided range filter in a variable"),
+        ("pings/forms/p08_comprehension.py", 8, "check_names"): (False, "dict comprehension over the table"),
+        ("pings/forms/p09_service_method.py", 9, "StatusReport.build"): (True, "service object's method the task "
+                                                                               "calls"),
+        ("pings/forms/p10_rq_job.py", 8, "reindex"): (True, "django-rq @job"),
+        ("pings/forms/p11_bool_call.py", 8, "has_checks"): (True, "bool(helper()) -> .exists()"),
+        ("pings/forms/p12_not_queryset.py", 9, "alert_if_silent"): (True, "if not qs: -> .exists()"),
+        ("pings/forms/p13_nested_function.py", 9, "reset_statuses"): (True, "nested function in the task"),
+    }, ("pings/forms/q01_iterator.py", "pings/forms/q02_sliced.py", "pings/forms/q03_equality_filter.py",
+        "pings/forms/q04_values_list.py", "pings/forms/q05_related_manager.py",
+        "pings/forms/q06_not_worker_code.py", "pings/forms/q07_count.py")),
 }
 
 

@@ -756,3 +756,66 @@ def locked_by_callers(index: "RepoIndex", fn: "FunctionInfo", model: str | None,
         if not held and not locked_by_callers(index, caller, model, depth + 1):
             return False
     return True
+
+
+# --------------------------------------------------------------------------- calls through values
+def callees(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]:
+    """Project functions ``fn`` calls: the index's call graph, plus methods called on values the index
+    does not type: model instances from any source (``report.item.recompute()``), instances of project
+    classes built in place (``StatusReport().build()``, ``svc = Service(); svc.run()``) - nested
+    functions and lambdas included."""
+    cache = _cache(index, "callees")
+    if fn.qualname in cache:
+        return cache[fn.qualname]
+    out = {c.qualname: c for c, _ in index.callees(fn)}
+    cache[fn.qualname] = list(out.values())
+    module = index.module_of(fn)
+    for scope in scopes(index, fn):
+        for node in _own_nodes(scope.node):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            method, recv = node.func.attr, node.func.value
+            target = None
+            cls_expr = None
+            if isinstance(recv, ast.Call):
+                cls_expr = recv.func
+            elif isinstance(recv, ast.Name):
+                bound = scope.binding(recv.id, node.lineno)
+                if bound is not None and bound[2] == "value" and isinstance(bound[3], ast.Call):
+                    cls_expr = bound[3].func
+            if cls_expr is not None and isinstance(cls_expr, (ast.Name, ast.Attribute)):
+                dotted = index.resolve(module, cls_expr)
+                found = index.lookup_class(dotted) if dotted else None
+                if found is not None:
+                    info, cls = found
+                    target = info.functions.get(f"{cls.name}.{method}") or index._inherited_method(
+                        info, cls.name, method)
+            if target is None and not (isinstance(recv, ast.Name) and recv.id in ("self", "cls")):
+                v = value_of(index, fn, recv, node.lineno, scope)
+                if v is not None and v.is_instance:
+                    target = _instance_method(index, v.model, method)
+            if target is not None and target.qualname != fn.qualname:
+                out.setdefault(target.qualname, target)
+        if scope.node is not fn.node:
+            for sub in _own_nodes(scope.node):
+                if isinstance(sub, ast.Call):
+                    t = index.resolve_call(module, sub, fn.class_name)
+                    if t is not None and t.qualname != fn.qualname:
+                        out.setdefault(t.qualname, t)
+    cache[fn.qualname] = list(out.values())
+    return cache[fn.qualname]
+
+
+def reachable(index: "RepoIndex", fn: "FunctionInfo", max_depth: int = 3) -> list["FunctionInfo"]:
+    """``fn`` and what it calls (:func:`callees`), breadth first, up to ``max_depth`` calls away."""
+    seen = {fn.qualname: fn}
+    frontier = [fn]
+    for _ in range(max_depth):
+        nxt = []
+        for f in frontier:
+            for c in callees(index, f):
+                if c.qualname not in seen:
+                    seen[c.qualname] = c
+                    nxt.append(c)
+        frontier = nxt
+    return list(seen.values())

@@ -167,9 +167,10 @@ def deactivate_dormant():
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         index = ctx.index
-        for fn, task in w1.worker_functions(index).values():
-            if not ctx.in_scope(fn):
-                continue
+        for fn, task in worker_code(index).values():
+            if not ctx.in_scope(fn) and fn.qualname not in w1.worker_functions(index):
+                if ctx.scope is not None and task.fn.qualname not in ctx.scope:
+                    continue
             for site in sites(index, fn):
                 kind, expr, value, node = site
                 model = (value.model or "?").rsplit(".", 1)[-1]
@@ -230,14 +231,20 @@ def deactivate_dormant():
             def change(node: cst.CSTNode) -> cst.CSTNode:
                 assert isinstance(node, cst.Call)
                 return cst.Call(func=cst.Attribute(value=_parenthesized(node.args[0].value), attr=cst.Name("count")))
-        else:  # truthiness
-            module, target = codemod.find_at(tree, finding.line, cst.BaseExpression, col=finding.col,
-                                             where=lambda n: True)
+        else:  # truthiness: `if qs:` / `not qs` / `bool(qs)`
+            node = site[3]
+            whole = isinstance(node, ast.Call)  # bool(qs): the call becomes qs.exists()
+            text = ast.get_source_segment(info.source, node if whole else site[1])
+            anchor = node if whole else site[1]
+            module, target = codemod.find_at(
+                tree, anchor.lineno, cst.BaseExpression, col=anchor.col_offset,
+                where=lambda n: cst.Module([]).code_for_node(n).strip("()") == (text or "").strip("()"))
             if target is None:
                 return None
 
             def change(node: cst.CSTNode) -> cst.CSTNode:
-                return cst.Call(func=cst.Attribute(value=_parenthesized(node), attr=cst.Name("exists")))
+                value = node.args[0].value if whole else node  # type: ignore[attr-defined]
+                return cst.Call(func=cst.Attribute(value=_parenthesized(value), attr=cst.Name("exists")))
         new = codemod.replace_node(module, target, change).code
         if new == info.source:
             return None
@@ -247,7 +254,7 @@ def deactivate_dormant():
         if not finding.fixable:
             return None
         fn = index.enclosing_function(finding.file, finding.line)
-        entry = w1.worker_functions(index).get(fn.qualname) if fn else None
+        entry = worker_code(index).get(fn.qualname) if fn else None
         if fn is None or entry is None:
             return None
         site = next((x for x in sites(index, fn) if x[1].lineno == finding.line and x[1].col_offset == finding.col),
@@ -328,6 +335,22 @@ def _watching(task):
     patches = mock.patch.multiple(QuerySet, _fetch_all=fetch_all, iterator=iterator, count=count, exists=exists)
     return patches
 '''
+
+
+def worker_code(index: "RepoIndex") -> dict[str, tuple["FunctionInfo", "w1.TaskInfo"]]:
+    """Every function that runs in a worker: the tasks and what they reach, following method calls on
+    model instances and on project objects built in place (:func:`rootfix.project.values.reachable`)."""
+    from rootfix.project import values as V
+
+    cached = index.__dict__.get("_rootfix_w6_worker_code")
+    if cached is not None:
+        return cached
+    out = dict(w1.worker_functions(index))
+    for task in w1.worker_tasks(index).values():
+        for fn in V.reachable(index, task.fn):
+            out.setdefault(fn.qualname, (fn, task))
+    index.__dict__["_rootfix_w6_worker_code"] = out
+    return out
 
 
 def _parenthesized(node: cst.BaseExpression) -> cst.BaseExpression:
