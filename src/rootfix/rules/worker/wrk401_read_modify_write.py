@@ -458,22 +458,29 @@ def close_day(rooms_open):
         return Patch(changes=(FileChange(finding.file, module.source, tree.code),))
 
     def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        """The project's tests that reach the code, replayed with a concurrent run / writer; when none
+        reaches it, a generated run of the function on the test database (rows built from the models'
+        fields or the project's factories) with a concurrent writer injected between read and write."""
         from rootfix.fix import scenario
 
         fn = index.enclosing_function(finding.file, finding.line)
         if fn is None:
             return None
         rmw = next((r for r in find_rmw(index, fn) if r.stmt.lineno == finding.line), None)
-        if rmw is None or rmw.source.model is None or rmw.source.kind != "fetch":
+        if rmw is None or not rmw.source.dotted or index.lookup_class(rmw.source.dotted) is None:
             return None
-        module = index.by_path[finding.file]
-        model_dotted = index.resolve(module, ast.parse(rmw.source.model, mode="eval").body)
-        if not model_dotted or index.lookup_class(model_dotted) is None:
-            return None
-        invariant = scenario.concurrent_rerun_invariant(index, fn, model_dotted, rmw.field)
-        if invariant is None:
-            return None
-        return scenario.replay_test(index, [fn], invariant, code=self.code, symbol=finding.symbol)
+        model_dotted = rmw.source.dotted
+        if rmw.source.kind == "fetch" and rmw.scope_node in (None, fn.node):
+            invariant = scenario.concurrent_rerun_invariant(index, fn, model_dotted, rmw.field)
+            found = scenario.replay_test(index, [fn], invariant, code=self.code, symbol=finding.symbol)
+            if found is not None:
+                return found
+        invariant = scenario.concurrent_write_invariant(index, fn, model_dotted, rmw.field)
+        found = scenario.replay_test(index, [fn], invariant, code=self.code, symbol=finding.symbol)
+        if found is not None:
+            return found
+        return scenario.generated_run_test(index, fn, invariant, code=self.code, symbol=finding.symbol,
+                                           check="_ConcurrentWriteProbe()")
 
 
 def _same_block(rmw: RMW, save_stmt: ast.stmt) -> bool:
