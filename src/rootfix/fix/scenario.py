@@ -950,7 +950,11 @@ def call_arguments(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[str, st
             continue
         fetched = _fetched_by(index, fn, a.arg)
         if fetched is not None:
-            out.append((a.arg, f"_build({fetched!r}).pk"))
+            out.append((a.arg, f"_build({fetched[0]!r}).{fetched[1]}"))
+            continue
+        if V._receiver_sender(index, fn) and a.arg in _RECEIVER_ARGS:
+            sender = V._receiver_sender(index, fn)
+            out.append((a.arg, _RECEIVER_ARGS[a.arg].format(sender=sender)))
             continue
         if has_default:
             continue
@@ -961,19 +965,39 @@ def call_arguments(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[str, st
     return out
 
 
-def _fetched_by(index: "RepoIndex", fn: "FunctionInfo", name: str) -> str | None:
-    """The model the function fetches with this parameter as its key (``Model.objects.get(pk=name)``)."""
+_RECEIVER_ARGS = {
+    "sender": "__import__('importlib').import_module({sender!r}.rpartition('.')[0]).__dict__[{sender!r}.rpartition('.')[2]]",
+    "created": "False", "raw": "False", "using": "'default'", "update_fields": "None",
+}
+
+
+def _fetched_by(index: "RepoIndex", fn: "FunctionInfo", name: str) -> tuple[str, str] | None:
+    """``(model, field)`` the function fetches with this parameter as its key (``Model.objects.get(pk=name)``,
+    ``filter(code=name).first()``): a built row's field is then a value that finds it."""
     from rootfix.project import values as V
 
     for scope in V.scopes(index, fn):
         for node in V.own_nodes(scope):
             if not isinstance(node, ast.Call):
                 continue
-            if any(isinstance(k.value, ast.Name) and k.value.id == name and k.arg in ("pk", "id")
-                   for k in node.keywords):
+            key = next((k.arg for k in node.keywords if isinstance(k.value, ast.Name) and k.value.id == name
+                        and k.arg and "__" not in k.arg), None)
+            if key is not None:
                 v = V.value_of(index, fn, node, node.lineno, scope)
                 if v is not None and v.model and (v.is_instance or v.is_queryset or v.kind == "pair"):
-                    return v.model
+                    if key in ("pk", "id") or V.field_class(index, v.model, key) not in (None, "ForeignKey"):
+                        return v.model, key
+    # a helper that fetches with it: ``find_member(code)`` -> the helper's own lookup
+    for callee, call in index.callees(fn):
+        for i, arg in enumerate(call.args):
+            if isinstance(arg, ast.Name) and arg.id == name:
+                params = callee.node.args.posonlyargs + callee.node.args.args
+                if callee.class_name and params and params[0].arg == "self":
+                    params = params[1:]
+                if i < len(params) and callee.qualname != fn.qualname:
+                    found = _fetched_by(index, callee, params[i].arg)
+                    if found is not None:
+                        return found
     return None
 
 
