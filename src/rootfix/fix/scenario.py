@@ -652,3 +652,412 @@ self.addCleanup(_check)
 ''',
         doc="the arguments of every published job can be encoded by the task serializer (WRK501)",
     )
+
+
+# --------------------------------------------------------------------------- W4: a concurrent write injected
+_CONCURRENT_WRITE_HELPERS = '''
+_TARGET = {target!r}  # (module, attribute, class or None, is_celery_task)
+_ALIASES = {aliases!r}  # (module, name) bindings of the target elsewhere (``from x import f``)
+_MODEL = {model!r}
+_FIELD = {field!r}
+_BUMP = 7  # what the concurrent writer adds
+
+
+def _model():
+    import importlib
+
+    module, _, name = _MODEL.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
+def _fresh(args, kwargs):
+    """The arguments with every model instance re-read from the database (a run of its own)."""
+    from django.db.models import Model
+
+    def fresh(value):
+        if isinstance(value, Model) and value.pk is not None:
+            return type(value)._base_manager.get(pk=value.pk)
+        return value
+
+    return [fresh(a) for a in args], {{k: fresh(v) for k, v in kwargs.items()}}
+
+
+class _Undo(Exception):
+    pass
+
+
+def _values():
+    return dict(_model()._base_manager.values_list("pk", _FIELD))
+
+
+def check_concurrent_write(func, args, kwargs):
+    """Run ``func`` once alone (rolled back), then again with another writer adding ``_BUMP`` to the
+    row between this run's read and its write (just before it saves or updates the row). A message
+    when that concurrent change is lost, else None."""
+    from django.db import transaction
+    from django.db.models import F
+    from django.db.models.query import QuerySet
+
+    model = _model()
+    try:
+        with transaction.atomic():
+            a, k = _fresh(args, kwargs)
+            try:
+                func(*a, **k)
+            except Exception:
+                pass
+            alone = _values()
+            raise _Undo
+    except _Undo:
+        pass
+    injected = []
+    real_save, real_update = model.save, QuerySet.update
+
+    def inject(pk):
+        if pk is None or pk in injected:
+            return
+        injected.append(pk)
+        real_update(model._base_manager.filter(pk=pk), **{{_FIELD: F(_FIELD) + _BUMP}})
+
+    def save(self, *a, **kw):
+        inject(self.pk)
+        return real_save(self, *a, **kw)
+
+    def update(self, **kw):
+        if issubclass(self.model, model) and _FIELD in kw:
+            for pk in list(self.values_list("pk", flat=True)):
+                inject(pk)
+        return real_update(self, **kw)
+
+    model.save, QuerySet.update = save, update
+    try:
+        a, k = _fresh(args, kwargs)
+        try:
+            func(*a, **k)
+        except Exception:
+            pass
+    finally:
+        model.save, QuerySet.update = real_save, real_update
+    now = _values()
+    for pk in injected:
+        if pk in alone and now.get(pk) != alone[pk] + _BUMP:
+            return (f"{{_MODEL}}.{{_FIELD}} of row {{pk}}: a concurrent writer added {{_BUMP}} between the read "
+                    f"and the write, alone the code made it {{alone[pk]}}, with the writer it is {{now.get(pk)}} "
+                    f"(expected {{alone[pk] + _BUMP}}): the concurrent update was lost")
+    return None
+
+
+class _ConcurrentWriteProbe:
+    """Records the target's first call in the replayed test, then checks it against a concurrent writer."""
+
+    def __init__(self):
+        self.calls = []
+        self.original = None
+
+    def install(self, patch):
+        import importlib
+
+        module = importlib.import_module(_TARGET[0])
+        owner = getattr(module, _TARGET[2]) if _TARGET[2] else module
+        target = getattr(owner, _TARGET[1])
+        probe = self
+        if _TARGET[3]:  # a Celery task: its body is ``run``
+            self.original = target.run
+
+            def run(*args, **kwargs):
+                probe.calls.append((args, kwargs))
+                return probe.original(*args, **kwargs)
+
+            patch(target, "run", run)
+            return
+        self.original = target
+
+        def wrapper(*args, **kwargs):
+            probe.calls.append((args, kwargs))
+            return probe.original(*args, **kwargs)
+
+        patch(owner, _TARGET[1], wrapper)
+        for mod, name in _ALIASES:
+            patch(importlib.import_module(mod), name, wrapper)
+
+    def lost_update(self):
+        if not self.calls:
+            return None
+        args, kwargs = self.calls[0]
+        return check_concurrent_write(self.original, args, kwargs)
+'''
+
+
+def _target_spec(index: "RepoIndex", fn: "FunctionInfo") -> tuple[tuple, list]:
+    is_task = index.task_decl(fn) is not None
+    module_name = _import_name(index, index.by_path[fn.file])
+    attr = fn.symbol.split(".")[-1]
+    aliases = []
+    if fn.class_name is None and not is_task:
+        for info in index.modules.values():
+            for local, target in info.imports.items():
+                if target == fn.qualname and info.module != fn.module:
+                    aliases.append((_import_name(index, info), local))
+    return (module_name, attr, fn.class_name, is_task), sorted(aliases)
+
+
+def concurrent_write_invariant(index: "RepoIndex", fn: "FunctionInfo", model: str, field: str) -> Invariant:
+    """W4, for instances from any source: the target's first call in each replayed test is run again
+    with a concurrent writer adding to ``model.field`` between its read and its write; that change
+    must survive (``F()`` updates and locked rows keep it, ``obj.f += n; obj.save()`` loses it)."""
+    target, aliases = _target_spec(index, fn)
+    helpers = _CONCURRENT_WRITE_HELPERS.format(target=target, aliases=aliases, model=model, field=field)
+    return Invariant(
+        name="ConcurrentWrite",
+        imports=(),
+        helpers=helpers + "\n" + _DB_FIRST,
+        pytest_fixture='''
+@pytest.fixture(autouse=True)
+def _concurrent_write_survives(request, monkeypatch):
+    """After the test, its call of the code under test is re-run against a concurrent writer."""
+    _database_first(request)
+    probe = _ConcurrentWriteProbe()
+    probe.install(monkeypatch.setattr)
+    yield probe
+    lost = probe.lost_update()
+    if lost:
+        pytest.fail(lost, pytrace=False)
+''',
+        unittest_setup='''
+probe = _ConcurrentWriteProbe()
+_undo = []
+
+def _patch(owner, name, value, _undo=_undo):
+    _undo.append((owner, name, getattr(owner, name)))
+    setattr(owner, name, value)
+
+probe.install(_patch)
+
+def _check():
+    try:
+        lost = probe.lost_update()
+    finally:
+        for owner, name, value in reversed(_undo):
+            setattr(owner, name, value)
+    if lost:
+        self.fail(lost)
+
+self.addCleanup(_check)
+''',
+        doc=f"a concurrent change of {model}.{field} between the read and the write survives (WRK401)",
+    )
+
+
+# --------------------------------------------------------------------------- generated runs
+_BUILD_HELPERS = '''
+_FACTORIES = {factories!r}  # model -> "module.Factory" of the project (factory_boy), when it has one
+
+
+def _build(model_path, depth=0, **values):
+    """A saved row of the model: the project's factory when it has one, else every required field
+    filled from its type (foreign keys built the same way)."""
+    import datetime
+    import decimal
+    import importlib
+    import uuid
+
+    from django.db import models
+    from django.utils import timezone
+
+    module, _, name = model_path.rpartition(".")
+    model = getattr(importlib.import_module(module), name)
+    factory = _FACTORIES.get(model_path)
+    if factory:
+        fmod, _, fname = factory.rpartition(".")
+        return getattr(importlib.import_module(fmod), fname)(**values)
+    for field in model._meta.concrete_fields:
+        if field.name in values or field.primary_key or field.has_default() or field.null:
+            continue
+        if isinstance(field, models.ForeignKey):
+            related = field.related_model
+            values[field.name] = _build(f"{{related.__module__}}.{{related.__name__}}", depth + 1)
+        elif getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            continue
+        elif field.choices:
+            values[field.name] = field.choices[0][0]
+        elif isinstance(field, models.BooleanField):
+            values[field.name] = False
+        elif isinstance(field, models.DecimalField):
+            values[field.name] = decimal.Decimal("10")
+        elif isinstance(field, (models.IntegerField, models.FloatField)):
+            values[field.name] = 10
+        elif isinstance(field, models.DateTimeField):
+            values[field.name] = timezone.now()
+        elif isinstance(field, models.DateField):
+            values[field.name] = datetime.date.today()
+        elif isinstance(field, models.UUIDField):
+            values[field.name] = uuid.uuid4()
+        elif isinstance(field, models.EmailField):
+            values[field.name] = f"rootfix{{depth}}@example.com"
+        elif isinstance(field, (models.CharField, models.TextField)):
+            values[field.name] = f"rootfix-{{uuid.uuid4().hex[:8]}}"[: field.max_length or 30]
+        elif isinstance(field, models.JSONField):
+            values[field.name] = {{}}
+        else:
+            values[field.name] = None
+    return model._base_manager.create(**values)
+'''
+
+
+def project_factories(index: "RepoIndex") -> dict[str, str]:
+    """model dotted name -> factory_boy factory of the project (``class Meta: model = X``)."""
+    out: dict[str, str] = {}
+    for info in index.modules.values():
+        for name, cls in info.classes.items():
+            bases = [index.resolve(info, b) or "" for b in cls.bases]
+            if not any(b.startswith("factory") or b.endswith("ModelFactory") for b in bases):
+                continue
+            for stmt in cls.body:
+                if isinstance(stmt, ast.ClassDef) and stmt.name == "Meta":
+                    for sub in stmt.body:
+                        if (isinstance(sub, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "model"
+                                                                for t in sub.targets)):
+                            dotted = index.resolve(info, sub.value)
+                            if dotted:
+                                out.setdefault(dotted, f"{_import_name(index, info)}.{name}")
+    return out
+
+
+def call_arguments(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[str, str]] | None:
+    """How a generated test calls ``fn``: ``(parameter, python expression)`` using ``_build``; None when
+    a required parameter cannot be made up (then no generated run)."""
+    from rootfix.project import values as V
+
+    module = index.module_of(fn)
+    args = fn.node.args
+    params = args.posonlyargs + args.args
+    n_defaults = len(args.defaults)
+    out: list[tuple[str, str]] = []
+    scope = V.scopes(index, fn)[0]
+    own = params[1:] if fn.class_name and params and params[0].arg in ("self", "cls") else params
+    if fn.class_name and params and params[0].arg == "self":
+        model = V.model_of_self(index, fn)
+        if model is None:
+            cls = module.classes.get(fn.class_name)
+            init = module.functions.get(f"{fn.class_name}.__init__")
+            if cls is None or (init is not None and len(init.node.args.args) - len(init.node.args.defaults) > 1):
+                return None
+    for i, a in enumerate(own):
+        has_default = params.index(a) >= len(params) - n_defaults
+        v = V.param_value(index, fn, scope, a)
+        if v is not None and v.is_instance and v.model:
+            out.append((a.arg, f"_build({v.model!r})"))
+            continue
+        fetched = _fetched_by(index, fn, a.arg)
+        if fetched is not None:
+            out.append((a.arg, f"_build({fetched[0]!r}).{fetched[1]}"))
+            continue
+        if V._receiver_sender(index, fn) and a.arg in _RECEIVER_ARGS:
+            sender = V._receiver_sender(index, fn)
+            out.append((a.arg, _RECEIVER_ARGS[a.arg].format(sender=sender)))
+            continue
+        if has_default:
+            continue
+        if _numeric_use(fn, a.arg):
+            out.append((a.arg, "3"))
+            continue
+        return None
+    return out
+
+
+_RECEIVER_ARGS = {
+    "sender": "__import__('importlib').import_module({sender!r}.rpartition('.')[0]).__dict__[{sender!r}.rpartition('.')[2]]",
+    "created": "False", "raw": "False", "using": "'default'", "update_fields": "None",
+}
+
+
+def _fetched_by(index: "RepoIndex", fn: "FunctionInfo", name: str) -> tuple[str, str] | None:
+    """``(model, field)`` the function fetches with this parameter as its key (``Model.objects.get(pk=name)``,
+    ``filter(code=name).first()``): a built row's field is then a value that finds it."""
+    from rootfix.project import values as V
+
+    for scope in V.scopes(index, fn):
+        for node in V.own_nodes(scope):
+            if not isinstance(node, ast.Call):
+                continue
+            key = next((k.arg for k in node.keywords if isinstance(k.value, ast.Name) and k.value.id == name
+                        and k.arg and "__" not in k.arg), None)
+            if key is not None:
+                v = V.value_of(index, fn, node, node.lineno, scope)
+                if v is not None and v.model and (v.is_instance or v.is_queryset or v.kind == "pair"):
+                    if key in ("pk", "id") or V.field_class(index, v.model, key) not in (None, "ForeignKey"):
+                        return v.model, key
+    # a helper that fetches with it: ``find_member(code)`` -> the helper's own lookup
+    for callee, call in index.callees(fn):
+        for i, arg in enumerate(call.args):
+            if isinstance(arg, ast.Name) and arg.id == name:
+                params = callee.node.args.posonlyargs + callee.node.args.args
+                if callee.class_name and params and params[0].arg == "self":
+                    params = params[1:]
+                if i < len(params) and callee.qualname != fn.qualname:
+                    found = _fetched_by(index, callee, params[i].arg)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _numeric_use(fn: "FunctionInfo", name: str) -> bool:
+    for node in ast.walk(fn.node):
+        if isinstance(node, (ast.AugAssign, ast.BinOp)):
+            operands = [node.value] if isinstance(node, ast.AugAssign) else [node.left, node.right]
+            if any(isinstance(o, ast.Name) and o.id == name for o in operands):
+                return True
+    return False
+
+
+def generated_run_test(index: "RepoIndex", fn: "FunctionInfo", invariant: Invariant, *, code: str, symbol: str,
+                       check: str) -> tuple[str, str] | None:
+    """When no project test reaches ``fn``: a test that builds the rows it needs from the models'
+    fields (or the project's factories), calls it once under ``invariant`` and runs ``check``
+    (an expression over ``probe`` that is a failure message or None)."""
+    call_args = call_arguments(index, fn)
+    if call_args is None:
+        return None
+    from rootfix.project import values as V
+
+    target, _aliases = _target_spec(index, fn)
+    module_name, attr, cls, is_task = target
+    path = regression_test_path(index, code, symbol)
+    model = V.model_of_self(index, fn) if cls else None
+    if cls and model:
+        receiver = f"_build({model!r})"
+    elif cls:
+        receiver = f"_target_module.{cls}()"
+    else:
+        receiver = None
+    call_list = ", ".join(f"{name}={expr}" for name, expr in call_args)
+    # called through its module, so that the probe's wrapper (installed on the module) sees the call
+    imports = [f"import {module_name} as _target_module"]
+    if receiver is None:
+        call = f"_target_module.{attr}({call_list})"
+    else:
+        call = f"{receiver}.{attr}({call_list})"
+    factories = project_factories(index)
+    lines = [
+        f'"""Generated by rootfix: no test of the project runs {symbol}, so this one builds the rows it needs',
+        f"and runs it once: {invariant.doc}.",
+        '"""',
+        "import pytest",
+        *imports,
+        "",
+        "",
+        _BUILD_HELPERS.format(factories=factories).strip("\n"),
+        "",
+        "",
+        textwrap.dedent(invariant.helpers).strip("\n"),
+        "",
+        "",
+        "@pytest.mark.django_db",
+        f"def test_rootfix_{code.lower()}_{re.sub(r'[^a-z0-9]+', '_', symbol.lower())}_generated(monkeypatch):",
+        f"    probe = {check}",
+        "    probe.install(monkeypatch.setattr)",
+        f"    {call}",
+        "    problem = probe.lost_update()",
+        "    assert problem is None, problem",
+    ]
+    return path, "\n".join(lines) + "\n"

@@ -33,7 +33,8 @@ class Source:
 
     model: str | None  # expression naming the model class in the module, when known
     locked: bool  # fetched with select_for_update()
-    kind: str = "fetch"  # "fetch" | "param"
+    kind: str = "fetch"  # "fetch" | "param" | "related" | "loop" | "helper" | "self" | "create"
+    dotted: str | None = None  # the model class, dotted
 
 
 @dataclass(frozen=True)
@@ -46,97 +47,45 @@ class RMW:
     amount: ast.expr
     save: ast.Call
     source: Source
+    scope_node: ast.AST | None = None  # the function body (or nested function) holding it
 
 
-def _chain(expr: ast.expr) -> list[ast.AST]:
-    out: list[ast.AST] = []
-    while True:
-        out.append(expr)
-        if isinstance(expr, ast.Call):
-            expr = expr.func
-        elif isinstance(expr, ast.Attribute):
-            expr = expr.value
-        elif isinstance(expr, ast.Subscript):
-            expr = expr.value
-        else:
-            return out
-
-
-def _queryset_source(expr: ast.expr) -> Source | None:
-    """``Model.objects....`` (any chain) -> Source."""
-    chain = _chain(expr)
-    attrs = [n.attr for n in chain if isinstance(n, ast.Attribute)]
-    if not any(a in MANAGERS for a in attrs):
+def _local_model(index: "RepoIndex", module: "ModuleInfo", dotted: str | None) -> str | None:
+    """How ``module`` names the model class (its import alias, or its own class)."""
+    if not dotted:
         return None
-    root = chain[-1]
-    model = None
-    if len(chain) >= 2 and isinstance(chain[-2], ast.Attribute) and chain[-2].attr in MANAGERS:
-        model = ast.unparse(root)
-    return Source(model, "select_for_update" in attrs)
-
-
-def _fetch_source(index: "RepoIndex", module: "ModuleInfo", value: ast.expr) -> Source | None:
-    if not isinstance(value, ast.Call):
-        return None
-    func = value.func
-    if isinstance(func, ast.Attribute) and func.attr in FETCH_METHODS:
-        return _queryset_source(value)
-    if (index.resolve(module, func) or "").endswith("get_object_or_404") and value.args:
-        first = value.args[0]
-        src = _queryset_source(first)
-        if src is not None:
-            return src
-        return Source(ast.unparse(first), False)
+    for local, target in module.imports.items():
+        if index._follow_reexport(target) == dotted or target == dotted:
+            return local
+    mod, _, name = dotted.rpartition(".")
+    if mod == module.module:
+        return name
+    for local, target in module.imports.items():  # ``from loyalty import models as m`` -> m.Member
+        if target == mod:
+            return f"{local}.{name}"
     return None
 
 
-def _model_annotation(index: "RepoIndex", module: "ModuleInfo", ann: ast.expr | None) -> str | None:
-    if ann is None:
-        return None
-    dotted = index.resolve(module, ann)
-    found = index.lookup_class(dotted) if dotted else None
-    if found is None:
-        return None
-    for base in found[1].bases:
-        if (index.resolve(found[0], base) or "").endswith("Model"):
-            return ast.unparse(ann)
-    return None
+def _source(index: "RepoIndex", fn: "FunctionInfo", scope, var: str, line: int, saved: bool) -> Source | None:
+    """The instance ``var`` holds at ``line``, from the project's value facts."""
+    from rootfix.project import values as V
 
-
-def _sources(index: "RepoIndex", fn: "FunctionInfo") -> dict[str, Source]:
     module = index.module_of(fn)
-    out: dict[str, Source] = {}
-    args = fn.node.args
-    for a in args.posonlyargs + args.args + args.kwonlyargs:
-        if a.arg in ("self", "cls"):
-            continue
-        out[a.arg] = Source(_model_annotation(index, module, a.annotation), False, "param")
-    own = args.posonlyargs + args.args
-    if fn.class_name and "." not in fn.class_name and own and own[0].arg == "self" \
-            and not any(isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod")
-                        for d in fn.node.decorator_list):
-        # a model method (``def register_play(self): self.plays += 1; self.save()``) that tasks call on
-        # instances they fetched: ``self`` is such an instance
-        from rootfix.discover.related import model_classes
-
-        if f"{module.module}.{fn.class_name}" in model_classes(index):
-            out["self"] = Source(fn.class_name, False, "param")
-    for node in sorted((n for n in walk_body(fn.node) if isinstance(n, ast.stmt)), key=lambda n: n.lineno):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target = node.targets[0]
-            src = _fetch_source(index, module, node.value)
-            if isinstance(target, ast.Name):
-                if src is not None:
-                    out[target.id] = src
-                else:
-                    out.pop(target.id, None)  # re-bound to something that is not a fetch
-            elif isinstance(target, ast.Tuple) and target.elts and isinstance(target.elts[0], ast.Name) and src:
-                out[target.elts[0].id] = src
-        elif isinstance(node, (ast.For, ast.AsyncFor)) and isinstance(node.target, ast.Name):
-            src = _queryset_source(node.iter)
-            if src is not None:
-                out[node.target.id] = src
-    return out
+    expr = ast.Name(id=var, ctx=ast.Load())
+    value = V.value_of(index, fn, expr, line, scope)
+    bound = scope.binding(var, line)
+    if value is None:
+        # a parameter the function saves: an instance whose model is not known
+        if not (saved and bound is not None and bound[2] == "param" and var not in ("cls",)):
+            return None
+        value = V.Value("instance", None, origin="param")
+    if not value.is_instance:
+        return None
+    locked = value.locked
+    if not locked and bound is not None and bound[2] == "param" and bound[0].node is fn.node:
+        locked = V.locked_by_callers(index, fn, value.model)
+    kind = value.origin if value.origin != "create" else "fetch"
+    return Source(_local_model(index, module, value.model), locked, kind, value.model)
 
 
 def _update_fields(call: ast.Call) -> list[str] | None:
@@ -177,12 +126,12 @@ NUMERIC_FIELDS = frozenset({
 
 
 def _numeric_field(index: "RepoIndex", module: "ModuleInfo", model: str | None, field: str,
-                   amount: ast.expr) -> bool | None:
+                   amount: ast.expr, dotted_model: str | None = None) -> bool | None:
     """Is ``model.field`` a numeric model field? None when it cannot be told (then the amount decides)."""
     if isinstance(amount, ast.JoinedStr) or (isinstance(amount, ast.Constant) and isinstance(amount.value, str)):
         return False
-    found = None
-    if model:
+    found = index.lookup_class(dotted_model) if dotted_model else None
+    if found is None and model:
         try:
             dotted = index.resolve(module, ast.parse(model, mode="eval").body)
         except SyntaxError:
@@ -203,34 +152,39 @@ def _numeric_field(index: "RepoIndex", module: "ModuleInfo", model: str | None, 
 
 
 def find_rmw(index: "RepoIndex", fn: "FunctionInfo") -> list[RMW]:
-    sources = _sources(index, fn)
-    saves: dict[str, list[ast.Call]] = {}
-    for node in walk_body(fn.node):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "save"
-                and isinstance(node.func.value, ast.Name)):
-            saves.setdefault(node.func.value.id, []).append(node)
+    """Read-modify-writes of a model field in ``fn`` and the functions / lambdas nested in it."""
+    from rootfix.project import values as V
+
     out = []
-    for node in walk_body(fn.node):
-        if not isinstance(node, ast.stmt):
-            continue
-        found = _rmw(node)
-        if found is None:
-            continue
-        var, field, op, amount = found
-        src = sources.get(var)
-        if src is None or src.locked or var not in saves:
-            continue
-        if _numeric_field(index, index.module_of(fn), src.model, field, amount) is False:
-            continue
-        if any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == var
-               and n.attr == field for n in ast.walk(amount)):
-            continue
-        later = [s for s in saves[var] if s.lineno > node.lineno]
-        save = next((s for s in later if (_update_fields(s) is None or field in (_update_fields(s) or [])
-                                          or "?" in (_update_fields(s) or []))), None)
-        if save is None:
-            continue
-        out.append(RMW(fn, node, var, field, op, amount, save, src))
+    module = index.module_of(fn)
+    for scope in V.scopes(index, fn):
+        nodes = list(V.own_nodes(scope))
+        saves: dict[str, list[ast.Call]] = {}
+        for node in nodes:
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                    "save", "asave") and isinstance(node.func.value, ast.Name)):
+                saves.setdefault(node.func.value.id, []).append(node)
+        for node in sorted((n for n in nodes if isinstance(n, ast.stmt)), key=lambda n: n.lineno):
+            found = _rmw(node)
+            if found is None:
+                continue
+            var, field, op, amount = found
+            if var not in saves:
+                continue
+            src = _source(index, fn, scope, var, node.lineno, True)
+            if src is None or src.locked:
+                continue
+            if _numeric_field(index, module, src.model, field, amount, src.dotted) is False:
+                continue
+            if any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == var
+                   and n.attr == field for n in ast.walk(amount)):
+                continue
+            later = [s for s in saves[var] if s.lineno > node.lineno]
+            save = next((s for s in later if (_update_fields(s) is None or field in (_update_fields(s) or [])
+                                              or "?" in (_update_fields(s) or []))), None)
+            if save is None:
+                continue
+            out.append(RMW(fn, node, var, field, op, amount, save, src, scope.node))
     return out
 
 
@@ -414,9 +368,9 @@ def close_day(rooms_open):
             return None
         var, field = rmw.var, rmw.field
         # fields assigned on the instance besides this one, before the save
-        others = {n.attr for n in walk_body(fn.node)
+        others = {n.attr for n in _body(rmw)
                   if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name)
-                  and n.value.id == var and n.attr != field and rmw.stmt.lineno <= n.lineno <= rmw.save.lineno}
+                  and n.value.id == var and n.attr != field and n.lineno <= rmw.save.lineno}
         fields = _update_fields(rmw.save)
         if fields is None:
             if others:
@@ -429,14 +383,14 @@ def close_day(rooms_open):
             new_save = None if not rest else "keep"
         # does the code after the RMW read the field (or hand the whole instance on)?
         needs_refresh = False
-        for n in walk_body(fn.node):
+        for n in _body(rmw):
             if getattr(n, "lineno", 0) <= rmw.stmt.lineno or n is rmw.save.func.value:
                 continue
             if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == var:
                 if n.attr == field and isinstance(n.ctx, ast.Load):
                     needs_refresh = True
             elif isinstance(n, ast.Name) and n.id == var and isinstance(n.ctx, ast.Load):
-                parent_is_attr = any(isinstance(p, ast.Attribute) and p.value is n for p in walk_body(fn.node))
+                parent_is_attr = any(isinstance(p, ast.Attribute) and p.value is n for p in _body(rmw))
                 if not parent_is_attr:
                     needs_refresh = True
         f_name = _local_name(module, "django.db.models.F")
@@ -447,7 +401,14 @@ def close_day(rooms_open):
                 f_name = f"{models_name}.F"
             else:
                 f_name, add_f = "F", ("django.db.models", "F")
-        manager = f"{rmw.source.model}.objects" if rmw.source.model else f"type({var})._default_manager"
+        model_name = rmw.source.model
+        add_model = None
+        if model_name is None and rmw.source.dotted and index.lookup_class(rmw.source.dotted) is not None:
+            mod, _, cls_name = rmw.source.dotted.rpartition(".")
+            if cls_name not in {n.id for n in ast.walk(module.tree) if isinstance(n, ast.Name)}:
+                model_name, add_model = cls_name, (mod, cls_name)
+        manager = f"{model_name}.{_manager_attr(index, rmw.source.dotted)}" if model_name \
+            else f"type({var})._default_manager"
         amount = ast.unparse(rmw.amount)
         if isinstance(rmw.amount, (ast.BinOp, ast.BoolOp, ast.IfExp, ast.Compare)):
             amount = f"({amount})"
@@ -455,8 +416,15 @@ def close_day(rooms_open):
         refresh = f'{var}.refresh_from_db(fields=["{field}"])'
         save_line = rmw.save.lineno
         rmw_line = rmw.stmt.lineno
-        save_stmt_is_expr = any(isinstance(n, ast.Expr) and n.value is rmw.save for n in walk_body(fn.node))
-        if not save_stmt_is_expr:
+        save_stmt = next((n for n in _body(rmw) if isinstance(n, ast.Expr) and n.value is rmw.save), None)
+        if save_stmt is None:
+            return None
+        if not _same_block(rmw, save_stmt) or any(
+                isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == var
+                and n.attr == field and isinstance(n.ctx, ast.Load) and rmw_line < n.lineno < save_line
+                for n in _body(rmw)):
+            # the logic uses the new value before it is saved (a check, a conditional save): an F()
+            # update would change what it decides; that needs select_for_update() in atomic() by hand
             return None
 
         class T(cst.CSTTransformer):
@@ -481,29 +449,69 @@ def close_day(rooms_open):
         from libcst.metadata import MetadataWrapper
 
         tree = MetadataWrapper(cst.parse_module(module.source)).visit(T())
-        if add_f:
+        if add_f or add_model:
             context = CodemodContext()
-            AddImportsVisitor.add_needed_import(context, *add_f)
+            for imp in (add_model, add_f):
+                if imp:
+                    AddImportsVisitor.add_needed_import(context, *imp)
             tree = AddImportsVisitor(context).transform_module(tree)
         return Patch(changes=(FileChange(finding.file, module.source, tree.code),))
 
     def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        """The project's tests that reach the code, replayed with a concurrent run / writer; when none
+        reaches it, a generated run of the function on the test database (rows built from the models'
+        fields or the project's factories) with a concurrent writer injected between read and write."""
         from rootfix.fix import scenario
 
         fn = index.enclosing_function(finding.file, finding.line)
         if fn is None:
             return None
         rmw = next((r for r in find_rmw(index, fn) if r.stmt.lineno == finding.line), None)
-        if rmw is None or rmw.source.model is None or rmw.source.kind != "fetch":
+        if rmw is None or not rmw.source.dotted or index.lookup_class(rmw.source.dotted) is None:
             return None
-        module = index.by_path[finding.file]
-        model_dotted = index.resolve(module, ast.parse(rmw.source.model, mode="eval").body)
-        if not model_dotted or index.lookup_class(model_dotted) is None:
-            return None
-        invariant = scenario.concurrent_rerun_invariant(index, fn, model_dotted, rmw.field)
-        if invariant is None:
-            return None
-        return scenario.replay_test(index, [fn], invariant, code=self.code, symbol=finding.symbol)
+        model_dotted = rmw.source.dotted
+        if rmw.source.kind == "fetch" and rmw.scope_node in (None, fn.node):
+            invariant = scenario.concurrent_rerun_invariant(index, fn, model_dotted, rmw.field)
+            found = scenario.replay_test(index, [fn], invariant, code=self.code, symbol=finding.symbol)
+            if found is not None:
+                return found
+        invariant = scenario.concurrent_write_invariant(index, fn, model_dotted, rmw.field)
+        found = scenario.replay_test(index, [fn], invariant, code=self.code, symbol=finding.symbol)
+        if found is not None:
+            return found
+        return scenario.generated_run_test(index, fn, invariant, code=self.code, symbol=finding.symbol,
+                                           check="_ConcurrentWriteProbe()")
+
+
+def _same_block(rmw: RMW, save_stmt: ast.stmt) -> bool:
+    """The save runs whenever the read-modify-write does: same statement list."""
+    for node in _body(rmw) + [rmw.scope_node or rmw.fn.node]:
+        for name in ("body", "orelse", "finalbody"):
+            block = getattr(node, name, None)
+            if isinstance(block, list) and rmw.stmt in block:
+                return save_stmt in block
+    return False
+
+
+def _body(rmw: RMW) -> list[ast.AST]:
+    """The nodes of the function body (or nested function) holding the read-modify-write."""
+    from rootfix.project import values as V
+
+    node = rmw.scope_node if rmw.scope_node is not None else rmw.fn.node
+    if node is rmw.fn.node:
+        return list(walk_body(node))
+    return list(V._own_nodes(node))
+
+
+def _manager_attr(index: "RepoIndex", dotted: str | None) -> str:
+    """``objects`` unless the model declares other managers without it (then ``_default_manager``)."""
+    from rootfix.project import values as V
+
+    names = V.manager_names(index, dotted) - V.MANAGERS
+    if not names:
+        return "objects"
+    fields = V._class_fields(index, dotted) if dotted else {}
+    return "objects" if "objects" in fields else "_default_manager"
 
 
 class _DropField(cst.CSTTransformer):

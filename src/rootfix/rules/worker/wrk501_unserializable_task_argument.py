@@ -418,39 +418,27 @@ def resend(numbers):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
-        index = ctx.index
-        settings = {**E.static_settings(index), **(ctx.settings or {})}
-        if not json_serialized(index, settings):
-            return
-        old = old_kombu(index)
-        # Every function, not only ctx.functions(): the place that publishes a project task belongs to
-        # that task's component (the worker fails), wherever it is called from.
-        for fn in index.functions.values():
-            if E.is_test_code(fn.file):
-                continue
-            for call, enq in E.direct_enqueues(index, fn) + _deferred_enqueues(index, fn):
-                if enq.task.framework != "celery" or _pickled(index, enq, call):
-                    continue
-                if not (ctx.in_scope(fn) or E.publishes_project_task(enq)):
-                    continue
-                classifier = Classifier(index, fn, old)
-                for pos, arg in _arguments(enq):
-                    bad = classifier.classify(arg, call.lineno)
-                    if bad is None:
-                        continue
-                    what = f"a {bad.kind}" if bad.kind != "model instance" else "a model instance"
-                    yield self.finding(
-                        fn, arg,
-                        f"{ast.unparse(arg)} is {what} passed to {enq.describe()}; the JSON serializer cannot "
-                        f"carry it (EncodeError when the job is published)"
-                        + ("; pass its .pk and re-fetch it in the task" if bad.kind == "model instance" else ""),
-                        related=((enq.task.fn.file, enq.task.fn.line, f"task {enq.task.fn.symbol}"),)
-                        if enq.task.fn else (),
-                    )
+        for fn, call, enq, arg, change in changed_arguments(ctx.index, ctx.settings or {}, ctx.in_scope):
+            if change.effect == "refused":
+                what = f"a {change.kind}" if change.kind != "model instance" else "a model instance"
+                message = (f"{ast.unparse(arg)} is {what} passed to {enq.describe()}; the JSON serializer cannot "
+                           f"carry it (EncodeError when the job is published)"
+                           + ("; pass its .pk and re-fetch it in the task" if change.kind == "model instance" else
+                              "; pass a list and rebuild the set in the task" if change.kind == "set" else
+                              "; pass the primary keys and re-query in the task" if change.kind == "queryset" else ""))
+            else:
+                message = (f"{ast.unparse(arg)} is a {change.kind} passed to {enq.describe()}; the JSON serializer "
+                           f"changes it: the task receives {change.becomes}"
+                           + (" (d[1] raises KeyError there)" if change.kind == "int-key dict" else ""))
+            yield self.finding(
+                fn, arg, message,
+                related=((enq.task.fn.file, enq.task.fn.line, f"task {enq.task.fn.symbol}"),)
+                if enq.task.fn else (),
+            )
 
     # ------------------------------------------------------------------ fix
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
-        return _fix_instance(index, finding)
+        return _fix_instance(index, finding) or _fix_convert(index, finding)
 
     def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
         from rootfix.fix import scenario
@@ -467,6 +455,36 @@ def resend(numbers):
         invariant = scenario.argument_serialization_invariant(
             finding.file, fn.node.name, call.lineno, call.end_lineno or call.lineno, serializer)
         return scenario.replay_test(index, [fn], invariant, code=self.code, symbol=finding.symbol)
+
+
+def changed_arguments(index: "RepoIndex", settings: dict[str, object], in_scope=None):
+    """``(function, enqueue call, Enqueue, argument, Change)`` for every argument of a Celery enqueue
+    that the configured serializer refuses or changes (:mod:`rootfix.project.serializer`)."""
+    from rootfix.project import serializer as S
+
+    ser = S.task_serializer(index, {**E.static_settings(index), **settings})
+    if not ser.json:
+        return
+    # Every function, not only in-scope ones: the place that publishes a project task belongs to
+    # that task's component (the worker fails), wherever it is called from.
+    for fn in index.functions.values():
+        if E.is_test_code(fn.file):
+            continue
+        for call, enq in E.direct_enqueues(index, fn) + _deferred_enqueues(index, fn):
+            if enq.task.framework != "celery" or _pickled(index, enq, call):
+                continue
+            if in_scope is not None and not (in_scope(fn) or E.publishes_project_task(enq)):
+                continue
+            classifier = None
+            for pos, arg in _arguments(enq):
+                change = S.change_of(index, fn, arg, call.lineno, ser)
+                if change is None:
+                    classifier = classifier or Classifier(index, fn, False)
+                    bad = classifier.classify(arg, call.lineno)
+                    if bad is not None:
+                        change = S.Change(bad.kind, "refused", bad.model)
+                if change is not None:
+                    yield fn, call, enq, arg, change
 
 
 def _deferred_enqueues(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[ast.Call, E.Enqueue]]:
@@ -519,6 +537,12 @@ def _fix_instance(index: "RepoIndex", finding: Finding) -> Patch | None:
         return None
     call, enq, pos, arg = target
     bad = classifier.classify(arg, call.lineno)
+    if bad is None or not bad.model:
+        from rootfix.project import serializer as S
+
+        change = S.change_of(index, fn, arg, call.lineno, S.Serializer("json", True))
+        if change is not None and change.kind == "model instance" and change.model:
+            bad = BadArg(arg, "model instance", change.model)
     task = enq.task.fn
     if bad is None or bad.kind != "model instance" or task is None or task.class_name or not bad.model:
         return None
@@ -680,3 +704,146 @@ class _TaskRefetch(cst.CSTTransformer):
 def _is_docstring(stmt: cst.BaseStatement) -> bool:
     return (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Expr)
             and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
+
+
+# --------------------------------------------------------------------------- changed-value fixes
+#: kind -> (call-site wrapper or None, statement rebuilding the value in the task)
+_CONVERSIONS = {
+    "set": ("list({})", "{p} = set({p})  # sent as a list: JSON has no sets"),
+    "tuple": (None, "{p} = tuple({p})  # JSON turns tuples into lists"),
+    "int-key dict": (None, "{p} = {{int(key): value for key, value in {p}.items()}}  # JSON turns int keys into str"),
+    "queryset": ('list({}.values_list("pk", flat=True))', "{p} = {m}.objects.filter(pk__in={p})"),
+}
+
+
+def _fix_convert(index: "RepoIndex", finding: Finding) -> Patch | None:
+    """Sets, tuples and int-keyed dicts: the task rebuilds what the caller sent (``set()``, ``tuple()``,
+    int keys), and a set is sent as a list. Only when every project call site of the task passes the
+    same kind of value in that parameter (so the conversion is right for all of them)."""
+    from rootfix.fix.scenario import is_test_module
+    from rootfix.project import serializer as S
+
+    fn = index.enclosing_function(finding.file, finding.line)
+    if fn is None:
+        return None
+    ser = S.task_serializer(index)
+    target = None
+    for call, enq in E.direct_enqueues(index, fn) + _deferred_enqueues(index, fn):
+        for pos, arg in _arguments(enq):
+            if arg.lineno == finding.line and arg.col_offset == finding.col:
+                target = (call, enq, pos, arg)
+    if target is None:
+        return None
+    call, enq, pos, arg = target
+    change = S.change_of(index, fn, arg, call.lineno, ser)
+    task = enq.task.fn
+    if change is None or change.kind not in _CONVERSIONS or task is None or task.class_name:
+        return None
+    if change.kind == "queryset" and (not change.model or index.lookup_class(change.model) is None):
+        return None
+    if change.kind == "set" and isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) \
+            and arg.func.id == "frozenset":
+        return None
+    decl = index.task_decl(task)
+    params = _task_params(task, bool(decl and decl.bound))
+    param = params[pos] if isinstance(pos, int) and pos < len(params) else pos if isinstance(pos, str) else None
+    if param is None or param not in params:
+        return None
+    param_index = params.index(param)
+    wrap, rebuild = _CONVERSIONS[change.kind]
+    # every enqueue of the task must send the same kind in this parameter
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for other in index.functions.values():
+        if is_test_module(other.file) or E.is_test_code(other.file):
+            continue
+        om = index.module_of(other)
+        for node in walk_body(other.node):
+            if not isinstance(node, ast.Call):
+                continue
+            enq2 = E.enqueue_of(index, om, node)
+            if enq2 is None or enq2.task.fn is None or enq2.task.fn.qualname != task.qualname:
+                continue
+            passed = [a for i, a in enumerate(enq2.args) if i == param_index] + [v for k, v in enq2.kwargs
+                                                                               if k == param]
+            for a in passed:
+                c2 = S.change_of(index, other, a, node.lineno, ser)
+                if c2 is not None and c2.kind == change.kind:
+                    spans.setdefault(other.file, []).append((a.lineno, a.col_offset))
+                elif change.kind in ("int-key dict", "queryset"):
+                    # int(key) of another caller's str keys / a filter on its values would break it
+                    return None
+    if not spans:
+        return None
+    changes: dict[str, str] = {}
+    for path in sorted(set(spans) | {task.file}):
+        info = index.by_path[path]
+        tree = cst.parse_module(info.source)
+        if wrap and path in spans:
+            tree = cst.metadata.MetadataWrapper(tree).visit(_WrapArgs(info.source, spans[path], wrap))
+        if path == task.file:
+            model_name = None
+            if change.kind == "queryset":
+                mod, _, model_name = change.model.rpartition(".")  # type: ignore[union-attr]
+                local = _local_for(info, change.model)  # type: ignore[arg-type]
+                if local is None:
+                    from libcst.codemod import CodemodContext
+                    from libcst.codemod.visitors import AddImportsVisitor
+
+                    context = CodemodContext()
+                    AddImportsVisitor.add_needed_import(context, mod, model_name)
+                    tree = AddImportsVisitor(context).transform_module(tree)
+                else:
+                    model_name = local
+            tree = tree.visit(_TaskRebuild(task.node.name, rebuild.format(p=param, m=model_name)))
+        if tree.code != info.source:
+            changes[path] = tree.code
+    if task.file not in changes:
+        return None
+    return Patch(changes=tuple(FileChange(p, index.by_path[p].source, new) for p, new in sorted(changes.items())))
+
+
+class _WrapArgs(cst.CSTTransformer):
+    METADATA_DEPENDENCIES = (cst.metadata.PositionProvider,)
+
+    def __init__(self, source: str, spans, wrap: str) -> None:
+        lines = source.splitlines()
+        self.spans = {(line, len(lines[line - 1].encode("utf-8")[:col].decode("utf-8", "replace")))
+                      for line, col in spans}
+        self.wrap = wrap
+
+    def _wrapped(self, original, value):
+        p = self.get_metadata(cst.metadata.PositionProvider, original).start
+        if (p.line, p.column) in self.spans:
+            return cst.parse_expression(self.wrap.format(cst.Module([]).code_for_node(value)))
+        return value
+
+    def leave_Arg(self, original, updated):
+        return updated.with_changes(value=self._wrapped(original.value, updated.value))
+
+    def leave_Element(self, original, updated):
+        return updated.with_changes(value=self._wrapped(original.value, updated.value))
+
+    def leave_DictElement(self, original, updated):
+        return updated.with_changes(value=self._wrapped(original.value, updated.value))
+
+
+class _TaskRebuild(cst.CSTTransformer):
+    """Insert the statement that rebuilds the parameter as the task body's first statement."""
+
+    def __init__(self, name: str, statement: str) -> None:
+        self.name, self.statement = name, statement
+        self.depth = 0
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        self.depth += 1
+        return True
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+        self.depth -= 1
+        if self.depth != 0 or original.name.value != self.name:
+            return updated
+        body = list(updated.body.body)
+        at = 1 if body and _is_docstring(body[0]) else 0
+        stmt = cst.parse_statement(self.statement + "\n")
+        body.insert(at, stmt)
+        return updated.with_changes(body=updated.body.with_changes(body=body))

@@ -14,6 +14,7 @@ from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+    from rootfix.project.values import Value
 
 CHUNK = 2000
 #: Methods after which the queryset no longer yields cached model instances (or is bounded / not iterated).
@@ -166,33 +167,29 @@ def deactivate_dormant():
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         index = ctx.index
-        for fn, _task in w1.worker_functions(index).values():
-            if not ctx.in_scope(fn):
-                continue
-            module = index.module_of(fn)
-            assigned = _assignments(fn)
-            for node in w1._walk_no_defs(fn.node.body):
-                site = _iteration(node)
-                if site is None:
+        for fn, task in worker_code(index).values():
+            if not ctx.in_scope(fn) and fn.qualname not in w1.worker_functions(index):
+                if ctx.scope is not None and task.fn.qualname not in ctx.scope:
                     continue
-                kind, expr = site
-                chain = expr
-                var = None
-                if isinstance(expr, ast.Name) and len(assigned.get(expr.id, [])) == 1:
-                    var = expr.id
-                    chain = assigned[expr.id][0]
-                info = unbounded(index, module, chain)
-                if info is None:
-                    continue
-                model, prefetch = info
-                finding = self.finding(
-                    fn, expr,
-                    f"{'iterating' if kind == 'for' else 'building a list of'} every {model} "
-                    f"(`{ast.unparse(chain)}`) loads the whole table into memory: "
-                    + (f"use .iterator(chunk_size={CHUNK})" if kind == "for" else "process it in chunks"))
-                if kind != "for":
+            for site in sites(index, fn):
+                kind, expr, value, node = site
+                model = (value.model or "?").rsplit(".", 1)[-1]
+                where = "" if task.fn.qualname == fn.qualname else f" (runs in task {task.fn.symbol})"
+                text = ast.unparse(expr)
+                if kind == "len":
+                    message = (f"len() of every {model} row (`{text}`) loads the whole table into memory to count "
+                               f"it{where}: use .count()")
+                elif kind == "bool":
+                    message = (f"testing `{text}` for truth loads every {model} row into memory{where}: "
+                               f"use .exists()")
+                else:
+                    message = (f"{'iterating' if kind == 'for' else 'building a list of'} every {model} "
+                               f"(`{text}`) loads the whole table into memory{where}: "
+                               + (f"use .iterator(chunk_size={CHUNK})" if kind == "for" else "process it in chunks"))
+                finding = self.finding(fn, expr, message)
+                if kind in ("list", "comprehension"):
                     finding = replace(finding, fixable=False, fix_safety=None)
-                elif prefetch or (var is not None and _evaluated_elsewhere(fn, var, node)):
+                elif kind == "for" and (value.prefetch or _evaluated_elsewhere(fn, expr, node)):
                     finding = replace(finding, fix_safety="unsafe")
                 yield finding
 
@@ -200,49 +197,82 @@ def deactivate_dormant():
         if not finding.fixable:
             return None
         info = index.by_path.get(finding.file)
-        if info is None:
+        fn = index.enclosing_function(finding.file, finding.line)
+        if info is None or fn is None:
             return None
-        module, target = codemod.find_at(cst.parse_module(info.source), finding.line, cst.For,
-                                         where=lambda n: True)
-        loops = codemod.nodes_at(module, finding.line, cst.For)
-        if target is None:
+        site = next((s for s in sites(index, fn) if s[1].lineno == finding.line
+                     and s[1].col_offset == finding.col), None)
+        if site is None or site[0] in ("list", "comprehension"):
             return None
+        kind = site[0]
+        tree = cst.parse_module(info.source)
+        if kind == "for":
+            module, target = codemod.find_at(tree, finding.line, cst.For, where=lambda n: True)
+            if target is None:
+                return None
 
-        def change(node: cst.CSTNode) -> cst.CSTNode:
-            assert isinstance(node, cst.For)
-            it = node.iter
-            new_iter = cst.Call(
-                func=cst.Attribute(value=it, attr=cst.Name("iterator")),
-                args=[cst.Arg(keyword=cst.Name("chunk_size"), value=cst.Integer(str(CHUNK)),
-                              equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
-                                                    whitespace_after=cst.SimpleWhitespace("")))])
-            return node.with_changes(iter=new_iter)
+            def change(node: cst.CSTNode) -> cst.CSTNode:
+                assert isinstance(node, cst.For)
+                it = node.iter
+                new_iter = cst.Call(
+                    func=cst.Attribute(value=it, attr=cst.Name("iterator")),
+                    args=[cst.Arg(keyword=cst.Name("chunk_size"), value=cst.Integer(str(CHUNK)),
+                                  equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
+                                                        whitespace_after=cst.SimpleWhitespace("")))])
+                return node.with_changes(iter=new_iter)
+        elif kind == "len":
+            col = site[3].col_offset
+            module, target = codemod.find_at(
+                tree, site[3].lineno, cst.Call, col=col,
+                where=lambda n: isinstance(n.func, cst.Name) and n.func.value == "len")
+            if target is None:
+                return None
 
-        del loops
+            def change(node: cst.CSTNode) -> cst.CSTNode:
+                assert isinstance(node, cst.Call)
+                return cst.Call(func=cst.Attribute(value=_parenthesized(node.args[0].value), attr=cst.Name("count")))
+        else:  # truthiness: `if qs:` / `not qs` / `bool(qs)`
+            node = site[3]
+            whole = isinstance(node, ast.Call)  # bool(qs): the call becomes qs.exists()
+            text = ast.get_source_segment(info.source, node if whole else site[1])
+            anchor = node if whole else site[1]
+            module, target = codemod.find_at(
+                tree, anchor.lineno, cst.BaseExpression, col=anchor.col_offset,
+                where=lambda n: cst.Module([]).code_for_node(n).strip("()") == (text or "").strip("()"))
+            if target is None:
+                return None
+
+            def change(node: cst.CSTNode) -> cst.CSTNode:
+                value = node.args[0].value if whole else node  # type: ignore[attr-defined]
+                return cst.Call(func=cst.Attribute(value=_parenthesized(value), attr=cst.Name("exists")))
         new = codemod.replace_node(module, target, change).code
+        if new == info.source:
+            return None
         return Patch(changes=(FileChange(finding.file, info.source, new),))
-
 
     def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
         if not finding.fixable:
             return None
         fn = index.enclosing_function(finding.file, finding.line)
-        entry = w1.worker_functions(index).get(fn.qualname) if fn else None
+        entry = worker_code(index).get(fn.qualname) if fn else None
         if fn is None or entry is None:
             return None
-        loop = next((n for n in w1._walk_no_defs(fn.node.body) if isinstance(n, (ast.For, ast.AsyncFor))
-                     and n.iter.lineno == finding.line and n.iter.col_offset == finding.col), None)
-        if loop is None:
+        site = next((x for x in sites(index, fn) if x[1].lineno == finding.line and x[1].col_offset == finding.col),
+                    None)
+        if site is None or site[0] in ("list", "comprehension"):
             return None
         start = min([fn.node.lineno, *(d.lineno for d in fn.node.decorator_list)])  # = co_firstlineno
-        first, last = min(loop.lineno, loop.iter.lineno), loop.iter.end_lineno or loop.iter.lineno
-        it = ast.unparse(loop.iter)
+        node = site[3]
+        head = node.iter if isinstance(node, (ast.For, ast.AsyncFor)) else site[1]
+        first, last = min(node.lineno, head.lineno), head.end_lineno or head.lineno
+        it = ast.unparse(site[1])
         setup = _WATCH_SETUP.format(file=fn.file, function=fn.node.name, first=first - start, last=last - start)
         check = (f"    if not _FETCHED and not _STREAMED:\n"
                  f"        pytest.skip(\"this scenario does not reach the loop over `{it}` in {fn.symbol}\")\n"
                  f"    assert not _FETCHED, (\n"
                  f"        f\"the loop over `{it}` in {fn.symbol} loads every {{_FETCHED[0]}} into memory at once \"\n"
-                 f"        \"(QuerySet result cache): iterate it with .iterator(chunk_size=...)\")\n")
+                 f"        \"(QuerySet result cache): stream it (.iterator(chunk_size=...)), or ask the database \"\n"
+                 f"        \"(.count(), .exists())\")\n")
         return w1.watch_test(
             index, entry[1], code=self.code, rule=self.name, symbol=fn.symbol,
             doc="A task's loop over a table that grows must stream the rows (QuerySet.iterator), not load them "
@@ -279,7 +309,7 @@ def _watching(task):
 
     def fetch_all(self):
         caller = sys._getframe(1)
-        if caller.f_code.co_name == "__iter__":  # `for x in queryset`
+        if caller.f_code.co_name in ("__iter__", "__len__", "__bool__"):  # `for x in qs`, len(qs), `if qs:`
             caller = caller.f_back
         if self._result_cache is None and _in_loop(caller):
             _FETCHED.append(self.model.__name__)
@@ -290,9 +320,90 @@ def _watching(task):
             _STREAMED.append(self.model.__name__)
         return real_iterator(self, *args, **kwargs)
 
-    patches = mock.patch.multiple(QuerySet, _fetch_all=fetch_all, iterator=iterator)
+    real_count, real_exists = QuerySet.count, QuerySet.exists
+
+    def count(self):
+        if _in_loop(sys._getframe(1)):
+            _STREAMED.append(self.model.__name__)
+        return real_count(self)
+
+    def exists(self):
+        if _in_loop(sys._getframe(1)):
+            _STREAMED.append(self.model.__name__)
+        return real_exists(self)
+
+    patches = mock.patch.multiple(QuerySet, _fetch_all=fetch_all, iterator=iterator, count=count, exists=exists)
     return patches
 '''
+
+
+def worker_code(index: "RepoIndex") -> dict[str, tuple["FunctionInfo", "w1.TaskInfo"]]:
+    """Every function that runs in a worker: the tasks and what they reach, following method calls on
+    model instances and on project objects built in place (:func:`rootfix.project.values.reachable`)."""
+    from rootfix.project import values as V
+
+    cached = index.__dict__.get("_rootfix_w6_worker_code")
+    if cached is not None:
+        return cached
+    out = dict(w1.worker_functions(index))
+    for task in w1.worker_tasks(index).values():
+        for fn in V.reachable(index, task.fn):
+            out.setdefault(fn.qualname, (fn, task))
+    index.__dict__["_rootfix_w6_worker_code"] = out
+    return out
+
+
+def _parenthesized(node: cst.BaseExpression) -> cst.BaseExpression:
+    if isinstance(node, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)):
+        return node
+    return node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+
+
+def sites(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[str, ast.expr, "Value", ast.AST]]:
+    """Where ``fn`` (or a function / lambda nested in it) loads a whole table: ``(kind, expression,
+    queryset value, the loop / call / test node)`` with kind ``for`` | ``comprehension`` | ``list`` |
+    ``len`` | ``bool``. The queryset may come from anywhere: a manager chain, a variable, a helper in
+    another module, a custom manager method (:mod:`rootfix.project.values`)."""
+    from rootfix.project import values as V
+
+    cache = index.__dict__.setdefault("_rootfix_w6_sites", {})
+    if fn.qualname in cache:
+        return cache[fn.qualname]
+    out = []
+    for scope in V.scopes(index, fn):
+        for node in V.own_nodes(scope):
+            found = _site(node)
+            if found is None:
+                continue
+            kind, expr = found
+            value = V.value_of(index, fn, expr, getattr(expr, "lineno", None), scope)
+            if value is None or not value.is_queryset or not value.unbounded:
+                continue
+            if kind in ("for", "comprehension", "list") and not value.instances:
+                continue
+            out.append((kind, expr, value, node))
+    out.sort(key=lambda s: (s[1].lineno, s[1].col_offset))
+    cache[fn.qualname] = out
+    return out
+
+
+def _site(node: ast.AST) -> tuple[str, ast.expr] | None:
+    found = _iteration(node)
+    if found is not None:
+        return found
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and len(node.args) == 1:
+        if node.func.id == "len":
+            return "len", node.args[0]
+        if node.func.id == "bool":
+            return "bool", node.args[0]
+    if isinstance(node, (ast.If, ast.While, ast.IfExp)):
+        test = node.test
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            test = test.operand
+        if isinstance(test, (ast.Name, ast.Call, ast.Attribute)) and not (
+                isinstance(test, ast.Call) and isinstance(test.func, ast.Name)):
+            return "bool", test
+    return None
 
 
 def _assignments(fn: "FunctionInfo") -> dict[str, list[ast.expr]]:
@@ -364,7 +475,10 @@ def unbounded(index: "RepoIndex", module: "ModuleInfo", expr: ast.expr) -> tuple
     return name, prefetch
 
 
-def _evaluated_elsewhere(fn: "FunctionInfo", var: str, site: ast.AST) -> bool:
+def _evaluated_elsewhere(fn: "FunctionInfo", expr: ast.AST, site: ast.AST) -> bool:
+    if not isinstance(expr, ast.Name):
+        return False
+    var = expr.id
     loads = [n for n in w1._walk_no_defs(fn.node.body) if isinstance(n, ast.Name) and n.id == var
              and isinstance(n.ctx, ast.Load)]
     own = getattr(site, "iter", None)

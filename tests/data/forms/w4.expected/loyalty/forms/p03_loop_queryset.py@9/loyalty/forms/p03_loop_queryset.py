@@ -1,0 +1,10 @@
+from celery import shared_task
+
+from loyalty.models import Member
+from django.db.models import F
+
+
+@shared_task
+def monthly_bonus():
+    for member in Member.objects.filter(tier="vip"):
+        Member.objects.filter(pk=member.pk).update(points=F("points") + 100)

@@ -1,0 +1,11 @@
+from celery import shared_task
+
+from loyalty.lookups import find_member
+from django.db.models import F
+from loyalty.models import Member
+
+
+@shared_task
+def charge(code, amount):
+    member = find_member(code)
+    Member.objects.filter(pk=member.pk).update(balance=F("balance") - amount)

@@ -1,0 +1,11 @@
+from celery import shared_task
+from django.utils import timezone
+
+from loyalty.models import DailyStats
+from django.db.models import F
+
+
+@shared_task
+def count_scan():
+    stats = DailyStats.objects.get_or_create(day=timezone.localdate())[0]
+    DailyStats.objects.filter(pk=stats.pk).update(scans=F("scans") + 1)

@@ -1,0 +1,10 @@
+from django_rq import job
+
+from loyalty.models import Member
+from django.db.models import F
+
+
+@job("default")
+def grant_points(member_id):
+    member = Member.objects.get(pk=member_id)
+    Member.objects.filter(pk=member.pk).update(points=F("points") + 1)

@@ -1,0 +1,5 @@
+from .models import Member
+
+
+def find_member(code):
+    return Member.objects.filter(code=code).first()

@@ -1,0 +1,62 @@
+from celery import shared_task
+from django.core.mail import send_mail
+
+from shop.models import Customer, Line, Order
+
+
+@shared_task
+def send_confirmation(order):
+    """E-mail the customer."""
+    send_mail("Your order", f"Order {order.ref}", None, [order.customer.email])
+
+
+@shared_task
+def notify_customer(customer_id):
+    customer = Customer.objects.get(pk=customer_id)
+    send_mail("Hello", "News", None, [customer.email])
+
+
+@shared_task
+def restock(skus):
+    for sku in skus:
+        Line.objects.filter(sku=sku).update(qty=0)
+    skus.discard("")
+
+
+@shared_task
+def ship_to(point, order_id):
+    if point == (0.0, 0.0):
+        return None
+    return order_id
+
+
+@shared_task
+def adjust_quantities(quantities):
+    for line_id, qty in quantities.items():
+        Line.objects.filter(pk=line_id).update(qty=qty)
+    return quantities.get(0)
+
+
+@shared_task
+def audit(orders):
+    return [o.pk for o in orders]
+
+
+@shared_task
+def tag_lines(line_ids):
+    return sorted(line_ids)
+
+
+@shared_task
+def archive(order_id, total, placed_at, ref):
+    return Order.objects.filter(pk=order_id, total=total, placed_at=placed_at, ref=ref).exists()
+
+
+@shared_task(serializer="pickle")
+def pickled_report(order):
+    return order.pk
+
+
+@shared_task
+def email_totals(totals):
+    return totals.get(1)

@@ -1,0 +1,7 @@
+from shop.models import Order
+from shop.tasks import send_confirmation
+
+
+class CheckoutService:
+    def finish(self, order: Order):
+        send_confirmation.apply_async(kwargs={"order_id": order.pk})

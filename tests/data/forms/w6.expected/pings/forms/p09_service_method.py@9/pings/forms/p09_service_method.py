@@ -1,0 +1,16 @@
+from celery import shared_task
+
+from pings.models import Check
+
+
+class StatusReport:
+    def build(self):
+        down = 0
+        for check in Check.objects.all().iterator(chunk_size=2000):
+            down += check.status == "down"
+        return down
+
+
+@shared_task
+def status_report():
+    return StatusReport().build()

@@ -1,0 +1,11 @@
+from celery import shared_task
+
+from pings.models import Ping
+
+
+@shared_task
+def alert_if_silent():
+    pings = Ping.objects.all()
+    if not pings.exists():
+        return "silent"
+    return "ok"

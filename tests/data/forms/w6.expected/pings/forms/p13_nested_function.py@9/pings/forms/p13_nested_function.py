@@ -1,0 +1,13 @@
+from celery import shared_task
+
+from pings.models import Check
+
+
+@shared_task
+def reset_statuses():
+    def reset():
+        for check in Check.objects.all().iterator(chunk_size=2000):
+            check.status = "up"
+            check.save(update_fields=["status"])
+
+    reset()

@@ -1,0 +1,10 @@
+from celery import shared_task
+
+from pings.models import Check
+
+
+@shared_task
+def recheck_all():
+    for check in Check.objects.all():
+        check.status = "unknown"
+        check.save(update_fields=["status"])
