@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 import libcst as cst
 
 from rootfix.fix.codemod import find_at, import_name, imported_name, replace_node
-from rootfix.fix.scenario import replay_test
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.oracles import all_or_nothing
+from rootfix.rules.command._lib.scenarios import command_of, command_replay
 from rootfix.rules.command._lib.writes import (
     atomic_decorated, catches_per_row, inside_atomic, is_atomic_with, is_rows, orm_writes, row_bindings, walk_no_defs,
 )
@@ -301,4 +301,5 @@ class ImportWithoutAtomic(Rule):
             return None
         fn, _ = found
         module = fn.module[4:] if fn.module.startswith("src.") else fn.module
-        return replay_test(index, [fn], all_or_nothing(module, fn.symbol), code=self.code, symbol=fn.symbol)
+        return command_replay(index, [fn], command_of(index, fn), all_or_nothing(module, fn.symbol),
+                              code=self.code, symbol=fn.symbol)

@@ -125,7 +125,7 @@ def all_or_nothing(module: str, symbol: str) -> Invariant:
     return Invariant(
         name="AllOrNothing",
         imports=(),
-        helpers=_HELPERS.format(module=module, symbol=symbol) + _DB_FIRST,
+        helpers=_HELPERS.format(module=module, symbol=symbol) + "\n" + _DB_FIRST,
         pytest_fixture='''
 @pytest.fixture(autouse=True)
 def _all_or_nothing(request):
