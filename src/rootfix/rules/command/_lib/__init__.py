@@ -1,0 +1,1 @@
+"""Predicates shared by the command (CMD) rules: pure functions over ``ast``."""

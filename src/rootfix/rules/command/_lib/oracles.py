@@ -1,0 +1,157 @@
+"""Command oracles installed into replayed project tests (see :mod:`rootfix.fix.scenario`).
+
+``all_or_nothing(module, symbol)``: the first time a test runs the target (a command's ``handle`` or the
+helper that loops over the rows), it is first run once more as a *trial* inside a savepoint, with a
+failure injected at its second database write; the database must be exactly as before the trial
+(nothing half-written). The trial is rolled back and the real run proceeds, so the replayed test keeps
+its own assertions. A test in which the target never reaches a second write proves nothing and fails.
+"""
+from __future__ import annotations
+
+from rootfix.fix.scenario import _DB_FIRST, Invariant
+
+_HELPERS = '''
+_TARGET = ({module!r}, {symbol!r})
+
+
+class _Injected(Exception):
+    """The failure rootfix injects half-way through the rows."""
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _snapshot():
+    from django.apps import apps
+
+    return {{m._meta.label: list(m._default_manager.order_by("pk").values_list())
+             for m in apps.get_models() if m._meta.managed and not m._meta.proxy}}
+
+
+class _FailAtSecondWrite:
+    def __init__(self):
+        self.writes, self.fired, self.saved = 0, False, []
+
+    def __enter__(self):
+        from django.db.models import Model
+        from django.db.models.query import QuerySet
+
+        for owner, name in ((Model, "save_base"), (Model, "delete"), (QuerySet, "bulk_create"),
+                            (QuerySet, "bulk_update"), (QuerySet, "update"), (QuerySet, "delete")):
+            original = owner.__dict__[name]
+            self.saved.append((owner, name, original))
+            setattr(owner, name, self._wrap(original))
+        return self
+
+    def _wrap(self, original):
+        def write(*args, **kwargs):
+            self.writes += 1
+            if self.writes == 2:
+                self.fired = True
+                raise _Injected("rootfix: failure injected at the second write")
+            return original(*args, **kwargs)
+        return write
+
+    def __exit__(self, *exc):
+        for owner, name, original in reversed(self.saved):
+            setattr(owner, name, original)
+
+
+class _AllOrNothing:
+    def __init__(self):
+        self.fired, self.partial, self.undo = False, [], []
+
+    def install(self):
+        import importlib
+        import sys
+
+        module = importlib.import_module(_TARGET[0])
+        owner, _, name = _TARGET[1].rpartition(".")
+        holder = getattr(module, owner) if owner else module
+        original = holder.__dict__[name] if owner else getattr(module, name)
+        probe = self
+
+        def run(*args, **kwargs):
+            if not probe.fired:
+                probe.trial(original, args, kwargs)
+            return original(*args, **kwargs)
+
+        run.__wrapped__ = original
+        places = [holder] if owner else [m for m in list(sys.modules.values())
+                                          if getattr(m, "__dict__", {{}}).get(name) is original]
+        for place in places:
+            attr = name if owner else name
+            self.undo.append((place, attr, original))
+            setattr(place, attr, run)
+
+    def trial(self, original, args, kwargs):
+        from django.db import transaction
+
+        injector = _FailAtSecondWrite()
+        try:
+            with transaction.atomic():
+                before = _snapshot()
+                try:
+                    with injector:
+                        original(*args, **kwargs)
+                except Exception:
+                    pass
+                if injector.fired:
+                    self.fired = True
+                    after = _snapshot()
+                    changed = sorted(label for label in before if before[label] != after.get(label))
+                    if changed:
+                        self.partial.append(changed)
+                raise _Rollback
+        except _Rollback:
+            pass
+
+    def uninstall(self):
+        for place, attr, original in reversed(self.undo):
+            setattr(place, attr, original)
+
+    def problems(self):
+        if self.partial:
+            return (f"a failure half-way through {{_TARGET[1]}} left rows written in "
+                    f"{{', '.join(self.partial[0])}}: the run is not all-or-nothing")
+        if not self.fired:
+            return f"the scenario never reached a second database write in {{_TARGET[1]}}"
+        return None
+'''
+
+
+def all_or_nothing(module: str, symbol: str) -> Invariant:
+    return Invariant(
+        name="AllOrNothing",
+        imports=(),
+        helpers=_HELPERS.format(module=module, symbol=symbol) + "\n" + _DB_FIRST,
+        pytest_fixture='''
+@pytest.fixture(autouse=True)
+def _all_or_nothing(request):
+    """A failure half-way through the rows must leave the database as it was."""
+    _database_first(request)
+    probe = _AllOrNothing()
+    probe.install()
+    try:
+        yield probe
+    finally:
+        probe.uninstall()
+    problem = probe.problems()
+    if problem:
+        pytest.fail(problem, pytrace=False)
+''',
+        unittest_setup='''
+probe = _AllOrNothing()
+probe.install()
+
+def _check():
+    probe.uninstall()
+    problem = probe.problems()
+    if problem:
+        self.fail(problem)
+
+self.addCleanup(_check)
+''',
+        doc="a failure half-way through the input rows leaves nothing written (CMD301)",
+    )

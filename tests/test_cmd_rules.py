@@ -1,0 +1,64 @@
+"""The command (CMD1xx-CMD5xx) rules on the pantry fixture project: every planted bug is found exactly,
+every correct twin stays quiet, and each fix is proven by running the real command with call_command
+(a behaviour test rootfix never sees) before and after the fix."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rule_behaviour import fix_and_prove, pytest_run
+
+from rootfix.discover.index import RepoIndex
+from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
+
+load_all_rules()
+PROJECTS = Path(__file__).parent / "data" / "cmd_projects"
+NEW_CODES = ("CMD102", "CMD301", "CMD501")
+
+#: the planted bugs as (code, file, symbol, line)
+PLANTED = {
+    ("CMD102", "stock/management/commands/send_expiry_alerts.py", "Command.add_arguments", 10),
+    ("CMD301", "stock/management/commands/import_donations.py", "Command.handle", 19),
+    ("CMD501", "stock/management/commands/donation_report.py", "Command.handle", 19),
+}
+#: behaviour test (tests/data/cmd_projects/behaviour) that fails on each planted bug
+BEHAVIOUR = {
+    "CMD102": "test_cmd102_notify_false_sends_no_email",
+    "CMD301": "test_cmd301_failed_import_leaves_nothing_behind",
+    "CMD501": "test_cmd501_last_day_is_included",
+}
+
+
+def _findings(root: Path) -> set[tuple[str, str, str, int]]:
+    index = RepoIndex.build(root)
+    out = set()
+    for code in NEW_CODES:
+        if code in REGISTRY:
+            out |= {(f.code, f.file, f.symbol, f.line) for f in REGISTRY[code]().check(CheckContext(index))}
+    return out
+
+
+def test_pantry_findings_are_exactly_the_planted_bugs() -> None:
+    expected = {p for p in PLANTED if p[0] in REGISTRY}
+    assert _findings(PROJECTS / "pantry") == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("code", [c for c in NEW_CODES])
+def test_fix_is_proven_by_running_the_command(code, project_repo) -> None:
+    if code not in REGISTRY:
+        pytest.skip(f"{code} not built")
+    repo = project_repo("pantry", base=PROJECTS)
+    behaviour = repo / "tests" / "test_pantry_behaviour.py"
+    shutil.copy(PROJECTS / "behaviour" / "test_pantry_behaviour.py", behaviour)
+    node = f"tests/test_pantry_behaviour.py::{BEHAVIOUR[code]}"
+    failed_before, out = pytest_run(repo, node)
+    assert failed_before != 0, f"the behaviour test passes on the buggy command:\n{out}"
+    behaviour.unlink()  # rootfix never sees it
+    file = next(p[1] for p in PLANTED if p[0] == code)
+    result = fix_and_prove(repo, code, file=file)
+    assert result.test_failed_before and result.test_passed_after and result.suite_passed_after, result.output
+    shutil.copy(PROJECTS / "behaviour" / "test_pantry_behaviour.py", behaviour)
+    passed_after, out = pytest_run(repo, node)
+    assert passed_after == 0, f"the command still misbehaves after the {code} fix:\n{out}"
