@@ -1,0 +1,136 @@
+"""Temporary files and directories a job creates and removes. Pure functions over ``ast`` (the caller
+resolves call targets through the index)."""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from rootfix.rules.job._lib.blocks import Pair, blocks, can_fail, protected_elsewhere, walk_no_defs
+
+CREATORS = {"tempfile.mkstemp": "file", "tempfile.mkdtemp": "dir", "tempfile.NamedTemporaryFile": "file",
+            "tempfile.mktemp": "file"}
+REMOVERS = frozenset({"os.remove", "os.unlink", "os.rmdir", "shutil.rmtree"})
+CLEANUP_HELPER = re.compile(r"clean|remove|delete|purge|unlink|rmtree|discard", re.I)
+
+Resolver = Callable[[ast.expr], "str | None"]
+
+
+@dataclass(frozen=True)
+class Temp:
+    kind: str  # file | dir
+    names: frozenset[str]  # local names that hold the path (or the NamedTemporaryFile object)
+    what: str  # the creating call, for messages
+    create: ast.Call
+
+
+def _creation(stmt: ast.stmt, resolve: Resolver) -> Temp | None:
+    if isinstance(stmt, (ast.With, ast.AsyncWith)):
+        items = [(i.context_expr, i.optional_vars) for i in stmt.items]
+    elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        items = [(stmt.value, stmt.targets[0])]
+    elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+        items = [(stmt.value, stmt.target)]
+    else:
+        return None
+    for value, target in items:
+        call = value
+        # Path(tempfile.mkdtemp()) / str(...)
+        while isinstance(call, ast.Call) and len(call.args) == 1 and not resolve(call.func) in CREATORS:
+            call = call.args[0]
+        if not isinstance(call, ast.Call):
+            continue
+        dotted = resolve(call.func)
+        if dotted not in CREATORS:
+            continue
+        if dotted == "tempfile.NamedTemporaryFile" and not any(
+                k.arg == "delete" and isinstance(k.value, ast.Constant) and k.value.value is False
+                for k in call.keywords):
+            continue  # deleted on close
+        if target is None:
+            continue
+        if isinstance(target, ast.Tuple) and len(target.elts) == 2 and dotted == "tempfile.mkstemp":
+            target = target.elts[1]
+        names = frozenset(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+        if names:
+            return Temp(CREATORS[dotted], names, f"{ast.unparse(call.func)}(...)", call)
+    return None
+
+
+def _path_of(expr: ast.expr, names: frozenset[str]) -> bool:
+    """``path``, ``tmp.name``, ``Path(path)``, ``str(path)`` for a name in ``names``."""
+    if isinstance(expr, ast.Name):
+        return expr.id in names
+    if isinstance(expr, ast.Attribute) and expr.attr == "name":
+        return _path_of(expr.value, names)
+    if isinstance(expr, ast.Call) and len(expr.args) == 1 and isinstance(expr.func, ast.Name) \
+            and expr.func.id in ("Path", "str", "PurePath"):
+        return _path_of(expr.args[0], names)
+    return False
+
+
+def removes(stmt: ast.stmt, temp: Temp, resolve: Resolver) -> bool:
+    if isinstance(stmt, (ast.If, ast.For, ast.While, ast.With, ast.Try)):
+        return False
+    for call in (n for n in walk_no_defs(stmt) if isinstance(n, ast.Call)):
+        dotted = resolve(call.func) or ""
+        if dotted in REMOVERS and call.args and _path_of(call.args[0], temp.names):
+            return True
+        if isinstance(call.func, ast.Attribute) and call.func.attr in ("unlink", "rmdir") \
+                and _path_of(call.func.value, temp.names):
+            return True
+    return False
+
+
+def _aliases(body: list[ast.stmt], start: int, temp: Temp) -> Temp:
+    """``path = tmp.name`` after the creation: ``path`` holds the temp path too."""
+    names = set(temp.names)
+    for stmt in body[start:]:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+                and _path_of(stmt.value, frozenset(names)):
+            names.add(stmt.targets[0].id)
+    return Temp(temp.kind, frozenset(names), temp.what, temp.create)
+
+
+def escapes(fn: ast.AST, temp: Temp, resolve: Resolver) -> bool:
+    """The path leaves the function (returned, stored, handed to a cleanup helper): its removal is elsewhere."""
+    for node in walk_no_defs(fn.body):  # type: ignore[attr-defined]
+        if isinstance(node, (ast.Return, ast.Yield, ast.YieldFrom)) and node.value is not None \
+                and any(isinstance(n, ast.Name) and n.id in temp.names for n in ast.walk(node.value)):
+            return True
+        if isinstance(node, ast.Assign) and any(not isinstance(t, ast.Name) for t in node.targets) \
+                and any(isinstance(n, ast.Name) and n.id in temp.names for n in ast.walk(node.value)):
+            return True
+        if isinstance(node, ast.Call) and CLEANUP_HELPER.search(ast.unparse(node.func)) \
+                and any(_path_of(a, temp.names) for a in node.args):
+            return True
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                "append", "add", "register", "callback", "enter_context") \
+                and any(_path_of(a, temp.names) for a in node.args):
+            return True
+    return False
+
+
+def temp_leaks(fn: ast.AST, resolve: Resolver) -> Iterator[tuple[ast.stmt, Temp, Pair | None]]:
+    """Temp files/dirs created in ``fn`` that are left behind when the job fails.
+
+    Yields ``(creating statement, temp, pair)``; ``pair`` is None when the function never removes it.
+    """
+    for body in blocks(fn):
+        for i, stmt in enumerate(body):
+            temp = _creation(stmt, resolve)
+            if temp is None:
+                continue
+            temp = _aliases(body, i + 1, temp)
+            if any(removes(s, temp, resolve) for s in walk_no_defs(fn.body) if isinstance(s, ast.stmt)):  # type: ignore[attr-defined]
+                for j in range(i + 1, len(body)):
+                    if removes(body[j], temp, resolve):
+                        work = body[i + 1:j]
+                        if work and can_fail(work) and not protected_elsewhere(
+                                work, lambda s: removes(s, temp, resolve)):
+                            yield stmt, temp, Pair(tuple(body), stmt, i + 1, j, j + 1, temp.what, temp.kind,
+                                                   not isinstance(stmt, (ast.With, ast.AsyncWith)))
+                        break
+            elif not escapes(fn, temp, resolve):
+                yield stmt, temp, None

@@ -1,0 +1,316 @@
+"""JOB301: a job's lock is released only when the job succeeds."""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Iterable
+
+from rootfix.fix.project_tests import regression_test_path
+from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.job._lib.finally_wrap import wrap_in_finally
+from rootfix.rules.job._lib.job_test import HEADER, entry_call, work_call
+from rootfix.rules.job._lib.locks import Lock, unreleased_locks
+from rootfix.types import FileChange, Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, RepoIndex
+    from rootfix.rules.job._lib.blocks import Pair
+
+_KINDS = {"cache": "cache key", "acquire": "lock", "flag": "lock flag", "attr": "lock flag", "file": "lock file"}
+
+
+class LockReleasedOnSuccessOnly(Rule):
+    """A lock the job takes is released only when the job gets to the end.
+
+    ## What it does
+    Finds a lock taken by a job - `cache.add(key, ...)`, `cache.set(LOCK_KEY, ...)`, `redis.set(key, nx=True)`,
+    `lock.acquire()`, a flag column set with `.update(locked=True)` or `obj.running = True; obj.save()`,
+    a lock file created with `open(path, "x")` / `Path(...).touch()` - whose release (`cache.delete(key)`,
+    `lock.release()`, `.update(locked=False)`, `os.remove(path)`) sits on the straight-line path after the
+    work, not in a `finally`.
+
+    ## Why is this bad?
+    The first time the work raises (a timeout, a bad row, a deploy restarting the worker mid-run) the
+    release never runs. The lock stays, and every later run sees it and skips: the job silently stops
+    until someone deletes the key (or it expires). An early `return` between the two does the same.
+
+    ## Example
+    ```python
+    @shared_task
+    def sync_inventory():
+        if not cache.add("sync-inventory-lock", "1", timeout=3600):
+            return
+        for sku in Sku.objects.filter(active=True):
+            warehouse.push(sku)
+        cache.delete("sync-inventory-lock")
+    ```
+
+    ## Use instead
+    ```python
+    @shared_task
+    def sync_inventory():
+        if not cache.add("sync-inventory-lock", "1", timeout=3600):
+            return
+        try:
+            for sku in Sku.objects.filter(active=True):
+                warehouse.push(sku)
+        finally:
+            cache.delete("sync-inventory-lock")
+    ```
+
+    ## Fix safety
+    Safe: the release call already exists; the fix moves it into a `finally` around the work, so it
+    also runs when the work raises or returns early. Nothing changes on the success path.
+    """
+
+    code = "JOB301"
+    name = "lock-released-on-success-only"
+    bug_class = "S3"
+    component_types = ("scheduled-job", "cli-tool")
+    fix_safety = "safe"
+
+    VALID = (
+        Example(path="inventory/tasks.py", code=(
+            "from celery import shared_task\nfrom django.core.cache import cache\n\n"
+            "from inventory import warehouse\n\n\n"
+            "@shared_task\n"
+            "def sync_inventory():\n"
+            "    if not cache.add('sync-lock', '1', timeout=3600):\n"
+            "        return\n"
+            "    try:\n"
+            "        warehouse.push_all()\n"
+            "    finally:\n"
+            "        cache.delete('sync-lock')\n")),
+        Example(path="ops/jobs.py", code=(  # the lock is a context manager
+            "import redis\n\nfrom ops import feeds\n\nr = redis.Redis()\n\n\n"
+            "def refresh_feeds():\n"
+            "    with r.lock('feeds', timeout=600, blocking_timeout=0):\n"
+            "        feeds.refresh()\n")),
+        Example(path="ops/jobs.py", code=(  # released in the handler, which re-raises
+            "from ops.models import JobState\nfrom ops import ledger\n\n\n"
+            "def close_books():\n"
+            "    JobState.objects.filter(name='books').update(locked=True)\n"
+            "    try:\n"
+            "        ledger.close()\n"
+            "    except Exception:\n"
+            "        JobState.objects.filter(name='books').update(locked=False)\n"
+            "        raise\n"
+            "    JobState.objects.filter(name='books').update(locked=False)\n")),
+        Example(path="ops/jobs.py", code=(  # a cache write that is not a lock
+            "from django.core.cache import cache\nfrom ops import stats\n\n\n"
+            "def refresh_stats():\n"
+            "    cache.set('stats', stats.compute())\n"
+            "    stats.publish()\n"
+            "    cache.delete('stats')\n")),
+        Example(path="ops/jobs.py", code=(  # the work cannot raise past the release: it swallows and logs
+            "import logging\n\nfrom django.core.cache import cache\nfrom ops import stats\n\n"
+            "log = logging.getLogger(__name__)\n\n\n"
+            "def refresh_stats():\n"
+            "    if not cache.add('stats-lock', 1, 600):\n"
+            "        return\n"
+            "    try:\n"
+            "        stats.publish()\n"
+            "    except Exception:\n"
+            "        log.exception('stats failed')\n"
+            "    cache.delete('stats-lock')\n")),
+    )
+    INVALID = (
+        Example(path="inventory/tasks.py", code=(
+            "from celery import shared_task\nfrom django.core.cache import cache\n\n"
+            "from inventory import warehouse\n\n\n"
+            "@shared_task\n"
+            "def sync_inventory():\n"
+            "    if not cache.add('sync-lock', '1', timeout=3600):\n"
+            "        return\n"
+            "    warehouse.push_all()  # slow\n"
+            "    cache.delete('sync-lock')\n"),
+            fixed=(
+            "from celery import shared_task\nfrom django.core.cache import cache\n\n"
+            "from inventory import warehouse\n\n\n"
+            "@shared_task\n"
+            "def sync_inventory():\n"
+            "    if not cache.add('sync-lock', '1', timeout=3600):\n"
+            "        return\n"
+            "    try:\n"
+            "        warehouse.push_all()  # slow\n"
+            "    finally:\n"
+            "        cache.delete('sync-lock')\n")),
+        Example(path="ops/jobs.py", code=(  # redis lock, acquire()/release(), APScheduler
+            "import redis\nfrom apscheduler.schedulers.blocking import BlockingScheduler\n\n"
+            "from ops import feeds\n\nr = redis.Redis()\nsched = BlockingScheduler()\n\n\n"
+            "@sched.scheduled_job('interval', minutes=5)\n"
+            "def refresh_feeds():\n"
+            "    lock = r.lock('feeds', timeout=600)\n"
+            "    if not lock.acquire(blocking=False):\n"
+            "        return\n"
+            "    feeds.refresh()\n"
+            "    lock.release()\n"),
+            fixed=(
+            "import redis\nfrom apscheduler.schedulers.blocking import BlockingScheduler\n\n"
+            "from ops import feeds\n\nr = redis.Redis()\nsched = BlockingScheduler()\n\n\n"
+            "@sched.scheduled_job('interval', minutes=5)\n"
+            "def refresh_feeds():\n"
+            "    lock = r.lock('feeds', timeout=600)\n"
+            "    if not lock.acquire(blocking=False):\n"
+            "        return\n"
+            "    try:\n"
+            "        feeds.refresh()\n"
+            "    finally:\n"
+            "        lock.release()\n")),
+        Example(path="billing/management/commands/close_books.py", code=(  # DB flag row, command run by cron
+            "from django.core.management.base import BaseCommand\n\n"
+            "from billing.models import JobState\nfrom billing import ledger\n\n\n"
+            "class Command(BaseCommand):\n"
+            "    def handle(self, *args, **options):\n"
+            "        taken = JobState.objects.filter(name='books', locked=False).update(locked=True)\n"
+            "        if not taken:\n"
+            "            return\n"
+            "        for period in ledger.open_periods():\n"
+            "            ledger.close(period)\n"
+            "        JobState.objects.filter(name='books').update(locked=False)\n"),
+            files=(("crontab", "0 2 * * * cd /srv/app && python manage.py close_books\n"),),
+            fixed=(
+            "from django.core.management.base import BaseCommand\n\n"
+            "from billing.models import JobState\nfrom billing import ledger\n\n\n"
+            "class Command(BaseCommand):\n"
+            "    def handle(self, *args, **options):\n"
+            "        taken = JobState.objects.filter(name='books', locked=False).update(locked=True)\n"
+            "        if not taken:\n"
+            "            return\n"
+            "        try:\n"
+            "            for period in ledger.open_periods():\n"
+            "                ledger.close(period)\n"
+            "        finally:\n"
+            "            JobState.objects.filter(name='books').update(locked=False)\n")),
+        Example(path="reports/jobs.py", code=(  # select_for_update row with a flag attribute, service class
+            "from django.db import transaction\n\n"
+            "from reports.models import Job\nfrom reports import render\n\n\n"
+            "class NightlyReport:\n"
+            "    def run(self):\n"
+            "        with transaction.atomic():\n"
+            "            job = Job.objects.select_for_update().get(name='nightly')\n"
+            "            if job.running:\n"
+            "                return\n"
+            "            job.running = True\n"
+            "            job.save(update_fields=['running'])\n"
+            "        render.all_reports()\n"
+            "        job.running = False\n"
+            "        job.save(update_fields=['running'])\n"),
+            files=(("reports/celery.py", (
+                "from celery import Celery\n\nfrom reports.jobs import NightlyReport\n\napp = Celery('reports')\n\n\n"
+                "@app.task\ndef nightly():\n    NightlyReport().run()\n\n\n"
+                "app.conf.beat_schedule = {'nightly': {'task': 'reports.celery.nightly', 'schedule': 86400}}\n")),),
+            fixed=(
+            "from django.db import transaction\n\n"
+            "from reports.models import Job\nfrom reports import render\n\n\n"
+            "class NightlyReport:\n"
+            "    def run(self):\n"
+            "        with transaction.atomic():\n"
+            "            job = Job.objects.select_for_update().get(name='nightly')\n"
+            "            if job.running:\n"
+            "                return\n"
+            "            job.running = True\n"
+            "            job.save(update_fields=['running'])\n"
+            "        try:\n"
+            "            render.all_reports()\n"
+            "        finally:\n"
+            "            job.running = False\n"
+            "            job.save(update_fields=['running'])\n")),
+        Example(path="exports/cron.py", code=(  # lock file, django-crontab
+            "import os\n\nfrom exports import feed\n\nLOCK_FILE = '/tmp/export.lock'\n\n\n"
+            "def export_feed():\n"
+            "    if os.path.exists(LOCK_FILE):\n"
+            "        return\n"
+            "    open(LOCK_FILE, 'w').close()\n"
+            "    feed.write()\n"
+            "    os.remove(LOCK_FILE)\n"),
+            files=(("shop/settings.py", "CRONJOBS = [('*/10 * * * *', 'exports.cron.export_feed')]\n"),),
+            fixed=(
+            "import os\n\nfrom exports import feed\n\nLOCK_FILE = '/tmp/export.lock'\n\n\n"
+            "def export_feed():\n"
+            "    if os.path.exists(LOCK_FILE):\n"
+            "        return\n"
+            "    open(LOCK_FILE, 'w').close()\n"
+            "    try:\n"
+            "        feed.write()\n"
+            "    finally:\n"
+            "        os.remove(LOCK_FILE)\n")),
+    )
+
+    # ------------------------------------------------------------------ detection
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        for fn in ctx.functions():
+            if fn.node.name.startswith("test") or "/tests/" in f"/{fn.file}":
+                continue
+            for pair, lock in unreleased_locks(fn.node):
+                release = pair.release_stmt
+                yield self.finding(fn, pair.acquire_stmt, (
+                    f"the {_KINDS[lock.kind]} taken by `{lock.what}` is released (line {release.lineno}) only when "
+                    "the work before it succeeds: if it raises or returns early the lock stays and every later run "
+                    "skips; release it in `finally`"))
+
+    def _target(self, index: "RepoIndex", finding: Finding) -> tuple["FunctionInfo", "Pair", Lock] | None:
+        fn = index.enclosing_function(finding.file, finding.line)
+        if fn is None:
+            return None
+        for pair, lock in unreleased_locks(fn.node):
+            if pair.acquire_stmt.lineno == finding.line:
+                return fn, pair, lock
+        return None
+
+    # ------------------------------------------------------------------ fix
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        target = self._target(index, finding)
+        if target is None or not target[1].fixable:
+            return None
+        _, pair, _ = target
+        module = index.by_path[finding.file]
+        new = wrap_in_finally(module.source, pair.work[0].lineno, pair.release_stmt.lineno,
+                              pair.body[pair.end - 1].lineno)
+        return Patch(changes=(FileChange(finding.file, module.source, new),)) if new else None
+
+    # ------------------------------------------------------------------ regression test
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        """Run the job with its work failing, then again: the second run must do the work."""
+        target = self._target(index, finding)
+        if target is None:
+            return None
+        fn, pair, lock = target
+        module = index.module_of(fn)
+        entry = entry_call(index, fn)
+        work = work_call(module, pair.work, fn.class_name, skip=(lock.key[0],) if lock.kind == "cache" else ())
+        if entry is None or work is None:
+            return None
+        imports, run, _ = entry
+        call, patch = work
+        reset = ""
+        if lock.kind == "cache":
+            reset = ("        from django.core.cache import caches\n\n"
+                     "        for cache in caches.all():\n            cache.clear()\n")
+        elif lock.kind == "file" and lock.key[0] in module.assignments:
+            imports += f"import {module.module} as _lock_module\n"
+            reset = (f"        import os\n\n        path = str(_lock_module.{lock.key[0]})\n"
+                     "        if os.path.exists(path):\n            os.remove(path)\n")
+        body = HEADER.format(
+            code=self.code, title=f"`{fn.symbol}` runs again after a run that failed.",
+            doc=(f"`{lock.what}` was released only when the work succeeded; a run that raised left the lock\n"
+                 "taken and every later run skipped. The test makes the job's work fail once, then runs the job\n"
+                 "again and checks that it does its work."),
+            imports=imports.strip(), work=patch, work_text=ast.unparse(call.func), run=run)
+        body += (
+            "\n\nclass RootfixLockReleasedTest(TestCase):\n"
+            "    def setUp(self):\n" + (reset or "        pass\n") + "\n"
+            "    tearDown = setUp\n\n"
+            f"    def test_{fn.node.name}_runs_again_after_a_failed_run(self):\n"
+            "        with mock.patch(WORK, _failing):\n"
+            "            with self.assertRaises(_InjectedFailure):\n"
+            "                _run_job()\n"
+            "        calls = []\n"
+            "        with mock.patch(WORK, _counting(calls)):\n"
+            "            try:\n"
+            "                _run_job()\n"
+            "            except Exception:  # the work was reached; what it does next is not this test's concern\n"
+            "                pass\n"
+            "        self.assertTrue(calls, (\n"
+            f"            \"after a run whose work failed, the next run skipped its work: the lock taken by \"\n"
+            f"            {('`' + lock.what + '` was never released (release it in `finally`)')!r}))\n")
+        return regression_test_path(index, self.code, fn.symbol), body
