@@ -32,6 +32,8 @@ OUTPUT_CAP = 20_000
 MESSAGE_CAP = 4_000
 #: Pseudo node id for a run that produced no per-test report (crash, timeout, usage error).
 SESSION_NODEID = "<session>"
+#: The outcome of the pseudo test of a run killed by its timeout: unknown, never a failure.
+TIMEOUT = "timeout"
 
 _DJRUNNER_DIR = Path(__file__).resolve().parent / "_djrunner"
 _DJRUNNER = "rootfix_junit_runner.JUnitXMLRunner"
@@ -317,6 +319,49 @@ def _merge_duplicates(outcomes: Iterable[TestOutcome]) -> list[TestOutcome]:
 
 
 # --------------------------------------------------------------------------- runs
+def parse_progress(jsonl_path: str | os.PathLike[str], kind: str = "pytest") -> list[TestOutcome]:
+    """Per-test outcomes appended as they happened (``rootfix_pytest_outcomes`` / the Django wrapper).
+
+    Read when the run left no JUnit XML (killed by a timeout): what ran is kept.
+    """
+    import json
+
+    out: list[TestOutcome] = []
+    try:
+        lines = Path(jsonl_path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    names = {"failure": "failed", "error": "error", "skipped": "skipped", "passed": "passed"}
+    for line in lines:
+        try:
+            rec = json.loads(line)
+        except ValueError:
+            continue  # the line being written when the process was killed
+        if not isinstance(rec, dict) or not rec.get("nodeid"):
+            continue
+        out.append(TestOutcome(str(rec["nodeid"]), names.get(str(rec.get("outcome")), "error"),
+                               float(rec.get("duration") or 0.0), _tail(str(rec.get("message") or ""), MESSAGE_CAP)))
+    return out
+
+
+def split_testrunner(argv: Sequence[str]) -> tuple[list[str], str]:
+    """``manage.py test`` argv without its ``--testrunner`` option, and that runner's dotted path."""
+    out: list[str] = []
+    runner = ""
+    skip = False
+    for i, a in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if a.startswith("--testrunner="):
+            runner = a.split("=", 1)[1]
+        elif a == "--testrunner" and i + 1 < len(argv):
+            runner, skip = argv[i + 1], True
+        else:
+            out.append(a)
+    return out, runner
+
+
 def _one_run(workdir: Path, python: str, argv: Sequence[str], nodeids: Sequence[str], *, timeout: float,
              env: dict[str, str]) -> tuple[tuple[str, ...], ProcessResult, list[TestOutcome]]:
     kind = command_kind(argv)
@@ -324,28 +369,42 @@ def _one_run(workdir: Path, python: str, argv: Sequence[str], nodeids: Sequence[
     fd, xml_path = tempfile.mkstemp(prefix="rootfix-junit-", suffix=".xml")
     os.close(fd)
     os.unlink(xml_path)  # an absent file means "no report", not an empty one
+    progress_path = xml_path + ".jsonl"
     run_env = dict(env)
+    if kind in ("pytest", "django"):
+        run_env["ROOTFIX_JUNIT_XML"] = xml_path
+        run_env["PYTHONPATH"] = str(_DJRUNNER_DIR) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     try:
         if kind == "pytest":
-            cmd = [*base, "-q", "-p", "no:cacheprovider", "--continue-on-collection-errors",
-                   "-o", "junit_family=xunit1", f"--junitxml={xml_path}", *nodeids]
+            cmd = [*base, "-q", "-p", "no:cacheprovider", "-p", "rootfix_pytest_outcomes",
+                   "--continue-on-collection-errors", "-o", "junit_family=xunit1", f"--junitxml={xml_path}", *nodeids]
         elif kind == "django":
+            # the project's own runner (its --testrunner, else settings.TEST_RUNNER) is wrapped, not replaced
+            base, own_runner = split_testrunner(base)
+            if own_runner:
+                run_env["ROOTFIX_BASE_TESTRUNNER"] = own_runner
             cmd = [*base, f"--testrunner={_DJRUNNER}", "--noinput", *nodeids]
-            run_env["ROOTFIX_JUNIT_XML"] = xml_path
-            run_env["PYTHONPATH"] = str(_DJRUNNER_DIR) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         else:
             cmd = [*base, *nodeids]
         result = run_process(cmd, workdir, timeout=timeout, env=run_env)
-        outcomes = _merge_duplicates(parse_junit(xml_path, workdir, kind)) if kind != "other" else []
+        outcomes: list[TestOutcome] = []
+        if kind != "other":
+            outcomes = parse_junit(xml_path, workdir, kind) if os.path.exists(xml_path) else []
+            if not outcomes:
+                outcomes = parse_progress(progress_path, kind)
+            outcomes = _merge_duplicates(outcomes)
     finally:
-        try:
-            os.unlink(xml_path)
-        except FileNotFoundError:
-            pass
+        for p in (xml_path, progress_path):
+            try:
+                os.unlink(p)
+            except FileNotFoundError:
+                pass
     failing = any(o.outcome in ("failed", "error") for o in outcomes)
     if result.timed_out:
-        outcomes.append(TestOutcome(SESSION_NODEID, "error", result.duration,
-                                    f"timed out after {timeout:g}s\n" + _tail(result.output, MESSAGE_CAP)))
+        # not a failing test: nobody knows how the tests that did not run would have ended
+        outcomes.append(TestOutcome(SESSION_NODEID, TIMEOUT, result.duration,
+                                    f"timed out after {timeout:g}s ({len(outcomes)} test(s) finished before the "
+                                    f"kill)\n" + _tail(result.output, MESSAGE_CAP)))
     elif kind == "other":
         outcomes.append(TestOutcome(shlex.join(cmd), "passed" if result.returncode == 0 else "failed",
                                     result.duration, "" if result.returncode == 0 else _tail(result.output, MESSAGE_CAP)))
@@ -415,10 +474,11 @@ def _matches(nodeid: str, target: str) -> bool:
 
 
 def target_status(run: TestRun, targets: Sequence[str]) -> str:
-    """``failed`` / ``passed`` / ``flaky`` / ``missing`` for a set of node ids (or files) in ``run``.
+    """``failed`` / ``passed`` / ``flaky`` / ``missing`` / ``timeout`` for node ids (or files) in ``run``.
 
     failed: some matching test failed (and did not pass on rerun); passed: every matching test passed
-    (skips aside) and there was at least one; flaky: a match failed, then passed; missing: none ran.
+    (skips aside) and there was at least one; flaky: a match failed, then passed; missing: none ran;
+    timeout: the run was killed before the targets were known to pass (unknown, not a failure).
     A run that crashed without a per-test report counts as failed.
     """
     matched = [o for o in run.outcomes if any(_matches(o.nodeid, t) for t in targets)]
@@ -427,6 +487,9 @@ def target_status(run: TestRun, targets: Sequence[str]) -> str:
         return "failed"
     if any(o.nodeid == SESSION_NODEID for o in run.outcomes if o.outcome in ("failed", "error")):
         return "failed"
+    if run.timed_out and not all(any(_matches(o.nodeid, t) and o.outcome != TIMEOUT for o in matched)
+                                 for t in targets):
+        return "timeout"
     if any(o.nodeid in flaky for o in matched):
         return "flaky"
     if any(o.outcome == "passed" for o in matched):
