@@ -306,7 +306,29 @@ def unconfirmed_root_cause(index: "RepoIndex", suspects: Sequence[Suspect],
     return Suspect(fn.file, fn.symbol, fn.line, top.score, (f"{top.symbol} only delegates to it",) + top.evidence)
 
 
-def _spectrum(repo: Path, python: str, repro: Reproduction, timeout: float):
+def test_selection(index: "RepoIndex", component: Component, related: RelatedCode | None,
+                   test_command: Sequence[str], *, full: bool = False):
+    """The tests to run for this component (:func:`rootfix.validate.select.select_tests`)."""
+    from rootfix.validate.runner import command_kind
+    from rootfix.validate.select import select_tests
+
+    reach = {fn.file for fn in reachable_functions(index, component, related).values()} | {component.file}
+    if component.declared_in:
+        reach.add(component.declared_in)
+    full = full or os.environ.get("ROOTFIX_FULL_SUITE", "") not in ("", "0")
+    return select_tests(index, reach, kind=command_kind(test_command),
+                        names=(component.name, *component.aliases, component.symbol), full=full)
+
+
+def baseline_note(b: TestRun) -> str:
+    """How a baseline ended, in words (a timeout is said, never counted as a failure)."""
+    text = f"{b.passed} passed, {b.failed} failed" + (f", {len(b.flaky)} flaky" if b.flaky else "")
+    if b.timed_out:
+        text += " -- TIMED OUT: the run was killed; the tests it did not finish are unknown (raise --timeout)"
+    return text
+
+
+def _spectrum(repo: Path, python: str, repro: Reproduction, timeout: float, nodeids: Sequence[str] = ()):
     """Per-test coverage for SBFL when the reproduction is failing tests (None when unavailable)."""
     if not repro.reproduced or not repro.targets or repro.kind == "report-command":
         return None
@@ -319,7 +341,7 @@ def _spectrum(repo: Path, python: str, repro: Reproduction, timeout: float):
             if repro.generated_file:
                 path, text = repro.generated_file
                 apply_patch(wt, Patch((FileChange(path, None, text),), (path,)))
-            return collect_spectrum(wt, python, timeout=timeout)
+            return collect_spectrum(wt, python, timeout=timeout, nodeids=tuple(nodeids))
     except Exception:
         return None
 
@@ -327,7 +349,7 @@ def _spectrum(repo: Path, python: str, repro: Reproduction, timeout: float):
 # --------------------------------------------------------------------------- the run
 def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, timeout: float = 600.0,
             jobs: int = 0, llm: "LLMConfig | None" = None, progress: ProgressCallback | None = None,
-            strategies: Sequence[str] | None = None) -> FixOutcome:
+            strategies: Sequence[str] | None = None, full_suite: bool = False) -> FixOutcome:
     """Reproduce, localize, fix and validate the bug of ``report`` in ``repo``.
 
     ``python`` is the project's interpreter (default: found by :func:`rootfix.validate.runner.find_python`).
@@ -381,11 +403,11 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
         with run.timed("baseline") as st:
             from rootfix.validate.verdict import get_baseline
 
+            selection = test_selection(index, component, related, test_command, full=full_suite)
+            run.progress("baseline", selection.describe())
             run.baseline = get_baseline(root, py, test_command=test_command, timeout=timeout,
-                                        progress=run.progress)
-            b = run.baseline
-            st.done(f"{b.passed} passed, {b.failed} failed" + (f", {len(b.flaky)} flaky" if b.flaky else "")
-                    + (" (timed out)" if b.timed_out else ""))
+                                        progress=run.progress, nodeids=selection.targets)
+            st.done(baseline_note(run.baseline) + f" [{selection.describe()}]")
 
         # ---------------------------------------------------------------- reproduce
         stage = "reproduce"
@@ -396,10 +418,11 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
                                          timeout=timeout, component=run.component)
             r = run.reproduction
             if r.kind == "none":
-                st.done("no reproduction (no reproduce key, no failing tests): relying on regression tests")
+                st.done("no reproduction (no reproduce key, no failing test that shows the report's error): "
+                        "relying on regression tests" + (f"; {r.note}" if r.note else ""))
             else:
                 st.done(f"{r.kind}: {'reproduced' if r.reproduced else 'NOT reproduced'}"
-                        + (f" ({r.exc_type})" if r.exc_type else ""))
+                        + (f" ({r.exc_type})" if r.exc_type else "") + (f"; {r.note}" if r.note else ""))
 
         # ---------------------------------------------------------------- localize
         stage = "localize"
@@ -408,7 +431,7 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
             all_findings = _all_findings(index)
             mine, other = split_findings(index, component, all_findings, reach)
             run.findings = tuple(mine)
-            spectrum = _spectrum(root, py, run.reproduction, timeout)
+            spectrum = _spectrum(root, py, run.reproduction, timeout, selection.targets)
             from rootfix.localize import rank_suspects
 
             run.suspects = tuple(rank_suspects(index, report, component=component, parsed=run.parsed,
@@ -450,7 +473,7 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
             with run.timed("validate") as st:
                 verdicts = validate_candidates(root, py, cands, run.reproduction, test_command=test_command,
                                                timeout=timeout, jobs=jobs, baseline=run.baseline,
-                                               progress=run.progress)
+                                               progress=run.progress, nodeids=selection.targets)
                 for c, v in zip(cands, verdicts):
                     (accepted if v.accepted else run.rejected).append((c, v))
                 st.done("; ".join(f"{c.strategy}: {'ACCEPTED' if v.accepted else 'rejected'} ({v.reason})"
@@ -494,6 +517,9 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
 
 
 def _no_fix_message(run: _Run) -> str:
+    if run.baseline is not None and run.baseline.timed_out:
+        return ("the baseline test run timed out (its unfinished tests are unknown, not failures): "
+                "nothing could be judged; raise --timeout")
     if run.rejected:
         reasons = "; ".join(f"{c.strategy}: {v.reason}" for c, v in run.rejected[:4])
         return f"no candidate passed validation ({reasons})"
@@ -509,10 +535,14 @@ class Localization:
     suspects: tuple[Suspect, ...]
     findings: tuple[Finding, ...]
     reproduction: Reproduction | None = None
+    baseline: TestRun | None = None
+    #: What was run and how it ended, for the user (selection, timeouts, unrelated failures).
+    notes: tuple[str, ...] = ()
 
 
 def run_localize(report: BugReport, repo: str | Path, *, python: str | None = None, run_tests: bool = True,
-                 timeout: float = 600.0, progress: ProgressCallback | None = None) -> Localization:
+                 timeout: float = 600.0, progress: ProgressCallback | None = None,
+                 full_suite: bool = False) -> Localization:
     """Suspects for a report: intake, discover, rule findings and (unless ``run_tests`` is False) the
     baseline, reproduction and coverage spectrum, ranked by :func:`rootfix.localize.rank_suspects`."""
     from rootfix.intake.traceback import parse_error_message
@@ -531,7 +561,8 @@ def run_localize(report: BugReport, repo: str | Path, *, python: str | None = No
     except Exception:
         related = None
     mine, _ = split_findings(index, component, _all_findings(index), reachable_functions(index, component, related))
-    reproduction = spectrum = None
+    reproduction = spectrum = baseline = None
+    notes: list[str] = []
     if run_tests:
         from rootfix.reproduce.runner import reproduce
         from rootfix.validate.runner import detect_test_command, find_python
@@ -539,13 +570,21 @@ def run_localize(report: BugReport, repo: str | Path, *, python: str | None = No
 
         py = find_python(root, python)
         argv = detect_test_command(root, report.test_command)
-        baseline = get_baseline(root, py, test_command=argv, timeout=timeout, progress=say)
+        selection = test_selection(index, component, related, argv, full=full_suite)
+        notes.append("tests: " + selection.describe())
+        baseline = get_baseline(root, py, test_command=argv, timeout=timeout, progress=say,
+                                nodeids=selection.targets)
+        notes.append("baseline: " + baseline_note(baseline))
+        say("baseline", DONE + baseline_note(baseline))
         reproduction = reproduce(root, py, report, baseline=baseline, test_command=argv, timeout=timeout,
                                  component=component)
-        spectrum = _spectrum(root, py, reproduction, timeout)
+        notes.append(f"reproduction: {reproduction.kind}, " + ("reproduced" if reproduction.reproduced
+                                                               else "not reproduced")
+                     + (f" ({reproduction.note})" if reproduction.note else ""))
+        spectrum = _spectrum(root, py, reproduction, timeout, selection.targets)
     suspects = tuple(rank_suspects(index, report, component=component, parsed=parsed, findings=mine,
                                    spectrum=spectrum))
-    return Localization(component, suspects, tuple(mine), reproduction)
+    return Localization(component, suspects, tuple(mine), reproduction, baseline, tuple(notes))
 
 
 # --------------------------------------------------------------------------- --apply
