@@ -10,6 +10,7 @@ cancelled validation kills the whole group, so no test process outlives rootfix.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -97,12 +98,55 @@ def _has_pytest_config(repo: Path) -> bool:
     return False
 
 
+_SETTINGS_RE = re.compile(r"""DJANGO_SETTINGS_MODULE["']?\s*[,=:]\s*["']?([A-Za-z_][\w.]*)""")
+_SETTINGS_FLAG_RE = re.compile(r"--settings[= ]+[\"']?([A-Za-z_][\w.]*)")
+#: Where reusable apps keep the settings their tests run with.
+_SETTINGS_FILES = ("tests/settings.py", "tests/test_settings.py", "tests/settings_test.py", "test_settings.py",
+                   "settings_test.py", "tests/testapp/settings.py", "testapp/settings.py", "t/proj/settings.py",
+                   "example/settings.py")
+
+
+def _module_exists(root: Path, dotted: str) -> bool:
+    rel = dotted.replace(".", "/")
+    return any((base / f"{rel}.py").is_file() or (base / rel / "__init__.py").is_file()
+               for base in (root, root / "src"))
+
+
+def test_settings_module(repo: str | os.PathLike[str]) -> tuple[str, str]:
+    """A reusable app's test settings: (dotted module, where it was found), or ("", "").
+
+    Read from ``runtests.py`` (its ``DJANGO_SETTINGS_MODULE`` or ``--settings``), ``tox.ini``
+    (``setenv``), ``setup.cfg`` / ``pyproject.toml``, else a settings file where apps keep them
+    (``tests/settings.py`` ...). Only a module that exists in the repository counts.
+    """
+    root = Path(repo)
+    for name in ("runtests.py", "tests/runtests.py", "tox.ini", "setup.cfg", "pyproject.toml", "Makefile"):
+        path = root / name
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for rx in (_SETTINGS_RE, _SETTINGS_FLAG_RE):
+            for m in rx.finditer(text):
+                if _module_exists(root, m.group(1)):
+                    return m.group(1), name
+    for rel in _SETTINGS_FILES:
+        if (root / rel).is_file():
+            return rel[:-3].replace("/", "."), rel
+    return "", ""
+
+
 def detect_test_command(repo: str | os.PathLike[str], report_test_command: str = "") -> list[str]:
     """How the project runs its tests, as argv; a leading ``python`` stands for the project's interpreter.
 
     The report's ``test_command`` (split like a shell would) wins; else pytest when the project
     configures it (pytest.ini, ``[tool.pytest...]`` in pyproject.toml, ``[tool:pytest]`` in setup.cfg,
-    a root conftest.py); else ``manage.py test`` when there is a manage.py; else pytest.
+    a root conftest.py); else ``manage.py test`` when there is a manage.py; else, for a reusable app,
+    ``python -m django test --settings=<its test settings>`` (:func:`test_settings_module`: the
+    settings its ``runtests.py`` / ``tox.ini`` use, run with per-test outcomes and its own
+    ``TEST_RUNNER``); else its ``runtests.py`` (exit code only); else pytest.
     """
     if report_test_command and report_test_command.strip():
         try:
@@ -116,6 +160,11 @@ def detect_test_command(repo: str | os.PathLike[str], report_test_command: str =
         return ["python", "-m", "pytest"]
     if (root / "manage.py").is_file():
         return ["python", "manage.py", "test"]
+    settings, _ = test_settings_module(root)
+    if settings:
+        return ["python", "-m", "django", "test", f"--settings={settings}"]
+    if (root / "runtests.py").is_file():
+        return ["python", "runtests.py"]
     return ["python", "-m", "pytest"]
 
 
@@ -129,6 +178,8 @@ def command_kind(argv: Sequence[str]) -> str:
             return "pytest"
     for i, n in enumerate(names):
         if n in ("manage.py", "django-admin") and "test" in argv[i + 1:]:
+            return "django"
+        if n == "-m" and i + 2 < len(argv) and argv[i + 1] == "django" and argv[i + 2] == "test":
             return "django"
     return "other"
 
