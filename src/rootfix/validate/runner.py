@@ -434,7 +434,7 @@ def _one_run(workdir: Path, python: str, argv: Sequence[str], nodeids: Sequence[
             base, own_runner = split_testrunner(base)
             if own_runner:
                 run_env["ROOTFIX_BASE_TESTRUNNER"] = own_runner
-            cmd = [*base, f"--testrunner={_DJRUNNER}", "--noinput", *nodeids]
+            cmd = [*base, f"--testrunner={_DJRUNNER}", "--noinput", *(django_label(n) for n in nodeids)]
         else:
             cmd = [*base, *nodeids]
         result = run_process(cmd, workdir, timeout=timeout, env=run_env)
@@ -514,9 +514,27 @@ def stable_failing(run: TestRun) -> frozenset[str]:
     return run.failing - frozenset(run.flaky)
 
 
+def django_label(nodeid: str) -> str:
+    """A pytest-style id as a ``manage.py test`` label: ``app/tests/test_x.py::T::test_y`` -> ``app.tests.test_x.T.test_y``.
+
+    Dotted labels are returned as they are.
+    """
+    path, sep, rest = nodeid.partition("::")
+    if not (path.endswith(".py") or "/" in path):
+        return nodeid
+    module = (path[:-3] if path.endswith(".py") else path).strip("/").replace("/", ".")
+    if module.endswith(".__init__"):
+        module = module[: -len(".__init__")]
+    return module + ("." + rest.replace("::", ".").split("[", 1)[0] if sep else "")
+
+
 def _matches(nodeid: str, target: str) -> bool:
     if nodeid == target:
         return True
+    if "/" not in nodeid and "::" not in nodeid and ("/" in target or "::" in target or target.endswith(".py")):
+        target = django_label(target)  # a manage.py test outcome against a pytest-style target
+        if nodeid == target:
+            return True
     t = target.rstrip("/")
     if nodeid.startswith(t + "::") or nodeid.startswith(t + "/") or nodeid.startswith(t + "["):
         return True
