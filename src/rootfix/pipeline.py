@@ -319,7 +319,7 @@ def unconfirmed_root_cause(index: "RepoIndex", suspects: Sequence[Suspect],
     return Suspect(fn.file, fn.symbol, fn.line, top.score, (f"{top.symbol} only delegates to it",) + top.evidence)
 
 
-def test_selection(index: "RepoIndex", component: Component, related: RelatedCode | None,
+def tests_for_component(index: "RepoIndex", component: Component, related: RelatedCode | None,
                    test_command: Sequence[str], *, full: bool = False):
     """The tests to run for this component (:func:`rootfix.validate.select.select_tests`)."""
     from rootfix.validate.runner import command_kind
@@ -416,8 +416,10 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
         with run.timed("baseline") as st:
             from rootfix.validate.verdict import get_baseline
 
-            selection = test_selection(index, component, related, test_command, full=full_suite)
-            run.progress("baseline", selection.describe())
+            selection = tests_for_component(index, component, related, test_command, full=full_suite)
+            from rootfix.validate.runner import describe_test_command
+
+            run.progress("baseline", f"{describe_test_command(test_command)}: {selection.describe()}")
             run.baseline = get_baseline(root, py, test_command=test_command, timeout=timeout,
                                         progress=run.progress, nodeids=selection.targets)
             st.done(baseline_note(run.baseline) + f" [{selection.describe()}]")
@@ -583,7 +585,7 @@ def run_localize(report: BugReport, repo: str | Path, *, python: str | None = No
 
         py = find_python(root, python)
         argv = detect_test_command(root, report.test_command)
-        selection = test_selection(index, component, related, argv, full=full_suite)
+        selection = tests_for_component(index, component, related, argv, full=full_suite)
         notes.append("tests: " + selection.describe())
         baseline = get_baseline(root, py, test_command=argv, timeout=timeout, progress=say,
                                 nodeids=selection.targets)

@@ -112,7 +112,7 @@ def _module_exists(root: Path, dotted: str) -> bool:
                for base in (root, root / "src"))
 
 
-def test_settings_module(repo: str | os.PathLike[str]) -> tuple[str, str]:
+def find_test_settings(repo: str | os.PathLike[str]) -> tuple[str, str]:
     """A reusable app's test settings: (dotted module, where it was found), or ("", "").
 
     Read from ``runtests.py`` (its ``DJANGO_SETTINGS_MODULE`` or ``--settings``), ``tox.ini``
@@ -144,7 +144,7 @@ def detect_test_command(repo: str | os.PathLike[str], report_test_command: str =
     The report's ``test_command`` (split like a shell would) wins; else pytest when the project
     configures it (pytest.ini, ``[tool.pytest...]`` in pyproject.toml, ``[tool:pytest]`` in setup.cfg,
     a root conftest.py); else ``manage.py test`` when there is a manage.py; else, for a reusable app,
-    ``python -m django test --settings=<its test settings>`` (:func:`test_settings_module`: the
+    ``python -m django test --settings=<its test settings>`` (:func:`find_test_settings`: the
     settings its ``runtests.py`` / ``tox.ini`` use, run with per-test outcomes and its own
     ``TEST_RUNNER``); else its ``runtests.py`` (exit code only); else pytest.
     """
@@ -160,12 +160,17 @@ def detect_test_command(repo: str | os.PathLike[str], report_test_command: str =
         return ["python", "-m", "pytest"]
     if (root / "manage.py").is_file():
         return ["python", "manage.py", "test"]
-    settings, _ = test_settings_module(root)
+    settings, _ = find_test_settings(root)
     if settings:
         return ["python", "-m", "django", "test", f"--settings={settings}"]
     if (root / "runtests.py").is_file():
         return ["python", "runtests.py"]
     return ["python", "-m", "pytest"]
+
+
+def describe_test_command(argv: Sequence[str]) -> str:
+    """The test command as the user would type it."""
+    return shlex.join(argv)
 
 
 def command_kind(argv: Sequence[str]) -> str:
