@@ -157,7 +157,9 @@ def reachable_functions(index: "RepoIndex", component: Component,
     start = component_function(index, component)
     starts = [start] if start is not None else []
     info = index.by_path.get(component.file)
-    if info is not None and component.symbol in info.classes and (
+    if info is not None and component.symbol == "<module>":  # a file or module named as the component
+        starts += list(info.functions.values())
+    elif info is not None and component.symbol in info.classes and (
             start is None or start.class_name != component.symbol):
         # a class component with no single entry point (a beat scheduler): every method of it and of
         # the classes it names (its schedule Entry class)
@@ -248,6 +250,74 @@ def split_findings(index: "RepoIndex", component: Component, findings: Iterable[
     # the component type's own rules first; then others (a beat task is also a worker task)
     mine.sort(key=lambda f: (not f.code.startswith(want), f.file not in reach_files, f.file, f.line))
     return mine, other
+
+
+# --------------------------------------------------------------------------- unresolved names
+def component_from_report(index: "RepoIndex", component_type: str, report: BugReport,
+                          parsed: ParsedError | None) -> Component | None:
+    """When the report's name matches nothing: the code its traceback or its words point at.
+
+    The deepest project frame of the error (not a test); else the project function whose name the
+    report's text mentions most (names of five letters or more, tests aside). None when neither.
+    """
+    import re
+
+    from rootfix.discover.components import is_test_path
+
+    if parsed is not None:
+        for fr in reversed(parsed.project_frames):
+            if fr.repo_path and not is_test_path(fr.repo_path):
+                fn = index.enclosing_function(fr.repo_path, fr.line)
+                if fn is not None:
+                    return Component(component_type, "from-report", fn.qualname, (), fn.file, fn.symbol, fn.line,
+                                     details=(("resolved", f"the error's traceback frame {fr.repo_path}:{fr.line}"),))
+    text = " ".join((report.component_name, report.bug_description, report.actual_behavior,
+                     report.error_message or ""))
+    words: dict[str, int] = {}
+    for w in re.findall(r"[A-Za-z_][A-Za-z0-9_]{4,}", text):
+        words[w] = words.get(w, 0) + 1
+    best: tuple[int, int, str] | None = None
+    pick = None
+    for q, fn in index.functions.items():
+        if is_test_path(fn.file):
+            continue
+        parts = fn.symbol.split(".")
+        hits = sum(words.get(p, 0) for p in parts if len(p) > 4 and not p.startswith("__"))
+        if hits and (best is None or (hits, len(parts), q) > best):
+            best, pick = (hits, len(parts), q), fn
+    if pick is None:
+        return None
+    return Component(component_type, "from-report", pick.qualname, (), pick.file, pick.symbol, pick.line,
+                     details=(("resolved", f"named in the report's text ({best[0]} mention(s))"),))
+
+
+def resolve_or_fallback(index: "RepoIndex", components: Sequence[Component], report: BugReport,
+                        parsed: ParsedError | None, resolve_component) -> tuple[Component, str]:
+    """The report's component, or (when its name matches nothing) the code the report points at.
+
+    Returns (component, note); the note says what was looked for and what was used instead.
+    Raises the resolver's error when the report points at nothing either.
+    """
+    from rootfix.discover.resolve import ComponentNotFound
+
+    try:
+        try:
+            comp = resolve_component(components, report.component_type, report.component_name,
+                                     skipped=[f"{e.path}: {e.message}" for e in index.errors], index=index)
+        except TypeError:  # a resolver without the index keyword
+            comp = resolve_component(components, report.component_type, report.component_name,
+                                     skipped=[f"{e.path}: {e.message}" for e in index.errors])
+    except ComponentNotFound as exc:
+        from rootfix.types import COMPONENT_TYPES
+
+        ctype = report.component_type if report.component_type in COMPONENT_TYPES else "cli-tool"
+        fallback = component_from_report(index, ctype, report, parsed)
+        if fallback is None:
+            raise
+        why = dict(fallback.details).get("resolved", "")
+        return fallback, f"{exc}; localizing from the report instead: {fallback.file} {fallback.symbol} ({why})"
+    why = dict(comp.details).get("resolved", "")
+    return comp, (f"no discovered component has that name; it names {why}" if why else "")
 
 
 # --------------------------------------------------------------------------- localize helpers
@@ -396,9 +466,10 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
             test_command = detect_test_command(root, report.test_command)
             index = build_index(root)
             components = discover_components(index)
-            component = resolve_component(components, report.component_type, report.component_name,
-                                          skipped=[f"{e.path}: {e.message}" for e in index.errors])
+            component, resolve_note = resolve_or_fallback(index, components, report, run.parsed, resolve_component)
             run.component = component
+            if resolve_note:
+                run.progress("discover", resolve_note)
             try:
                 related = related_code(index, component)
             except Exception:
@@ -568,8 +639,9 @@ def run_localize(report: BugReport, repo: str | Path, *, python: str | None = No
     build_index, discover_components, resolve_component, related_code = discover_api()
     parsed = parse_error_message(report.error_message or "", repo_root=root)
     index = build_index(root)
-    component = resolve_component(discover_components(index), report.component_type, report.component_name,
-                                  skipped=[f"{e.path}: {e.message}" for e in index.errors])
+    component, resolve_note = resolve_or_fallback(index, discover_components(index), report, parsed,
+                                                  resolve_component)
+    notes: list[str] = [resolve_note] if resolve_note else []
     say("discover", DONE + f"{component.name} -> {component.file}:{component.line} {component.symbol}")
     try:
         related = related_code(index, component)
@@ -577,7 +649,6 @@ def run_localize(report: BugReport, repo: str | Path, *, python: str | None = No
         related = None
     mine, _ = split_findings(index, component, _all_findings(index), reachable_functions(index, component, related))
     reproduction = spectrum = baseline = None
-    notes: list[str] = []
     if run_tests:
         from rootfix.reproduce.runner import reproduce
         from rootfix.validate.runner import detect_test_command, find_python
