@@ -13,12 +13,12 @@ its own classes and hooks:
 Signal receivers and model methods run in whatever process saves the model; they are typed as the
 app's main kind of runtime (a scheduler app's as ``scheduled-job``, a task app's as
 ``background-worker``, else ``cli-tool``), and a report of another type still resolves to them by
-name. Only used when the repository has no ``manage.py`` at its root (projects keep their own
-inventory). Tasks and management commands of the app are found by the ordinary discovery.
+name. Only used for a library (:func:`is_library`: projects keep their own inventory). Tasks and management commands of the app are found by the ordinary discovery.
 """
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import PurePosixPath
 from typing import Iterable
 
@@ -38,9 +38,28 @@ _RECEIVER = frozenset({"django.dispatch.receiver", "django.dispatch.dispatcher.r
 _SAVE_METHODS = ("save", "delete")
 
 
+_TEST_PROJECT = re.compile(r"""DJANGO_SETTINGS_MODULE["']\s*,\s*["']((?:t|tests?|testapp|testproj|example|sandbox)"""
+                           r"""(?:\.[\w.]+)?)["']""")
+_PACKAGED = ("setup.py", "setup.cfg", "pyproject.toml")
+
+
 def is_library(index: RepoIndex) -> bool:
-    """A repository without a project around its code: no ``manage.py`` at its root."""
-    return not (index.root / "manage.py").is_file()
+    """A reusable app or library rather than a project.
+
+    No ``manage.py`` at the root; or one that only runs the app's test project (its settings under
+    ``t/``, ``tests/``, ``testapp/``, ``example/``...) in a packaged repository (setup.py, setup.cfg,
+    pyproject.toml), as django-celery-beat has.
+    """
+    manage = index.root / "manage.py"
+    if not manage.is_file():
+        return True
+    if not any((index.root / name).is_file() for name in _PACKAGED):
+        return False
+    try:
+        text = manage.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return _TEST_PROJECT.search(text) is not None
 
 
 def _is_test(path: str) -> bool:
