@@ -90,3 +90,23 @@ def test_fix_a_reusable_app_end_to_end(project_repo, tmp_path):
     assert "python -m django test --settings=tests.settings" in p.stdout + p.stderr
     assert data["validation"]["baseline"] == {"passed": 8, "failed": 0}
     assert data["validation"]["after"] == {"passed": 9, "failed": 0}
+
+
+@pytest.mark.slow
+def test_generated_reproduction_runs_with_the_django_runner(project_repo):
+    from rootfix.reproduce.runner import reproduce
+    from rootfix.types import BugReport
+
+    repo = project_repo("remindly")
+    report = BugReport(
+        component_type="cli-tool", component_name="purge_reminders",
+        bug_description="`$ python manage.py purge_reminders --days 1w` crashes",
+        expected_behavior="--days accepts a week", actual_behavior="it crashes",
+        error_message="django.core.management.base.CommandError: Error: argument --days: invalid int value: '1w'")
+    comps = discover_components(RepoIndex.build(repo))
+    component = resolve_component(comps, "cli-tool", "purge_reminders")
+    r = reproduce(repo, sys.executable, report, baseline=None, component=component, timeout=300)
+    assert r.kind == "generated" and r.reproduced and r.matched_error is True, (r.kind, r.note, r.output[-2000:])
+    path, text = r.generated_file
+    assert "class RootfixReproduction(TestCase)" in text and "import pytest" not in text
+    assert r.targets == (path,)
