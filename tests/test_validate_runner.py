@@ -322,3 +322,44 @@ def test_django_timeout_keeps_finished_tests(tmp_path):
     assert by_id[SESSION_NODEID] == TIMEOUT
     assert run.failing == frozenset()
     assert target_status(run, ["shop.tests.test_zz_hang.HangTests.test_hang"]) == "timeout"
+
+
+@pytest.mark.slow
+def test_per_test_timeout_interrupts_one_test_and_the_run_goes_on(tmp_path):
+    proj = write(tmp_path / "proj", {
+        "pytest.ini": "[pytest]\n",
+        "test_one_hangs.py": """
+            import time
+
+            def test_a_hangs():
+                time.sleep(1000)
+
+            def test_b_after():
+                pass
+        """,
+    })
+    run = run_tests(proj, PY, timeout=120, per_test_timeout=2)
+    assert not run.timed_out
+    by_id = {o.nodeid: o.outcome for o in run.outcomes}
+    assert by_id == {"test_one_hangs.py::test_a_hangs": TIMEOUT, "test_one_hangs.py::test_b_after": "passed"}, run.output
+    assert run.failing == frozenset()
+    assert target_status(run, ["test_one_hangs.py::test_a_hangs"]) == "timeout"
+
+    files = dict(DJANGO_PROJECT)
+    files["shop/tests/test_zz_hang.py"] = """
+        import time
+        from django.test import SimpleTestCase
+
+        class HangTests(SimpleTestCase):
+            def test_hang(self):
+                time.sleep(1000)
+
+            def test_then(self):
+                pass
+    """
+    dj = write(tmp_path / "dj", files)
+    run = run_tests(dj, PY, timeout=120, per_test_timeout=2)
+    by_id = {o.nodeid: o.outcome for o in run.outcomes}
+    assert not run.timed_out and run.failing == frozenset(), run.output
+    assert by_id["shop.tests.test_zz_hang.HangTests.test_hang"] == TIMEOUT
+    assert by_id["shop.tests.test_zz_hang.HangTests.test_then"] == "passed"

@@ -13,7 +13,8 @@ its own classes and hooks:
 Signal receivers and model methods run in whatever process saves the model; they are typed as the
 app's main kind of runtime (a scheduler app's as ``scheduled-job``, a task app's as
 ``background-worker``, else ``cli-tool``), and a report of another type still resolves to them by
-name. Only used for a library (:func:`is_library`: projects keep their own inventory). Tasks and management commands of the app are found by the ordinary discovery.
+name. Only used for a library (:func:`is_library`: projects keep their own inventory). Tasks and
+management commands of the app are found by the ordinary discovery.
 """
 from __future__ import annotations
 

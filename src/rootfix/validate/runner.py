@@ -31,6 +31,15 @@ from rootfix.types import TestOutcome, TestRun
 OUTPUT_CAP = 20_000
 #: Failure text kept per test outcome.
 MESSAGE_CAP = 4_000
+#: Seconds a single test may run in the baseline and validation runs, as a share of the run's timeout.
+PER_TEST_SHARE = 0.25
+
+
+def per_test_timeout(timeout: float) -> float:
+    """The per-test limit for a run with ``timeout``: a quarter of it, at least 30 s."""
+    return max(30.0, timeout * PER_TEST_SHARE)
+
+
 #: Pseudo node id for a run that produced no per-test report (crash, timeout, usage error).
 SESSION_NODEID = "<session>"
 #: The outcome of the pseudo test of a run killed by its timeout: unknown, never a failure.
@@ -359,13 +368,22 @@ def parse_junit(xml_path: str | os.PathLike[str], workdir: str | os.PathLike[str
                 break
             if child.tag == "skipped":
                 outcome, message = "skipped", child.get("message") or ""
-        outcomes.append(TestOutcome(nodeid, outcome, duration, _tail(message, MESSAGE_CAP)))
+        outcomes.append(TestOutcome(nodeid, _timeout_or(outcome, message), duration, _tail(message, MESSAGE_CAP)))
     return outcomes
+
+
+#: What the shipped runner / plugin raise in a test that outlives ROOTFIX_TEST_TIMEOUT.
+_TEST_TIMEOUT_MARK = "rootfix: test timed out after"
+
+
+def _timeout_or(outcome: str, message: str) -> str:
+    """A test interrupted by rootfix's per-test timeout is a timeout (unknown), not a failure."""
+    return TIMEOUT if outcome in ("failed", "error") and _TEST_TIMEOUT_MARK in message else outcome
 
 
 def _merge_duplicates(outcomes: Iterable[TestOutcome]) -> list[TestOutcome]:
     """pytest reports a test twice when its teardown errors: keep the worst per node id."""
-    rank = {"passed": 0, "skipped": 1, "failed": 2, "error": 3}
+    rank = {"passed": 0, "skipped": 1, TIMEOUT: 2, "failed": 3, "error": 4}
     best: dict[str, TestOutcome] = {}
     for o in outcomes:
         prev = best.get(o.nodeid)
@@ -395,7 +413,8 @@ def parse_progress(jsonl_path: str | os.PathLike[str], kind: str = "pytest") -> 
             continue  # the line being written when the process was killed
         if not isinstance(rec, dict) or not rec.get("nodeid"):
             continue
-        out.append(TestOutcome(str(rec["nodeid"]), names.get(str(rec.get("outcome")), "error"),
+        outcome = names.get(str(rec.get("outcome")), "error")
+        out.append(TestOutcome(str(rec["nodeid"]), _timeout_or(outcome, str(rec.get("message") or "")),
                                float(rec.get("duration") or 0.0), _tail(str(rec.get("message") or ""), MESSAGE_CAP)))
     return out
 
@@ -455,15 +474,16 @@ def _one_run(workdir: Path, python: str, argv: Sequence[str], nodeids: Sequence[
                 os.unlink(p)
             except FileNotFoundError:
                 pass
-    failing = any(o.outcome in ("failed", "error") for o in outcomes)
+    # a test interrupted by the per-test timeout explains a non-zero exit as well as a failure does
+    failing = any(o.outcome in ("failed", "error", TIMEOUT) for o in outcomes)
     if result.timed_out:
         # not a failing test: nobody knows how the tests that did not run would have ended
         outcomes.append(TestOutcome(SESSION_NODEID, TIMEOUT, result.duration,
                                     f"timed out after {timeout:g}s ({len(outcomes)} test(s) finished before the "
                                     f"kill)\n" + _tail(result.output, MESSAGE_CAP)))
     elif kind == "other":
-        outcomes.append(TestOutcome(shlex.join(cmd), "passed" if result.returncode == 0 else "failed",
-                                    result.duration, "" if result.returncode == 0 else _tail(result.output, MESSAGE_CAP)))
+        outcomes.append(TestOutcome(shlex.join(cmd), "passed" if result.returncode == 0 else "failed", result.duration,
+                                    "" if result.returncode == 0 else _tail(result.output, MESSAGE_CAP)))
     elif result.returncode not in (0, 5) and not failing:
         # the runner failed without naming a test (conftest import error, bad settings, crash):
         # that must show as a failure, never as a green run
@@ -479,16 +499,20 @@ def _rerunnable(nodeid: str) -> bool:
 
 def run_tests(workdir: str | os.PathLike[str], python: str, *, nodeids: Sequence[str] = (),
               timeout: float = 600.0, extra_env: Mapping[str, str] | None = None, rerun_failures: int = 1,
-              test_command: Sequence[str] | None = None) -> TestRun:
+              test_command: Sequence[str] | None = None, per_test_timeout: float | None = None) -> TestRun:
     """Run the project's tests (all, or ``nodeids``) in ``workdir`` with ``python``.
 
     ``test_command`` is argv as from :func:`detect_test_command` (default: detected in ``workdir``).
     Failing tests are rerun up to ``rerun_failures`` times: those that then pass are listed in
-    ``TestRun.flaky`` (their outcome stays the first run's). The timeout applies to each run.
+    ``TestRun.flaky`` (their outcome stays the first run's). The timeout applies to each run;
+    ``per_test_timeout`` interrupts a single test that runs longer (pytest and ``manage.py test``), which
+    is then recorded as a timeout and the run goes on.
     """
     wd = Path(workdir)
     argv = list(test_command) if test_command else detect_test_command(wd)
     env = project_env(python, extra_env)
+    if per_test_timeout:
+        env["ROOTFIX_TEST_TIMEOUT"] = f"{per_test_timeout:g}"
     cmd, result, outcomes = _one_run(wd, python, argv, list(nodeids), timeout=timeout, env=env)
     flaky: list[str] = []
     output = result.output
@@ -520,7 +544,9 @@ def stable_failing(run: TestRun) -> frozenset[str]:
 
 
 def django_label(nodeid: str) -> str:
-    """A pytest-style id as a ``manage.py test`` label: ``app/tests/test_x.py::T::test_y`` -> ``app.tests.test_x.T.test_y``.
+    """A pytest-style id as a ``manage.py test`` label.
+
+    ``app/tests/test_x.py::T::test_y`` -> ``app.tests.test_x.T.test_y``.
 
     Dotted labels are returned as they are.
     """
@@ -561,6 +587,8 @@ def target_status(run: TestRun, targets: Sequence[str]) -> str:
         return "failed"
     if any(o.nodeid == SESSION_NODEID for o in run.outcomes if o.outcome in ("failed", "error")):
         return "failed"
+    if any(o.outcome == TIMEOUT for o in matched):
+        return "timeout"
     if run.timed_out and not all(any(_matches(o.nodeid, t) and o.outcome != TIMEOUT for o in matched)
                                  for t in targets):
         return "timeout"

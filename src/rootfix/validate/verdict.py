@@ -20,7 +20,7 @@ from typing import Sequence
 
 from rootfix.types import Candidate, Patch, ProgressCallback, Reproduction, TestRun, Verdict
 from rootfix.validate import runner as _runner
-from rootfix.validate.runner import SESSION_NODEID, run_tests, stable_failing, target_status
+from rootfix.validate.runner import SESSION_NODEID, per_test_timeout, run_tests, stable_failing, target_status
 from rootfix.validate.worktree import apply_patch, git_toplevel, isolated_checkout, _git
 
 _MAX_LISTED = 3
@@ -111,11 +111,12 @@ def get_baseline(repo: str | os.PathLike[str], python: str, *, test_command: Seq
     assert fut is not None
     if not owner:
         return fut.result()
+    each = per_test_timeout(timeout)
     try:
         _say(progress, "running the test suite on the unpatched code (baseline)" if not nodeids else
              f"running {len(nodeids)} selected test module(s) on the unpatched code (baseline)")
         with isolated_checkout(root) as wt:
-            run = run_tests(wt, python, timeout=timeout, test_command=argv, nodeids=nodeids)
+            run = run_tests(wt, python, per_test_timeout=each, timeout=timeout, test_command=argv, nodeids=nodeids)
     except BaseException as exc:
         with _BASELINE_LOCK:
             _BASELINES.pop(key, None)
@@ -169,6 +170,7 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
         verb = "deletes" if all(c.deleted for c in patch.changes if c.path in edited) else "edits"
         return Verdict(False, f"{verb} existing test {_listing(edited)}", edited_tests=edited, baseline=baseline)
 
+    each = per_test_timeout(timeout)
     if baseline is None:
         baseline = get_baseline(root, python, test_command=argv, timeout=timeout, progress=progress,
                                 nodeids=nodeids)
@@ -186,7 +188,7 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
         _say(progress, f"{candidate.strategy}: regression tests on the unpatched code")
         with isolated_checkout(root) as wt:
             apply_patch(wt, Patch(tuple(new_tests), tuple(c.path for c in new_tests)))
-            before_reg = run_tests(wt, python, nodeids=reg, timeout=timeout, test_command=argv)
+            before_reg = run_tests(wt, python, per_test_timeout=each, nodeids=reg, timeout=timeout, test_command=argv)
         reg_before_status = target_status(before_reg, reg)
         reg_failed_before = reg_before_status == "failed"
 
@@ -197,7 +199,7 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
     repro_output = ""
     with isolated_checkout(root) as wt:
         apply_patch(wt, full_patch)
-        after = run_tests(wt, python, timeout=timeout, test_command=argv, nodeids=nodeids)
+        after = run_tests(wt, python, per_test_timeout=each, timeout=timeout, test_command=argv, nodeids=nodeids)
         repro_targets = tuple(reproduction.targets)
         if reproduction.kind == "report-command" and reproduction.command:
             ok, repro_output = _run_repro_command(wt, python, reproduction.command, timeout)
@@ -205,14 +207,15 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
         elif repro_targets:
             status = target_status(after, repro_targets)
             if status == "missing":  # outside the suite's testpaths: run the targets themselves
-                extra = run_tests(wt, python, nodeids=repro_targets, timeout=timeout, test_command=argv)
+                extra = run_tests(wt, python, per_test_timeout=each, nodeids=repro_targets, timeout=timeout,
+                                  test_command=argv)
                 status = target_status(extra, repro_targets)
             repro_after_ok = status == "passed"
         reg_after_status = ""
         if reg:
             reg_after_status = target_status(after, reg)
             if reg_after_status == "missing":
-                extra = run_tests(wt, python, nodeids=reg, timeout=timeout, test_command=argv)
+                extra = run_tests(wt, python, per_test_timeout=each, nodeids=reg, timeout=timeout, test_command=argv)
                 reg_after_status = target_status(extra, reg)
     reg_passed_after = (reg_after_status == "passed") if reg else None
 

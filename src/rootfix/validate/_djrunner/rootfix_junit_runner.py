@@ -10,13 +10,17 @@ in the parent, xmlrunner's...) reaches through ``super()``:
 
 - each finished test is appended at once, one JSON line, to ``ROOTFIX_JUNIT_XML + ".jsonl"`` (a
   killed run keeps what ran);
-- at exit the same records are written as JUnit XML to ``ROOTFIX_JUNIT_XML``.
+- at exit the same records are written as JUnit XML to ``ROOTFIX_JUNIT_XML``;
+- with ``ROOTFIX_TEST_TIMEOUT`` set, a test running longer is interrupted (SIGALRM) and recorded with
+  a ``rootfix: test timed out`` error, which rootfix reads as a timeout, not a failure; the run goes on.
 
 Depends on Django and the stdlib only.
 """
 import atexit
 import json
 import os
+import signal
+import threading
 import time
 import traceback
 import unittest
@@ -55,6 +59,37 @@ def _record(test, outcome, message=""):
                                  "message": message[-8000:]}) + "\n")
 
 
+class RootfixTestTimeout(Exception):
+    """Raised in a test that ran longer than ROOTFIX_TEST_TIMEOUT seconds (recorded as a timeout)."""
+
+
+def _per_test_timeout():
+    try:
+        return float(os.environ.get("ROOTFIX_TEST_TIMEOUT") or 0)
+    except ValueError:
+        return 0.0
+
+
+def _arm():
+    """Interrupt a test that hangs, so the run goes on (main thread of the main process only)."""
+    limit = _per_test_timeout()
+    if limit <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread() \
+            or str(os.getpid()) != os.environ.get(_MAIN_PID_ENV):
+        return
+
+    def on_alarm(signum, frame):
+        raise RootfixTestTimeout("rootfix: test timed out after %gs" % limit)
+
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+
+
+def _disarm():
+    if _per_test_timeout() > 0 and hasattr(signal, "setitimer") \
+            and threading.current_thread() is threading.main_thread():
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 def _fmt(err):
     try:
         return "".join(traceback.format_exception(*err))
@@ -73,9 +108,16 @@ def _install():
         "startTest", "addSuccess", "addFailure", "addError", "addSkip", "addExpectedFailure",
         "addUnexpectedSuccess", "addSubTest")}
 
+    orig_stop = TR.stopTest
+
     def startTest(self, test):
         _STARTED[_nodeid(test)] = time.monotonic()
+        _arm()
         return orig["startTest"](self, test)
+
+    def stopTest(self, test):
+        _disarm()
+        return orig_stop(self, test)
 
     def addSuccess(self, test):
         _record(test, "passed")
@@ -108,6 +150,7 @@ def _install():
             _record(test, kind, _fmt(err))
         return orig["addSubTest"](self, test, subtest, err)
 
+    TR.stopTest = stopTest
     for name, fn in (("startTest", startTest), ("addSuccess", addSuccess), ("addFailure", addFailure),
                      ("addError", addError), ("addSkip", addSkip), ("addExpectedFailure", addExpectedFailure),
                      ("addUnexpectedSuccess", addUnexpectedSuccess), ("addSubTest", addSubTest)):

@@ -1,11 +1,54 @@
 """A pytest plugin (``-p rootfix_pytest_outcomes``) appending each test's outcome as it happens.
 
 One JSON line per finished test to ``ROOTFIX_JUNIT_XML + ".jsonl"``, so a run killed by a timeout
-still tells what ran; the JUnit XML pytest writes at the end stays the complete report.
+still tells what ran; the JUnit XML pytest writes at the end stays the complete report. With
+``ROOTFIX_TEST_TIMEOUT`` set, a test call running longer is interrupted (unless the project configures
+pytest-timeout itself) and reported with a ``rootfix: test timed out`` error: a timeout, not a failure.
 Only under xdist's controller (or without xdist): workers' reports reach it too.
 """
 import json
 import os
+import signal
+import threading
+
+import pytest
+
+
+class RootfixTestTimeout(Exception):
+    """Raised in a test that ran longer than ROOTFIX_TEST_TIMEOUT seconds (recorded as a timeout)."""
+
+
+def _limit(item):
+    try:
+        limit = float(os.environ.get("ROOTFIX_TEST_TIMEOUT") or 0)
+    except ValueError:
+        return 0.0
+    # the project's own pytest-timeout settings win
+    try:
+        if item.config.getoption("timeout", None) or item.get_closest_marker("timeout"):
+            return 0.0
+    except Exception:
+        pass
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return 0.0
+    return limit
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    limit = _limit(item)
+    if limit > 0:
+        def on_alarm(signum, frame):
+            raise RootfixTestTimeout("rootfix: test timed out after %gs" % limit)
+
+        previous = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        yield
+    finally:
+        if limit > 0:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def _path():
