@@ -57,9 +57,11 @@ def test_selects_the_tests_that_reach_the_component(tmp_path):
                                 "shop/tests.py"}
     assert sel.total == SMALL_SUITE_FILES + 5 + 4
     assert "4 of 49 test modules selected" in sel.describe()
+    assert set(sel.paths) == set(sel.targets)
     # Django labels for manage.py test
     dj = select_tests(index, ["shop/pricing.py"], kind="django")
     assert "tests.test_orders" in dj.targets and "shop.tests" in dj.targets
+    assert "tests/test_orders.py" in dj.paths
     # asked for, a small suite, a command that takes no labels: the whole suite
     assert select_tests(index, ["shop/pricing.py"], full=True).whole
     assert select_tests(index, ["shop/pricing.py"], small=100).whole

@@ -517,7 +517,7 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
             all_findings = _all_findings(index)
             mine, other = split_findings(index, component, all_findings, reach)
             run.findings = tuple(mine)
-            spectrum = _spectrum(root, py, run.reproduction, timeout, selection.targets)
+            spectrum = _spectrum(root, py, run.reproduction, timeout, selection.paths)
             from rootfix.localize import rank_suspects
 
             run.suspects = tuple(rank_suspects(index, report, component=component, parsed=run.parsed,
@@ -667,7 +667,7 @@ def run_localize(report: BugReport, repo: str | Path, *, python: str | None = No
         notes.append(f"reproduction: {reproduction.kind}, " + ("reproduced" if reproduction.reproduced
                                                                else "not reproduced")
                      + (f" ({reproduction.note})" if reproduction.note else ""))
-        spectrum = _spectrum(root, py, reproduction, timeout, selection.targets)
+        spectrum = _spectrum(root, py, reproduction, timeout, selection.paths)
     suspects = tuple(rank_suspects(index, report, component=component, parsed=parsed, findings=mine,
                                    spectrum=spectrum))
     return Localization(component, suspects, tuple(mine), reproduction, baseline, tuple(notes))

@@ -39,6 +39,8 @@ class Selection:
     selected: int  # test modules selected
     total: int  # test modules in the suite
     reason: str
+    #: The selected test files (repo-relative), whatever the command's label format.
+    paths: tuple[str, ...] = ()
 
     @property
     def whole(self) -> bool:
@@ -163,7 +165,8 @@ def select_tests(index: "RepoIndex", reach_files: Iterable[str], *, kind: str = 
         return Selection((), total, total, f"{len(chosen)} test modules reach the component: most of the suite")
     parts = [f"{n} {w}" for w, n in (("importing its code", why["imports"]), ("in its app", why["app"]),
                                      ("named after it", why["name"])) if n]
-    return Selection(tuple(_label(index, p, kind) for p in chosen), len(chosen), total, ", ".join(parts))
+    return Selection(tuple(_label(index, p, kind) for p in chosen), len(chosen), total, ", ".join(parts),
+                     tuple(chosen))
 
 
 __all__ = ["SMALL_SUITE_FILES", "Selection", "is_test_module", "select_tests"]
