@@ -110,3 +110,34 @@ def test_generated_reproduction_runs_with_the_django_runner(project_repo):
     path, text = r.generated_file
     assert "class RootfixReproduction(TestCase)" in text and "import pytest" not in text
     assert r.targets == (path,)
+
+
+def test_library_layout_with_a_test_project_manage_py(tmp_path):
+    """django-celery-beat's layout: a manage.py that only runs the app's test project, receivers wired by
+    ``signal.connect``, a scheduler deriving from celery's through a base class of the app."""
+    files = {
+        "setup.cfg": "[metadata]\nname = django-beatlib\n",
+        "manage.py": "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 't.proj.settings')\n",
+        "t/__init__.py": "", "t/proj/__init__.py": "", "t/proj/settings.py": "SECRET_KEY = 'x'\n",
+        "beatlib/__init__.py": "",
+        "beatlib/base.py": "from celery.beat import Scheduler\n\n\nclass BaseDbScheduler(Scheduler):\n    pass\n",
+        "beatlib/schedulers.py": "from .base import BaseDbScheduler\n\n\nclass DbScheduler(BaseDbScheduler):\n"
+                                 "    def tick(self):\n        return 5\n",
+        "beatlib/models.py": "from django.db import models\n\n\nclass Job(models.Model):\n    def save(self, *a, **k):\n"
+                             "        super().save(*a, **k)\n\n\ndef job_changed(sender, instance, **kwargs):\n    pass\n",
+        "beatlib/signals.py": "from django.db.models import signals\n\nfrom .models import Job, job_changed\n\n\n"
+                              "def connect():\n    signals.post_save.connect(job_changed, sender=Job)\n",
+    }
+    for rel, text in files.items():
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text)
+    comps = {(c.flavor, c.name) for c in discover_components(RepoIndex.build(tmp_path))}
+    assert ("beat-scheduler", "beatlib.schedulers.DbScheduler") in comps
+    assert ("beat-scheduler", "beatlib.base.BaseDbScheduler") in comps
+    assert ("signal-receiver", "beatlib.models.job_changed") in comps
+    assert ("model-method", "beatlib.models.Job.save") in comps
+    # a project's manage.py (its own settings): the project inventory only
+    (tmp_path / "manage.py").write_text("import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n")
+    assert not any(f in ("beat-scheduler", "signal-receiver", "model-method")
+                   for f, _ in {(c.flavor, c.name) for c in discover_components(RepoIndex.build(tmp_path))})

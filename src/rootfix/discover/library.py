@@ -157,14 +157,17 @@ def library_components(index: RepoIndex, found: Iterable[Component]) -> list[Com
     types = {c.type for c in found}
     runtime = ("scheduled-job" if schedulers or "scheduled-job" in types
                else "background-worker" if "background-worker" in types else "cli-tool")
-    seen: set[tuple[str, str]] = set()
+    receivers: dict[tuple[str, str], tuple[ModuleInfo, int, list[str], list[str]]] = {}
     for info, symbol, line, signal, sender in _receivers(index):
-        if (info.path, symbol) in seen:
-            continue
-        seen.add((info.path, symbol))
-        details = (("signal", signal),) + ((("sender", sender),) if sender else ())
+        entry = receivers.setdefault((info.path, symbol), (info, line, [], []))
+        if signal not in entry[2]:
+            entry[2].append(signal)
+        if sender and sender not in entry[3]:
+            entry[3].append(sender)
+    for (path, symbol), (info, line, signals, senders) in receivers.items():
+        details = (("signal", ", ".join(signals)),) + ((("sender", ", ".join(senders)),) if senders else ())
         out.append(Component(runtime, "signal-receiver", _name(info, symbol), (f"{info.module}:{symbol}", symbol),
-                             info.path, symbol, line, details=details))
+                             path, symbol, line, details=details))
     for info, cls in _classes(index):
         if not _subclasses(index, info, cls, _MODEL_BASES):
             continue
