@@ -111,3 +111,43 @@ def test_matches_error_on_pytest_output():
     assert not matches_error("E   orders.models.Order.DoesNotExist: Table is locked", parsed)
     assert not matches_error(pytest_out, parse_error_message("no error, the job succeeds"))
     assert exception_in(pytest_out) == ("orders.models.Order.DoesNotExist", "Order matching query does not exist.")
+
+
+def test_failures_unrelated_to_the_report_are_not_a_reproduction(project):
+    repo, baseline = project
+    # the baseline fails with DoesNotExist; a report of a KeyError is not reproduced by it
+    other = "Traceback (most recent call last):\n  File \"x.py\", line 1, in f\nKeyError: 'order'\n"
+    r = reproduce(repo, PY, report(error_message=other), baseline=baseline, timeout=60)
+    assert r.kind == "none" and not r.reproduced
+    assert "do not fail with KeyError" in r.note and "tests/test_orders.py::test_ticket" in r.note
+    r = reproduce(repo, PY, report(error_message=ERROR), baseline=baseline, timeout=60)
+    assert r.kind == "failing-tests" and r.reproduced and r.matched_error is True
+
+
+@pytest.mark.slow
+def test_a_timed_out_baseline_is_not_a_reproduction(tmp_path):
+    src = tmp_path / "src"
+    (src / "tests").mkdir(parents=True)
+    (src / "pytest.ini").write_text("[pytest]\n")
+    (src / "tests" / "test_slow.py").write_text(textwrap.dedent("""\
+        import time
+
+        def test_fine():
+            pass
+
+        def test_hangs():
+            time.sleep(1000)
+        """))
+    repo = make_git_repo(src, tmp_path / "repo")
+    with isolated_checkout(repo) as wt:
+        baseline = run_tests(wt, PY, timeout=5)
+    assert baseline.timed_out and baseline.failed == 0 and baseline.passed == 1
+    r = reproduce(repo, PY, report(error_message=ERROR), baseline=baseline, timeout=5)
+    assert not r.reproduced and r.kind == "none"
+    assert "baseline timed out" in r.note
+    # the report's own node id, killed by the timeout: unknown, not reproduced
+    r = reproduce(repo, PY, report(reproduce="tests/test_slow.py::test_hangs"), baseline=baseline, timeout=5)
+    assert r.kind == "report-nodeid" and not r.reproduced and "timed out" in r.note
+    r = reproduce(repo, PY, report(reproduce="python -c 'import time; time.sleep(100)'"), baseline=baseline,
+                  timeout=3)
+    assert r.kind == "report-command" and not r.reproduced and "timed out" in r.note

@@ -12,6 +12,7 @@ import pytest
 from rootfix.errors import UsageError
 from rootfix.validate.runner import (
     SESSION_NODEID,
+    TIMEOUT,
     detect_test_command,
     find_python,
     run_tests,
@@ -138,6 +139,12 @@ def test_timeout_kills_the_process_group(tmp_path):
         "test_hang.py": f"""
             import subprocess, time
 
+            def test_before():
+                pass
+
+            def test_fails_before():
+                assert 1 == 2
+
             def test_hang():
                 child = subprocess.Popen(["sleep", "1000"])
                 open({str(pidfile)!r}, "w").write(str(child.pid))
@@ -146,11 +153,18 @@ def test_timeout_kills_the_process_group(tmp_path):
         """,
     })
     start = time.monotonic()
-    run = run_tests(proj, PY, timeout=4)
-    assert time.monotonic() - start < 30
+    run = run_tests(proj, PY, timeout=6)
+    assert time.monotonic() - start < 40
     assert run.timed_out and run.returncode is None
-    assert SESSION_NODEID in run.failing
-    assert "timed out after 4s" in run.output
+    # a timeout is not a failing test: what ran before the kill is kept, the rest is unknown
+    by_id = {o.nodeid: o.outcome for o in run.outcomes}
+    assert by_id["test_hang.py::test_before"] == "passed"
+    assert by_id["test_hang.py::test_fails_before"] == "failed"
+    assert by_id[SESSION_NODEID] == TIMEOUT
+    assert run.failing == {"test_hang.py::test_fails_before"}
+    assert target_status(run, ["test_hang.py::test_hang"]) == "timeout"
+    assert target_status(run, ["test_hang.py::test_before"]) == "passed"
+    assert "timed out after 6s" in run.output
     grandchild = int(pidfile.read_text())
     deadline = time.monotonic() + 5
     while pid_alive(grandchild) and time.monotonic() < deadline:
@@ -209,3 +223,143 @@ def test_manage_py_test_via_xml_runner(tmp_path):
     assert any("test_broken" in n and o in ("error", "failed") for n, o in by_id.items()), by_id
     assert target_status(run, ["shop.tests.test_basic.BasicTests.test_ok"]) == "passed"
     assert target_status(run, ["shop.tests.test_basic.BasicTests"]) == "failed"
+
+
+DJANGO_PROJECT = {
+    "manage.py": """
+        import os, sys
+        if __name__ == "__main__":
+            os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_settings")
+            from django.core.management import execute_from_command_line
+            execute_from_command_line(sys.argv)
+    """,
+    "site_settings.py": """
+        SECRET_KEY = "x"
+        INSTALLED_APPS = ["django.contrib.contenttypes", "shop"]
+        DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+        USE_TZ = True
+        TEST_RUNNER = "site_runner.ShopRunner"
+    """,
+    # the project's runner sets up what its tests need (as real runners set mail or storage backends)
+    "site_runner.py": """
+        import os
+        from django.test.runner import DiscoverRunner
+
+        class ShopRunner(DiscoverRunner):
+            def setup_test_environment(self, **kwargs):
+                super().setup_test_environment(**kwargs)
+                os.environ["SHOP_RUNNER"] = type(self).__name__
+
+        class OtherRunner(ShopRunner):
+            pass
+    """,
+    "shop/__init__.py": "",
+    "shop/tests/__init__.py": "",
+    "shop/tests/test_runner_env.py": """
+        import os
+        from django.test import SimpleTestCase
+
+        class RunnerTests(SimpleTestCase):
+            def test_project_runner_set_up(self):
+                self.assertIn(os.environ.get("SHOP_RUNNER"), ("ShopRunner", "OtherRunner"))
+
+            def test_other(self):
+                self.assertEqual(1, 1)
+    """,
+}
+
+
+@pytest.mark.slow
+def test_django_project_runner_is_wrapped_not_replaced(tmp_path):
+    proj = write(tmp_path / "proj", DJANGO_PROJECT)
+    run = run_tests(proj, PY, timeout=120)
+    by_id = {o.nodeid: o.outcome for o in run.outcomes}
+    assert by_id == {"shop.tests.test_runner_env.RunnerTests.test_project_runner_set_up": "passed",
+                     "shop.tests.test_runner_env.RunnerTests.test_other": "passed"}, run.output
+    # a --testrunner in the project's command is the runner wrapped
+    run = run_tests(proj, PY, timeout=120, test_command=["python", "manage.py", "test",
+                                                          "--testrunner", "site_runner.OtherRunner"])
+    assert run.failing == frozenset() and run.passed == 2, run.output
+    assert not any("OtherRunner" in a for a in run.command)
+
+
+@pytest.mark.slow
+def test_django_parallel_gives_per_test_outcomes(tmp_path):
+    files = dict(DJANGO_PROJECT)
+    files["shop/tests/test_more.py"] = """
+        from django.test import SimpleTestCase
+
+        class MoreTests(SimpleTestCase):
+            # (a failure under --parallel needs tblib to cross processes; a skip does not)
+            def test_skip(self):
+                self.skipTest("not here")
+    """
+    proj = write(tmp_path / "proj", files)
+    run = run_tests(proj, PY, timeout=180, rerun_failures=0,
+                    test_command=["python", "manage.py", "test", "--parallel", "2"])
+    by_id = {o.nodeid: o.outcome for o in run.outcomes}
+    assert by_id.get("shop.tests.test_more.MoreTests.test_skip") == "skipped", run.output
+    assert "--parallel" in run.command
+    assert by_id.get("shop.tests.test_runner_env.RunnerTests.test_other") == "passed", run.output
+
+
+@pytest.mark.slow
+def test_django_timeout_keeps_finished_tests(tmp_path):
+    files = dict(DJANGO_PROJECT)
+    files["shop/tests/test_zz_hang.py"] = """
+        import time
+        from django.test import SimpleTestCase
+
+        class HangTests(SimpleTestCase):
+            def test_hang(self):
+                time.sleep(1000)
+    """
+    proj = write(tmp_path / "proj", files)
+    run = run_tests(proj, PY, timeout=8)
+    assert run.timed_out
+    by_id = {o.nodeid: o.outcome for o in run.outcomes}
+    assert by_id["shop.tests.test_runner_env.RunnerTests.test_other"] == "passed", run.output
+    assert by_id[SESSION_NODEID] == TIMEOUT
+    assert run.failing == frozenset()
+    assert target_status(run, ["shop.tests.test_zz_hang.HangTests.test_hang"]) == "timeout"
+
+
+@pytest.mark.slow
+def test_per_test_timeout_interrupts_one_test_and_the_run_goes_on(tmp_path):
+    proj = write(tmp_path / "proj", {
+        "pytest.ini": "[pytest]\n",
+        "test_one_hangs.py": """
+            import time
+
+            def test_a_hangs():
+                time.sleep(1000)
+
+            def test_b_after():
+                pass
+        """,
+    })
+    run = run_tests(proj, PY, timeout=120, per_test_timeout=2)
+    assert not run.timed_out
+    by_id = {o.nodeid: o.outcome for o in run.outcomes}
+    assert by_id == {"test_one_hangs.py::test_a_hangs": TIMEOUT, "test_one_hangs.py::test_b_after": "passed"}, run.output
+    assert run.failing == frozenset()
+    assert target_status(run, ["test_one_hangs.py::test_a_hangs"]) == "timeout"
+
+    files = dict(DJANGO_PROJECT)
+    files["shop/tests/test_zz_hang.py"] = """
+        import time
+        from django.test import SimpleTestCase
+
+        class HangTests(SimpleTestCase):
+            def test_hang(self):
+                time.sleep(1000)
+
+            def test_then(self):
+                pass
+    """
+    dj = write(tmp_path / "dj", files)
+    run = run_tests(dj, PY, timeout=120, per_test_timeout=2)
+    by_id = {o.nodeid: o.outcome for o in run.outcomes}
+    assert not run.timed_out and run.failing == frozenset(), run.output
+    assert by_id["shop.tests.test_zz_hang.HangTests.test_hang"] == TIMEOUT
+    assert by_id["shop.tests.test_zz_hang.HangTests.test_then"] == "passed"

@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", metavar="M", help="the model to ask at --llm")
     p.add_argument("--timeout", type=float, default=600.0, metavar="S", help="timeout per test run (default 600)")
     p.add_argument("--jobs", type=int, default=0, metavar="N", help="candidates validated at once (default: cores)")
+    p.add_argument("--full-suite", action="store_true",
+                   help="run the whole test suite, not only the tests that reach the component")
     _add_report_flags(p)
     p.set_defaults(handler=cmd_fix)
 
@@ -97,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--python", metavar="PY")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--no-run", action="store_true", help="static evidence only: run no tests")
+    p.add_argument("--timeout", type=float, default=600.0, metavar="S", help="timeout per test run (default 600)")
+    p.add_argument("--full-suite", action="store_true",
+                   help="run the whole test suite, not only the tests that reach the component")
     _add_report_flags(p)
     p.set_defaults(handler=cmd_localize)
 
@@ -178,7 +183,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
     progress, close = make_progress(args.format)
     try:
         outcome = run_fix(report, root, python=args.python, timeout=args.timeout, jobs=args.jobs, llm=llm,
-                          progress=progress)
+                          progress=progress, full_suite=args.full_suite)
     finally:
         close()
     apply_error = None
@@ -285,7 +290,8 @@ def cmd_localize(args: argparse.Namespace) -> int:
     root = repo_dir(args)
     progress, close = make_progress(args.format)
     try:
-        loc = run_localize(report, root, python=args.python, run_tests=not args.no_run, progress=progress)
+        loc = run_localize(report, root, python=args.python, run_tests=not args.no_run, progress=progress,
+                           full_suite=args.full_suite, timeout=args.timeout)
     finally:
         close()
     c = loc.component
@@ -296,9 +302,13 @@ def cmd_localize(args: argparse.Namespace) -> int:
                           "evidence": list(s.evidence)} for s in loc.suspects],
             "findings": [{"file": f.file, "line": f.line, "symbol": f.symbol, "rule": f.code, "message": f.message}
                          for f in loc.findings],
+            "baseline_timed_out": bool(loc.baseline and loc.baseline.timed_out),
+            "notes": list(loc.notes),
         }, indent=2))
     else:
         print(f"{c.name} ({c.type}) -> {c.file}:{c.line} {c.symbol}")
+        for note in loc.notes:
+            print(note)
         if not loc.suspects:
             print("no suspects")
         for i, s in enumerate(loc.suspects, 1):

@@ -193,6 +193,74 @@ def split_findings(index: "RepoIndex", component: Component, findings: Iterable[
     return mine, other
 
 
+# --------------------------------------------------------------------------- unresolved names
+def component_from_report(index: "RepoIndex", component_type: str, report: BugReport,
+                          parsed: ParsedError | None) -> Component | None:
+    """When the report's name matches nothing: the code its traceback or its words point at.
+
+    The deepest project frame of the error (not a test); else the project function whose name the
+    report's text mentions most (names of five letters or more, tests aside). None when neither.
+    """
+    import re
+
+    from rootfix.discover.components import is_test_path
+
+    if parsed is not None:
+        for fr in reversed(parsed.project_frames):
+            if fr.repo_path and not is_test_path(fr.repo_path):
+                fn = index.enclosing_function(fr.repo_path, fr.line)
+                if fn is not None:
+                    return Component(component_type, "from-report", fn.qualname, (), fn.file, fn.symbol, fn.line,
+                                     details=(("resolved", f"the error's traceback frame {fr.repo_path}:{fr.line}"),))
+    text = " ".join((report.component_name, report.bug_description, report.actual_behavior,
+                     report.error_message or ""))
+    words: dict[str, int] = {}
+    for w in re.findall(r"[A-Za-z_][A-Za-z0-9_]{4,}", text):
+        words[w] = words.get(w, 0) + 1
+    best: tuple[int, int, str] | None = None
+    pick = None
+    for q, fn in index.functions.items():
+        if is_test_path(fn.file):
+            continue
+        parts = fn.symbol.split(".")
+        hits = sum(words.get(p, 0) for p in parts if len(p) > 4 and not p.startswith("__"))
+        if hits and (best is None or (hits, len(parts), q) > best):
+            best, pick = (hits, len(parts), q), fn
+    if pick is None:
+        return None
+    return Component(component_type, "from-report", pick.qualname, (), pick.file, pick.symbol, pick.line,
+                     details=(("resolved", f"named in the report's text ({best[0]} mention(s))"),))
+
+
+def resolve_or_fallback(index: "RepoIndex", components: Sequence[Component], report: BugReport,
+                        parsed: ParsedError | None, resolve_component) -> tuple[Component, str]:
+    """The report's component, or (when its name matches nothing) the code the report points at.
+
+    Returns (component, note); the note says what was looked for and what was used instead.
+    Raises the resolver's error when the report points at nothing either.
+    """
+    from rootfix.discover.resolve import ComponentNotFound
+
+    try:
+        try:
+            comp = resolve_component(components, report.component_type, report.component_name,
+                                     skipped=[f"{e.path}: {e.message}" for e in index.errors], index=index)
+        except TypeError:  # a resolver without the index keyword
+            comp = resolve_component(components, report.component_type, report.component_name,
+                                     skipped=[f"{e.path}: {e.message}" for e in index.errors])
+    except ComponentNotFound as exc:
+        from rootfix.types import COMPONENT_TYPES
+
+        ctype = report.component_type if report.component_type in COMPONENT_TYPES else "cli-tool"
+        fallback = component_from_report(index, ctype, report, parsed)
+        if fallback is None:
+            raise
+        why = dict(fallback.details).get("resolved", "")
+        return fallback, f"{exc}; localizing from the report instead: {fallback.file} {fallback.symbol} ({why})"
+    why = dict(comp.details).get("resolved", "")
+    return comp, (f"no discovered component has that name; it names {why}" if why else "")
+
+
 # --------------------------------------------------------------------------- localize helpers
 def _changed_functions(index: "RepoIndex", patch: Patch) -> list["FunctionInfo"]:
     """The project functions whose lines a patch changes (test files aside), in patch order."""
@@ -262,7 +330,29 @@ def unconfirmed_root_cause(index: "RepoIndex", suspects: Sequence[Suspect],
     return Suspect(fn.file, fn.symbol, fn.line, top.score, (f"{top.symbol} only delegates to it",) + top.evidence)
 
 
-def _spectrum(repo: Path, python: str, repro: Reproduction, timeout: float):
+def tests_for_component(index: "RepoIndex", component: Component, related: RelatedCode | None,
+                   test_command: Sequence[str], *, full: bool = False):
+    """The tests to run for this component (:func:`rootfix.validate.select.select_tests`)."""
+    from rootfix.validate.runner import command_kind
+    from rootfix.validate.select import select_tests
+
+    reach = {fn.file for fn in reachable_functions(index, component, related).values()} | {component.file}
+    if component.declared_in:
+        reach.add(component.declared_in)
+    full = full or os.environ.get("ROOTFIX_FULL_SUITE", "") not in ("", "0")
+    return select_tests(index, reach, kind=command_kind(test_command),
+                        names=(component.name, *component.aliases, component.symbol), full=full)
+
+
+def baseline_note(b: TestRun) -> str:
+    """How a baseline ended, in words (a timeout is said, never counted as a failure)."""
+    text = f"{b.passed} passed, {b.failed} failed" + (f", {len(b.flaky)} flaky" if b.flaky else "")
+    if b.timed_out:
+        text += " -- TIMED OUT: the run was killed; the tests it did not finish are unknown (raise --timeout)"
+    return text
+
+
+def _spectrum(repo: Path, python: str, repro: Reproduction, timeout: float, nodeids: Sequence[str] = ()):
     """Per-test coverage for SBFL when the reproduction is failing tests (None when unavailable)."""
     if not repro.reproduced or not repro.targets or repro.kind == "report-command":
         return None
@@ -275,7 +365,7 @@ def _spectrum(repo: Path, python: str, repro: Reproduction, timeout: float):
             if repro.generated_file:
                 path, text = repro.generated_file
                 apply_patch(wt, Patch((FileChange(path, None, text),), (path,)))
-            return collect_spectrum(wt, python, timeout=timeout)
+            return collect_spectrum(wt, python, timeout=timeout, nodeids=tuple(nodeids))
     except Exception:
         return None
 
@@ -283,7 +373,7 @@ def _spectrum(repo: Path, python: str, repro: Reproduction, timeout: float):
 # --------------------------------------------------------------------------- the run
 def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, timeout: float = 600.0,
             jobs: int = 0, llm: "LLMConfig | None" = None, progress: ProgressCallback | None = None,
-            strategies: Sequence[str] | None = None) -> FixOutcome:
+            strategies: Sequence[str] | None = None, full_suite: bool = False) -> FixOutcome:
     """Reproduce, localize, fix and validate the bug of ``report`` in ``repo``.
 
     ``python`` is the project's interpreter (default: found by :func:`rootfix.validate.runner.find_python`).
@@ -317,9 +407,10 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
             test_command = detect_test_command(root, report.test_command)
             index = build_index(root)
             components = Project.of(index).components
-            component = resolve_component(components, report.component_type, report.component_name,
-                                          skipped=[f"{e.path}: {e.message}" for e in index.errors])
+            component, resolve_note = resolve_or_fallback(index, components, report, run.parsed, resolve_component)
             run.component = component
+            if resolve_note:
+                run.progress("discover", resolve_note)
             try:
                 related = related_code(index, component)
             except Exception:
@@ -337,11 +428,13 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
         with run.timed("baseline") as st:
             from rootfix.validate.verdict import get_baseline
 
+            selection = tests_for_component(index, component, related, test_command, full=full_suite)
+            from rootfix.validate.runner import describe_test_command
+
+            run.progress("baseline", f"{describe_test_command(test_command)}: {selection.describe()}")
             run.baseline = get_baseline(root, py, test_command=test_command, timeout=timeout,
-                                        progress=run.progress)
-            b = run.baseline
-            st.done(f"{b.passed} passed, {b.failed} failed" + (f", {len(b.flaky)} flaky" if b.flaky else "")
-                    + (" (timed out)" if b.timed_out else ""))
+                                        progress=run.progress, nodeids=selection.targets)
+            st.done(baseline_note(run.baseline) + f" [{selection.describe()}]")
 
         # ---------------------------------------------------------------- reproduce
         stage = "reproduce"
@@ -352,10 +445,11 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
                                          timeout=timeout, component=run.component)
             r = run.reproduction
             if r.kind == "none":
-                st.done("no reproduction (no reproduce key, no failing tests): relying on regression tests")
+                st.done("no reproduction (no reproduce key, no failing test that shows the report's error): "
+                        "relying on regression tests" + (f"; {r.note}" if r.note else ""))
             else:
                 st.done(f"{r.kind}: {'reproduced' if r.reproduced else 'NOT reproduced'}"
-                        + (f" ({r.exc_type})" if r.exc_type else ""))
+                        + (f" ({r.exc_type})" if r.exc_type else "") + (f"; {r.note}" if r.note else ""))
 
         # ---------------------------------------------------------------- localize
         stage = "localize"
@@ -364,7 +458,7 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
             all_findings = _all_findings(index)
             mine, other = split_findings(index, component, all_findings, reach)
             run.findings = tuple(mine)
-            spectrum = _spectrum(root, py, run.reproduction, timeout)
+            spectrum = _spectrum(root, py, run.reproduction, timeout, selection.paths)
             from rootfix.localize import rank_suspects
 
             run.suspects = tuple(rank_suspects(index, report, component=component, parsed=run.parsed,
@@ -406,7 +500,7 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
             with run.timed("validate") as st:
                 verdicts = validate_candidates(root, py, cands, run.reproduction, test_command=test_command,
                                                timeout=timeout, jobs=jobs, baseline=run.baseline,
-                                               progress=run.progress)
+                                               progress=run.progress, nodeids=selection.targets)
                 for c, v in zip(cands, verdicts):
                     (accepted if v.accepted else run.rejected).append((c, v))
                 st.done("; ".join(f"{c.strategy}: {'ACCEPTED' if v.accepted else 'rejected'} ({v.reason})"
@@ -450,6 +544,9 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
 
 
 def _no_fix_message(run: _Run) -> str:
+    if run.baseline is not None and run.baseline.timed_out:
+        return ("the baseline test run timed out (its unfinished tests are unknown, not failures): "
+                "nothing could be judged; raise --timeout")
     if run.rejected:
         reasons = "; ".join(f"{c.strategy}: {v.reason}" for c, v in run.rejected[:4])
         return f"no candidate passed validation ({reasons})"
@@ -465,10 +562,14 @@ class Localization:
     suspects: tuple[Suspect, ...]
     findings: tuple[Finding, ...]
     reproduction: Reproduction | None = None
+    baseline: TestRun | None = None
+    #: What was run and how it ended, for the user (selection, timeouts, unrelated failures).
+    notes: tuple[str, ...] = ()
 
 
 def run_localize(report: BugReport, repo: str | Path, *, python: str | None = None, run_tests: bool = True,
-                 timeout: float = 600.0, progress: ProgressCallback | None = None) -> Localization:
+                 timeout: float = 600.0, progress: ProgressCallback | None = None,
+                 full_suite: bool = False) -> Localization:
     """Suspects for a report: intake, discover, rule findings and (unless ``run_tests`` is False) the
     baseline, reproduction and coverage spectrum, ranked by :func:`rootfix.localize.rank_suspects`."""
     from rootfix.intake.traceback import parse_error_message
@@ -479,15 +580,16 @@ def run_localize(report: BugReport, repo: str | Path, *, python: str | None = No
     build_index, discover_components, resolve_component, related_code = discover_api()
     parsed = parse_error_message(report.error_message or "", repo_root=root)
     index = build_index(root)
-    component = resolve_component(Project.of(index).components, report.component_type, report.component_name,
-                                  skipped=[f"{e.path}: {e.message}" for e in index.errors])
+    component, resolve_note = resolve_or_fallback(index, Project.of(index).components, report, parsed,
+                                                  resolve_component)
+    notes: list[str] = [resolve_note] if resolve_note else []
     say("discover", DONE + f"{component.name} -> {component.file}:{component.line} {component.symbol}")
     try:
         related = related_code(index, component)
     except Exception:
         related = None
     mine, _ = split_findings(index, component, _all_findings(index), reachable_functions(index, component, related))
-    reproduction = spectrum = None
+    reproduction = spectrum = baseline = None
     if run_tests:
         from rootfix.reproduce.runner import reproduce
         from rootfix.validate.runner import detect_test_command, find_python
@@ -495,13 +597,21 @@ def run_localize(report: BugReport, repo: str | Path, *, python: str | None = No
 
         py = find_python(root, python)
         argv = detect_test_command(root, report.test_command)
-        baseline = get_baseline(root, py, test_command=argv, timeout=timeout, progress=say)
+        selection = tests_for_component(index, component, related, argv, full=full_suite)
+        notes.append("tests: " + selection.describe())
+        baseline = get_baseline(root, py, test_command=argv, timeout=timeout, progress=say,
+                                nodeids=selection.targets)
+        notes.append("baseline: " + baseline_note(baseline))
+        say("baseline", DONE + baseline_note(baseline))
         reproduction = reproduce(root, py, report, baseline=baseline, test_command=argv, timeout=timeout,
                                  component=component)
-        spectrum = _spectrum(root, py, reproduction, timeout)
+        notes.append(f"reproduction: {reproduction.kind}, " + ("reproduced" if reproduction.reproduced
+                                                               else "not reproduced")
+                     + (f" ({reproduction.note})" if reproduction.note else ""))
+        spectrum = _spectrum(root, py, reproduction, timeout, selection.paths)
     suspects = tuple(rank_suspects(index, report, component=component, parsed=parsed, findings=mine,
                                    spectrum=spectrum))
-    return Localization(component, suspects, tuple(mine), reproduction)
+    return Localization(component, suspects, tuple(mine), reproduction, baseline, tuple(notes))
 
 
 # --------------------------------------------------------------------------- --apply

@@ -333,6 +333,8 @@ class Reproduction:
     output: str = ""
     #: A generated reproduction test: (repo-relative path, file contents).
     generated_file: tuple[str, str] | None = None
+    #: Why it did or did not count (a timed-out run, failures unrelated to the report...).
+    note: str = ""
 
 
 @dataclass(frozen=True)

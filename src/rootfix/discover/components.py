@@ -48,6 +48,11 @@ def is_test_path(path: str) -> bool:
 def discover_components(index: RepoIndex) -> tuple[Component, ...]:
     """Every component of the indexed repo, grouped by type, then by file and line."""
     found = _Discovery(index).run()
+    from .library import NOT_COMPONENTS, is_library, library_components
+
+    found = [c for c in found if c.file not in NOT_COMPONENTS]
+    if is_library(index):  # a reusable app: its schedulers, signal receivers and model save logic too
+        found += library_components(index, found)
     return tuple(sorted(found, key=lambda c: (_TYPE_ORDER.get(c.type, 9), c.flavor, c.file, c.line, c.name)))
 
 

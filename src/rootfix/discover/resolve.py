@@ -14,12 +14,16 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from rootfix.errors import UsageError
 from rootfix.types import COMPONENT_TYPES, Component
 
-__all__ = ["resolve_component", "normalize_name", "name_candidates", "component_keys"]
+if TYPE_CHECKING:
+    from rootfix.discover.index import RepoIndex
+
+__all__ = ["ComponentNotFound", "code_component", "resolve_component", "normalize_name", "name_candidates",
+           "component_keys"]
 
 _SUFFIXES = ("_task", "_job", "_command", "_cmd")
 _STOPWORDS = frozenset({
@@ -155,12 +159,16 @@ def _score(cands: Sequence[Candidate], c: Component) -> tuple[float, int, float]
 
 
 def resolve_component(components: Iterable[Component], component_type: str, component_name: str, *,
-                      repo: str | None = None, skipped: Iterable[str] = ()) -> Component:
+                      repo: str | None = None, skipped: Iterable[str] = (),
+                      index: "RepoIndex | None" = None) -> Component:
     """The component a report's ``component_type`` / ``component_name`` names.
 
     Components of ``component_type`` are preferred; a component of another type is accepted when the name
     matches it and nothing of the requested type (a beat task reported as a scheduled job but found only as a
-    Celery task). Raises :class:`UsageError` with one line and the closest names when nothing matches.
+    Celery task). Given the ``index``, project code the name points at directly (a function, a method, a
+    class, a module, a file: :func:`code_component`) is the component when no discovered one matches.
+    Raises :class:`ComponentNotFound` (a :class:`UsageError`) with one line saying what was looked for and
+    the closest names when nothing matches.
     """
     comps = list(components)
     ctype = re.sub(r"[\s_\-]+", "-", (component_type or "").strip().lower())
@@ -188,9 +196,16 @@ def resolve_component(components: Iterable[Component], component_type: str, comp
             return best[2]
         options = ", ".join(sorted({f"{x[2].type} {x[2].name}" for x in top}))
         raise UsageError(f"no {ctype} named {component_name!r}{where}; it matches several components: {options}")
+    if index is not None:
+        code = code_component(index, ctype, name)
+        if code is not None:
+            return code
     unread = list(skipped)
     note = f" ({len(unread)} file(s) could not be analysed: {'; '.join(unread[:3])})" if unread else ""
-    raise UsageError(_not_found(comps, ctype, component_name, cands, where) + note)
+    looked = list(dict.fromkeys(c.text for c in cands if c.weight >= 0.7 and len(c.text) <= 60
+                                and not any(ch in c.text for ch in "`()")))[:6]
+    raise ComponentNotFound(_not_found(comps, ctype, component_name, cands, where)
+                            + (f" (looked for: {', '.join(looked)})" if looked else "") + note, looked)
 
 
 def _not_found(comps: list[Component], ctype: str, raw: str, cands: list[Candidate], where: str) -> str:
@@ -219,3 +234,69 @@ def _not_found(comps: list[Component], ctype: str, raw: str, cands: list[Candida
     if pool[0].type != ctype:
         return f"no {ctype} named {shown!r}{where} (it has no {ctype} at all; components: {known})"
     return f"no {ctype} named {shown!r}{where}; the {ctype}s are: {known}"
+
+
+# --------------------------------------------------------------------------- code named directly
+class ComponentNotFound(UsageError):
+    """No component or project code answers to the report's name (``looked_for``: what was tried)."""
+
+    def __init__(self, message: str, looked_for: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.looked_for = tuple(looked_for)
+
+
+def _code_component(ctype: str, how: str, name: str, file: str, symbol: str, line: int, note: str) -> Component:
+    return Component(ctype, how, name, (), file, symbol, line, details=(("resolved", note),))
+
+
+def code_component(index: "RepoIndex", component_type: str, component_name: str) -> Component | None:
+    """A component made from project code the report names directly, when discovery has none for it.
+
+    Tried for every identifier in the name (most specific first): a file path, a dotted path or
+    ``module:attr`` to a function, method, class or module, then ``Class.method`` / a function or
+    class name defined once in the project (tests aside). A named module, class or file that exists
+    is a component even when discovery found none.
+    """
+    from rootfix.discover.components import is_test_path
+
+    for cand in name_candidates(" ".join(component_name.split())):
+        text = cand.text.strip()
+        if not text or " " in text:
+            continue
+        dotted = text.replace(":", ".").replace("()", "")
+        path = text[2:] if text.startswith("./") else text
+        info = index.by_path.get(path)
+        if info is not None:
+            return _code_component(component_type, "file", text, info.path, "<module>", 1, f"the file {path}")
+        fn = index.lookup_function(dotted)
+        if fn is not None:
+            return _code_component(component_type, "function", text, fn.file, fn.symbol, fn.line,
+                                   f"the function {fn.qualname}")
+        found = index.lookup_class(dotted) if "." in dotted else None
+        if found is not None:
+            minfo, cls = found
+            return _code_component(component_type, "class", text, minfo.path, cls.name, cls.lineno,
+                                   f"the class {minfo.module}.{cls.name}")
+        mod = index.modules.get(dotted)
+        if mod is not None and "." in dotted:
+            return _code_component(component_type, "module", text, mod.path, "<module>", 1, f"the module {dotted}")
+        if not re.fullmatch(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?", dotted) or len(dotted) < 4 or \
+                dotted.lower() in _STOPWORDS:
+            continue
+        # a bare function / Class.method / class name: accepted when it is defined exactly once
+        hits = [f for q, f in index.functions.items()
+                if (q.endswith("." + dotted)) and not is_test_path(f.file)]
+        if len(hits) == 1:
+            f = hits[0]
+            return _code_component(component_type, "function", text, f.file, f.symbol, f.line,
+                                   f"the function {f.qualname}")
+        if "." not in dotted:
+            classes = [(m, c) for m in index.modules.values() if not is_test_path(m.path)
+                       for n, c in m.classes.items() if n == dotted]
+            if len(classes) == 1:
+                m, c = classes[0]
+                return _code_component(component_type, "class", text, m.path, c.name, c.lineno,
+                                       f"the class {m.module}.{c.name}")
+    return None
+
+

@@ -397,10 +397,26 @@ class Project:
         """qualname -> function for the code one component runs: its function and what that calls
         (:data:`COMPONENT_REACH_DEPTH` unless ``depth``), plus the related code discovery found for it."""
         out: dict[str, FunctionInfo] = {}
+        index = self.index
         start = self.component_function(component)
-        if start is not None:
-            for fn, _ in self.index.reachable(start, max_depth=COMPONENT_REACH_DEPTH if depth is None else depth):
-                out[fn.qualname] = fn
+        starts = [start] if start is not None else []
+        info = index.by_path.get(component.file)
+        if info is not None and component.symbol == "<module>":  # a file or module named as the component
+            starts += list(info.functions.values())
+        elif info is not None and component.symbol in info.classes and (
+                start is None or start.class_name != component.symbol):
+            # a class component with no single entry point (a beat scheduler): every method of it and of
+            # the classes it names (its schedule Entry class)
+            classes = [(info, component.symbol)]
+            for key, value in component.details:
+                found = index.lookup_class(value) if key == "entry" else None
+                if found is not None:
+                    classes.append((found[0], found[1].name))
+            for minfo, cname in classes:
+                starts += [fn for sym, fn in minfo.functions.items() if sym.startswith(cname + ".")]
+        for first in starts:
+            for fn, _ in index.reachable(first, max_depth=COMPONENT_REACH_DEPTH if depth is None else depth):
+                out.setdefault(fn.qualname, fn)
         if related is not None:
             for ref in related.refs:
                 info = self.index.by_path.get(ref.file)

@@ -1,6 +1,7 @@
 """Generated reproductions, when the report gives none and no existing test fails.
 
-One pytest module per component type, run under the project's test settings (pytest-django):
+One pytest module per component type, run under the project's test settings (pytest-django; a
+Django ``TestCase`` for projects run with ``manage.py test`` or a reusable app's test settings):
 
 * background worker: the Celery task run eagerly (``task.apply(...).get()``) or the RQ job
   function called in-process, when it needs no arguments the report cannot give;
@@ -70,7 +71,11 @@ def _required_params(fn: "FunctionInfo") -> list[str]:
 
 
 def _uses_pytest_django(index: "RepoIndex") -> bool:
+    from rootfix.validate.runner import _has_pytest_config
+
     root = index.root
+    if not _has_pytest_config(root):  # a tox.ini setenv alone is not pytest-django
+        return False
     for name in ("pytest.ini", "setup.cfg", "tox.ini", "pyproject.toml"):
         path = root / name
         try:
@@ -81,10 +86,46 @@ def _uses_pytest_django(index: "RepoIndex") -> bool:
     return False
 
 
-def generate_reproduction(index: "RepoIndex", report: BugReport, component: Component) -> tuple[str, str] | None:
-    """``(repo-relative path, source)`` of a reproduction test for ``component``, or None."""
-    if not _uses_pytest_django(index):
+_PYTEST_TEST = "@pytest.mark.django_db\ndef test_rootfix_reproduction():\n"
+
+
+def _uses_django_runner(index: "RepoIndex") -> bool:
+    """``manage.py test`` or a reusable app's test settings (``python -m django test --settings=...``)."""
+    from rootfix.validate.runner import find_test_settings
+
+    return (index.root / "manage.py").is_file() or bool(find_test_settings(index.root)[0])
+
+
+def as_testcase(source: str) -> str | None:
+    """A generated pytest-django module as a Django ``TestCase`` (for ``manage.py test`` projects)."""
+    if _PYTEST_TEST not in source:
         return None
+    head, _, body = source.partition(_PYTEST_TEST)
+    head = head.replace("import pytest\n", "", 1).rstrip("\n")
+    lines = [("    " + ln if ln.strip() else "") for ln in body.rstrip("\n").splitlines()]
+    return (head + "\n\nfrom django.test import TestCase\n\n\n"
+            "class RootfixReproduction(TestCase):\n"
+            "    def test_rootfix_reproduction(self):\n" + "\n".join(lines) + "\n")
+
+
+def generate_reproduction(index: "RepoIndex", report: BugReport, component: Component) -> tuple[str, str] | None:
+    """``(repo-relative path, source)`` of a reproduction test for ``component``, or None.
+
+    pytest-django projects get a pytest module; ``manage.py test`` projects and reusable apps run
+    with the Django runner get the same steps as a ``TestCase``.
+    """
+    if not _uses_pytest_django(index):
+        if not _uses_django_runner(index) or component.type == "pyspark-job":
+            return None
+        made = _generate(index, report, component)
+        if made is None:
+            return None
+        text = as_testcase(made[1])
+        return (made[0], text) if text else None
+    return _generate(index, report, component)
+
+
+def _generate(index: "RepoIndex", report: BugReport, component: Component) -> tuple[str, str] | None:
     fn = index.enclosing_function(component.file, component.line)
     path = f"{tests_dir(index)}/{GENERATED_NAME}".lstrip("/")
     header = _HEADER.format(name=component.name, type=component.type)

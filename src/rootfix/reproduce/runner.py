@@ -11,6 +11,7 @@ import os
 import re
 import shlex
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
@@ -128,7 +129,53 @@ def run_shell(workdir: str | os.PathLike[str], python: str, command: str, *, tim
 
 # --------------------------------------------------------------------------- the stage
 def _covered(run: TestRun, targets: Sequence[str]) -> bool:
-    return target_status(run, targets) != "missing"
+    return target_status(run, targets) not in ("missing", "timeout")
+
+
+def _component_words(component: Component | None) -> list[str]:
+    """How a failing test's id or traceback shows it exercises the component (file, module, symbol)."""
+    if component is None:
+        return []
+    words = [component.file]
+    module = component.file[:-3].replace("/", ".") if component.file.endswith(".py") else ""
+    if module:
+        words.append(module)
+    for name in (component.symbol, component.name, *component.aliases):
+        last = (name or "").replace(":", ".").rsplit(".", 1)[-1]
+        if len(last) > 3 and last not in ("handle", "run", "main", "Command", "<module>", "__call__"):
+            words.append(last)
+    return words
+
+
+def relevant_failures(baseline: TestRun, parsed: ParsedError | None,
+                      component: Component | None) -> tuple[list[str], str]:
+    """The baseline's stable failures that show the reported bug, and a note on the others.
+
+    With an exception in the report, a failure counts when it shows that exception (type and message,
+    :func:`matches_error`); without one, when its id or traceback names the component's file, module or
+    function. A run killed by its timeout is never a failure.
+    """
+    failing = sorted(stable_failing(baseline))
+    if not failing:
+        return [], ""
+    by_id = {o.nodeid: o for o in baseline.outcomes}
+    has_error = parsed is not None and parsed.final is not None
+    words = _component_words(component)
+    keep: list[str] = []
+    for n in failing:
+        msg = by_id[n].message if n in by_id else ""
+        if has_error:
+            if matches_error(msg, parsed):
+                keep.append(n)
+        elif not words or any(w in n or w in msg for w in words):
+            keep.append(n)
+    if len(keep) == len(failing):
+        return keep, ""
+    what = (f"with {parsed.final.exc_type}" if has_error and parsed and parsed.final
+            else f"through {component.file if component else 'the component'}")
+    return keep, (f"{len(failing) - len(keep)} failing test(s) in the baseline do not fail {what} "
+                  f"(e.g. {failing[0] if not keep else next(n for n in failing if n not in keep)}): "
+                  "not taken as the reproduction")
 
 
 def reproduce(repo: str | os.PathLike[str], python: str, report: BugReport, *, baseline: TestRun | None,
@@ -164,19 +211,30 @@ def reproduce(repo: str | os.PathLike[str], python: str, report: BugReport, *, b
             if run is None:
                 with isolated_checkout(root) as wt:
                     run = run_tests(wt, python, nodeids=nodeids, timeout=timeout, test_command=argv)
-            failed = target_status(run, nodeids) == "failed"
+            status = target_status(run, nodeids)
+            failed = status == "failed"
             output = "\n".join(o.message for o in target_outcomes(run, nodeids) if o.message) or run.output
-            return result("report-nodeid", output, failed, targets=tuple(nodeids))
+            note = f"the run timed out after {timeout:g}s before {' '.join(nodeids)} finished: unknown" \
+                if status == "timeout" else ""
+            return result("report-nodeid", output, failed, targets=tuple(nodeids), note=note)
         with isolated_checkout(root) as wt:
             proc = run_shell(wt, python, spec, timeout=timeout)
-        failed = proc.timed_out or proc.returncode != 0
-        return result("report-command", proc.output, failed, command=spec)
+        # a killed command shows nothing about the bug
+        failed = not proc.timed_out and proc.returncode != 0
+        note = f"the command timed out after {timeout:g}s: unknown, not a reproduction" if proc.timed_out else ""
+        return result("report-command", proc.output, failed, command=spec, note=note)
 
+    notes: list[str] = []
     if baseline is not None:
-        failing = sorted(stable_failing(baseline))
+        if baseline.timed_out:
+            notes.append(f"the baseline timed out ({baseline.passed + baseline.failed} test(s) finished): "
+                         "the tests it did not finish are unknown, not failures")
+        failing, why = relevant_failures(baseline, parsed, component)
+        if why:
+            notes.append(why)
         if failing:
             output = "\n".join(o.message for o in baseline.outcomes if o.nodeid in failing and o.message)
-            return result("failing-tests", output, True, targets=tuple(failing))
+            return result("failing-tests", output, True, targets=tuple(failing), note="; ".join(notes))
     if component is not None:
         generated = _generated(root, python, report, component, argv, timeout)
         if generated is not None:
@@ -189,8 +247,13 @@ def reproduce(repo: str | os.PathLike[str], python: str, report: BugReport, *, b
             shows_bug = rep.matched_error is True or (
                 rep.matched_error is None and component.type == "scheduled-job" and "second run added rows" in output)
             if rep.reproduced and shows_bug:
-                return rep
-    return Reproduction(kind="none")
+                return replace(rep, note="; ".join(notes))
+            if target_status(run, [path]) == "timeout":
+                notes.append(f"the generated reproduction {path} timed out")
+            elif rep.reproduced:
+                notes.append(f"the generated reproduction {path} failed, but not the way the report says"
+                             + (f" ({rep.exc_type})" if rep.exc_type else ""))
+    return Reproduction(kind="none", note="; ".join(notes))
 
 
 def _generated(root: Path, python: str, report: BugReport, component: Component, argv: Sequence[str],

@@ -10,6 +10,7 @@ cancelled validation kills the whole group, so no test process outlives rootfix.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -30,8 +31,19 @@ from rootfix.types import TestOutcome, TestRun
 OUTPUT_CAP = 20_000
 #: Failure text kept per test outcome.
 MESSAGE_CAP = 4_000
+#: Seconds a single test may run in the baseline and validation runs, as a share of the run's timeout.
+PER_TEST_SHARE = 0.25
+
+
+def per_test_timeout(timeout: float) -> float:
+    """The per-test limit for a run with ``timeout``: a quarter of it, at least 30 s."""
+    return max(30.0, timeout * PER_TEST_SHARE)
+
+
 #: Pseudo node id for a run that produced no per-test report (crash, timeout, usage error).
 SESSION_NODEID = "<session>"
+#: The outcome of the pseudo test of a run killed by its timeout: unknown, never a failure.
+TIMEOUT = "timeout"
 
 _DJRUNNER_DIR = Path(__file__).resolve().parent / "_djrunner"
 _DJRUNNER = "rootfix_junit_runner.JUnitXMLRunner"
@@ -95,12 +107,55 @@ def _has_pytest_config(repo: Path) -> bool:
     return False
 
 
+_SETTINGS_RE = re.compile(r"""DJANGO_SETTINGS_MODULE["']?\s*[,=:]\s*["']?([A-Za-z_][\w.]*)""")
+_SETTINGS_FLAG_RE = re.compile(r"--settings[= ]+[\"']?([A-Za-z_][\w.]*)")
+#: Where reusable apps keep the settings their tests run with.
+_SETTINGS_FILES = ("tests/settings.py", "tests/test_settings.py", "tests/settings_test.py", "test_settings.py",
+                   "settings_test.py", "tests/testapp/settings.py", "testapp/settings.py", "t/proj/settings.py",
+                   "example/settings.py")
+
+
+def _module_exists(root: Path, dotted: str) -> bool:
+    rel = dotted.replace(".", "/")
+    return any((base / f"{rel}.py").is_file() or (base / rel / "__init__.py").is_file()
+               for base in (root, root / "src"))
+
+
+def find_test_settings(repo: str | os.PathLike[str]) -> tuple[str, str]:
+    """A reusable app's test settings: (dotted module, where it was found), or ("", "").
+
+    Read from ``runtests.py`` (its ``DJANGO_SETTINGS_MODULE`` or ``--settings``), ``tox.ini``
+    (``setenv``), ``setup.cfg`` / ``pyproject.toml``, else a settings file where apps keep them
+    (``tests/settings.py`` ...). Only a module that exists in the repository counts.
+    """
+    root = Path(repo)
+    for name in ("runtests.py", "tests/runtests.py", "tox.ini", "setup.cfg", "pyproject.toml", "Makefile"):
+        path = root / name
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for rx in (_SETTINGS_RE, _SETTINGS_FLAG_RE):
+            for m in rx.finditer(text):
+                if _module_exists(root, m.group(1)):
+                    return m.group(1), name
+    for rel in _SETTINGS_FILES:
+        if (root / rel).is_file():
+            return rel[:-3].replace("/", "."), rel
+    return "", ""
+
+
 def detect_test_command(repo: str | os.PathLike[str], report_test_command: str = "") -> list[str]:
     """How the project runs its tests, as argv; a leading ``python`` stands for the project's interpreter.
 
     The report's ``test_command`` (split like a shell would) wins; else pytest when the project
     configures it (pytest.ini, ``[tool.pytest...]`` in pyproject.toml, ``[tool:pytest]`` in setup.cfg,
-    a root conftest.py); else ``manage.py test`` when there is a manage.py; else pytest.
+    a root conftest.py); else ``manage.py test`` when there is a manage.py; else, for a reusable app,
+    ``python -m django test --settings=<its test settings>`` (:func:`find_test_settings`: the
+    settings its ``runtests.py`` / ``tox.ini`` use, run with per-test outcomes and its own
+    ``TEST_RUNNER``); else its ``runtests.py`` (exit code only); else pytest.
     """
     if report_test_command and report_test_command.strip():
         try:
@@ -114,7 +169,17 @@ def detect_test_command(repo: str | os.PathLike[str], report_test_command: str =
         return ["python", "-m", "pytest"]
     if (root / "manage.py").is_file():
         return ["python", "manage.py", "test"]
+    settings, _ = find_test_settings(root)
+    if settings:
+        return ["python", "-m", "django", "test", f"--settings={settings}"]
+    if (root / "runtests.py").is_file():
+        return ["python", "runtests.py"]
     return ["python", "-m", "pytest"]
+
+
+def describe_test_command(argv: Sequence[str]) -> str:
+    """The test command as the user would type it."""
+    return shlex.join(argv)
 
 
 def command_kind(argv: Sequence[str]) -> str:
@@ -127,6 +192,8 @@ def command_kind(argv: Sequence[str]) -> str:
             return "pytest"
     for i, n in enumerate(names):
         if n in ("manage.py", "django-admin") and "test" in argv[i + 1:]:
+            return "django"
+        if n == "-m" and i + 2 < len(argv) and argv[i + 1] == "django" and argv[i + 2] == "test":
             return "django"
     return "other"
 
@@ -301,13 +368,22 @@ def parse_junit(xml_path: str | os.PathLike[str], workdir: str | os.PathLike[str
                 break
             if child.tag == "skipped":
                 outcome, message = "skipped", child.get("message") or ""
-        outcomes.append(TestOutcome(nodeid, outcome, duration, _tail(message, MESSAGE_CAP)))
+        outcomes.append(TestOutcome(nodeid, _timeout_or(outcome, message), duration, _tail(message, MESSAGE_CAP)))
     return outcomes
+
+
+#: What the shipped runner / plugin raise in a test that outlives ROOTFIX_TEST_TIMEOUT.
+_TEST_TIMEOUT_MARK = "rootfix: test timed out after"
+
+
+def _timeout_or(outcome: str, message: str) -> str:
+    """A test interrupted by rootfix's per-test timeout is a timeout (unknown), not a failure."""
+    return TIMEOUT if outcome in ("failed", "error") and _TEST_TIMEOUT_MARK in message else outcome
 
 
 def _merge_duplicates(outcomes: Iterable[TestOutcome]) -> list[TestOutcome]:
     """pytest reports a test twice when its teardown errors: keep the worst per node id."""
-    rank = {"passed": 0, "skipped": 1, "failed": 2, "error": 3}
+    rank = {"passed": 0, "skipped": 1, TIMEOUT: 2, "failed": 3, "error": 4}
     best: dict[str, TestOutcome] = {}
     for o in outcomes:
         prev = best.get(o.nodeid)
@@ -317,6 +393,50 @@ def _merge_duplicates(outcomes: Iterable[TestOutcome]) -> list[TestOutcome]:
 
 
 # --------------------------------------------------------------------------- runs
+def parse_progress(jsonl_path: str | os.PathLike[str], kind: str = "pytest") -> list[TestOutcome]:
+    """Per-test outcomes appended as they happened (``rootfix_pytest_outcomes`` / the Django wrapper).
+
+    Read when the run left no JUnit XML (killed by a timeout): what ran is kept.
+    """
+    import json
+
+    out: list[TestOutcome] = []
+    try:
+        lines = Path(jsonl_path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    names = {"failure": "failed", "error": "error", "skipped": "skipped", "passed": "passed"}
+    for line in lines:
+        try:
+            rec = json.loads(line)
+        except ValueError:
+            continue  # the line being written when the process was killed
+        if not isinstance(rec, dict) or not rec.get("nodeid"):
+            continue
+        outcome = names.get(str(rec.get("outcome")), "error")
+        out.append(TestOutcome(str(rec["nodeid"]), _timeout_or(outcome, str(rec.get("message") or "")),
+                               float(rec.get("duration") or 0.0), _tail(str(rec.get("message") or ""), MESSAGE_CAP)))
+    return out
+
+
+def split_testrunner(argv: Sequence[str]) -> tuple[list[str], str]:
+    """``manage.py test`` argv without its ``--testrunner`` option, and that runner's dotted path."""
+    out: list[str] = []
+    runner = ""
+    skip = False
+    for i, a in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if a.startswith("--testrunner="):
+            runner = a.split("=", 1)[1]
+        elif a == "--testrunner" and i + 1 < len(argv):
+            runner, skip = argv[i + 1], True
+        else:
+            out.append(a)
+    return out, runner
+
+
 def _one_run(workdir: Path, python: str, argv: Sequence[str], nodeids: Sequence[str], *, timeout: float,
              env: dict[str, str]) -> tuple[tuple[str, ...], ProcessResult, list[TestOutcome]]:
     kind = command_kind(argv)
@@ -324,31 +444,46 @@ def _one_run(workdir: Path, python: str, argv: Sequence[str], nodeids: Sequence[
     fd, xml_path = tempfile.mkstemp(prefix="rootfix-junit-", suffix=".xml")
     os.close(fd)
     os.unlink(xml_path)  # an absent file means "no report", not an empty one
+    progress_path = xml_path + ".jsonl"
     run_env = dict(env)
+    if kind in ("pytest", "django"):
+        run_env["ROOTFIX_JUNIT_XML"] = xml_path
+        run_env["PYTHONPATH"] = str(_DJRUNNER_DIR) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     try:
         if kind == "pytest":
-            cmd = [*base, "-q", "-p", "no:cacheprovider", "--continue-on-collection-errors",
-                   "-o", "junit_family=xunit1", f"--junitxml={xml_path}", *nodeids]
+            cmd = [*base, "-q", "-p", "no:cacheprovider", "-p", "rootfix_pytest_outcomes",
+                   "--continue-on-collection-errors", "-o", "junit_family=xunit1", f"--junitxml={xml_path}", *nodeids]
         elif kind == "django":
-            cmd = [*base, f"--testrunner={_DJRUNNER}", "--noinput", *nodeids]
-            run_env["ROOTFIX_JUNIT_XML"] = xml_path
-            run_env["PYTHONPATH"] = str(_DJRUNNER_DIR) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+            # the project's own runner (its --testrunner, else settings.TEST_RUNNER) is wrapped, not replaced
+            base, own_runner = split_testrunner(base)
+            if own_runner:
+                run_env["ROOTFIX_BASE_TESTRUNNER"] = own_runner
+            cmd = [*base, f"--testrunner={_DJRUNNER}", "--noinput", *(django_label(n) for n in nodeids)]
         else:
             cmd = [*base, *nodeids]
         result = run_process(cmd, workdir, timeout=timeout, env=run_env)
-        outcomes = _merge_duplicates(parse_junit(xml_path, workdir, kind)) if kind != "other" else []
+        outcomes: list[TestOutcome] = []
+        if kind != "other":
+            outcomes = parse_junit(xml_path, workdir, kind) if os.path.exists(xml_path) else []
+            if not outcomes:
+                outcomes = parse_progress(progress_path, kind)
+            outcomes = _merge_duplicates(outcomes)
     finally:
-        try:
-            os.unlink(xml_path)
-        except FileNotFoundError:
-            pass
-    failing = any(o.outcome in ("failed", "error") for o in outcomes)
+        for p in (xml_path, progress_path):
+            try:
+                os.unlink(p)
+            except FileNotFoundError:
+                pass
+    # a test interrupted by the per-test timeout explains a non-zero exit as well as a failure does
+    failing = any(o.outcome in ("failed", "error", TIMEOUT) for o in outcomes)
     if result.timed_out:
-        outcomes.append(TestOutcome(SESSION_NODEID, "error", result.duration,
-                                    f"timed out after {timeout:g}s\n" + _tail(result.output, MESSAGE_CAP)))
+        # not a failing test: nobody knows how the tests that did not run would have ended
+        outcomes.append(TestOutcome(SESSION_NODEID, TIMEOUT, result.duration,
+                                    f"timed out after {timeout:g}s ({len(outcomes)} test(s) finished before the "
+                                    f"kill)\n" + _tail(result.output, MESSAGE_CAP)))
     elif kind == "other":
-        outcomes.append(TestOutcome(shlex.join(cmd), "passed" if result.returncode == 0 else "failed",
-                                    result.duration, "" if result.returncode == 0 else _tail(result.output, MESSAGE_CAP)))
+        outcomes.append(TestOutcome(shlex.join(cmd), "passed" if result.returncode == 0 else "failed", result.duration,
+                                    "" if result.returncode == 0 else _tail(result.output, MESSAGE_CAP)))
     elif result.returncode not in (0, 5) and not failing:
         # the runner failed without naming a test (conftest import error, bad settings, crash):
         # that must show as a failure, never as a green run
@@ -364,16 +499,20 @@ def _rerunnable(nodeid: str) -> bool:
 
 def run_tests(workdir: str | os.PathLike[str], python: str, *, nodeids: Sequence[str] = (),
               timeout: float = 600.0, extra_env: Mapping[str, str] | None = None, rerun_failures: int = 1,
-              test_command: Sequence[str] | None = None) -> TestRun:
+              test_command: Sequence[str] | None = None, per_test_timeout: float | None = None) -> TestRun:
     """Run the project's tests (all, or ``nodeids``) in ``workdir`` with ``python``.
 
     ``test_command`` is argv as from :func:`detect_test_command` (default: detected in ``workdir``).
     Failing tests are rerun up to ``rerun_failures`` times: those that then pass are listed in
-    ``TestRun.flaky`` (their outcome stays the first run's). The timeout applies to each run.
+    ``TestRun.flaky`` (their outcome stays the first run's). The timeout applies to each run;
+    ``per_test_timeout`` interrupts a single test that runs longer (pytest and ``manage.py test``), which
+    is then recorded as a timeout and the run goes on.
     """
     wd = Path(workdir)
     argv = list(test_command) if test_command else detect_test_command(wd)
     env = project_env(python, extra_env)
+    if per_test_timeout:
+        env["ROOTFIX_TEST_TIMEOUT"] = f"{per_test_timeout:g}"
     cmd, result, outcomes = _one_run(wd, python, argv, list(nodeids), timeout=timeout, env=env)
     flaky: list[str] = []
     output = result.output
@@ -404,9 +543,29 @@ def stable_failing(run: TestRun) -> frozenset[str]:
     return run.failing - frozenset(run.flaky)
 
 
+def django_label(nodeid: str) -> str:
+    """A pytest-style id as a ``manage.py test`` label.
+
+    ``app/tests/test_x.py::T::test_y`` -> ``app.tests.test_x.T.test_y``.
+
+    Dotted labels are returned as they are.
+    """
+    path, sep, rest = nodeid.partition("::")
+    if not (path.endswith(".py") or "/" in path):
+        return nodeid
+    module = (path[:-3] if path.endswith(".py") else path).strip("/").replace("/", ".")
+    if module.endswith(".__init__"):
+        module = module[: -len(".__init__")]
+    return module + ("." + rest.replace("::", ".").split("[", 1)[0] if sep else "")
+
+
 def _matches(nodeid: str, target: str) -> bool:
     if nodeid == target:
         return True
+    if "/" not in nodeid and "::" not in nodeid and ("/" in target or "::" in target or target.endswith(".py")):
+        target = django_label(target)  # a manage.py test outcome against a pytest-style target
+        if nodeid == target:
+            return True
     t = target.rstrip("/")
     if nodeid.startswith(t + "::") or nodeid.startswith(t + "/") or nodeid.startswith(t + "["):
         return True
@@ -415,10 +574,11 @@ def _matches(nodeid: str, target: str) -> bool:
 
 
 def target_status(run: TestRun, targets: Sequence[str]) -> str:
-    """``failed`` / ``passed`` / ``flaky`` / ``missing`` for a set of node ids (or files) in ``run``.
+    """``failed`` / ``passed`` / ``flaky`` / ``missing`` / ``timeout`` for node ids (or files) in ``run``.
 
     failed: some matching test failed (and did not pass on rerun); passed: every matching test passed
-    (skips aside) and there was at least one; flaky: a match failed, then passed; missing: none ran.
+    (skips aside) and there was at least one; flaky: a match failed, then passed; missing: none ran;
+    timeout: the run was killed before the targets were known to pass (unknown, not a failure).
     A run that crashed without a per-test report counts as failed.
     """
     matched = [o for o in run.outcomes if any(_matches(o.nodeid, t) for t in targets)]
@@ -427,6 +587,11 @@ def target_status(run: TestRun, targets: Sequence[str]) -> str:
         return "failed"
     if any(o.nodeid == SESSION_NODEID for o in run.outcomes if o.outcome in ("failed", "error")):
         return "failed"
+    if any(o.outcome == TIMEOUT for o in matched):
+        return "timeout"
+    if run.timed_out and not all(any(_matches(o.nodeid, t) and o.outcome != TIMEOUT for o in matched)
+                                 for t in targets):
+        return "timeout"
     if any(o.nodeid in flaky for o in matched):
         return "flaky"
     if any(o.outcome == "passed" for o in matched):

@@ -21,7 +21,7 @@ from typing import Sequence
 from rootfix.project.model import is_test_file
 from rootfix.types import Candidate, Patch, ProgressCallback, Reproduction, TestRun, Verdict
 from rootfix.validate import runner as _runner
-from rootfix.validate.runner import SESSION_NODEID, run_tests, stable_failing, target_status
+from rootfix.validate.runner import SESSION_NODEID, per_test_timeout, run_tests, stable_failing, target_status
 from rootfix.validate.worktree import apply_patch, git_toplevel, isolated_checkout, _git
 
 _MAX_LISTED = 3
@@ -84,14 +84,16 @@ _BASELINE_LOCK = threading.Lock()
 
 
 def get_baseline(repo: str | os.PathLike[str], python: str, *, test_command: Sequence[str] | str | None = None,
-                 timeout: float = 600.0, progress: ProgressCallback | None = None) -> TestRun:
-    """The full suite on the unpatched code, run once per repo + interpreter + command + code state.
+                 timeout: float = 600.0, progress: ProgressCallback | None = None,
+                 nodeids: Sequence[str] = ()) -> TestRun:
+    """The suite (or the selected ``nodeids``, see :mod:`rootfix.validate.select`) on the unpatched code,
+    run once per repo + interpreter + command + selection + code state.
 
     Parallel callers share one run (the others wait for it).
     """
     root = Path(repo).resolve()
     argv = _argv(test_command, root)
-    key = (str(root), python, *argv, _tree_state(root))
+    key = (str(root), python, *argv, "--", *nodeids, _tree_state(root))
     with _BASELINE_LOCK:
         fut = _BASELINES.get(key)
         owner = fut is None
@@ -101,10 +103,12 @@ def get_baseline(repo: str | os.PathLike[str], python: str, *, test_command: Seq
     assert fut is not None
     if not owner:
         return fut.result()
+    each = per_test_timeout(timeout)
     try:
-        _say(progress, "running the test suite on the unpatched code (baseline)")
+        _say(progress, "running the test suite on the unpatched code (baseline)" if not nodeids else
+             f"running {len(nodeids)} selected test module(s) on the unpatched code (baseline)")
         with isolated_checkout(root) as wt:
-            run = run_tests(wt, python, timeout=timeout, test_command=argv)
+            run = run_tests(wt, python, per_test_timeout=each, timeout=timeout, test_command=argv, nodeids=nodeids)
     except BaseException as exc:
         with _BASELINE_LOCK:
             _BASELINES.pop(key, None)
@@ -142,8 +146,12 @@ def _with_generated(patch: Patch, reproduction: Reproduction) -> Patch:
 # --------------------------------------------------------------------------- judge
 def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, reproduction: Reproduction, *,
           test_command: Sequence[str] | str | None = None, timeout: float = 600.0,
-          baseline: TestRun | None = None, progress: ProgressCallback | None = None) -> Verdict:
-    """Validate one candidate in its own worktrees (see the module docstring for the rules)."""
+          baseline: TestRun | None = None, progress: ProgressCallback | None = None,
+          nodeids: Sequence[str] = ()) -> Verdict:
+    """Validate one candidate in its own worktrees (see the module docstring for the rules).
+
+    ``nodeids``: the selected tests (the same selection as the baseline's); empty for the whole suite.
+    """
     root = Path(repo).resolve()
     argv = _argv(test_command, root)
     patch = candidate.patch
@@ -154,10 +162,13 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
         verb = "deletes" if all(c.deleted for c in patch.changes if c.path in edited) else "edits"
         return Verdict(False, f"{verb} existing test {_listing(edited)}", edited_tests=edited, baseline=baseline)
 
+    each = per_test_timeout(timeout)
     if baseline is None:
-        baseline = get_baseline(root, python, test_command=argv, timeout=timeout, progress=progress)
+        baseline = get_baseline(root, python, test_command=argv, timeout=timeout, progress=progress,
+                                nodeids=nodeids)
     if baseline.timed_out:
-        return Verdict(False, "the baseline test run timed out: cannot judge", baseline=baseline)
+        return Verdict(False, f"the baseline test run timed out after {timeout:g}s "
+                       f"({baseline.passed + baseline.failed} test(s) finished): cannot judge", baseline=baseline)
 
     # (c, before) the added regression tests on the old code: only the new test files, no fix
     reg = tuple(candidate.regression_tests)
@@ -169,18 +180,18 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
         _say(progress, f"{candidate.strategy}: regression tests on the unpatched code")
         with isolated_checkout(root) as wt:
             apply_patch(wt, Patch(tuple(new_tests), tuple(c.path for c in new_tests)))
-            before_reg = run_tests(wt, python, nodeids=reg, timeout=timeout, test_command=argv)
+            before_reg = run_tests(wt, python, per_test_timeout=each, nodeids=reg, timeout=timeout, test_command=argv)
         reg_before_status = target_status(before_reg, reg)
         reg_failed_before = reg_before_status == "failed"
 
     # (b, d) the candidate applied: the full suite (it includes the reproduction and regression tests)
     full_patch = _with_generated(patch, reproduction)
-    _say(progress, f"{candidate.strategy}: test suite with the fix")
+    _say(progress, f"{candidate.strategy}: " + ("test suite" if not nodeids else "selected tests") + " with the fix")
     repro_after_ok: bool | None = None
     repro_output = ""
     with isolated_checkout(root) as wt:
         apply_patch(wt, full_patch)
-        after = run_tests(wt, python, timeout=timeout, test_command=argv)
+        after = run_tests(wt, python, per_test_timeout=each, timeout=timeout, test_command=argv, nodeids=nodeids)
         repro_targets = tuple(reproduction.targets)
         if reproduction.kind == "report-command" and reproduction.command:
             ok, repro_output = _run_repro_command(wt, python, reproduction.command, timeout)
@@ -188,14 +199,15 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
         elif repro_targets:
             status = target_status(after, repro_targets)
             if status == "missing":  # outside the suite's testpaths: run the targets themselves
-                extra = run_tests(wt, python, nodeids=repro_targets, timeout=timeout, test_command=argv)
+                extra = run_tests(wt, python, per_test_timeout=each, nodeids=repro_targets, timeout=timeout,
+                                  test_command=argv)
                 status = target_status(extra, repro_targets)
             repro_after_ok = status == "passed"
         reg_after_status = ""
         if reg:
             reg_after_status = target_status(after, reg)
             if reg_after_status == "missing":
-                extra = run_tests(wt, python, nodeids=reg, timeout=timeout, test_command=argv)
+                extra = run_tests(wt, python, per_test_timeout=each, nodeids=reg, timeout=timeout, test_command=argv)
                 reg_after_status = target_status(extra, reg)
     reg_passed_after = (reg_after_status == "passed") if reg else None
 
@@ -228,6 +240,8 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
                       regression_passed_after=reg_passed_after, baseline=baseline, after=after,
                       regressions=tuple(regressions))
 
+    if after.timed_out:
+        return Verdict(False, f"the test run with the fix timed out after {timeout:g}s: cannot judge", **verdict_kw)
     if repro_problem:
         return Verdict(False, repro_problem, **verdict_kw)
     if regressions:
@@ -256,7 +270,7 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
 def validate_candidates(repo: str | os.PathLike[str], python: str, candidates: Sequence[Candidate],
                         reproduction: Reproduction, *, test_command: Sequence[str] | str | None = None,
                         timeout: float = 600.0, jobs: int = 0, baseline: TestRun | None = None,
-                        progress: ProgressCallback | None = None) -> list[Verdict]:
+                        progress: ProgressCallback | None = None, nodeids: Sequence[str] = ()) -> list[Verdict]:
     """Judge candidates in parallel (each in its own worktrees), bounded by ``jobs`` or the cores.
 
     The baseline is run once first and shared. Verdicts come back in the candidates' order.
@@ -270,15 +284,16 @@ def validate_candidates(repo: str | os.PathLike[str], python: str, candidates: S
     argv = _argv(test_command, root)
     with sigterm_raises():
         if baseline is None:
-            baseline = get_baseline(root, python, test_command=argv, timeout=timeout, progress=progress)
+            baseline = get_baseline(root, python, test_command=argv, timeout=timeout, progress=progress,
+                                    nodeids=nodeids)
         workers = max(1, min(len(candidates), jobs or (os.cpu_count() or 1)))
         if workers == 1:
             return [judge(root, python, c, reproduction, test_command=argv, timeout=timeout,
-                          baseline=baseline, progress=progress) for c in candidates]
+                          baseline=baseline, progress=progress, nodeids=nodeids) for c in candidates]
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rootfix-validate")
         try:
             futures = [pool.submit(judge, root, python, c, reproduction, test_command=argv, timeout=timeout,
-                                   baseline=baseline, progress=progress) for c in candidates]
+                                   baseline=baseline, progress=progress, nodeids=nodeids) for c in candidates]
             return [f.result() for f in futures]
         except BaseException:
             # stop the other candidates' test processes; their `finally`s remove their worktrees
