@@ -13,6 +13,8 @@ from typing import Callable, Sequence, TypeVar
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from rootfix.discover.parse import parse_tree
+
 N = TypeVar("N", bound=cst.CSTNode)
 
 
@@ -85,7 +87,7 @@ def _import_from_module(node: cst.ImportFrom) -> str:
 
 def imported_name(source: str, module: str, name: str) -> str | None:
     """The local name bound to ``module.name`` by a top-level ``from module import name [as x]``."""
-    tree = ast.parse(source)
+    tree = parse_tree(source)
     for stmt in ast.walk(tree):
         if isinstance(stmt, ast.ImportFrom) and stmt.level == 0 and stmt.module == module:
             for alias in stmt.names:
@@ -100,7 +102,7 @@ def imported_name(source: str, module: str, name: str) -> str | None:
 
 def bound_names(source: str) -> set[str]:
     """Names bound at module level (imports, defs, classes, assignments)."""
-    tree = ast.parse(source)
+    tree = parse_tree(source)
     out: set[str] = set()
     for stmt in tree.body:
         if isinstance(stmt, (ast.Import, ast.ImportFrom)):
@@ -210,7 +212,7 @@ def import_name(module: cst.Module, from_module: str, name: str) -> tuple[cst.Mo
 
 def _local_names(source: str) -> set[str]:
     out: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(parse_tree(source)):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             out.add(node.id)
         elif isinstance(node, ast.arg):
@@ -225,7 +227,7 @@ _LOGGER_FACTORIES = ("getLogger", "get_task_logger", "get_logger", "getChild")
 def module_logger(source: str) -> str | None:
     """The module-level logger's name: ``logger = logging.getLogger(__name__)``, ``log = get_task_logger(...)``,
     ``logger = structlog.get_logger()``; None when the module has none."""
-    tree = ast.parse(source)
+    tree = parse_tree(source)
     for stmt in tree.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             value = stmt.value

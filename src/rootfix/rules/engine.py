@@ -31,6 +31,7 @@ from typing import Iterable, Sequence
 
 from rootfix.config import Config
 from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex, iter_python_files
+from rootfix.discover.parse import parse_tree
 from rootfix.errors import UsageError
 from rootfix.rules import noqa as noqa_mod
 from rootfix.rules.base import REGISTRY, CheckContext, Rule, load_all_rules
@@ -63,10 +64,12 @@ class CheckResult:
     skipped: list[str] = field(default_factory=list)
     from_cache: bool = False
     seconds: float = 0.0
+    #: E999 notes count for the exit status only when selected explicitly (``--select E999``)
+    errors_fail: bool = False
 
     @property
     def exit_findings(self) -> int:
-        return len(self.findings) + len(self.errors)
+        return len(self.findings) + (len(self.errors) if self.errors_fail else 0)
 
     def diff(self) -> str:
         out = []
@@ -149,7 +152,7 @@ def _setdefault_literal(out: dict[str, object], key: str, node: ast.expr) -> Non
 
 def _parse_quiet(f: Path) -> ast.Module | None:
     try:
-        return ast.parse(f.read_bytes().decode("utf-8-sig"))
+        return parse_tree(f.read_bytes().decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
         return None
 
@@ -641,6 +644,7 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
         hit = cache.load()
         if hit is not None:
             hit.seconds = time.perf_counter() - t0
+            hit.errors_fail = _errors_fail(select, extend_select, config)
             return hit
 
     rules = load_all_rules() if rules is None else rules
@@ -651,8 +655,8 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
 
     index = RepoIndex.build(root, files) if files else RepoIndex(root)
     settings = read_settings(index, setting_files)
-    result = CheckResult(root=root, rules=codes, files=len(files))
-    result.errors = [(e.path, e.message) for e in index.errors]
+    result = CheckResult(root=root, rules=codes, files=len(files), errors_fail=selection.note_fails())
+    result.errors = _notes(index, selection)
     result.lines = sum(info.source.count("\n") + (0 if info.source.endswith("\n") or not info.source else 1)
                        for info in index.by_path.values())
     run = _run_rules(index, rules, codes, all_code=all_code, scope=scope, settings=settings)
@@ -715,13 +719,27 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
                 else:
                     result.skipped.append(path)
         # files in the index at the end carry the fixed contents; the errors are those of the final state
-        result.errors = [(e.path, e.message) for e in index.errors]
+        result.errors = _notes(index, selection)
 
     result.findings = findings
     if cache is not None:
         cache.store(result)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _notes(index: RepoIndex, selection: Selection) -> list[tuple[str, str]]:
+    """E999 notes (unreadable / unparsable files, syntax newer than the target Python) not ignored."""
+    return [(e.path, e.message) for e in index.errors if selection.note_shown(e.path)]
+
+
+def _errors_fail(select: str | Sequence[str] | None, extend_select: str | Sequence[str] | None,
+                 config: Config) -> bool:
+    from rootfix.rules.selection import split_codes
+
+    sels = [*split_codes(select), *split_codes(extend_select), *split_codes(config.select or ()),
+            *split_codes(config.extend_select)]
+    return any(s != "ALL" and "E999".startswith(s) for s in sels)
 
 
 def _sel_key(value: str | Sequence[str] | None) -> tuple[str, ...] | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+from rootfix.discover.parse import parse_tree
+
 if TYPE_CHECKING:
     from rootfix.discover.index import ModuleInfo, RepoIndex
 
@@ -26,7 +28,7 @@ def django_timezone_name(index: "RepoIndex", module: "ModuleInfo") -> str:
 
 def add_timezone_import(source: str, name: str, project: frozenset[str] = frozenset()) -> str:
     """Add ``from django.utils import timezone [as name]`` after the module's last top-level import."""
-    tree = ast.parse(source)
+    tree = parse_tree(source)
     line = f"from django.utils import timezone{'' if name == 'timezone' else ' as ' + name}\n"
     imports = []
     for stmt in tree.body:
@@ -79,7 +81,7 @@ def node_span(source: str, node: ast.AST) -> tuple[int, int]:
 
 def preferred_quote(source: str) -> str:
     """The string quote the module mostly uses (``"`` unless single quotes dominate)."""
-    tree = ast.parse(source)
+    tree = parse_tree(source)
     single = double = 0
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and hasattr(node, "col_offset"):
