@@ -280,10 +280,20 @@ def test_explicit_scope_replaces_computed_scope(tmp_path, rules):
     assert got == [("app/helpers.py", 19, "TST101")]
 
 
-def test_naming_files_checks_all_their_code(tmp_path, rules):
+def test_naming_a_file_gives_its_findings_in_the_tree(tmp_path, rules):
     write(tmp_path, PROJECT)
+    tree = [w for w in where(check(tmp_path, rules, select=["TST101"])) if w[0] == "app/helpers.py"]
     got = where(check(tmp_path, rules, paths=[tmp_path / "app" / "helpers.py"], select=["TST101"]))
+    assert got == tree == [("app/helpers.py", 10, "TST101")]  # reachable from a component only through the tree
+    got = where(check(tmp_path, rules, paths=[tmp_path / "app" / "helpers.py"], select=["TST101"], all_code=True))
     assert [line for _, line, _ in got] == [10, 15, 19]
+
+
+def test_test_code_is_reported_only_when_named(tmp_path, rules):
+    write(tmp_path, {**PROJECT, "app/tests/test_helpers.py": "def test_x():\n    print(1)\n"})
+    assert not [w for w in where(check(tmp_path, rules, select=["TST101"], all_code=True)) if "tests" in w[0]]
+    got = where(check(tmp_path, rules, paths=[tmp_path / "app" / "tests"], select=["TST101"], all_code=True))
+    assert got == [("app/tests/test_helpers.py", 2, "TST101")]
 
 
 def test_settings_are_read_statically(tmp_path, rules):

@@ -41,10 +41,15 @@ _TYPE_ORDER = {t: i for i, t in enumerate(COMPONENT_TYPES)}
 
 
 def is_test_path(path: str) -> bool:
-    """True for test code and migrations, which hold no components."""
+    """True for test code and migrations, which hold no components.
+
+    A migration is a module directly in a ``migrations/`` folder: ``app/migrations/tasks/`` (Celery tasks a
+    data migration enqueues) is ordinary code."""
     parts = PurePosixPath(path).parts
     name = parts[-1] if parts else ""
-    if any(p in ("tests", "test", "testing", "migrations") for p in parts[:-1]):
+    if any(p in ("tests", "test", "testing") for p in parts[:-1]):
+        return True
+    if len(parts) >= 2 and parts[-2] == "migrations":
         return True
     return name == "conftest.py" or name.startswith("test_") or name.endswith(("_test.py", "_tests.py"))
 

@@ -129,7 +129,9 @@ def iter_python_files(root: Path, paths: Iterable[Path] | None = None) -> Iterat
                 yield start
             continue
         for dirpath, dirnames, filenames in os.walk(start):
-            dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.endswith(".egg-info"))
+            # hidden folders (.semgrep/ lint fixtures, .github/, editor state) are not the project's code
+            dirnames[:] = sorted(d for d in dirnames
+                                 if d not in SKIP_DIRS and not d.endswith(".egg-info") and not d.startswith("."))
             for name in sorted(filenames):
                 if name.endswith(".py"):
                     yield Path(dirpath) / name

@@ -10,8 +10,11 @@ Scope: a rule sees (``ctx.scope``) the functions reachable (``RepoIndex.reachabl
 components of its component types -- Celery/RQ tasks and ``Task.run`` (background-worker),
 ``management/commands/*.py`` ``Command`` methods and Django scripts (cli-tool), beat / CRONJOBS /
 APScheduler targets (scheduled-job), modules that build a SparkSession or SparkContext (pyspark-job).
-A rule with ``scope = "all"`` sees everything, and so does every rule with ``--all-code`` / ``all-code = true``
-or when only files (no folders) are named on the command line.
+A rule with ``scope = "all"`` sees everything, and so does every rule with ``--all-code`` / ``all-code = true``.
+
+Checking part of a project (files or folders below the root) indexes the whole project and reports the
+findings in the named part: a file gets the same findings as when the whole tree is checked. Findings in test
+code (``tests/``, ``test_*.py``, ``conftest.py``) are reported only when a named path is test code.
 
 Robustness: a rule that raises is reported as one internal-error line (rule, file, exception), the others
 still run; unreadable files are one ``E999`` line each and are skipped.
@@ -30,6 +33,7 @@ from pathlib import Path, PosixPath
 from typing import Iterable, Sequence
 
 from rootfix.config import Config
+from rootfix.discover.components import is_test_path
 from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex, iter_python_files
 from rootfix.discover.parse import parse_tree
 from rootfix.errors import UsageError
@@ -624,8 +628,13 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
     root = Path(root).resolve()
     config = config or Config()
     full_paths = resolve_paths(paths, root)
-    all_code = all_code or config.all_code or all(p.is_file() for p in full_paths)
+    all_code = all_code or config.all_code
     files = collect_files(root, full_paths, config.exclude)
+    # the part checked is reported; the whole project is read, so a file gets the findings it gets in the tree
+    report = None if full_paths == [root] else {_rel(root, f) for f in files}
+    if report is not None:
+        files = collect_files(root, [*files, root], config.exclude)
+    with_tests = any(is_test_path(_rel(root, p) + ("/x.py" if p.is_dir() else "")) for p in full_paths)
     setting_files = settings_files(root, files)
 
     cache = None
@@ -655,13 +664,14 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
 
     index = RepoIndex.build(root, files) if files else RepoIndex(root)
     settings = read_settings(index, setting_files)
-    result = CheckResult(root=root, rules=codes, files=len(files), errors_fail=selection.note_fails())
-    result.errors = _notes(index, selection)
+    result = CheckResult(root=root, rules=codes, files=len(report) if report is not None else len(files),
+                         errors_fail=selection.note_fails())
+    result.errors = _notes(index, selection, report)
     result.lines = sum(info.source.count("\n") + (0 if info.source.endswith("\n") or not info.source else 1)
-                       for info in index.by_path.values())
+                       for path, info in index.by_path.items() if report is None or path in report)
     run = _run_rules(index, rules, codes, all_code=all_code, scope=scope, settings=settings)
     result.internal_errors.extend(run.internal)
-    findings = _filter(run, selection, known, codes)
+    findings = _reported(_filter(run, selection, known, codes), report, with_tests)
 
     if fix or diff:
         originals: dict[str, str | None] = {p: i.source for p, i in index.by_path.items()}
@@ -699,7 +709,7 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
             for line in run.internal:
                 if line not in result.internal_errors:
                     result.internal_errors.append(line)
-            findings = _filter(run, selection, known, codes)
+            findings = _reported(_filter(run, selection, known, codes), report, with_tests)
         result.changes = {p: (originals.get(p), t) for p, t in current.items()
                           if t is not None and originals.get(p) != t}
         if fix:
@@ -719,7 +729,7 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
                 else:
                     result.skipped.append(path)
         # files in the index at the end carry the fixed contents; the errors are those of the final state
-        result.errors = _notes(index, selection)
+        result.errors = _notes(index, selection, report)
 
     result.findings = findings
     if cache is not None:
@@ -728,9 +738,15 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
     return result
 
 
-def _notes(index: RepoIndex, selection: Selection) -> list[tuple[str, str]]:
+def _notes(index: RepoIndex, selection: Selection, report: set[str] | None = None) -> list[tuple[str, str]]:
     """E999 notes (unreadable / unparsable files, syntax newer than the target Python) not ignored."""
-    return [(e.path, e.message) for e in index.errors if selection.note_shown(e.path)]
+    return [(e.path, e.message) for e in index.errors
+            if selection.note_shown(e.path) and (report is None or e.path in report)]
+
+
+def _reported(findings: list[Finding], report: set[str] | None, with_tests: bool) -> list[Finding]:
+    """The findings in the checked part of the project; test code only when a test path was named."""
+    return [f for f in findings if (report is None or f.file in report) and (with_tests or not is_test_path(f.file))]
 
 
 def _errors_fail(select: str | Sequence[str] | None, extend_select: str | Sequence[str] | None,
