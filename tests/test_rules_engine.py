@@ -598,3 +598,30 @@ def test_corrupt_cache_is_a_miss(tmp_path, rules):
     r = check(tmp_path, rules, select=["TST101"], use_cache=True)
     assert not r.from_cache and r.findings
     assert json.loads(next(Path(os.environ["ROOTFIX_CACHE_DIR"]).rglob("*.json")).read_text())["files"]
+
+
+def test_diff_paths_are_relative_to_the_git_root(tmp_path, rules):
+    import subprocess
+
+    repo = tmp_path / "repo"
+    write(repo / "backend", {"manage.py": "", "app/tasks.py": TASKS})
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    r = check(repo / "backend", rules, select=["TST101"], diff=True)
+    assert r.diff().startswith("--- a/backend/app/tasks.py\n+++ b/backend/app/tasks.py\n")
+    (tmp_path / "fix.diff").write_text(r.diff())
+    done = subprocess.run(["git", "apply", "--check", str(tmp_path / "fix.diff")], cwd=repo, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_fixable_only_where_a_fix_is_produced(tmp_path, rules):
+    write(tmp_path, {"app/tasks.py": TASKS})
+    orig_fix = rules["TST101"].fix
+
+    def picky_fix(self, index, finding):
+        return orig_fix(self, index, finding) if finding.line == 6 else None
+
+    rules["TST101"].fix = picky_fix
+    r = check(tmp_path, rules, select=["TST101"], all_code=True)
+    assert {(f.line, f.fixable) for f in r.findings} >= {(6, True)}
+    assert all(not f.fixable for f in r.findings if f.line != 6) and len(r.findings) > 1

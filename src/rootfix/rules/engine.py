@@ -76,14 +76,26 @@ class CheckResult:
         return len(self.findings) + (len(self.errors) if self.errors_fail else 0)
 
     def diff(self) -> str:
+        """The fixes as a unified diff whose paths are relative to the git root (``git apply`` from anywhere
+        in the repository), else to the project root."""
         out = []
+        prefix = _git_prefix(self.root)
         for path, (old, new) in sorted(self.changes.items()):
             out.extend(difflib.unified_diff(
                 (old or "").splitlines(keepends=True), new.splitlines(keepends=True),
-                fromfile=f"a/{path}" if old is not None else "/dev/null", tofile=f"b/{path}"))
+                fromfile=f"a/{prefix}{path}" if old is not None else "/dev/null", tofile=f"b/{prefix}{path}"))
             if out and not out[-1].endswith("\n"):
                 out[-1] += "\n\\ No newline at end of file\n"
         return "".join(out)
+
+
+def _git_prefix(root: Path) -> str:
+    """``root``'s path below the enclosing git work tree (``backend/``), or ``""``."""
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            rel = root.relative_to(folder).as_posix()
+            return "" if rel == "." else rel + "/"
+    return ""
 
 
 # =========================================================================== settings
@@ -502,6 +514,18 @@ def _patches(run: _Run, findings: list[Finding], rules: dict[str, type[Rule]], u
     return out
 
 
+def _mark_fixable(run: _Run, findings: list[Finding], rules: dict[str, type[Rule]],
+                  internal: list[str]) -> list[Finding]:
+    """``fixable`` only where the rule's fix produces a patch here (ruff's ``[*]`` promise)."""
+    import dataclasses
+
+    candidates = [f for f in findings if f.fixable and f.fix_safety in ("safe", "unsafe")]
+    if not candidates:
+        return findings
+    fixable = {id(f) for f, _ in _patches(run, candidates, rules, True, internal)}
+    return [f if not f.fixable or id(f) in fixable else dataclasses.replace(f, fixable=False) for f in findings]
+
+
 def _merge(patches: list[tuple[Finding, Patch]], current: dict[str, str | None], root: Path
            ) -> tuple[dict[str, str], int]:
     """Non-overlapping patches merged per file: path -> new content, and how many findings they fix."""
@@ -731,6 +755,8 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
         # files in the index at the end carry the fixed contents; the errors are those of the final state
         result.errors = _notes(index, selection, report)
 
+    if not (fix or diff):
+        findings = _mark_fixable(run, findings, rules, result.internal_errors)
     result.findings = findings
     if cache is not None:
         cache.store(result)
