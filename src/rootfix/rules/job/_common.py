@@ -29,28 +29,11 @@ def django_timezone_name(index: "RepoIndex", module: "ModuleInfo") -> str:
 
 
 def add_timezone_import(source: str, name: str, project: frozenset[str] = frozenset()) -> str:
-    """Add ``from django.utils import timezone [as name]`` after the module's last top-level import."""
-    tree = parse_tree(source)
-    line = f"from django.utils import timezone{'' if name == 'timezone' else ' as ' + name}\n"
-    imports = []
-    for stmt in tree.body:
-        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
-            imports.append(stmt)
-        elif imports or not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
-            break
-    # beside the other django imports, else before the project's own (relative) imports
-    django = [i for i in imports if isinstance(i, ast.ImportFrom) and (i.module or "").startswith("django")]
-    local = [i for i in imports if isinstance(i, ast.ImportFrom)
-             and (i.level or (i.module or "").split(".")[0] in project)]
-    lines = source.splitlines(keepends=True)
-    if django:
-        at = django[-1].end_lineno
-    elif local:
-        at = local[0].lineno - 1
-        line += "\n"
-    else:
-        at = imports[-1].end_lineno if imports else 0
-    return "".join(lines[:at]) + line + "".join(lines[at:])
+    """Add ``from django.utils import timezone [as name]`` where the project's isort/ruff would put it
+    (:func:`rootfix.fix.imports.add_from_import`; ``project``: the project's top-level packages)."""
+    from rootfix.fix.imports import add_from_import
+
+    return add_from_import(source, "django.utils", "timezone", None if name == "timezone" else name, project)
 
 
 def project_settings(index: "RepoIndex") -> dict[str, object]:
