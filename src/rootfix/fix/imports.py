@@ -58,11 +58,11 @@ def known_first_party(root: Path) -> set[str]:
     return out
 
 
-def _sort_key(stmt: ast.stmt) -> tuple[int, str]:
+def _sort_key(stmt: ast.stmt) -> tuple[int, str, str]:
     if isinstance(stmt, ast.Import):
-        return (0, stmt.names[0].name.lower())
+        return (0, stmt.names[0].name.lower(), "")
     assert isinstance(stmt, ast.ImportFrom)
-    return (1, ("." * stmt.level + (stmt.module or "")).lower())
+    return (1, ("." * stmt.level + (stmt.module or "")).lower(), stmt.names[0].name.lower())
 
 
 def add_from_import(source: str, module: str, name: str, alias: str | None = None,
@@ -110,7 +110,7 @@ def add_from_import(source: str, module: str, name: str, alias: str | None = Non
         first_party = _guess_first_party(block, lines, module)
     section = section_of(module, 0, first_party)
     rank = SECTIONS.index(section)
-    key = (1, module.lower())
+    key = (1, module.lower(), name.lower())
     same = [s for s in block if section_of(_mod(s), getattr(s, "level", 0), first_party) == section]
     if same:
         after = [s for s in same if _sort_key(s) <= key]

@@ -162,7 +162,7 @@ class UtcDayBounds(Rule):
             ),
             fixed=(
                 "import logging\n"
-                "from datetime import date, datetime, time, timedelta, timezone as dt_timezone\n"
+                "from datetime import date, datetime, time, timedelta, timezone as dt_timezone\n\n"
                 "from django.utils import timezone\n\n"
                 "logger = logging.getLogger(__name__)\n\n\n"
                 "def day_bounds(day):\n"
