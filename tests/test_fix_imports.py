@@ -74,3 +74,28 @@ def test_job402_fix_keeps_ruff_isort_clean(tmp_path: Path, single: bool) -> None
     assert "timezone.now() - timedelta" in (tmp_path / "shop/jobs.py").read_text()
     after = subprocess.run([ruff(), "check", "--no-cache", "shop"], cwd=tmp_path, capture_output=True, text=True)
     assert after.returncode == 0, after.stdout + (tmp_path / "shop/jobs.py").read_text()
+
+
+@pytest.mark.skipif(ruff() is None, reason="ruff is not installed")
+def test_fix_is_formatted_by_the_projects_ruff_on_changed_lines_only(tmp_path: Path) -> None:
+    """A fix that makes a line too long for the project's line-length is wrapped by the project's formatter;
+    the rest of the file (deliberately not ruff-formatted) is left alone."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "shop"\n\n[tool.ruff]\nline-length = 60\n')
+    (tmp_path / ".venv" / "bin").mkdir(parents=True)
+    (tmp_path / ".venv" / "bin" / "ruff").symlink_to(ruff())
+    files = {
+        "shop/__init__.py": "", "shop/models.py": "", "shop_site/settings.py": "USE_TZ = True\n",
+        "shop/jobs.py": (
+            "from datetime import date\n\nfrom django.utils import timezone\n\nfrom shop.models import Order\n\n"
+            "KEEP = {'a':1}\n\n\n"
+            "def close_day():\n"
+            "    return Order.objects.filter(day=date.today(), state='open').count()\n"),
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    r = run_check([tmp_path], root=tmp_path, select="JOB402", all_code=True, use_cache=False, diff=True,
+                  unsafe_fixes=True)
+    new = r.changes["shop/jobs.py"][1]
+    assert "KEEP = {'a':1}\n" in new  # untouched lines keep their (unformatted) style
+    assert "timezone.localdate()" in new and max(len(line) for line in new.splitlines()) <= 60, new

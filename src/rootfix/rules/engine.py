@@ -734,7 +734,10 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
                 if line not in result.internal_errors:
                     result.internal_errors.append(line)
             findings = _reported(_filter(run, selection, known, codes), report, with_tests)
-        result.changes = {p: (originals.get(p), t) for p, t in current.items()
+        from rootfix.fix.style import restyle
+
+        # the project's own formatter (ruff / black) on the lines the fixes changed, when it has one
+        result.changes = {p: (originals.get(p), restyle(root, p, originals.get(p), t)) for p, t in current.items()
                           if t is not None and originals.get(p) != t}
         if fix:
             for path, (old, new) in sorted(result.changes.items()):
