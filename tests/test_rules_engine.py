@@ -281,10 +281,20 @@ def test_explicit_scope_replaces_computed_scope(tmp_path, rules):
     assert got == [("app/helpers.py", 19, "TST101")]
 
 
-def test_naming_files_checks_all_their_code(tmp_path, rules):
+def test_naming_a_file_gives_its_findings_in_the_tree(tmp_path, rules):
     write(tmp_path, PROJECT)
+    tree = [w for w in where(check(tmp_path, rules, select=["TST101"])) if w[0] == "app/helpers.py"]
     got = where(check(tmp_path, rules, paths=[tmp_path / "app" / "helpers.py"], select=["TST101"]))
+    assert got == tree == [("app/helpers.py", 10, "TST101")]  # reachable from a component only through the tree
+    got = where(check(tmp_path, rules, paths=[tmp_path / "app" / "helpers.py"], select=["TST101"], all_code=True))
     assert [line for _, line, _ in got] == [10, 15, 19]
+
+
+def test_test_code_is_reported_only_when_named(tmp_path, rules):
+    write(tmp_path, {**PROJECT, "app/tests/test_helpers.py": "def test_x():\n    print(1)\n"})
+    assert not [w for w in where(check(tmp_path, rules, select=["TST101"], all_code=True)) if "tests" in w[0]]
+    got = where(check(tmp_path, rules, paths=[tmp_path / "app" / "tests"], select=["TST101"], all_code=True))
+    assert got == [("app/tests/test_helpers.py", 2, "TST101")]
 
 
 def test_settings_are_read_statically(tmp_path, rules):
@@ -589,3 +599,30 @@ def test_corrupt_cache_is_a_miss(tmp_path, rules):
     r = check(tmp_path, rules, select=["TST101"], use_cache=True)
     assert not r.from_cache and r.findings
     assert json.loads(next(Path(os.environ["ROOTFIX_CACHE_DIR"]).rglob("*.json")).read_text())["files"]
+
+
+def test_diff_paths_are_relative_to_the_git_root(tmp_path, rules):
+    import subprocess
+
+    repo = tmp_path / "repo"
+    write(repo / "backend", {"manage.py": "", "app/tasks.py": TASKS})
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    r = check(repo / "backend", rules, select=["TST101"], diff=True)
+    assert r.diff().startswith("--- a/backend/app/tasks.py\n+++ b/backend/app/tasks.py\n")
+    (tmp_path / "fix.diff").write_text(r.diff())
+    done = subprocess.run(["git", "apply", "--check", str(tmp_path / "fix.diff")], cwd=repo, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_fixable_only_where_a_fix_is_produced(tmp_path, rules):
+    write(tmp_path, {"app/tasks.py": TASKS})
+    orig_fix = rules["TST101"].fix
+
+    def picky_fix(self, index, finding):
+        return orig_fix(self, index, finding) if finding.line == 6 else None
+
+    rules["TST101"].fix = picky_fix
+    r = check(tmp_path, rules, select=["TST101"], all_code=True)
+    assert {(f.line, f.fixable) for f in r.findings} >= {(6, True)}
+    assert all(not f.fixable for f in r.findings if f.line != 6) and len(r.findings) > 1

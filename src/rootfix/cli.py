@@ -349,6 +349,15 @@ def cmd_rules(args: argparse.Namespace) -> int:
     wanted = args.code.strip()
     by_name = {r.name: r for r in rules.values()}
     rule = rules.get(wanted.upper()) or by_name.get(wanted)
+    if rule is None and wanted.upper() == "E999":
+        from rootfix.discover.parse import E999_DOC
+
+        if args.format == "json":
+            print(json.dumps({"code": "E999", "name": "syntax-error", "fix": None, "documentation": E999_DOC},
+                             indent=2))
+        else:
+            print(f"# E999 (syntax-error)\n\n{E999_DOC}")
+        return EXIT_OK
     if rule is None and wanted.upper() == "RFX100":
         from rootfix.check import noqa
 

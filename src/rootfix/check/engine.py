@@ -10,8 +10,11 @@ Scope: a rule sees (``ctx.scope``) the functions reachable (``RepoIndex.reachabl
 components of its component types -- Celery/RQ tasks and ``Task.run`` (background-worker),
 ``management/commands/*.py`` ``Command`` methods and Django scripts (cli-tool), beat / CRONJOBS /
 APScheduler targets (scheduled-job), modules that build a SparkSession or SparkContext (pyspark-job).
-A rule with ``scope = "all"`` sees everything, and so does every rule with ``--all-code`` / ``all-code = true``
-or when only files (no folders) are named on the command line.
+A rule with ``scope = "all"`` sees everything, and so does every rule with ``--all-code`` / ``all-code = true``.
+
+Checking part of a project (files or folders below the root) indexes the whole project and reports the
+findings in the named part: a file gets the same findings as when the whole tree is checked. Findings in test
+code (``tests/``, ``test_*.py``, ``conftest.py``) are reported only when a named path is test code.
 
 Robustness: a rule that raises is reported as one internal-error line (rule, file, exception), the others
 still run; unreadable files are one ``E999`` line each and are skipped.
@@ -27,6 +30,7 @@ from typing import Sequence
 
 from rootfix.atomic import write_atomic
 from rootfix.config import Config
+from rootfix.discover.components import is_test_path
 from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex, iter_python_files
 from rootfix.errors import UsageError
 from rootfix.project.model import Project, find_settings_files
@@ -58,20 +62,34 @@ class CheckResult:
     skipped: list[str] = field(default_factory=list)
     from_cache: bool = False
     seconds: float = 0.0
+    #: E999 notes count for the exit status only when selected explicitly (``--select E999``)
+    errors_fail: bool = False
 
     @property
     def exit_findings(self) -> int:
-        return len(self.findings) + len(self.errors)
+        return len(self.findings) + (len(self.errors) if self.errors_fail else 0)
 
     def diff(self) -> str:
+        """The fixes as a unified diff whose paths are relative to the git root (``git apply`` from anywhere
+        in the repository), else to the project root."""
         out = []
+        prefix = _git_prefix(self.root)
         for path, (old, new) in sorted(self.changes.items()):
             out.extend(difflib.unified_diff(
                 (old or "").splitlines(keepends=True), new.splitlines(keepends=True),
-                fromfile=f"a/{path}" if old is not None else "/dev/null", tofile=f"b/{path}"))
+                fromfile=f"a/{prefix}{path}" if old is not None else "/dev/null", tofile=f"b/{prefix}{path}"))
             if out and not out[-1].endswith("\n"):
                 out[-1] += "\n\\ No newline at end of file\n"
         return "".join(out)
+
+
+def _git_prefix(root: Path) -> str:
+    """``root``'s path below the enclosing git work tree (``backend/``), or ``""``."""
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            rel = root.relative_to(folder).as_posix()
+            return "" if rel == "." else rel + "/"
+    return ""
 
 
 def _rel(root: Path, f: Path) -> str:
@@ -270,6 +288,18 @@ def _patches(run: _Run, findings: list[Finding], rules: dict[str, type[Rule]], u
     return out
 
 
+def _mark_fixable(run: _Run, findings: list[Finding], rules: dict[str, type[Rule]],
+                  internal: list[str]) -> list[Finding]:
+    """``fixable`` only where the rule's fix produces a patch here (ruff's ``[*]`` promise)."""
+    import dataclasses
+
+    candidates = [f for f in findings if f.fixable and f.fix_safety in ("safe", "unsafe")]
+    if not candidates:
+        return findings
+    fixable = {id(f) for f, _ in _patches(run, candidates, rules, True, internal)}
+    return [f if not f.fixable or id(f) in fixable else dataclasses.replace(f, fixable=False) for f in findings]
+
+
 def _merge(patches: list[tuple[Finding, Patch]], current: dict[str, str | None], root: Path
            ) -> tuple[dict[str, str], int]:
     """Non-overlapping patches merged per file: path -> new content, and how many findings they fix."""
@@ -382,8 +412,13 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
     root = Path(root).resolve()
     config = config or Config()
     full_paths = resolve_paths(paths, root)
-    all_code = all_code or config.all_code or all(p.is_file() for p in full_paths)
+    all_code = all_code or config.all_code
     files = collect_files(root, full_paths, config.exclude)
+    # the part checked is reported; the whole project is read, so a file gets the findings it gets in the tree
+    report = None if full_paths == [root] else {_rel(root, f) for f in files}
+    if report is not None:
+        files = collect_files(root, [*files, root], config.exclude)
+    with_tests = any(is_test_path(_rel(root, p) + ("/x.py" if p.is_dir() else "")) for p in full_paths)
     setting_files = find_settings_files(root, files)
 
     cache = None
@@ -402,6 +437,7 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
         hit = cache.load()
         if hit is not None:
             hit.seconds = time.perf_counter() - t0
+            hit.errors_fail = _errors_fail(select, extend_select, config)
             return hit
 
     rules = load_all_rules() if rules is None else rules
@@ -412,13 +448,14 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
 
     index = RepoIndex.build(root, files) if files else RepoIndex(root)
     settings = Project.of(index, settings_files=setting_files).settings
-    result = CheckResult(root=root, rules=codes, files=len(files))
-    result.errors = [(e.path, e.message) for e in index.errors]
+    result = CheckResult(root=root, rules=codes, files=len(report) if report is not None else len(files),
+                         errors_fail=selection.note_fails())
+    result.errors = _notes(index, selection, report)
     result.lines = sum(info.source.count("\n") + (0 if info.source.endswith("\n") or not info.source else 1)
-                       for info in index.by_path.values())
+                       for path, info in index.by_path.items() if report is None or path in report)
     run = _run_rules(index, rules, codes, all_code=all_code, scope=scope, settings=settings)
     result.internal_errors.extend(run.internal)
-    findings = _filter(run, selection, known, codes)
+    findings = _reported(_filter(run, selection, known, codes), report, with_tests)
 
     if fix or diff:
         originals: dict[str, str | None] = {p: i.source for p, i in index.by_path.items()}
@@ -456,8 +493,11 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
             for line in run.internal:
                 if line not in result.internal_errors:
                     result.internal_errors.append(line)
-            findings = _filter(run, selection, known, codes)
-        result.changes = {p: (originals.get(p), t) for p, t in current.items()
+            findings = _reported(_filter(run, selection, known, codes), report, with_tests)
+        from rootfix.fix.style import restyle
+
+        # the project's own formatter (ruff / black) on the lines the fixes changed, when it has one
+        result.changes = {p: (originals.get(p), restyle(root, p, originals.get(p), t)) for p, t in current.items()
                           if t is not None and originals.get(p) != t}
         if fix:
             for path, (old, new) in sorted(result.changes.items()):
@@ -476,13 +516,35 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
                 else:
                     result.skipped.append(path)
         # files in the index at the end carry the fixed contents; the errors are those of the final state
-        result.errors = [(e.path, e.message) for e in index.errors]
+        result.errors = _notes(index, selection, report)
 
+    if not (fix or diff):
+        findings = _mark_fixable(run, findings, rules, result.internal_errors)
     result.findings = findings
     if cache is not None:
         cache.store(result)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _notes(index: RepoIndex, selection: Selection, report: set[str] | None = None) -> list[tuple[str, str]]:
+    """E999 notes (unreadable / unparsable files, syntax newer than the target Python) not ignored."""
+    return [(e.path, e.message) for e in index.errors
+            if selection.note_shown(e.path) and (report is None or e.path in report)]
+
+
+def _reported(findings: list[Finding], report: set[str] | None, with_tests: bool) -> list[Finding]:
+    """The findings in the checked part of the project; test code only when a test path was named."""
+    return [f for f in findings if (report is None or f.file in report) and (with_tests or not is_test_path(f.file))]
+
+
+def _errors_fail(select: str | Sequence[str] | None, extend_select: str | Sequence[str] | None,
+                 config: Config) -> bool:
+    from rootfix.check.selection import split_codes
+
+    sels = [*split_codes(select), *split_codes(extend_select), *split_codes(config.select or ()),
+            *split_codes(config.extend_select)]
+    return any(s != "ALL" and "E999".startswith(s) for s in sels)
 
 
 def _sel_key(value: str | Sequence[str] | None) -> tuple[str, ...] | None:

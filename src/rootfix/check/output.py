@@ -107,7 +107,15 @@ def _error_line(message: str) -> int:
 
 
 def summary_line(result: "CheckResult", *, unsafe: bool = False, fixing: bool = False) -> str:
-    n = len(result.findings) + len(result.errors)
+    line = _summary(result, unsafe=unsafe, fixing=fixing)
+    notes = len(result.errors)
+    if notes and not getattr(result, "errors_fail", True):
+        line += f" {notes} E999 note{'s' if notes != 1 else ''} (files not parsed or newer syntax than the target)."
+    return line
+
+
+def _summary(result: "CheckResult", *, unsafe: bool = False, fixing: bool = False) -> str:
+    n = len(result.findings) + (len(result.errors) if getattr(result, "errors_fail", True) else 0)
     if fixing:
         if n == 0 and result.fixed:
             return f"Found {result.fixed} findings ({result.fixed} fixed, 0 remaining)."
@@ -125,7 +133,7 @@ def summary_line(result: "CheckResult", *, unsafe: bool = False, fixing: bool = 
 def format_text(result: "CheckResult", *, unsafe: bool = False, fixing: bool = False, cwd: Path | None = None) -> str:
     lines = []
     for path, message in result.errors:
-        lines.append(f"{display_path(result.root, path, cwd)}: E999 {message}")
+        lines.append(f"{display_path(result.root, path, cwd)}:{_error_line(message)}:1: E999 {message}")
     for f in result.findings:
         mark = " [*]" if _applicable(f, unsafe) else ""
         lines.append(f"{display_path(result.root, f.file, cwd)}:{f.line}:{f.col + 1}: {f.code}{mark} {f.message}")
@@ -162,7 +170,8 @@ def _gh_escape(text: str, prop: bool = False) -> str:
 def format_github(result: "CheckResult", cwd: Path | None = None) -> str:
     out = []
     for p, m in result.errors:
-        out.append(f"::error file={_gh_escape(display_path(result.root, p, cwd), True)},line={_error_line(m)},"
+        level = "error" if getattr(result, "errors_fail", True) else "notice"
+        out.append(f"::{level} file={_gh_escape(display_path(result.root, p, cwd), True)},line={_error_line(m)},"
                    f"col=1,title=E999::{_gh_escape(m)}")
     for f in result.findings:
         end = ""

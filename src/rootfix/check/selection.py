@@ -22,9 +22,12 @@ from rootfix.errors import UsageError
 
 DEFAULT_SELECT: tuple[str, ...] = ("WRK", "CMD", "JOB", "SPK")
 #: Codes the engine itself reports (not rules in the registry).
-ENGINE_CODES: dict[str, str] = {"RFX100": "unused-noqa"}
+ENGINE_CODES: dict[str, str] = {"RFX100": "unused-noqa", "E999": "syntax-error"}
+#: Notes the engine always shows unless ignored (``--ignore E999``, ``per-file-ignores``); they make the exit
+#: status 1 only when selected explicitly (``--select E999`` / ``extend-select = ["E999"]``).
+NOTE_CODES: tuple[str, ...] = ("E999",)
 #: Selectors that are well-formed even when no rule of that prefix is registered yet.
-_WELL_FORMED = re.compile(r"^(ALL|(WRK|CMD|JOB|SPK)([1-6](\d\d?)?)?|RFX(\d{1,3})?)$")
+_WELL_FORMED = re.compile(r"^(ALL|(WRK|CMD|JOB|SPK)([1-6](\d\d?)?)?|RFX(\d{1,3})?|E(9(9(9)?)?)?)$")
 
 
 def split_codes(value: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -87,6 +90,18 @@ class Selection:
             if path_matches(path, glob) and any(matches(c, code) for c in codes):
                 return True
         return False
+
+    def note_shown(self, path: str, code: str = "E999") -> bool:
+        """A note (E999) is shown unless an ignore selector or ``per-file-ignores`` names it (``ALL`` does not)."""
+        if self.ignored_in_file(path, code):
+            return False
+        if any(sel != "ALL" and matches(sel, code) for sel in self.ignore):
+            return self.enabled(code)
+        return True
+
+    def note_fails(self, code: str = "E999") -> bool:
+        """A note counts for the exit status only when a selector names it (``E999``, ``E9``, ``E``)."""
+        return any(sel != "ALL" and matches(sel, code) for sel in self.select) and self.enabled(code)
 
     def key(self) -> str:
         return repr((self.select, self.ignore, self.per_file_ignores))

@@ -41,8 +41,12 @@ _TYPE_ORDER = {t: i for i, t in enumerate(COMPONENT_TYPES)}
 
 
 def is_test_path(path: str) -> bool:
-    """True for test code (:func:`rootfix.project.model.is_test_file`) and migrations: they hold no components."""
-    return is_test_file(path) or "migrations" in PurePosixPath(path).parts[:-1]
+    """True for test code (:func:`rootfix.project.model.is_test_file`) and migrations: they hold no components.
+
+    A migration is a module directly in a ``migrations/`` folder: ``app/migrations/tasks/`` (Celery tasks a
+    data migration enqueues) is ordinary code."""
+    parts = PurePosixPath(path).parts
+    return is_test_file(path) or (len(parts) >= 2 and parts[-2] == "migrations")
 
 
 def discover_components(index: RepoIndex) -> tuple[Component, ...]:

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from rootfix.discover.parse import FEATURE_VERSIONS, parse_source, target_python
+
 #: Folders never indexed: environments, caches, VCS data, build output.
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", ".venv", "venv", "env", ".env", ".tox", ".nox", "node_modules",
@@ -101,8 +103,13 @@ class ModuleInfo:
 
 @dataclass(frozen=True)
 class IndexError_:
+    """A file that could not be read or parsed (``E999``), or that uses syntax newer than the project's target
+    Python (``analysed``: the file was still indexed)."""
+
     path: str
     message: str
+    line: int = 1
+    analysed: bool = False
 
 
 def _module_name(rel: Path) -> tuple[str, bool]:
@@ -122,7 +129,9 @@ def iter_python_files(root: Path, paths: Iterable[Path] | None = None) -> Iterat
                 yield start
             continue
         for dirpath, dirnames, filenames in os.walk(start):
-            dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.endswith(".egg-info"))
+            # hidden folders (.semgrep/ lint fixtures, .github/, editor state) are not the project's code
+            dirnames[:] = sorted(d for d in dirnames
+                                 if d not in SKIP_DIRS and not d.endswith(".egg-info") and not d.startswith("."))
             for name in sorted(filenames):
                 if name.endswith(".py"):
                     yield Path(dirpath) / name
@@ -140,6 +149,14 @@ class RepoIndex:
         self._callee_cache: dict[str, list[tuple[FunctionInfo, ast.Call]]] = {}
         self._celery_apps: set[str] | None = None
         self._caller_map: dict[str, list[tuple[FunctionInfo, ast.Call]]] | None = None
+        self._target: tuple[tuple[int, int], str] | None | bool = False
+
+    @property
+    def target(self) -> tuple[tuple[int, int], str] | None:
+        """The project's oldest supported Python and where that was read (:func:`target_python`), or None."""
+        if self._target is False:
+            self._target = target_python(self.root)
+        return self._target  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -180,9 +197,9 @@ class RepoIndex:
             self.errors.append(IndexError_(rel, f"not UTF-8 (byte {exc.start})"))
             return None
         try:
-            tree = ast.parse(source, filename=rel)
+            parsed = parse_source(source, filename=rel)
         except SyntaxError as exc:
-            self.errors.append(IndexError_(rel, f"syntax error at line {exc.lineno}: {exc.msg}"))
+            self.errors.append(IndexError_(rel, f"syntax error at line {exc.lineno}: {exc.msg}", exc.lineno or 1))
             return None
         except ValueError as exc:  # null bytes
             self.errors.append(IndexError_(rel, f"cannot parse: {exc}"))
@@ -194,6 +211,15 @@ class RepoIndex:
                 break
             except ValueError:
                 continue
+        tree = parsed.tree
+        needs = parsed.needs
+        if needs is not None and self.target is not None and needs > self.target[0]:
+            # valid Python, but not for the version the project says it supports: analysed, and noted
+            feature, line = next((f, ln) for f, ln in parsed.features if FEATURE_VERSIONS[f] == needs)
+            (tv, where) = self.target
+            self.errors.append(IndexError_(
+                rel, f"{feature} at line {line} needs Python {needs[0]}.{needs[1]}; the project targets "
+                     f"{tv[0]}.{tv[1]} ({where})", line, analysed=True))
         name, is_pkg = _module_name(module_rel)
         info = ModuleInfo(rel, name, source, tree, hashlib.sha256(data).hexdigest(), is_pkg)
         self._collect(info)

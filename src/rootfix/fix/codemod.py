@@ -13,6 +13,8 @@ from typing import Callable, Sequence, TypeVar
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from rootfix.discover.parse import parse_tree
+
 N = TypeVar("N", bound=cst.CSTNode)
 
 
@@ -85,7 +87,7 @@ def _import_from_module(node: cst.ImportFrom) -> str:
 
 def imported_name(source: str, module: str, name: str) -> str | None:
     """The local name bound to ``module.name`` by a top-level ``from module import name [as x]``."""
-    tree = ast.parse(source)
+    tree = parse_tree(source)
     for stmt in ast.walk(tree):
         if isinstance(stmt, ast.ImportFrom) and stmt.level == 0 and stmt.module == module:
             for alias in stmt.names:
@@ -100,7 +102,7 @@ def imported_name(source: str, module: str, name: str) -> str | None:
 
 def bound_names(source: str) -> set[str]:
     """Names bound at module level (imports, defs, classes, assignments)."""
-    tree = ast.parse(source)
+    tree = parse_tree(source)
     out: set[str] = set()
     for stmt in tree.body:
         if isinstance(stmt, (ast.Import, ast.ImportFrom)):
@@ -119,80 +121,22 @@ def _top_package(dotted: str) -> str:
     return dotted.split(".")[0]
 
 
-def add_import(module: cst.Module, from_module: str, name: str, alias: str | None = None) -> tuple[cst.Module, str]:
+def add_import(module: cst.Module, from_module: str, name: str, alias: str | None = None,
+               first_party: frozenset[str] | set[str] = frozenset()) -> tuple[cst.Module, str]:
     """Make ``from from_module import name`` available; return the new module and the local name.
 
-    Reuses an existing import of the name; otherwise extends an existing ``from from_module import ...``
-    (single-line, unparenthesized or parenthesized) or adds a new line next to the imports of the same
-    top-level package (else after the last top-level import), so isort-style grouping is kept.
+    Reuses an existing import of the name; otherwise adds it in the project's isort/ruff style
+    (:func:`rootfix.fix.imports.add_from_import`: its section, its order, one name per line when the file
+    writes them so). ``first_party``: the project's top-level packages (else guessed from relative imports).
     """
+    from rootfix.fix.imports import add_from_import
+
     source = module.code
     existing = imported_name(source, from_module, name)
     if existing and (alias is None or existing == alias):
         return module, existing
-    local = alias or name
-    body = list(module.body)
-    # extend `from from_module import a, b`
-    for i, stmt in enumerate(body):
-        if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.ImportFrom):
-            imp = stmt.body[0]
-            if imp.relative or _import_from_module(imp) != from_module or isinstance(imp.names, cst.ImportStar):
-                continue
-            names = list(imp.names)
-            new_alias = cst.ImportAlias(name=cst.Name(name), asname=cst.AsName(name=cst.Name(alias)) if alias else None)
-            # keep alphabetical order when the names already are
-            plain = [n.name.value for n in names if isinstance(n.name, cst.Name)]
-            pos = len(names)
-            if plain == sorted(plain):
-                pos = sum(1 for p in plain if p.lower() < name.lower())
-            last = names[-1]
-            if pos == len(names):
-                names[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-                names.append(new_alias.with_changes(comma=last.comma))
-            else:
-                names.insert(pos, new_alias.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))))
-            body[i] = stmt.with_changes(body=[imp.with_changes(names=names)])
-            return module.with_changes(body=body), local
-    new_line = cst.parse_statement(
-        f"from {from_module} import {name}" + (f" as {alias}" if alias else "") + "\n")
-    last_import = -1
-    same_pkg = -1
-    pkg = _top_package(from_module)
-    for i, stmt in enumerate(body):
-        if isinstance(stmt, cst.SimpleStatementLine) and any(isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body):
-            last_import = i
-            for s in stmt.body:
-                mods = []
-                if isinstance(s, cst.ImportFrom) and not s.relative:
-                    mods.append(_import_from_module(s))
-                elif isinstance(s, cst.Import):
-                    mods.extend(code_of(a.name) for a in s.names)
-                for m in mods:
-                    if _top_package(m) == pkg and (m <= from_module or same_pkg == -1):
-                        same_pkg = i
-        elif last_import >= 0 and not isinstance(stmt, cst.SimpleStatementLine):
-            break
-    at = same_pkg if same_pkg >= 0 else last_import
-    if same_pkg < 0 and pkg in sys.stdlib_module_names:
-        # a new stdlib import goes with the stdlib block (the first imports of the file)
-        for i, stmt in enumerate(body):
-            if isinstance(stmt, cst.SimpleStatementLine) and any(isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body):
-                mods = [(_import_from_module(s) if isinstance(s, cst.ImportFrom) and not s.relative else
-                         code_of(s.names[0].name) if isinstance(s, cst.Import) else "") for s in stmt.body]
-                if all(m and _top_package(m) in sys.stdlib_module_names for m in mods):
-                    at = i
-                else:
-                    break
-    if at >= 0:
-        body.insert(at + 1, new_line)
-    else:
-        # after a module docstring, if any
-        at = 0
-        if body and isinstance(body[0], cst.SimpleStatementLine) and isinstance(body[0].body[0], cst.Expr) \
-                and isinstance(body[0].body[0].value, (cst.SimpleString, cst.ConcatenatedString)):
-            at = 1
-        body.insert(at, new_line)
-    return module.with_changes(body=body), local
+    new = add_from_import(source, from_module, name, alias, first_party)
+    return cst.parse_module(new), alias or name
 
 
 def import_name(module: cst.Module, from_module: str, name: str) -> tuple[cst.Module, str]:
@@ -210,7 +154,7 @@ def import_name(module: cst.Module, from_module: str, name: str) -> tuple[cst.Mo
 
 def _local_names(source: str) -> set[str]:
     out: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(parse_tree(source)):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             out.add(node.id)
         elif isinstance(node, ast.arg):
@@ -225,7 +169,7 @@ _LOGGER_FACTORIES = ("getLogger", "get_task_logger", "get_logger", "getChild")
 def module_logger(source: str) -> str | None:
     """The module-level logger's name: ``logger = logging.getLogger(__name__)``, ``log = get_task_logger(...)``,
     ``logger = structlog.get_logger()``; None when the module has none."""
-    tree = ast.parse(source)
+    tree = parse_tree(source)
     for stmt in tree.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             value = stmt.value
@@ -353,46 +297,10 @@ def parse_fix_none(stmt: cst.CSTNode) -> cst.CSTNode:
 
 def import_in_group(module: cst.Module, from_module: str, name: str, local_packages: frozenset[str] | set[str] = frozenset()
                     ) -> tuple[cst.Module, str]:
-    """Like :func:`import_name`, but a new ``from from_module import name`` line of a third-party module goes
-    into the file's third-party import block (after the last import that sorts before it) rather than after
-    the project's own imports. ``local_packages`` are the project's top-level packages."""
+    """Like :func:`import_name`, with the project's top-level packages known (``local_packages``), so the new
+    line goes into its isort section (third party before first party)."""
     source = module.code
     if imported_name(source, from_module, name) or name in bound_names(source) or name in _local_names(source):
         return import_name(module, from_module, name)
-    pkg = _top_package(from_module)
-    if pkg in sys.stdlib_module_names or pkg in local_packages:
-        return import_name(module, from_module, name)
-    body = list(module.body)
-    for stmt in body:  # an existing `from from_module import ...` is extended by add_import
-        if isinstance(stmt, cst.SimpleStatementLine) and any(
-                isinstance(s, cst.ImportFrom) and not s.relative and _import_from_module(s) == from_module
-                for s in stmt.body):
-            return import_name(module, from_module, name)
-    third: list[tuple[int, str]] = []
-    for i, stmt in enumerate(body):
-        if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1):
-            if third:
-                break
-            continue
-        s = stmt.body[0]
-        if isinstance(s, cst.ImportFrom) and not s.relative:
-            mod = _import_from_module(s)
-        elif isinstance(s, cst.Import):
-            mod = code_of(s.names[0].name)
-        else:
-            continue
-        top = _top_package(mod)
-        if top not in sys.stdlib_module_names and top not in local_packages and not (
-                isinstance(s, cst.ImportFrom) and s.relative):
-            third.append((i, mod))
-    if not third:
-        return import_name(module, from_module, name)
-    before = [i for i, mod in third if mod <= from_module]
-    new_line = cst.parse_statement(f"from {from_module} import {name}\n")
-    if before:
-        body.insert(before[-1] + 1, new_line)
-    else:
-        first = body[third[0][0]]
-        body[third[0][0]] = first.with_changes(leading_lines=())  # type: ignore[union-attr]
-        body.insert(third[0][0], new_line.with_changes(leading_lines=first.leading_lines))  # type: ignore[union-attr]
-    return module.with_changes(body=body), name
+    return add_import(module, from_module, name, first_party=local_packages)
+

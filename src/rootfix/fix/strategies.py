@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol, runtime_checkable
 
 from rootfix.project.model import is_test_file as is_test_path
+from rootfix.discover.parse import parse_tree
 from rootfix.report.diff import diff_size
 from rootfix.types import (
     BugReport, Candidate, Component, FileChange, Finding, ParsedError, Patch, ProgressCallback, RelatedCode,
@@ -106,7 +107,7 @@ def rejected(strategy: str, reason: str, *, finding: Finding | None = None, expl
 def test_nodeids(path: str, source: str) -> tuple[str, ...]:
     """Pytest node ids of the tests defined in a test module's source."""
     try:
-        tree = ast.parse(source)
+        tree = parse_tree(source)
     except SyntaxError:
         return ()
     out: list[str] = []

@@ -224,7 +224,9 @@ def read_settings(index: "RepoIndex", files: Iterable[Path] = ()) -> dict[str, o
 
 def _parse_quiet(f: Path) -> ast.Module | None:
     try:
-        return ast.parse(f.read_bytes().decode("utf-8-sig"))
+        from rootfix.discover.parse import parse_tree
+
+        return parse_tree(f.read_bytes().decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
         return None
 

@@ -36,7 +36,8 @@ def _dest(call: ast.Call) -> str | None:
     if not names:
         return None
     if not names[0].startswith("-"):
-        return names[0].replace("-", "_") if len(names) == 1 else None
+        # a positional argument's dest is its name as written: argparse keeps its hyphens
+        return names[0] if len(names) == 1 else None
     longs = [n for n in names if n.startswith("--")]
     return (longs[0] if longs else names[0]).lstrip("-").replace("-", "_")
 
@@ -65,6 +66,18 @@ def option_dests(index: "RepoIndex", module: "ModuleInfo", cls: ast.ClassDef, de
                     if dest is None:
                         return None
                     dests.add(dest)
+                elif isinstance(node.func, ast.Attribute) and node.func.attr in ("add_subparsers", "set_defaults"):
+                    # add_subparsers(dest="command") names the chosen sub-command; set_defaults(k=v) sets k
+                    for kw in node.keywords:
+                        if kw.arg is None:
+                            return None
+                        if node.func.attr == "set_defaults":
+                            dests.add(kw.arg)
+                        elif kw.arg == "dest":
+                            if not (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str)):
+                                return None
+                            dests.add(kw.value.value)
+                    continue
                 elif any(isinstance(a, ast.Name) and a.id == parser for a in [*node.args, *(k.value for k in node.keywords)]):
                     return None  # the parser is handed to other code (a runner, super()): options unknown
     for base in cls.bases:
@@ -152,6 +165,20 @@ class OptionWithoutDest(Rule):
                 "        DemoRunner.add_arguments(parser)\n\n"
                 "    def handle(self, **options):\n"
                 "        return options['reset_sequences'], options['interactive'], options['parallel']\n"
+            ),
+        ),
+        Example(  # a positional's dest keeps its hyphen; sub-commands and set_defaults() set dests too
+            path="ops/management/commands/sync_feed.py",
+            code=(
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        parser.add_argument('feed-url')\n"
+                "        sub = parser.add_subparsers(dest='action')\n"
+                "        pull = sub.add_parser('pull')\n"
+                "        pull.set_defaults(handler='pull')\n\n"
+                "    def handle(self, *args, **options):\n"
+                "        return options['feed-url'], options['action'], options.get('handler')\n"
             ),
         ),
         Example(

@@ -5,8 +5,11 @@ import ast
 from typing import TYPE_CHECKING
 
 from rootfix.project.model import Project, is_test_module
+from rootfix.discover.parse import parse_tree
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rootfix.discover.index import ModuleInfo, RepoIndex
 
 
@@ -27,28 +30,11 @@ def django_timezone_name(index: "RepoIndex", module: "ModuleInfo") -> str:
 
 
 def add_timezone_import(source: str, name: str, project: frozenset[str] = frozenset()) -> str:
-    """Add ``from django.utils import timezone [as name]`` after the module's last top-level import."""
-    tree = ast.parse(source)
-    line = f"from django.utils import timezone{'' if name == 'timezone' else ' as ' + name}\n"
-    imports = []
-    for stmt in tree.body:
-        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
-            imports.append(stmt)
-        elif imports or not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
-            break
-    # beside the other django imports, else before the project's own (relative) imports
-    django = [i for i in imports if isinstance(i, ast.ImportFrom) and (i.module or "").startswith("django")]
-    local = [i for i in imports if isinstance(i, ast.ImportFrom)
-             and (i.level or (i.module or "").split(".")[0] in project)]
-    lines = source.splitlines(keepends=True)
-    if django:
-        at = django[-1].end_lineno
-    elif local:
-        at = local[0].lineno - 1
-        line += "\n"
-    else:
-        at = imports[-1].end_lineno if imports else 0
-    return "".join(lines[:at]) + line + "".join(lines[at:])
+    """Add ``from django.utils import timezone [as name]`` where the project's isort/ruff would put it
+    (:func:`rootfix.fix.imports.add_from_import`; ``project``: the project's top-level packages)."""
+    from rootfix.fix.imports import add_from_import
+
+    return add_from_import(source, "django.utils", "timezone", None if name == "timezone" else name, project)
 
 
 def project_settings(index: "RepoIndex") -> dict[str, object]:
@@ -67,7 +53,7 @@ def node_span(source: str, node: ast.AST) -> tuple[int, int]:
 
 def preferred_quote(source: str) -> str:
     """The string quote the module mostly uses (``"`` unless single quotes dominate)."""
-    tree = ast.parse(source)
+    tree = parse_tree(source)
     single = double = 0
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and hasattr(node, "col_offset"):
@@ -131,3 +117,93 @@ def tests_reaching(index: "RepoIndex", target: str, *, depth: int = 3, limit: in
             found.append((min(reach), fn.file, fn.line, fn))
     found.sort(key=lambda t: t[:3])
     return [t[3] for t in found[:limit]]
+
+
+# --------------------------------------------------------------------------- USE_TZ
+_TRUE_STRINGS = frozenset({"1", "true", "yes", "on", "t", "y"})
+
+
+def _env_default(expr: ast.expr) -> bool | None:
+    """``env.bool("USE_TZ", default=True)``, ``os.environ.get("USE_TZ", "True") == "True"``,
+    ``config("USE_TZ", default=True, cast=bool)``: the default it falls back to, None when unknown."""
+    if isinstance(expr, ast.Compare) and len(expr.comparators) == 1 and isinstance(expr.left, ast.Call):
+        inner = _env_default_raw(expr.left)
+        other = expr.comparators[0]
+        if inner is not None and isinstance(other, ast.Constant) and isinstance(expr.ops[0], (ast.Eq, ast.NotEq)):
+            same = str(inner).lower() == str(other.value).lower()
+            return same if isinstance(expr.ops[0], ast.Eq) else not same
+        if isinstance(other, (ast.List, ast.Tuple, ast.Set)) and isinstance(expr.ops[0], ast.In) and inner is not None:
+            return any(isinstance(e, ast.Constant) and str(e.value).lower() == str(inner).lower() for e in other.elts)
+        return None
+    if isinstance(expr, ast.Call):
+        raw = _env_default_raw(expr)
+        if raw is None:
+            return None
+        return raw if isinstance(raw, bool) else str(raw).strip().lower() in _TRUE_STRINGS
+    return None
+
+
+def _env_default_raw(call: ast.Call) -> object:
+    # str(...) / bool(...) / strtobool(...) around the lookup
+    if isinstance(call.func, ast.Name) and call.func.id in ("str", "bool", "strtobool", "int") and call.args \
+            and isinstance(call.args[0], ast.Call):
+        return _env_default_raw(call.args[0])
+    if isinstance(call.func, ast.Attribute) and call.func.attr in ("lower", "strip") and isinstance(
+            call.func.value, ast.Call):
+        return _env_default_raw(call.func.value)
+    for kw in call.keywords:
+        if kw.arg == "default" and isinstance(kw.value, ast.Constant):
+            return kw.value.value
+    if len(call.args) >= 2 and isinstance(call.args[1], ast.Constant):
+        return call.args[1].value
+    return None
+
+
+def django_major(root: "Path") -> int | None:
+    """Django's major version from the project's lock files or requirements (``Django==5.1``,
+    ``django>=5.0``, a lock entry), None when it cannot be told."""
+    import re
+    from pathlib import Path
+
+    root = Path(root)
+    patterns = [
+        (re.compile(r'(?ims)^\s*name\s*=\s*"django"\s*\n\s*version\s*=\s*"(\d+)\.'), ("poetry.lock", "uv.lock",
+                                                                                     "pdm.lock")),
+        (re.compile(r'(?im)^\s*"?django"?\s*(?:\[[^\]]*\])?\s*(?:==|~=|>=|===)\s*"?(\d+)\.'),
+         ("requirements.txt", "requirements/base.txt", "requirements/prod.txt", "requirements/production.txt",
+          "requirements/common.txt", "requirements/pip.txt", "requirements/requirements.txt", "requirements.in",
+          "Pipfile", "setup.cfg", "setup.py")),
+        (re.compile(r'(?i)"django\s*(?:\[[^\]]*\])?\s*(?:==|~=|>=|===)\s*(\d+)\.'), ("pyproject.toml",)),
+    ]
+    for rx, names in patterns:
+        for name in names:
+            for f in sorted(root.glob(name)) + sorted(root.glob(f"*/{name}")):
+                try:
+                    m = rx.search(f.read_text(encoding="utf-8", errors="replace"))
+                except OSError:
+                    continue
+                if m:
+                    return int(m.group(1))
+    return None
+
+
+def use_tz(index: "RepoIndex", settings: dict[str, object]) -> bool:
+    """Whether the project runs with ``USE_TZ`` on.
+
+    A literal in the settings decides; a value read from the environment counts as on unless its default is
+    off (``env.bool("USE_TZ", default=False)``); no ``USE_TZ`` at all is Django's default: on since 5.0, off
+    before (and off when the Django version cannot be told)."""
+    value = settings.get("USE_TZ")
+    if isinstance(value, bool):
+        return value
+    exprs = [m.assignments["USE_TZ"] for p, m in sorted(index.by_path.items())
+             if "USE_TZ" in m.assignments and (p.rsplit("/", 1)[-1].startswith("settings") or "/settings/" in p)
+             and not p.endswith("global_settings.py")]
+    if exprs:
+        for expr in exprs:
+            default = _env_default(expr)
+            if default is False:
+                return False
+        return True
+    major = django_major(index.root)
+    return major is not None and major >= 5

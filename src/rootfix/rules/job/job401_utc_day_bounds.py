@@ -13,6 +13,7 @@ from rootfix.rules.job._common import (
     byte_to_char as _byte_to_char,
     django_timezone_name as _django_timezone_name,
     project_settings,
+    use_tz,
 )
 from rootfix.types import FileChange, Finding, Patch
 
@@ -72,10 +73,11 @@ def utc_day_start(index: "RepoIndex", module: "ModuleInfo", node: ast.AST) -> as
     return None
 
 
-def local_project_timezone(settings: dict[str, object]) -> str | None:
-    """TIME_ZONE when the project stores aware datetimes and its local zone is not UTC."""
+def local_project_timezone(settings: dict[str, object], index: "RepoIndex | None" = None) -> str | None:
+    """TIME_ZONE when the project stores aware datetimes (:func:`use_tz`) and its local zone is not UTC."""
     tz = settings.get("TIME_ZONE")
-    if settings.get("USE_TZ") is True and isinstance(tz, str) and tz.upper() not in ("UTC", "ETC/UTC", "GMT"):
+    on = use_tz(index, settings) if index is not None else settings.get("USE_TZ") is True
+    if on and isinstance(tz, str) and tz.upper() not in ("UTC", "ETC/UTC", "GMT"):
         return tz
     return None
 
@@ -160,7 +162,7 @@ class UtcDayBounds(Rule):
             ),
             fixed=(
                 "import logging\n"
-                "from datetime import date, datetime, time, timedelta, timezone as dt_timezone\n"
+                "from datetime import date, datetime, time, timedelta, timezone as dt_timezone\n\n"
                 "from django.utils import timezone\n\n"
                 "logger = logging.getLogger(__name__)\n\n\n"
                 "def day_bounds(day):\n"
@@ -185,7 +187,7 @@ class UtcDayBounds(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
-        tz = local_project_timezone(ctx.settings or project_settings(ctx.index))
+        tz = local_project_timezone(ctx.settings or project_settings(ctx.index), ctx.index)
         if tz is None:
             return
         for fn in ctx.functions():

@@ -180,7 +180,7 @@ class UtcDateOfNow(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
-        tz = local_project_timezone(ctx.settings or project_settings(ctx.index))
+        tz = local_project_timezone(ctx.settings or project_settings(ctx.index), ctx.index)
         if tz is None:
             return
         for fn in ctx.functions():

@@ -18,8 +18,71 @@ UNIONS = frozenset({"union", "unionAll"})
 SHAPING = frozenset({"select", "toDF", "selectExpr"})
 
 
+def _column_name(fn: "FunctionInfo", arg: ast.expr) -> str | None:
+    """The output name of one ``select`` argument: ``"a"``, ``"t.a"``, ``F.col("a")``, ``df["a"]``, ``df.a``,
+    ``<expr>.alias("a")`` / ``.name("a")``; None when it cannot be told."""
+    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+        text = arg.value.strip()
+        low = text.lower()
+        if " as " in low:
+            return text[low.rindex(" as ") + 4:].strip().strip("`")
+        return text.rsplit(".", 1)[-1].strip("`")
+    if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) and arg.func.attr in ("alias", "name") \
+            and arg.args and isinstance(arg.args[0], ast.Constant) and isinstance(arg.args[0].value, str):
+        return arg.args[0].value
+    if isinstance(arg, ast.Call) and arg.args and isinstance(arg.args[0], ast.Constant) \
+            and isinstance(arg.args[0].value, str) and not arg.keywords and len(arg.args) == 1:
+        name = arg.func.attr if isinstance(arg.func, ast.Attribute) else getattr(arg.func, "id", "")
+        if name in ("col", "column"):
+            return arg.args[0].value.rsplit(".", 1)[-1]
+    if isinstance(arg, ast.Subscript) and isinstance(arg.slice, ast.Constant) and isinstance(arg.slice.value, str):
+        return arg.slice.value
+    return None
+
+
+def _column_names(fn: "FunctionInfo", call: ast.Call) -> tuple[str, ...] | None:
+    """The output column names, in order, of a ``select``/``toDF``/``selectExpr`` call, when all are known."""
+    names: list[str] = []
+    for arg in call.args:
+        if isinstance(arg, ast.Starred):
+            items = _literal_list(fn, arg.value)
+            if items is None:
+                return None
+            for item in items:
+                got = _column_name(fn, item)
+                if got is None:
+                    return None
+                names.append(got)
+            continue
+        if isinstance(arg, (ast.List, ast.Tuple)) and len(call.args) == 1:
+            items = list(arg.elts)
+            for item in items:
+                got = _column_name(fn, item)
+                if got is None:
+                    return None
+                names.append(got)
+            continue
+        got = _column_name(fn, arg)
+        if got is None:
+            return None
+        names.append(got)
+    return tuple(names) if names and not call.keywords else None
+
+
+def _literal_list(fn: "FunctionInfo", node: ast.expr) -> list[ast.expr] | None:
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return list(node.elts)
+    if isinstance(node, ast.Name):
+        values = DataFrames.assignments(fn, node.id)
+        if len(values) == 1 and isinstance(values[0], (ast.List, ast.Tuple)):
+            return list(values[0].elts)
+    return None
+
+
 def _shape(fn: "FunctionInfo", node: ast.expr, depth: int = 0) -> str | None:
-    """Source text of the select/toDF that last fixed the column order of ``node`` (None: unknown)."""
+    """The column order ``node``'s last select/toDF pinned: its output names when every one is known
+    (``select("id", F.col("name"))`` and ``select(F.col("uid").alias("id"), "name")`` both give ``id, name``),
+    else the call's source (None: unknown)."""
     if depth > 5:
         return None
     if isinstance(node, ast.Name):
@@ -27,6 +90,9 @@ def _shape(fn: "FunctionInfo", node: ast.expr, depth: int = 0) -> str | None:
         return _shape(fn, values[-1], depth + 1) if len(values) == 1 else None
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
         if node.func.attr in SHAPING:
+            names = _column_names(fn, node)
+            if names is not None:
+                return "columns(" + ", ".join(names) + ")"
             args = [ast.dump(a) for a in node.args] + [ast.dump(k) for k in node.keywords]
             if all(not isinstance(a, ast.Starred) or isinstance(a.value, (ast.Name, ast.Attribute)) for a in node.args):
                 return f"{node.func.attr}({', '.join(args)})"
@@ -174,6 +240,18 @@ class UnionByPosition(Rule):
                 "    web = spark.read.parquet(web_path).select(*USAGE_COLUMNS)\n"
                 "    mobile = spark.read.json(mobile_path).select(*USAGE_COLUMNS)\n"
                 "    return web.union(mobile).groupBy('album_id').agg(F.sum('bytes'))\n"
+            ),
+        ),
+        Example(  # each side ends in a select of the same columns, in the same order, however spelt
+            path="analytics/jobs/contacts.py",
+            code=(
+                "from pyspark.sql import functions as F\n\n\n"
+                "def contacts(spark, crm_path, shop_path):\n"
+                "    crm = spark.read.parquet(crm_path).select('id', F.col('email'), 'created')\n"
+                "    shop = (spark.read.json(shop_path)\n"
+                "            .select(F.col('customer_id').alias('id'), 'email', F.col('t.created'))\n"
+                "            .filter(F.col('email').isNotNull()))\n"
+                "    return crm.union(shop)\n"
             ),
         ),
         Example(  # Django querysets and sets have a union too
