@@ -329,7 +329,9 @@ ProgressCallback = Callable[[str, str], None]
 class FixOutcome:
     """Everything ``rootfix fix`` learned; the report stage renders it."""
 
-    status: str  # "fixed" | "no_fix" | "error"
+    #: "fixed" (validated) | "proposed" (a rule's fix that no oracle could prove: in fix.diff, exit 1)
+    #: | "no_fix" | "error"
+    status: str
     report: BugReport
     component: Component | None
     parsed_error: ParsedError | None = None
