@@ -344,67 +344,41 @@ def create_order(request):
 
     # ------------------------------------------------------------------ detection
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        from rootfix.project import enqueue as PE
+        from rootfix.project import transactions as T
+
         index = ctx.index
-        #: enqueue location -> (Reached, contexts)
-        found: dict[tuple[str, int, int], tuple[E.Reached, list[tuple[str, int, str]], bool]] = {}
-
-        def add(reached: E.Reached, where: tuple[str, int, str] | None, root: "FunctionInfo") -> None:
-            # The enqueue belongs to the published task's component (its worker is what fails), so it
-            # is in scope when it publishes a project task, wherever the transaction is opened: in
-            # a service, a view, or a signal receiver that no call graph reaches.
-            if E.is_test_code(reached.fn.file) or not (
-                    ctx.in_scope(root) or ctx.in_scope(reached.fn) or E.publishes_project_task(reached.enqueue)):
-                return
-            call = reached.enqueue.call
-            key = (reached.fn.file, call.lineno, call.col_offset)
-            entry = found.setdefault(key, (reached, [], False))
-            related = entry[1]
-            for hop in ((where,) if where else ()) + reached.chain:
-                if hop not in related:
-                    related.append(hop)
-
-        for fn in index.functions.values():
-            facts = E.FunctionFacts.of(index, fn)
-            for call in facts.calls():
-                block = facts.atomic_block(call)
-                if block is None:
+        if ctx.settings:
+            index.__dict__.setdefault("_rootfix_settings", ctx.settings)
+        for fn in sorted(index.functions.values(), key=lambda f: (f.file, f.line)):
+            if E.is_test_code(fn.file):
+                continue
+            for call, enq, site in PE.enqueue_sites(index, fn):
+                scope = T.scope_at(index, fn, site)
+                if scope is None:
                     continue
-                line = block.lineno if hasattr(block, "items") else fn.line  # with-block, or @atomic
-                where = (fn.file, line, f"transaction opened in {fn.symbol}")
-                enq = E.enqueue_of(index, facts.module, call)
-                if enq is not None:
-                    add(E.Reached(enq, fn), where, fn)
+                # The enqueue belongs to the published task's component (its worker is what fails), so it
+                # is in scope when it publishes a project task, wherever the transaction is opened: in
+                # a service, a view, or a signal receiver that no call graph reaches.
+                if not (ctx.in_scope(fn) or E.publishes_project_task(enq) or self._scope_in(ctx, index, scope)):
                     continue
-                callee = index.resolve_call(facts.module, call, fn.class_name)
-                if callee is None or index.task_decl(callee) is not None:
-                    continue
-                hop = (fn.file, call.lineno, f"{fn.symbol} calls {callee.symbol} inside the transaction")
-                for r in E.effective_enqueues(index, callee, 3):
-                    add(E.Reached(r.enqueue, r.fn, (hop, *r.chain)), where, fn)
+                related: list[tuple[str, int, str]] = []
+                for hop in scope.related:
+                    if hop not in related:
+                        related.append(hop)
+                using = f", using={scope.using}" if scope.using else ""
+                yield self.finding(
+                    fn, call,
+                    f"{enq.describe()} publishes the job while the transaction is still open ({scope.why}): a "
+                    "worker can run it before the commit (DoesNotExist) or after a rollback; defer it with "
+                    f"transaction.on_commit(...{using})",
+                    related=tuple(related),
+                )
 
-        def whole_body(fn: "FunctionInfo", why: str) -> None:
-            for r in E.effective_enqueues(index, fn, 3):
-                add(r, (fn.file, fn.line, why), fn)
-
-        for fn, signal in E.signal_receivers(index).values():
-            whole_body(fn, f"{fn.symbol} receives {signal}, sent inside the saving transaction")
-        settings = {**E.static_settings(index), **(ctx.settings or {})}
-        if E.atomic_requests(index, settings):
-            for fn in E.views(index):
-                whole_body(fn, f"view {fn.symbol} runs in the request transaction (ATOMIC_REQUESTS)")
-
-        for key in sorted(found):
-            reached, related, _ = found[key]
-            enq = reached.enqueue
-            context = related[0][2] if related else "a transaction"
-            f = self.finding(
-                reached.fn, enq.call,
-                f"{enq.describe()} publishes the job while the transaction is still open ({context}): a worker "
-                "can run it before the commit (DoesNotExist) or after a rollback; defer it with "
-                "transaction.on_commit()",
-                related=tuple(related),
-            )
-            yield f
+    @staticmethod
+    def _scope_in(ctx: CheckContext, index: "RepoIndex", scope) -> bool:
+        fn = index.enclosing_function(scope.file, scope.line)
+        return fn is not None and ctx.in_scope(fn)
 
     # ------------------------------------------------------------------ fix
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
