@@ -30,12 +30,18 @@ class EnqueueInTransaction(Rule):
     """Task enqueued inside an open database transaction.
 
     ## What it does
-    Finds Celery and RQ enqueues (`.delay()`, `.apply_async()`, `.s(...).delay()`, `send_task()`,
-    `queue.enqueue()`, `django_rq.enqueue()`) that run while a database transaction is open:
-    inside `with transaction.atomic():` or an `@transaction.atomic` function — directly or through
-    project helpers called there —, in `post_save` / `pre_save` / `m2m_changed` / `*_delete`
-    receivers, and in views when `ATOMIC_REQUESTS` is on. Enqueues deferred with
-    `transaction.on_commit(...)` are fine.
+    Finds enqueues — Celery `.delay()`, `.apply_async()`, `.s(...)/.si(...)/signature(...)` then
+    `.delay()`, `send_task()`, canvas `group/chain/chord` `.delay()` or called; RQ `queue.enqueue*()`,
+    `django_rq.get_queue(...).enqueue()`, `django_rq.enqueue()`, `@job` functions' `.delay()`; Dramatiq
+    `.send()` / `.send_with_options()`; calling a Huey task; a project dispatcher handed a task — that
+    run while a database transaction is open: inside `with transaction.atomic():` (any alias, any
+    `using=`), a project `@contextmanager` that wraps `atomic()`, an `@atomic` function or a project
+    decorator that wraps one — directly, in a nested helper, or through project functions called there
+    —, in `m2m_changed` / `*_delete` receivers (Django sends them inside its own transaction), in
+    `pre_save` / `post_save` receivers fired by a save that is itself in a transaction (or by
+    `get_or_create` / `update_or_create`, which open one), and in views when `ATOMIC_REQUESTS` is on.
+    Enqueues deferred with `transaction.on_commit(...)`, and enqueues outside any transaction, are fine:
+    `post_save` is sent after `save_base`'s own atomic block has exited.
 
     ## Why is this bad?
     The broker gets the message at once, but the rows the task needs are only visible to other
@@ -67,8 +73,11 @@ class EnqueueInTransaction(Rule):
     or `transaction.on_commit(partial(...))` when an argument is a loop variable, is re-bound or
     mutated later, or is computed by a call — `partial` binds the values now, as the task would have
     seen them. The fix lands where the enqueue is (also when it is reached through a helper): that
-    is right for every caller. No fix is offered when the enqueue's result (the `AsyncResult` / `Job`)
-    is used, because `on_commit` returns nothing.
+    is right for every caller. Inside `atomic(using="x")` the callback is registered on that
+    database: `on_commit(..., using="x")`. When the enqueue's result (the `AsyncResult` / `Job`) is used
+    by the next statements (`job = q.enqueue(...); obj.job_id = job.id; obj.save()`), the enqueue and
+    those statements move into a local function passed to `on_commit`, names that change later bound
+    as default arguments; no fix when the result is read after them (it would not exist yet).
     """
 
     code = "WRK301"
@@ -306,6 +315,11 @@ def order_saved(sender, instance, created, **kwargs):
             files=(
                 ("orders/jobs.py", "def export_order(order_id):\n    return order_id\n"),
                 ("proj/settings.py", _SETTINGS),
+                # post_save is sent after save_base's own atomic block: the receiver is in a transaction
+                # because this caller saves inside one
+                ("orders/services.py", "from django.db import transaction\n\nfrom .models import Order\n\n\n"
+                                       "@transaction.atomic\ndef place(restaurant):\n"
+                                       "    return Order.objects.create(restaurant=restaurant)\n"),
             ),
         ),
         Example(  # view under ATOMIC_REQUESTS
