@@ -12,7 +12,7 @@ from rootfix.rules.worker import _w1common as w1
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
-    from rootfix.discover.index import RepoIndex
+    from rootfix.discover.index import FunctionInfo, RepoIndex
 
 _MODELS = '''from django.db import models
 
@@ -364,6 +364,32 @@ def export_invoice(invoice_id):
                     f"({where}) and does not re-raise it: the retry is swallowed and the run ends as success",
                     related=tuple((s.file, s.line, "retry raised here") for s in sites[:3]),
                 )
+        seen: set[tuple[str, int]] = set()
+        for fn, handler, task, excs in autoretry_swallows(index):
+            if (fn.file, handler.lineno) in seen or not (ctx.in_scope(fn) or ctx.in_scope(task.fn)):
+                continue
+            seen.add((fn.file, handler.lineno))
+            module = index.module_of(fn)
+            caught = "bare except" if handler.type is None else f"except {ast.unparse(handler.type)}"
+            where = "" if fn.qualname == task.fn.qualname else f" (in {fn.symbol}, called by the task)"
+            yield self.finding(
+                fn, handler,
+                f"`{caught}`{where} catches {', '.join(e.rsplit('.', 1)[-1] for e in excs)}, which task "
+                f"{task.fn.symbol} lists in autoretry_for, and does not re-raise it: Celery never sees the error, "
+                "so the task is never retried",
+                related=((task.fn.file, task.fn.line, f"task {task.fn.symbol} declares autoretry_for"),),
+            )
+        for deco_fn, handler, task in wrapper_swallows(index):
+            if (deco_fn.file, handler.lineno) in seen:
+                continue
+            seen.add((deco_fn.file, handler.lineno))
+            caught = "bare except" if handler.type is None else f"except {ast.unparse(handler.type)}"
+            yield self.finding(
+                deco_fn, handler,
+                f"`{caught}` in decorator {deco_fn.symbol}, applied to task {task.fn.symbol}, catches the celery "
+                "Retry the task raises and does not re-raise it: the retry is swallowed and the run ends as success",
+                related=((task.fn.file, task.fn.line, f"{deco_fn.symbol} wraps task {task.fn.symbol}"),),
+            )
 
     # ------------------------------------------------------------------ fix
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
@@ -372,7 +398,24 @@ def export_invoice(invoice_id):
             return None
         source = info.source
         module = cst.parse_module(source)
-        module, local = _retry_name(module)
+        reraise = _autoretry_types_at(index, finding)
+        if reraise:
+            local_names = []
+            for dotted in reraise:
+                mod, _, name = dotted.rpartition(".")
+                known = next((loc for loc, target in info.imports.items() if target == dotted), None)
+                if known is None and dotted.startswith(f"{info.module}."):
+                    known = name  # defined in this very module
+                if not mod or known is not None:
+                    local_names.append(known or name)  # a builtin, or already imported here
+                    continue
+                module, local = codemod.import_name(module, mod, name)
+                local_names.append(local)
+            local = local_names[0] if len(local_names) == 1 else f"({', '.join(local_names)})"
+            comment = "# listed in autoretry_for: let Celery see it and retry"
+        else:
+            module, local = _retry_name(module)
+            comment = "# a retry was scheduled (celery.exceptions.Retry): let Celery see it"
         # adding an import shifts lines: find the handler by counting from the end of the file
         shift = len(module.code.splitlines()) - len(source.splitlines())
         line = finding.line + shift
@@ -382,7 +425,7 @@ def export_invoice(invoice_id):
         new_handler = cst.ensure_type(
             cst.parse_statement(
                 f"try:\n    pass\nexcept {local}:\n"
-                "    # a retry was scheduled (celery.exceptions.Retry): let Celery see it\n    raise\n"),
+                f"    {comment}\n    raise\n"),
             cst.Try).handlers[0]
 
         parent = _parent_try(module, handler)
@@ -456,3 +499,109 @@ def _try_of_handler(fn: ast.AST, line: int) -> ast.Try | None:
             if any(h.lineno == line for h in node.handlers):
                 return node
     return None
+
+
+# --------------------------------------------------------------------------- autoretry_for / wrappers
+_TOO_BROAD = frozenset({"Exception", "BaseException"})
+
+
+def _autoretry(index: "RepoIndex", task: w1.TaskInfo) -> list[tuple[str, str]]:
+    """(canonical, as imported) dotted names of the task's ``autoretry_for`` types, minus catch-alls."""
+    from rootfix.project import exceptions as X
+
+    expr = task.option("autoretry_for")
+    if expr is None:
+        return []
+    module = index.module_of(task.fn)
+    elts = expr.elts if isinstance(expr, (ast.Tuple, ast.List, ast.Set)) else [expr]
+    out = []
+    for e in elts:
+        raw = index.resolve(module, e) or ""
+        if raw and X.canonical(raw) not in _TOO_BROAD:
+            out.append((X.canonical(raw), raw))
+    return out
+
+
+def _tries(fn_node: ast.AST) -> list[ast.Try]:
+    return [n for n in w1._walk_no_defs(fn_node.body) if isinstance(n, (ast.Try, getattr(ast, "TryStar", ast.Try)))]
+
+
+def autoretry_swallows(index: "RepoIndex") -> list[tuple["FunctionInfo", ast.ExceptHandler, w1.TaskInfo, list[str]]]:
+    """Handlers in a task (or a helper it calls) that catch an ``autoretry_for`` type — exactly, through a
+    base class, a project exception above it, or a bare ``except`` — and do not re-raise: Celery's
+    autoretry never sees the error. Returns ``(function, handler, task, [raw dotted types caught])``."""
+    from rootfix.project import exceptions as X
+
+    cache = index.__dict__.setdefault("_rootfix_w1_autoretry", {})
+    if "list" in cache:
+        return cache["list"]
+    out = []
+    for task in w1.worker_tasks(index).values():
+        excs = _autoretry(index, task)
+        if task.framework != "celery" or not excs:
+            continue
+        for fn, _depth in index.reachable(task.fn, 2):
+            module = index.module_of(fn)
+            for try_node in _tries(fn.node):
+                if not any(isinstance(n, ast.Call) for s in try_node.body for n in ast.walk(s)):
+                    continue
+                for handler in try_node.handlers:
+                    caught = [raw for canon, raw in excs if X.handler_catches(index, module, handler, canon)]
+                    if not caught:
+                        continue
+                    # an earlier handler of the same try that re-raises these is fine; only the first counts
+                    if not w1.reraises(handler):
+                        out.append((fn, handler, task, caught))
+                    break
+    cache["list"] = out
+    return out
+
+
+def _autoretry_types_at(index: "RepoIndex", finding: Finding) -> list[str]:
+    """The autoretry_for types the handler at the finding must let through (empty: it is celery's Retry)."""
+    for fn, handler, _task, caught in autoretry_swallows(index):
+        if fn.file == finding.file and handler.lineno == finding.line:
+            return caught
+    for fn, handler, task in wrapper_swallows(index):
+        if (fn.file == finding.file and handler.lineno == finding.line
+                and not w1.retry_sites(index, task, task.fn.node.body)):
+            return [raw for _, raw in _autoretry(index, task)]
+    return []
+
+
+def wrapper_swallows(index: "RepoIndex") -> list[tuple["FunctionInfo", ast.ExceptHandler, w1.TaskInfo]]:
+    """Project decorators applied to a retrying task (``self.retry`` or ``autoretry_for``) whose wrapper calls
+    the wrapped function inside a ``try`` with a broad handler that does not re-raise: the Retry (or the
+    error autoretry needs) never reaches Celery."""
+    out = []
+    for task in w1.worker_tasks(index).values():
+        if task.framework != "celery" or task.decorator is None:
+            continue
+        retries = bool(_autoretry(index, task)) or bool(w1.retry_sites(index, task, task.fn.node.body))
+        if not retries:
+            continue
+        module = index.module_of(task.fn)
+        for deco in task.fn.node.decorator_list:
+            if deco is task.decorator:
+                continue
+            target = deco.func if isinstance(deco, ast.Call) else deco
+            deco_fn = index.lookup_function(index.resolve(module, target) or "")
+            if deco_fn is None:
+                continue
+            deco_module = index.module_of(deco_fn)
+            params = {a.arg for a in deco_fn.node.args.args}
+            for nested in ast.walk(deco_fn.node):
+                if not isinstance(nested, (ast.FunctionDef, ast.AsyncFunctionDef)) or nested is deco_fn.node:
+                    continue
+                # the wrapped function: a parameter of the decorator (or of a decorator factory's inner)
+                wrapped = params | {a.arg for n in ast.walk(deco_fn.node) if isinstance(n, ast.FunctionDef)
+                                    and n is not nested for a in n.args.args}
+                for try_node in _tries(nested):
+                    calls_wrapped = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                                        and n.func.id in wrapped for s in try_node.body for n in ast.walk(s))
+                    if not calls_wrapped:
+                        continue
+                    handler = next((h for h in try_node.handlers if w1.catches_retry(index, deco_module, h)), None)
+                    if handler is not None and w1.is_broad(index, deco_module, handler) and not w1.reraises(handler):
+                        out.append((deco_fn, handler, task))
+    return out
