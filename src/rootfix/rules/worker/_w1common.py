@@ -135,8 +135,37 @@ def worker_functions(index: "RepoIndex", max_depth: int = 3) -> dict[str, tuple[
             for sym, fn in module.functions.items():
                 if fn.class_name == task.fn.class_name:
                     out.setdefault(fn.qualname, (fn, task))
+    # so do the methods of a Task class a decorated task uses as ``base=`` (and of its project bases)
+    for task in worker_tasks(index).values():
+        base = task.options.get("base") if task.kind == "decorator" else None
+        if base is None:
+            continue
+        for info, cls in _class_chain(index, index.module_of(task.fn), base):
+            for fn in info.functions.values():
+                if fn.class_name == cls.name:
+                    out.setdefault(fn.qualname, (fn, task))
     index.__dict__["_rootfix_w1_worker_fns"] = out
     return out
+
+
+def _class_chain(index: "RepoIndex", module: ModuleInfo, expr: ast.expr, depth: int = 0) -> list[tuple[ModuleInfo, ast.ClassDef]]:
+    """The project class ``expr`` names and its project bases."""
+    found = index.lookup_class(index.resolve(module, expr) or "")
+    if found is None or depth > 6:
+        return []
+    out = [found]
+    for b in found[1].bases:
+        out += _class_chain(index, found[0], b, depth + 1)
+    return out
+
+
+def is_task_method(index: "RepoIndex", fn: FunctionInfo) -> bool:
+    """``fn`` is a method of a Celery ``Task`` subclass: its first parameter is the task."""
+    if fn.class_name is None:
+        return False
+    module = index.module_of(fn)
+    cls = module.classes.get(fn.class_name)
+    return cls is not None and _is_task_class(index, module, cls)
 
 
 def task_of_name(index: "RepoIndex", module: ModuleInfo, expr: ast.expr) -> TaskInfo | None:

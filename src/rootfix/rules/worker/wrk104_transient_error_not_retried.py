@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
@@ -242,13 +243,40 @@ def send_welcome(self, email):
             for try_node in _tries_outside_loops(task.fn.node):
                 for handler in try_node.handlers:
                     types = w1.handler_types(index, module, handler) or []
-                    transient = [t for t in types if t in TRANSIENT or t.startswith(TRANSIENT_MODULES)]
+                    transient = [t for t in types if _transient(index, t)]
                     if not transient or w1.raises_anything(handler) or _requeues(handler):
                         continue
                     yield self.finding(
                         task.fn, handler,
                         f"task {task.fn.symbol} catches {transient[0]} (a transient network error) and only "
                         f"logs/returns: the work is dropped instead of retried")
+        # the same in a helper the task calls (another module, a service class): no fix here — the helper
+        # must let the error reach the task, and the task must retry on it (its callers decide)
+        tasks = w1.worker_tasks(index)
+        seen: set[tuple[str, int]] = set()
+        for fn, task in w1.worker_functions(index).values():
+            if fn.qualname in tasks or task.framework != "celery" or not (ctx.in_scope(fn) or ctx.in_scope(task.fn)):
+                continue
+            module = index.module_of(fn)
+            for try_node in _tries_outside_loops(fn.node):
+                for handler in try_node.handlers:
+                    types = w1.handler_types(index, module, handler)
+                    transient = [t for t in types or [] if _transient(index, t)]
+                    if not transient and any(t in _CATCH_NETWORK for t in types or ["bare except"]):
+                        call = _network_call(index, module, try_node.body)
+                        if call:
+                            transient = [f"the error of {call}"]
+                    if (not transient or w1.raises_anything(handler) or _requeues(handler)
+                            or (fn.file, handler.lineno) in seen or _returns_error(handler)):
+                        continue
+                    seen.add((fn.file, handler.lineno))
+                    f = self.finding(
+                        fn, handler,
+                        f"{fn.symbol}, called by task {task.fn.symbol}, catches {transient[0]} (a transient network "
+                        "error) and only logs/returns: the task finishes as a success and never retries; let the "
+                        "error reach the task (raise) and retry there",
+                        related=((task.fn.file, task.fn.line, f"task {task.fn.symbol} calls {fn.symbol}"),))
+                    yield replace(f, fixable=False, fix_safety=None)
 
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
         fn = index.enclosing_function(finding.file, finding.line)
@@ -324,6 +352,42 @@ def send_welcome(self, email):
 #: Words in a call or attribute name that record a failure as final (``mark_failed``, ``status``, ``give_up``).
 _GIVE_UP_WORDS = frozenset({"fail", "failed", "failure", "fails", "dead", "abandon", "abandoned", "cancel",
                             "cancelled", "canceled", "reject", "rejected", "status", "state", "giveup", "give"})
+
+
+def _transient(index: "RepoIndex", dotted: str) -> bool:
+    from rootfix.project import exceptions as X
+
+    return dotted in TRANSIENT or dotted.startswith(TRANSIENT_MODULES) or (
+        X.canonical(dotted) not in ("OSError", "Exception", "BaseException") and X.is_transient(index, dotted))
+
+
+#: Handlers that catch every network client's errors.
+_CATCH_NETWORK = frozenset({"OSError", "builtins.OSError", "IOError", "Exception", "builtins.Exception",
+                            "BaseException", "bare except"})
+_NETWORK_MODULES = ("requests.", "httpx.", "urllib.request.", "urllib3.", "smtplib.", "boto3.", "botocore.",
+                    "redis.", "socket.", "http.client.", "aiohttp.")
+
+
+def _network_call(index: "RepoIndex", module, stmts: list[ast.stmt]) -> str | None:
+    """The first call at the network boundary in ``stmts`` (``requests.post``, ``smtplib.SMTP(...)``,
+    ``urlopen``, a ``boto3`` client), as written; None when there is none."""
+    for stmt in stmts:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Call):
+                dotted = index.resolve(module, node.func) or ""
+                if dotted.startswith(_NETWORK_MODULES):
+                    return ast.unparse(node.func)
+    return None
+
+
+def _returns_error(handler: ast.ExceptHandler) -> bool:
+    """The handler hands the error to the caller as a value (``return exc`` / ``return None, exc``): the
+    caller decides, so the helper does not swallow it."""
+    for node in w1._walk_no_defs(handler.body):
+        if isinstance(node, ast.Return) and node.value is not None and handler.name and any(
+                isinstance(n, ast.Name) and n.id == handler.name for n in ast.walk(node.value)):
+            return True
+    return False
 
 
 def _gives_up(stmt: cst.BaseStatement) -> bool:
