@@ -19,6 +19,19 @@ if TYPE_CHECKING:
 CONNECT = frozenset({"psycopg2.connect", "psycopg.connect", "sqlite3.connect", "sqlite3.dbapi2.connect",
                      "pymysql.connect", "MySQLdb.connect", "mysql.connector.connect", "oracledb.connect",
                      "cx_Oracle.connect", "pyodbc.connect"})
+#: Other resources that hold a socket or a file descriptor until closed, and close in their own ``with``.
+RESOURCES = {
+    "open": "file", "builtins.open": "file", "io.open": "file", "gzip.open": "file", "bz2.open": "file",
+    "lzma.open": "file", "codecs.open": "file", "tarfile.open": "file", "zipfile.ZipFile": "file",
+    "tempfile.NamedTemporaryFile": "file", "tempfile.TemporaryFile": "file",
+    "smtplib.SMTP": "SMTP client", "smtplib.SMTP_SSL": "SMTP client", "smtplib.LMTP": "SMTP client",
+    "ftplib.FTP": "FTP client", "ftplib.FTP_TLS": "FTP client", "imaplib.IMAP4": "IMAP client",
+    "imaplib.IMAP4_SSL": "IMAP client", "poplib.POP3": "POP3 client", "poplib.POP3_SSL": "POP3 client",
+    "requests.Session": "HTTP session", "requests.sessions.Session": "HTTP session", "requests.session":
+    "HTTP session", "httpx.Client": "HTTP client", "urllib.request.urlopen": "HTTP response",
+    "urllib3.PoolManager": "HTTP pool", "socket.socket": "socket", "socket.create_connection": "socket",
+    "paramiko.SSHClient": "SSH client", "paramiko.client.SSHClient": "SSH client",
+}
 
 _FILES = (("legacy/__init__.py", ""),)
 
@@ -116,7 +129,9 @@ class UnclosedConnectionInWorker(Rule):
     ``with``: ``with X.cursor() as cursor:`` for Django cursors, ``with closing(connect(...)) as conn:``
     for DB-API connections (a connection's own ``with`` commits/rolls back but does *not* close it for
     sqlite3 and psycopg2). A final ``conn.close()`` in that range is dropped. No fix is offered when the
-    name is used outside that block.
+    name is used outside that block. Files (``open``, ``gzip.open``, ``zipfile.ZipFile``...), SMTP / FTP / IMAP
+    clients, ``requests.Session`` / ``httpx.Client``, ``urlopen`` responses and sockets are found the same way
+    and move into their own ``with`` (their ``__exit__`` closes them).
 
     The regression test replays the project's tests that run the task with the connect (or ``cursor()``)
     call of the finding replaced by a tracked stand-in whose first use fails, and asserts it was closed
@@ -245,7 +260,7 @@ def load_facts():
             return None
         call = ast.unparse(stmt.value.func)  # type: ignore[union-attr]
         setup = _WATCH_SETUP.format(target=target, file=fn.file, function=fn.node.name,
-                                    closes_on_exit=kind == "cursor", kind=kind)
+                                    closes_on_exit=kind != "connection", kind=kind)
         check = (f"    if not _OPENED:\n"
                  f"        pytest.skip(\"this scenario does not reach `{call}(...)` in {fn.symbol}\")\n"
                  f"    leaked = [c for c in _OPENED if not c.closed]\n"
@@ -329,6 +344,8 @@ def opens(index: "RepoIndex", module: "ModuleInfo", call: ast.Call) -> str | Non
     dotted = index.resolve(module, call.func) or ""
     if dotted in CONNECT:
         return "connection"
+    if dotted in RESOURCES:
+        return RESOURCES[dotted]
     func = call.func
     if isinstance(func, ast.Attribute) and func.attr == "cursor":
         base = func.value
