@@ -118,9 +118,25 @@ def _wrapper_of(index: "RepoIndex", module: "ModuleInfo", expr: ast.expr, kind: 
     dotted = index.resolve(module, target) or ""
     fn = index.lookup_function(dotted) if dotted else None
     found = atomic_wrappers(index).get(fn.qualname) if fn is not None else None
-    if found is not None and found[0] == kind:
-        return True, _using(expr) or found[1]
-    return False, None
+    if found is None or found[0] != kind:
+        return False, None
+    using = found[1]
+    params = [a.arg for a in fn.node.args.args]
+    if using in params:  # atomic(using=using): the wrapper's parameter, as the call passes it
+        i = params.index(using)
+        passed = None
+        if isinstance(expr, ast.Call):
+            passed = next((k.value for k in expr.keywords if k.arg == using), None)
+            if passed is None and i < len(expr.args):
+                passed = expr.args[i]
+        if passed is None:
+            defaults = fn.node.args.defaults
+            j = i - (len(params) - len(defaults))
+            passed = defaults[j] if 0 <= j < len(defaults) else None
+        if passed is None or (isinstance(passed, ast.Constant) and passed.value is None):
+            return True, None
+        return True, ast.unparse(passed)
+    return True, using
 
 
 def local_scope(index: "RepoIndex", fn: "FunctionInfo", node: ast.AST) -> Scope | None:
