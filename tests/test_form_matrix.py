@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from rootfix.rules.testing import run_rule
+from rootfix.config import Config
+from rootfix.rules.base import REGISTRY, load_all_rules
+from rootfix.rules.engine import run_check
 
 FORMS = Path(__file__).parent / "data" / "forms"
 RULES = sorted(p.name for p in FORMS.iterdir() if (p / "forms.json").exists())
@@ -28,16 +30,35 @@ def _copy(rule: str, tmp_path: Path) -> tuple[Path, dict]:
     return dst, json.loads((src / "forms.json").read_text())
 
 
+def _codes(spec: dict) -> list[str]:
+    return spec.get("rules") or [spec["rule"]]
+
+
+def _run(spec: dict, root: Path, *, fix: bool = False):
+    load_all_rules()
+    codes = _codes(spec)
+    result = run_check([root], root=root, select=codes, ignore=None, all_code=True, config=Config(), fix=fix,
+                       diff=False, unsafe_fixes=True, use_cache=False, rules={c: REGISTRY[c] for c in codes})
+    assert not result.internal_errors, result.internal_errors
+    return result
+
+
+def _found(spec: dict, root: Path) -> dict[str, list[str]]:
+    """file -> sorted ["CODE:line", ...] (or [line, ...] for a one-rule matrix)"""
+    codes = _codes(spec)
+    found: dict[str, list] = {}
+    for f in _run(spec, root).findings:
+        if f.code in codes:
+            found.setdefault(f.file, []).append(f.line if "rule" in spec else f"{f.code}:{f.line}")
+    return {p: sorted(v) for p, v in found.items()}
+
+
 @pytest.mark.parametrize("rule", RULES)
 def test_every_form_is_found_exactly(rule: str, tmp_path: Path) -> None:
     root, spec = _copy(rule, tmp_path)
-    code = spec["rule"]
-    found: dict[str, list[int]] = {}
-    for f in run_rule(code, root, all_code=True).findings:
-        if f.code == code:
-            found.setdefault(f.file, []).append(f.line)
+    found = _found(spec, root)
     expected = {path: sorted(lines) for path, lines in spec["positive"].items()}
-    assert {p: sorted(v) for p, v in found.items()} == expected
+    assert found == expected
     assert len(spec["positive"]) >= 10 and len([q for q in spec["quiet"] if "/q" in q]) >= 5
     for quiet in spec["quiet"]:
         assert (root / quiet).exists() and quiet not in found
@@ -46,8 +67,8 @@ def test_every_form_is_found_exactly(rule: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize("rule", RULES)
 def test_every_fixable_form_is_fixed_exactly(rule: str, tmp_path: Path) -> None:
     root, spec = _copy(rule, tmp_path)
-    code = spec["rule"]
-    result = run_rule(code, root, all_code=True, fix=True)
+    code = "/".join(_codes(spec))
+    result = _run(spec, root, fix=True)
     assert result.fixed
     expected_dir = FORMS / rule / "expected"
     for path in spec["positive"]:
@@ -60,6 +81,5 @@ def test_every_fixable_form_is_fixed_exactly(rule: str, tmp_path: Path) -> None:
         assert got == want.read_text(), f"{code} fix of {path} differs from expected/{path}:\n{got}"
     for quiet in spec["quiet"]:
         assert (root / quiet).read_text() == (FORMS / rule / quiet).read_text(), f"{quiet} changed"
-    again = {(f.file, f.line) for f in run_rule(code, root, all_code=True).findings if f.code == code}
-    left = {k for k in again if k[0] not in spec.get("unfixable", [])}
+    left = {p for p in _found(spec, root) if p not in spec.get("unfixable", [])}
     assert not left, f"{code} still reports after its fix: {sorted(left)}"

@@ -384,10 +384,12 @@ def export_invoice(invoice_id):
                 continue
             seen.add((deco_fn.file, handler.lineno))
             caught = "bare except" if handler.type is None else f"except {ast.unparse(handler.type)}"
+            what = ("the celery Retry the task raises" if w1.retry_sites(index, task, task.fn.node.body)
+                    else "the errors the task lists in autoretry_for")
             yield self.finding(
                 deco_fn, handler,
-                f"`{caught}` in decorator {deco_fn.symbol}, applied to task {task.fn.symbol}, catches the celery "
-                "Retry the task raises and does not re-raise it: the retry is swallowed and the run ends as success",
+                f"`{caught}` in decorator {deco_fn.symbol}, applied to task {task.fn.symbol}, catches {what} "
+                "and does not re-raise it: the retry is swallowed and the run ends as success",
                 related=((task.fn.file, task.fn.line, f"{deco_fn.symbol} wraps task {task.fn.symbol}"),),
             )
 
@@ -406,6 +408,10 @@ def export_invoice(invoice_id):
                 known = next((loc for loc, target in info.imports.items() if target == dotted), None)
                 if known is None and dotted.startswith(f"{info.module}."):
                     known = name  # defined in this very module
+                if known is None:  # `import requests` -> requests.ConnectionError (never shadow a builtin)
+                    known = next((f"{loc}{dotted[len(target):]}" for loc, target in sorted(
+                        info.imports.items(), key=lambda kv: -len(kv[1])) if dotted.startswith(f"{target}.")
+                        and loc == target.split(".")[0] == target), None)
                 if not mod or known is not None:
                     local_names.append(known or name)  # a builtin, or already imported here
                     continue
@@ -549,8 +555,9 @@ def autoretry_swallows(index: "RepoIndex") -> list[tuple["FunctionInfo", ast.Exc
                     caught = [raw for canon, raw in excs if X.handler_catches(index, module, handler, canon)]
                     if not caught:
                         continue
-                    # an earlier handler of the same try that re-raises these is fine; only the first counts
-                    if not w1.reraises(handler):
+                    # only the first handler that catches counts; raising anything (the same error, or a
+                    # translation such as `raise BankTimeout(...) from exc`) lets the task fail or retry
+                    if not w1.raises_anything(handler) and not w1.reraises(handler):
                         out.append((fn, handler, task, caught))
                     break
     cache["list"] = out
@@ -573,12 +580,15 @@ def wrapper_swallows(index: "RepoIndex") -> list[tuple["FunctionInfo", ast.Excep
     """Project decorators applied to a retrying task (``self.retry`` or ``autoretry_for``) whose wrapper calls
     the wrapped function inside a ``try`` with a broad handler that does not re-raise: the Retry (or the
     error autoretry needs) never reaches Celery."""
+    from rootfix.project import exceptions as X
+
     out = []
     for task in w1.worker_tasks(index).values():
         if task.framework != "celery" or task.decorator is None:
             continue
-        retries = bool(_autoretry(index, task)) or bool(w1.retry_sites(index, task, task.fn.node.body))
-        if not retries:
+        autoretry = _autoretry(index, task)
+        retry_sites = bool(w1.retry_sites(index, task, task.fn.node.body))
+        if not (autoretry or retry_sites):
             continue
         module = index.module_of(task.fn)
         for deco in task.fn.node.decorator_list:
@@ -601,7 +611,17 @@ def wrapper_swallows(index: "RepoIndex") -> list[tuple["FunctionInfo", ast.Excep
                                         and n.func.id in wrapped for s in try_node.body for n in ast.walk(s))
                     if not calls_wrapped:
                         continue
-                    handler = next((h for h in try_node.handlers if w1.catches_retry(index, deco_module, h)), None)
-                    if handler is not None and w1.is_broad(index, deco_module, handler) and not w1.reraises(handler):
-                        out.append((deco_fn, handler, task))
+                    if retry_sites:
+                        handler = next((h for h in try_node.handlers if w1.catches_retry(index, deco_module, h)),
+                                       None)
+                        if handler is not None and w1.is_broad(index, deco_module, handler) \
+                                and not w1.reraises(handler):
+                            out.append((deco_fn, handler, task))
+                        continue
+                    for canon, _raw in autoretry:  # autoretry only: the error itself must get through
+                        handler = next((h for h in try_node.handlers
+                                        if X.handler_catches(index, deco_module, h, canon)), None)
+                        if handler is not None and not w1.raises_anything(handler):
+                            out.append((deco_fn, handler, task))
+                            break
     return out

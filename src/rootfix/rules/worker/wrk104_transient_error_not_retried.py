@@ -244,7 +244,8 @@ def send_welcome(self, email):
                 for handler in try_node.handlers:
                     types = w1.handler_types(index, module, handler) or []
                     transient = [t for t in types if _transient(index, t)]
-                    if not transient or w1.raises_anything(handler) or _requeues(handler):
+                    if (not transient or w1.raises_anything(handler) or _requeues(handler)
+                            or _delegates(index, module, task.fn, handler)):
                         continue
                     yield self.finding(
                         task.fn, handler,
@@ -252,14 +253,19 @@ def send_welcome(self, email):
                         f"logs/returns: the work is dropped instead of retried")
         # the same in a helper the task calls (another module, a service class): no fix here — the helper
         # must let the error reach the task, and the task must retry on it (its callers decide)
+        from rootfix.rules.worker.wrk101_retry_swallowed import autoretry_swallows
+
         tasks = w1.worker_tasks(index)
-        seen: set[tuple[str, int]] = set()
+        # a handler that swallows an autoretry_for error is WRK101's (with its fix): not reported twice
+        seen: set[tuple[str, int]] = {(f.file, h.lineno) for f, h, _t, _c in autoretry_swallows(index)}
         for fn, task in w1.worker_functions(index).values():
             if fn.qualname in tasks or task.framework != "celery" or not (ctx.in_scope(fn) or ctx.in_scope(task.fn)):
                 continue
             module = index.module_of(fn)
             for try_node in _tries_outside_loops(fn.node):
-                for handler in try_node.handlers:
+                for i, handler in enumerate(try_node.handlers):
+                    if any(w1.reraises(h) for h in try_node.handlers[:i]):
+                        break  # the errors to retry on are let through explicitly: the rest is a decision
                     types = w1.handler_types(index, module, handler)
                     transient = [t for t in types or [] if _transient(index, t)]
                     if not transient and any(t in _CATCH_NETWORK for t in types or ["bare except"]):
@@ -267,7 +273,8 @@ def send_welcome(self, email):
                         if call:
                             transient = [f"the error of {call}"]
                     if (not transient or w1.raises_anything(handler) or _requeues(handler)
-                            or (fn.file, handler.lineno) in seen or _returns_error(handler)):
+                            or (fn.file, handler.lineno) in seen or _returns_error(handler)
+                            or _delegates(index, module, fn, handler)):
                         continue
                     seen.add((fn.file, handler.lineno))
                     f = self.finding(
@@ -378,6 +385,24 @@ def _network_call(index: "RepoIndex", module, stmts: list[ast.stmt]) -> str | No
                 if dotted.startswith(_NETWORK_MODULES):
                     return ast.unparse(node.func)
     return None
+
+
+def _delegates(index: "RepoIndex", module, fn, handler: ast.ExceptHandler) -> bool:
+    """The handler calls a project function or method that retries or raises (``self.retry_later(exc)``)."""
+    for node in w1._walk_no_defs(handler.body):
+        if isinstance(node, ast.Call):
+            callee = index.resolve_call(module, node, fn.class_name)
+            if callee is None and isinstance(node.func, ast.Attribute):
+                # a method of the task's base= class, reached through the bound task (`self.x()`)
+                callee = next((f for f, _t in w1.worker_functions(index).values()
+                               if f.class_name and f.node.name == node.func.attr and w1.is_task_method(index, f)),
+                              None)
+            if callee is not None and any(
+                    isinstance(n, ast.Raise) or (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                                                 and n.func.attr == "retry")
+                    for n in w1._walk_no_defs(callee.node.body)):
+                return True
+    return False
 
 
 def _returns_error(handler: ast.ExceptHandler) -> bool:
