@@ -191,7 +191,8 @@ def load_facts():
                     continue
                 finding = self.finding(
                     fn, node,
-                    f"`{name} = {ast.unparse(node.value.func)}(...)` opens a {kind} in worker code that is not "
+                    f"`{name} = {ast.unparse(node.value.func)}(...)` opens "
+                    f"{'an' if kind[0] in 'aeiouFHS' and kind not in ('socket',) else 'a'} {kind} in worker code that is not "
                     f"closed on every path (no `with`, no close() in `finally`): each failing run leaks it")
                 if _fix_range(fn, node, name) is None:
                     finding = replace(finding, fixable=False, fix_safety=None)
@@ -394,16 +395,23 @@ def _fix_range(fn: "FunctionInfo", stmt: ast.Assign, name: str) -> tuple[int, in
     at = block.index(stmt)
     pattern = re.compile(rf"\b{re.escape(name)}\b")
     last = at
+    # names derived from the resource (``writer = csv.writer(out)``, ``cur = conn.cursor()``) must be used
+    # inside the with-block too
+    tracked = {name}
     for i in range(at + 1, len(block)):
-        if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(block[i])):
+        used = {n.id for n in ast.walk(block[i]) if isinstance(n, ast.Name)}
+        if used & tracked:
             if any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in ast.walk(block[i])):
                 return None
             last = i
+            if isinstance(block[i], (ast.Assign, ast.AnnAssign)) and _wraps(block[i].value, tracked):
+                tracked |= {n.id for n in ast.walk(block[i]) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     # every use must be inside the block
-    uses = sum(1 for n in ast.walk(fn.node) if isinstance(n, ast.Name) and n.id == name)
-    in_block = sum(1 for s in block[at:last + 1] for n in ast.walk(s) if isinstance(n, ast.Name) and n.id == name)
-    if uses != in_block:
-        return None
+    for tname in tracked:
+        uses = sum(1 for n in ast.walk(fn.node) if isinstance(n, ast.Name) and n.id == tname)
+        in_block = sum(1 for s in block[at:last + 1] for n in ast.walk(s) if isinstance(n, ast.Name) and n.id == tname)
+        if uses != in_block:
+            return None
     del pattern
     tail = block[last]
     drop = (last > at and isinstance(tail, ast.Expr) and isinstance(tail.value, ast.Call)
@@ -412,9 +420,21 @@ def _fix_range(fn: "FunctionInfo", stmt: ast.Assign, name: str) -> tuple[int, in
     if drop:
         # the with-block ends at the last real use; the now redundant close() is dropped
         end = max([i for i in range(at + 1, last)
-                   if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(block[i]))], default=at)
+                   if any(isinstance(n, ast.Name) and n.id in tracked for n in ast.walk(block[i]))], default=at)
         return end - at, last - at
     return last - at, None
+
+
+def _wraps(value: ast.expr | None, tracked: set[str]) -> bool:
+    """``csv.writer(out)`` / ``io.TextIOWrapper(fh)`` / ``conn.cursor()``: an object that works on the resource
+    (unusable once it is closed), as opposed to a value read from it (``conn.execute(...).fetchall()``)."""
+    if not isinstance(value, ast.Call):
+        return False
+    if any(isinstance(a, ast.Name) and a.id in tracked for a in value.args):
+        return True
+    func = value.func
+    return (isinstance(func, ast.Attribute) and func.attr in ("cursor", "makefile")
+            and isinstance(func.value, ast.Name) and func.value.id in tracked)
 
 
 def _block_of(root: ast.AST, stmt: ast.stmt) -> list[ast.stmt] | None:
