@@ -415,5 +415,16 @@ def create_order(request):
                 targets.append(ctx_fn)
         if not targets:
             return None
-        return scenario.replay_test(index, targets, scenario.PUBLISH_AFTER_COMMIT, code=self.code,
-                                    symbol=finding.symbol or targets[0].symbol)
+        replay = scenario.replay_test(index, targets, scenario.PUBLISH_AFTER_COMMIT, code=self.code,
+                                      symbol=finding.symbol or targets[0].symbol)
+        if replay is not None:
+            return replay
+        # no project test reaches it: a generated run of the function that opens the transaction
+        for path, line, why in finding.related:
+            if why.startswith("transaction opened in"):
+                opener = index.enclosing_function(path, line)
+                test = scenario.generated_publish_test(index, opener, code=self.code,
+                                                       symbol=finding.symbol or opener.symbol) if opener else None
+                if test is not None:
+                    return test
+        return None
