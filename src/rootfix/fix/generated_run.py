@@ -38,6 +38,8 @@ class CallPlan:
     factories: dict[str, str]  # model label ("app.Model" dotted class) -> factory dotted
     setup: tuple[str, ...]  # statements before the call
     call: str  # the call expression
+    args: tuple[str, ...] = ()  # positional argument expressions
+    kwargs: tuple[tuple[str, str], ...] = ()  # keyword-only ones
 
 
 def _is_model(index: "RepoIndex", module: "ModuleInfo", cls: ast.ClassDef, depth: int = 0) -> bool:
@@ -123,13 +125,16 @@ def _local(dotted: str | None) -> str:
     return "_M_" + (dotted or "").rsplit(".", 1)[-1]
 
 
-def call_plan(index: "RepoIndex", fn: "FunctionInfo") -> CallPlan | None:
-    """How to call ``fn`` on generated data, or None when its inputs cannot be made up."""
+def call_plan(index: "RepoIndex", fn: "FunctionInfo", *, bound_task: bool = False) -> CallPlan | None:
+    """How to call ``fn`` on generated data, or None when its inputs cannot be made up (``bound_task``:
+    the first parameter is the Celery task itself, not passed)."""
     module = index.module_of(fn)
     args = fn.node.args
     params = args.posonlyargs + args.args
     n_defaults = len(args.defaults)
     required = params[: len(params) - n_defaults] if n_defaults else params
+    if bound_task and fn.class_name is None:
+        required = required[1:]
     used_models: set[str] = set()
     imports: list[str] = []
     setup: list[str] = []
@@ -157,7 +162,10 @@ def call_plan(index: "RepoIndex", fn: "FunctionInfo") -> CallPlan | None:
         receiver = f"_target.{fn.node.name}"
     else:
         imports.append(f"from {fn.module} import {fn.node.name} as _target")
+    if bound_task and fn.class_name is not None:
+        imports, setup, receiver = [], [], "_target"  # a Task class's run: the task is the caller's business
     values = []
+    kwargs = []
     for p in required:
         found = _value_for(index, p.arg)
         if found is None:
@@ -166,6 +174,7 @@ def call_plan(index: "RepoIndex", fn: "FunctionInfo") -> CallPlan | None:
         if model:
             used_models.add(model)
         values.append(expr)
+    positional = tuple(values)
     for p in args.kwonlyargs:
         i = args.kwonlyargs.index(p)
         if args.kw_defaults[i] is None:
@@ -175,11 +184,13 @@ def call_plan(index: "RepoIndex", fn: "FunctionInfo") -> CallPlan | None:
             if found[1]:
                 used_models.add(found[1])
             values.append(f"{p.arg}={found[0]}")
+            kwargs.append((p.arg, found[0]))
     for dotted in sorted(used_models):
         mod, _, name = dotted.rpartition(".")
         imports.append(f"from {mod} import {name} as {_local(dotted)}")
     fac = {m: f for m, f in factories(index).items() if m in used_models}
-    return CallPlan(tuple(imports), fac, tuple(setup), f"{receiver}({', '.join(values)})")
+    return CallPlan(tuple(imports), fac, tuple(setup), f"{receiver}({', '.join(values)})", positional,
+                    tuple(kwargs))
 
 
 def _uses_mixin(index: "RepoIndex", model: str, mixin: str) -> bool:

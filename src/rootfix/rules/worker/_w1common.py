@@ -664,17 +664,44 @@ def replay_test(index: "RepoIndex", task: TaskInfo, *, code: str, rule: str, doc
     from rootfix.fix.project_tests import regression_test_path
 
     scenarios = scenarios_for(index, task)
+    generated = None
     if not scenarios:
-        return None
+        generated = _generated_scenario(index, task, test_prefix or f"test_rootfix_{code.lower()}")
+        if generated is None:
+            return None
     fn = task.fn
     imports = _task_imports(index, task, scenarios, extra_imports)
+    if generated is not None:
+        imports += "\n" + generated[0]
     body = _REPLAY_HEADER.format(
         code=code, rule=rule, where=f"{fn.file}::{fn.symbol}", doc=doc, imports=imports,
         target=target, injected=injected, inject_body=inject_body, extra_patches=extra_patches,
         extra_with=extra_with, check=check)
-    body += _scenario_tests(scenarios, test_prefix or f"test_rootfix_{code.lower()}")
+    body += _scenario_tests(scenarios, test_prefix or f"test_rootfix_{code.lower()}") if scenarios else generated[1]
     path = regression_test_path(index, code, fn.symbol)
     return path, body
+
+
+def _generated_scenario(index: "RepoIndex", task: TaskInfo, prefix: str) -> tuple[str, str] | None:
+    """When no project test runs the task: (imports + helpers, a TestCase running it once with generated
+    arguments, on the test database). None when the task's arguments cannot be generated."""
+    from rootfix.fix.generated_run import build_helpers, call_plan
+
+    plan = call_plan(index, task.fn, bound_task=task.bound)
+    if plan is None:
+        return None
+    helpers = "from django.test import TestCase\n" + "\n".join(plan.imports) + "\n" + build_helpers(plan)
+    args = "".join(f"{a}, " for a in plan.args)
+    kwargs = ", ".join(f"{k!r}: {v}" for k, v in plan.kwargs)
+    body = (
+        "\n\nclass RootfixGeneratedRun(TestCase):\n"
+        "    \"\"\"No test of the project runs the task: run it once on generated data.\"\"\"\n\n"
+        f"    def {prefix}_generated_run(self):\n"
+        f"        args = ({args})\n"
+        f"        kwargs = {{{kwargs}}}\n"
+        "        _replayed(lambda: _TASK.apply(args=args, kwargs=kwargs))\n"
+    )
+    return helpers, body
 
 
 _WATCH_HEADER = '''"""Regression test written by rootfix for {code} ({rule}) in {where}.

@@ -452,6 +452,9 @@ def export_invoice(invoice_id):
 
     # ------------------------------------------------------------------ regression test
     def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        autoretry = _autoretry_regression_test(self, index, finding)
+        if autoretry is not None:
+            return autoretry
         fn = index.enclosing_function(finding.file, finding.line)
         task = w1.worker_tasks(index).get(fn.qualname) if fn else None
         if task is None:
@@ -625,3 +628,33 @@ def wrapper_swallows(index: "RepoIndex") -> list[tuple["FunctionInfo", ast.Excep
                             out.append((deco_fn, handler, task))
                             break
     return out
+
+
+def _autoretry_regression_test(rule: Rule, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    """For an autoretry_for error swallowed in the task or a helper: inject that error at the first call the
+    ``try`` guards (the network boundary, as the code reaches it) and require that the task retries (or lets
+    the error through to Celery's autoretry)."""
+    for fn, handler, task, caught in autoretry_swallows(index):
+        if fn.file != finding.file or handler.lineno != finding.line:
+            continue
+        module = index.module_of(fn)
+        try_node = next((t for t in _tries(fn.node) if handler in t.handlers), None)
+        found = w1.first_patchable_call(index, module, try_node.body, fn.class_name) if try_node else None
+        if found is None:
+            return None
+        dotted = caught[0]
+        mod, _, name = dotted.rpartition(".")
+        imports = f"from {mod} import {name} as _EXC\n" if mod else f"_EXC = {name}\n"
+        body = ("    try:\n"
+                "        exc = _EXC(\"rootfix: injected transient error\")\n"
+                "    except TypeError:  # exception types with required arguments\n"
+                "        exc = _EXC.__new__(_EXC)\n"
+                "    raise exc")
+        return w1.replay_test(
+            index, task, code=rule.code, rule=rule.name,
+            doc=(f"The task lists {name} in autoretry_for: when the guarded call fails with it, Celery must see "
+                 "the error and retry, not a handler that logs it and returns."),
+            target=found[1], injected=f"`{found[1]}` failing with {name}", inject_body=body, extra_imports=imports,
+            check=("    assert isinstance(outcome, (Retry, _EXC)), (\n"
+                   "        f\"the error listed in autoretry_for was swallowed: the task returned {outcome!r}\")"))
+    return None
