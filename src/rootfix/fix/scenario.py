@@ -688,6 +688,8 @@ class: {doc}.
 from django.test import TestCase
 
 {imports}
+
+
 {helpers}
 
 
@@ -727,5 +729,6 @@ def generated_publish_test(index: "RepoIndex", fn: "FunctionInfo", *, code: str,
     source = _GENERATED_PUBLISH.format(
         code=code, where=f"{fn.file}::{fn.symbol}", symbol=fn.symbol, doc=PUBLISH_AFTER_COMMIT.doc,
         imports="\n".join(plan.imports),
-        helpers=textwrap.dedent(_PUBLISH_HELPERS) + build_helpers(plan), slug=slug, body=body)
+        helpers=(textwrap.dedent(_PUBLISH_HELPERS).strip("\n") + "\n\n" + build_helpers(plan)).strip("\n"),
+        slug=slug, body=body)
     return regression_test_path(index, code, symbol), source
