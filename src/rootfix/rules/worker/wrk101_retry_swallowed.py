@@ -375,8 +375,8 @@ def export_invoice(invoice_id):
             yield self.finding(
                 fn, handler,
                 f"`{caught}`{where} catches {', '.join(e.rsplit('.', 1)[-1] for e in excs)}, which task "
-                f"{task.fn.symbol} lists in autoretry_for, and does not re-raise it: Celery never sees the error, "
-                "so the task is never retried",
+                f"{task.fn.symbol} retries on (autoretry_for / its `except ...: raise self.retry()`), and does not "
+                "re-raise it: the task never sees the error, so it is never retried",
                 related=((task.fn.file, task.fn.line, f"task {task.fn.symbol} declares autoretry_for"),),
             )
         for deco_fn, handler, task in wrapper_swallows(index):
@@ -418,7 +418,7 @@ def export_invoice(invoice_id):
                 module, local = codemod.import_name(module, mod, name)
                 local_names.append(local)
             local = local_names[0] if len(local_names) == 1 else f"({', '.join(local_names)})"
-            comment = "# listed in autoretry_for: let Celery see it and retry"
+            comment = "# the task retries on this error: let it reach Celery"
         else:
             module, local = _retry_name(module)
             comment = "# a retry was scheduled (celery.exceptions.Retry): let Celery see it"
@@ -546,16 +546,25 @@ def autoretry_swallows(index: "RepoIndex") -> list[tuple["FunctionInfo", ast.Exc
         return cache["list"]
     out = []
     for task in w1.worker_tasks(index).values():
+        if task.framework != "celery":
+            continue
         excs = _autoretry(index, task)
-        if task.framework != "celery" or not excs:
+        retry_on = [e for e in _retried_in_handlers(index, task) if e not in excs]
+        if not excs and not retry_on:
             continue
         for fn, _depth in index.reachable(task.fn, 2):
+            if fn.qualname == task.fn.qualname:
+                wanted = excs
+            else:  # a helper must also let through what the task's own `except X: raise self.retry()` needs
+                wanted = excs + retry_on
+            if not wanted:
+                continue
             module = index.module_of(fn)
             for try_node in _tries(fn.node):
                 if not any(isinstance(n, ast.Call) for s in try_node.body for n in ast.walk(s)):
                     continue
                 for handler in try_node.handlers:
-                    caught = [raw for canon, raw in excs if X.handler_catches(index, module, handler, canon)]
+                    caught = [raw for canon, raw in wanted if X.handler_catches(index, module, handler, canon)]
                     if not caught:
                         continue
                     # only the first handler that catches counts; raising anything (the same error, or a
@@ -564,6 +573,27 @@ def autoretry_swallows(index: "RepoIndex") -> list[tuple["FunctionInfo", ast.Exc
                         out.append((fn, handler, task, caught))
                     break
     cache["list"] = out
+    return out
+
+
+def _retried_in_handlers(index: "RepoIndex", task: w1.TaskInfo) -> list[tuple[str, str]]:
+    """(canonical, raw) types of the task's own handlers that retry (``except X: raise self.retry(...)``)."""
+    from rootfix.project import exceptions as X
+
+    module = index.module_of(task.fn)
+    names = {task.self_name} if task.self_name else set()
+    out = []
+    for try_node in _tries(task.fn.node):
+        for handler in try_node.handlers:
+            if handler.type is None or not any(
+                    isinstance(n, ast.Call) and w1.is_retry_call(index, module, n, names)
+                    for n in w1._walk_no_defs(handler.body)):
+                continue
+            elts = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+            for e in elts:
+                raw = index.resolve(module, e) or ""
+                if raw and X.canonical(raw) not in _TOO_BROAD:
+                    out.append((X.canonical(raw), raw))
     return out
 
 

@@ -16,7 +16,7 @@ def send_payout(payout_id):
     try:
         transfer(payout.iban, payout.amount)
     except BankTimeout:
-        # listed in autoretry_for: let Celery see it and retry
+        # the task retries on this error: let it reach Celery
         raise
     except BankError as exc:
         logger.warning("payout %s failed: %s", payout.pk, exc)

@@ -12,7 +12,7 @@ def ping_bank(url):
     try:
         requests.get(url, timeout=5)
     except requests.ConnectionError:
-        # listed in autoretry_for: let Celery see it and retry
+        # the task retries on this error: let it reach Celery
         raise
     except OSError:
         logger.exception("bank unreachable")

@@ -10,7 +10,7 @@ def fetch_rates(url):
     try:
         return requests.get(url, timeout=5).json()
     except requests.exceptions.ReadTimeout:
-        # listed in autoretry_for: let Celery see it and retry
+        # the task retries on this error: let it reach Celery
         raise
     except requests.RequestException as exc:
         logger.warning("rates unavailable: %s", exc)

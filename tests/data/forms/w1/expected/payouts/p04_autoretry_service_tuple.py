@@ -15,7 +15,7 @@ class PayoutService:
         try:
             transfer(payout.iban, payout.amount)
         except BankTimeout:
-            # listed in autoretry_for: let Celery see it and retry
+            # the task retries on this error: let it reach Celery
             raise
         except (ValueError, PayoutError):
             logger.exception("payout %s failed", payout.pk)

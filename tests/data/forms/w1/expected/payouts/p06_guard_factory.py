@@ -18,7 +18,7 @@ def guarded(area):
             try:
                 return fn(*args, **kwargs)
             except BankTimeout:
-                # listed in autoretry_for: let Celery see it and retry
+                # the task retries on this error: let it reach Celery
                 raise
             except Exception:
                 logger.exception("%s: %s failed", area, fn.__name__)
