@@ -243,7 +243,14 @@ class RetrySwallowedByBroadExcept(Rule):
     Finds tasks where ``self.retry(...)`` / ``raise task.retry(...)`` / ``raise Retry(...)`` runs inside a
     ``try:`` - directly, or in a project helper the ``try`` calls (the task passed as an argument or a
     ``Task`` method) - whose first handler able to catch ``celery.exceptions.Retry`` is
-    ``except Exception`` / ``except BaseException`` / a bare ``except:`` that does not re-raise.
+    ``except Exception`` / ``except BaseException`` / a bare ``except:`` that does not re-raise; the same
+    in the wrapper of a project decorator applied to the task (``@log_failures`` around the task body).
+    Also finds handlers — in the task or a helper it calls, in any module — that catch an error the task
+    retries on (listed in ``autoretry_for``, or caught by the task's own ``except X: raise self.retry()``)
+    through a base class (``except BankError`` for ``BankTimeout``; ``except OSError`` for
+    ``requests.ConnectionError``; a broad project exception) and neither raise nor retry: the exception
+    hierarchy is resolved through the project's classes and the known hierarchies of the standard
+    library and common clients (requests, httpx, urllib3, smtplib, botocore, redis).
 
     ## Why is this bad?
     ``Task.retry()`` schedules the retry and then *raises* ``Retry`` so the worker records the run as
@@ -281,6 +288,11 @@ class RetrySwallowedByBroadExcept(Rule):
     Safe: an ``except Retry: raise`` clause is added before the broad handler (``from celery.exceptions
     import Retry``, aliased when ``Retry`` already names something else, e.g. urllib3's). Every other
     exception is handled exactly as before; only the retry Celery asked for is no longer swallowed.
+    For an error the task retries on, ``except <that error>: raise`` is added before the handler (spelled
+    as the module already imports it), so Celery's autoretry (or the task's retry handler) sees it; other
+    errors are handled as before. The regression test injects that error at the first call the ``try``
+    guards and requires a retry — replaying the project's tests that run the task, or, when none does, a
+    generated run of the task on the test database.
     """
 
     code = "WRK101"

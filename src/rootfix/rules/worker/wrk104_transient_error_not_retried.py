@@ -102,7 +102,12 @@ class TransientErrorNotRetried(Rule):
     of network clients - ``requests.RequestException`` / ``ConnectionError`` / ``Timeout``,
     ``httpx.TransportError`` / ``HTTPError``, ``smtplib.SMTPException``, ``socket.timeout``,
     ``urllib.error.URLError``, ``botocore.exceptions.*``, redis connection errors, built-in
-    ``ConnectionError`` / ``TimeoutError`` - and neither raise, retry nor re-enqueue.
+    ``ConnectionError`` / ``TimeoutError``, and project exceptions derived from any of them - and neither
+    raise, retry nor re-enqueue (nor call a method that does). In a helper the task calls (another
+    module, a service class), also ``except Exception`` / ``except OSError`` around a call at the network
+    boundary (``requests.*``, ``httpx.*``, ``urlopen``, ``smtplib``, ``boto3``...); a helper that hands the
+    error back (``return exc``) or lets the retryable errors through first is left alone. Findings in
+    helpers have no automatic fix: the error must reach the task, which decides how to retry.
 
     ## Why is this bad?
     The work is silently dropped on a blip: the worker reports SUCCESS, nothing retries it later, and
