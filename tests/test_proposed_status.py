@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from test_report import CMD, _candidate, _report, _run, repo  # noqa: F401  (fixture)
 
 from rootfix.pipeline import _proposable
@@ -46,3 +48,45 @@ def test_proposed_outcome_is_reported_and_written_but_not_fixed(repo: Path, tmp_
     assert json.loads((tmp_path / "out" / "report.json").read_text())["status"] == "proposed"
     text = render_result(out)
     assert text.startswith("proposed (not proven)") and "fixed" not in text.split("\n")[0]
+
+
+UNPROVABLE = '''from django.db import transaction
+
+from .models import Order
+from .tasks import send_receipt
+
+
+def import_orders(rows):
+    with transaction.atomic():
+        for row in rows:
+            order = Order.objects.create(customer_id=row["customer"], total=row["total"])
+            send_receipt.delay(order.pk)
+'''
+
+
+@pytest.mark.slow
+def test_unprovable_rule_fix_is_proposed_end_to_end(tmp_path: Path) -> None:
+    """tillbox with an enqueue in atomic() that no test reaches and whose input (``rows``) cannot be
+    generated: WRK301's fix breaks nothing but nothing proves it -> proposed, exit 1, fix.diff written,
+    the repo untouched even with --apply."""
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import make_git_repo
+
+    base = Path(__file__).parent / "data" / "oracle_projects"
+    src = tmp_path / "src"
+    shutil.copytree(base / "tillbox", src)
+    (src / "shop" / "services.py").write_text(UNPROVABLE)
+    repo = make_git_repo(src, tmp_path / "repo")
+    out = tmp_path / "out"
+    p = subprocess.run([sys.executable, "-m", "rootfix", "fix", str(base / "tillbox_receipt_bug.yaml"), "--repo",
+                        str(repo), "--python", sys.executable, "--out", str(out), "--apply"],
+                       capture_output=True, text=True, timeout=900)
+    assert p.returncode == 1, p.stdout[-3000:] + p.stderr[-3000:]
+    data = json.loads((out / "report.json").read_text())
+    assert data["status"] == "proposed" and data["fix"]["proven"] is False
+    assert data["fix"]["files"] == ["shop/services.py"] and "on_commit" in (out / "fix.diff").read_text()
+    assert "No regression test could be written" in (out / "summary.md").read_text()
+    assert subprocess.run(["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True).stdout == ""

@@ -488,6 +488,9 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
         if unproven is not None:
             cand, verdict = unproven
             run.rejected.remove(unproven)
+            if cand.finding is not None:
+                run.similar = tuple(f for f in run.similar
+                                    if (f.file, f.line) != (cand.finding.file, cand.finding.line))
             return run.outcome("proposed", candidate=cand, verdict=verdict, root_cause=root_cause_for(index, cand, run.suspects),
                                message=f"proposed, not proven: {cand.strategy} produced a fix that breaks no test, "
                                        f"but no oracle could show it fixes the bug ({verdict.reason}); {why}")

@@ -116,6 +116,9 @@ def _changes_section(outcome: FixOutcome) -> list[str]:
         v = outcome.verdict
         out += ["**Proposed, not validated** (written to `fix.diff`, not applied): no test of the project and no "
                 "generated oracle failed on the old code, so nothing shows this change fixes the bug.", ""]
+        if not cand.regression_tests:
+            out += ["No regression test could be written: no test of the project reaches the code, and a "
+                    "generated run could not be built (its inputs could not be made up from the models).", ""]
         if v is not None:
             out += [f"What was tried: validation in a worktree ({v.reason}); reproduction {v.reproduction}; "
                     f"regression test fails before: {v.regression_failed_before}, passes after: "
