@@ -62,15 +62,20 @@ def _cache(index: "RepoIndex", name: str) -> dict:
     return index.__dict__.setdefault(f"_rootfix_project_tx_{name}", {})
 
 
-def _using(call: ast.expr) -> str | None:
+def _text(node: ast.expr, source: str | None) -> str:
+    """The expression as written (quotes kept), else unparsed."""
+    return (ast.get_source_segment(source, node) if source else None) or ast.unparse(node)
+
+
+def _using(call: ast.expr, source: str | None = None) -> str | None:
     if isinstance(call, ast.Call):
         for kw in call.keywords:
             if kw.arg == "using":
-                return ast.unparse(kw.value)
+                return _text(kw.value, source)
         if call.args and not isinstance(call.args[0], ast.Lambda):  # atomic("replica")
             arg = call.args[0]
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                return ast.unparse(arg)
+                return _text(arg, source)
     return None
 
 
@@ -100,11 +105,11 @@ def atomic_wrappers(index: "RepoIndex") -> dict[str, tuple[str, str | None]]:
                     continue
                 inner = [n for s in node.body for n in ast.walk(s)]
                 if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in inner):
-                    out[fn.qualname] = ("cm", _using(items[0]))
+                    out[fn.qualname] = ("cm", _using(items[0], module.source))
                 elif any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in params
                          for n in inner) and any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
                                                  for n in ast.walk(fn.node) if n is not fn.node):
-                    out[fn.qualname] = ("decorator", _using(items[0]))
+                    out[fn.qualname] = ("decorator", _using(items[0], module.source))
             elif (isinstance(node, ast.Return) and isinstance(node.value, ast.Call)
                   and is_atomic(index, module, node.value.func) and node.value.args
                   and isinstance(node.value.args[0], ast.Name) and node.value.args[0].id in params):
@@ -135,7 +140,9 @@ def _wrapper_of(index: "RepoIndex", module: "ModuleInfo", expr: ast.expr, kind: 
             passed = defaults[j] if 0 <= j < len(defaults) else None
         if passed is None or (isinstance(passed, ast.Constant) and passed.value is None):
             return True, None
-        return True, ast.unparse(passed)
+        in_caller = isinstance(expr, ast.Call) and any(passed is a for a in (*expr.args, *(k.value for k in
+                                                                                          expr.keywords)))
+        return True, _text(passed, module.source if in_caller else index.module_of(fn).source)
     return True, using
 
 
@@ -150,14 +157,14 @@ def local_scope(index: "RepoIndex", fn: "FunctionInfo", node: ast.AST) -> Scope 
             for item in anc.items:
                 expr = item.context_expr
                 if is_atomic(index, module, expr):
-                    return Scope(fn.file, anc.lineno, f"transaction opened in {fn.symbol}", _using(expr))
+                    return Scope(fn.file, anc.lineno, f"transaction opened in {fn.symbol}", _using(expr, module.source))
                 ok, using = _wrapper_of(index, module, expr, "cm")
                 if ok:
                     return Scope(fn.file, anc.lineno, f"transaction opened in {fn.symbol} "
                                  f"(by {ast.unparse(expr.func if isinstance(expr, ast.Call) else expr)})", using)
     for deco in fn.node.decorator_list:
         if is_atomic(index, module, deco):
-            return Scope(fn.file, fn.line, f"transaction opened in {fn.symbol}", _using(deco))
+            return Scope(fn.file, fn.line, f"transaction opened in {fn.symbol}", _using(deco, module.source))
         ok, using = _wrapper_of(index, module, deco, "decorator")
         if ok:
             return Scope(fn.file, fn.line, f"transaction opened in {fn.symbol} (by @{ast.unparse(deco)})", using)

@@ -10,4 +10,4 @@ def record_payment(order_id, amount):
         order = Order.objects.using("ledger").get(pk=order_id)
         order.total = amount
         order.save(update_fields=["total"])
-        transaction.on_commit(lambda: tasks.sync_ledger.apply_async(args=[order.pk], countdown=5), using='ledger')
+        transaction.on_commit(lambda: tasks.sync_ledger.apply_async(args=[order.pk], countdown=5), using="ledger")
