@@ -94,14 +94,21 @@ def test_receivers_and_atomic_requests(tmp_path: Path) -> None:
         "@transaction.non_atomic_requests\ndef webhook(request, pk):\n    receipt.delay(pk)\n\n"
         "class PayView(View):\n    def post(self, request, pk):\n        receipt.delay(pk)\n"
     )
+    # post_save is sent after save_base's own atomic block: the receiver is in a transaction only when
+    # the save is (m2m_changed is sent inside Django's atomic block: always)
     found = findings(tmp_path, {"shop/signals.py": signals, "shop/views.py": views})
+    assert lines(found) == [("shop/signals.py", 10)]
+    service = ("from django.db import transaction\n\ndef close(invoice):\n    invoice.save()\n\n"
+               "def pay(invoice):\n    with transaction.atomic():\n        invoice.save()\n")
+    found = findings(tmp_path, {"shop/signals.py": signals, "shop/views.py": views, "shop/service.py": service})
     assert lines(found) == [("shop/signals.py", 7), ("shop/signals.py", 10)]
+    assert ("shop/service.py", 8, "pay saves inside the transaction, firing post_save") in found[0].related
+    (tmp_path / "shop/service.py").unlink()
     found = findings(tmp_path, {
         "shop/signals.py": signals, "shop/views.py": views,
         "proj/settings.py": 'DATABASES = {"default": {"NAME": "x", "ATOMIC_REQUESTS": True}}\n',
     })
-    assert lines(found) == [("shop/signals.py", 7), ("shop/signals.py", 10), ("shop/views.py", 6),
-                            ("shop/views.py", 14)]
+    assert lines(found) == [("shop/signals.py", 10), ("shop/views.py", 6), ("shop/views.py", 14)]
 
 
 def test_quiet_on_deferred_and_non_task_calls(tmp_path: Path) -> None:

@@ -534,6 +534,16 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
             return run.outcome("fixed", candidate=best, verdict=verdict, root_cause=root_cause,
                                message=f"validated fix by {best.strategy}: {verdict.reason}")
         why = _no_fix_message(run)
+        unproven = _proposable(run.rejected)
+        if unproven is not None:
+            cand, verdict = unproven
+            run.rejected.remove(unproven)
+            if cand.finding is not None:
+                run.similar = tuple(f for f in run.similar
+                                    if (f.file, f.line) != (cand.finding.file, cand.finding.line))
+            return run.outcome("proposed", candidate=cand, verdict=verdict, root_cause=root_cause_for(index, cand, run.suspects),
+                               message=f"proposed, not proven: {cand.strategy} produced a fix that breaks no test, "
+                                       f"but no oracle could show it fixes the bug ({verdict.reason}); {why}")
         return run.outcome("no_fix", root_cause=root_cause, message=why)
     except UsageError:
         raise
@@ -541,6 +551,25 @@ def run_fix(report: BugReport, repo: str | Path, *, python: str | None = None, t
         root_cause = run.suspects[0] if run.suspects else None
         return run.outcome("error", root_cause=root_cause,
                            message=f"{stage} failed: {type(exc).__name__}: {exc}")
+
+
+#: Verdict reasons that say a candidate was not *proven*, as opposed to shown wrong.
+_UNPROVEN = ("no reproduction: nothing failed before the patch", "regression test ")
+_UNPROVEN_TAIL = "without the fix: it shows nothing"
+
+
+def _proposable(rejected: list[tuple[Candidate, Verdict]]) -> tuple[Candidate, Verdict] | None:
+    """The best rule fix that was judged and broke nothing but could not be proven (no reproduction,
+    no regression test, or one that passes on the old code too): reported as ``proposed``."""
+    for cand, verdict in rejected:
+        if (cand.finding is None or not cand.strategy.startswith("rule:") or not cand.patch.changes
+                or verdict.baseline is None or verdict.after is None or verdict.regressions
+                or verdict.edited_tests):
+            continue
+        reason = verdict.reason
+        if reason.startswith(_UNPROVEN[0]) or (reason.startswith(_UNPROVEN[1]) and reason.endswith(_UNPROVEN_TAIL)):
+            return cand, verdict
+    return None
 
 
 def _no_fix_message(run: _Run) -> str:

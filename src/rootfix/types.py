@@ -18,7 +18,7 @@ ComponentType = Literal["background-worker", "cli-tool", "scheduled-job", "pyspa
 
 # The closed sets the records use (a typo in one is a type error, not a silent mismatch).
 FixSafety = Literal["safe", "unsafe"]
-OutcomeStatus = Literal["fixed", "no_fix", "error"]
+OutcomeStatus = Literal["fixed", "proposed", "no_fix", "error"]
 TestStatus = Literal["passed", "failed", "error", "skipped"]
 ReproductionKind = Literal["report-nodeid", "report-command", "failing-tests", "generated", "none"]
 #: The reproduction before -> after a candidate (``Verdict.reproduction``); a verdict without a candidate run
@@ -382,6 +382,8 @@ ProgressCallback = Callable[[str, str], None]
 class FixOutcome:
     """Everything ``rootfix fix`` learned; the report stage renders it."""
 
+    #: "fixed" (validated) | "proposed" (a rule's fix that no oracle could prove: in fix.diff, exit 1)
+    #: | "no_fix" | "error"
     status: OutcomeStatus
     report: BugReport
     component: Component | None

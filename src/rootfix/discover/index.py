@@ -330,6 +330,12 @@ class RepoIndex:
                     return found
                 return self._inherited_method(module, class_name, func.attr)
             return None
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call):  # Service().method()
+            owner = self.lookup_class(self.resolve(module, func.value.func) or "")
+            if owner is not None:
+                info, node = owner
+                return info.functions.get(f"{node.name}.{func.attr}") or self._inherited_method(
+                    info, node.name, func.attr)
         dotted = self.resolve(module, func)
         if not dotted:
             return None

@@ -302,25 +302,36 @@ class _PublishRecorder:
     def __init__(self):
         self.baseline = _depths()
         self.violations = []
+        self.published = 0
 
     def record(self, what):
+        self.published += 1
         now = _depths()
         deeper = {alias: n - self.baseline.get(alias, 0) for alias, n in now.items() if n > self.baseline.get(alias, 0)}
         if deeper:
             self.violations.append(f"{what} published inside {deeper} open transaction block(s)")
 
-    def install(self, patch):
-        """``patch(owner, name, replacement)``: wrap every publish entry point we know of."""
+    def install(self, patch, stub=False):
+        """``patch(owner, name, replacement)``: wrap every publish entry point we know of; with ``stub``
+        the job is recorded and not sent (a generated run has no broker)."""
         import celery.app.base
         import celery.app.task
 
         recorder = self
+
+        class _Sent:
+            id = "rootfix-stub-job"
+
+            def get(self, *args, **kwargs):
+                return None
 
         def wrap(owner, name, label):
             original = getattr(owner, name)
 
             def publish(self, *args, **kwargs):
                 recorder.record(label(self, args, kwargs))
+                if stub:
+                    return _Sent()
                 return original(self, *args, **kwargs)
 
             patch(owner, name, publish)
@@ -331,10 +342,23 @@ class _PublishRecorder:
         try:
             import rq.queue
         except ImportError:
-            return
-        for name in ("enqueue_call", "enqueue_at", "enqueue_in"):
-            if hasattr(rq.queue.Queue, name):
-                wrap(rq.queue.Queue, name, lambda q, a, k: f"job {a[0] if a else k.get('func')}")
+            pass
+        else:
+            for name in ("enqueue_call", "enqueue_at", "enqueue_in"):
+                if name in rq.queue.Queue.__dict__:
+                    wrap(rq.queue.Queue, name, lambda q, a, k: f"job {a[0] if a else k.get('func')}")
+        try:
+            import dramatiq.actor
+        except ImportError:
+            pass
+        else:
+            wrap(dramatiq.actor.Actor, "send_with_options", lambda actor, a, k: f"actor {actor.actor_name}")
+        try:
+            import huey.api
+        except ImportError:
+            pass
+        else:
+            wrap(huey.api.Huey, "enqueue", lambda h, a, k: f"huey task {getattr(a[0], 'name', a[0]) if a else ''}")
 
 
     def _commit_like_production(self, patch):
@@ -1061,3 +1085,59 @@ def generated_run_test(index: "RepoIndex", fn: "FunctionInfo", invariant: Invari
         "    assert problem is None, problem",
     ]
     return path, "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- generated runs (no project test)
+_GENERATED_PUBLISH = '''"""Regression test written by rootfix for {code} in {where}: a generated run.
+
+No test of the project reaches `{symbol}`, so this test runs it on the test database with generated data
+(instances built from the models' fields, or the project's factories) and checks the invariant of the bug
+class: {doc}.
+"""
+from django.test import TestCase
+
+{imports}
+
+
+{helpers}
+
+
+class RootfixGeneratedPublishAfterCommit(TestCase):
+    def test_{slug}_publishes_after_commit(self):
+        recorder = _PublishRecorder()
+        undo = []
+
+        def patch(owner, name, value):
+            undo.append((owner, name, owner.__dict__[name]))
+            setattr(owner, name, value)
+
+        recorder.install(patch, stub=True)
+        try:
+            with self.captureOnCommitCallbacks(execute=True):
+{body}
+        finally:
+            for owner, name, value in reversed(undo):
+                setattr(owner, name, value)
+        self.assertTrue(recorder.published, "the generated run of {symbol} published no job: it shows nothing")
+        self.assertFalse(recorder.violations, "job published before commit: " + "; ".join(recorder.violations))
+'''
+
+
+def generated_publish_test(index: "RepoIndex", fn: "FunctionInfo", *, code: str,
+                           symbol: str) -> tuple[str, str] | None:
+    """A W3 regression test that needs no project test: ``fn`` (which opens the transaction) is run on the
+    test database with generated arguments, the brokers stubbed, and every publish must come after the
+    commit. None when ``fn``'s inputs cannot be generated."""
+    from rootfix.fix.generated_run import build_helpers, call_plan
+
+    plan = call_plan(index, fn)
+    if plan is None:
+        return None
+    slug = re.sub(r"[^a-z0-9]+", "_", f"rootfix_{code}_{fn.symbol}".lower()).strip("_")
+    body = "\n".join(" " * 16 + line for line in (*plan.setup, plan.call))
+    source = _GENERATED_PUBLISH.format(
+        code=code, where=f"{fn.file}::{fn.symbol}", symbol=fn.symbol, doc=PUBLISH_AFTER_COMMIT.doc,
+        imports="\n".join(plan.imports),
+        helpers=(textwrap.dedent(_PUBLISH_HELPERS).strip("\n") + "\n\n" + build_helpers(plan)).strip("\n"),
+        slug=slug, body=body)
+    return regression_test_path(index, code, symbol), source

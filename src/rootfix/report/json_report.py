@@ -105,12 +105,12 @@ def to_report_json(outcome: FixOutcome) -> dict[str, Any]:
     else:
         component = {"type": outcome.report.component_type or None, "name": outcome.report.component_name or None,
                      "file": None, "symbol": None, "line": None}
-    cand = outcome.candidate if outcome.status == "fixed" else None
+    cand = outcome.candidate if outcome.status in ("fixed", "proposed") else None
     fix = None
     tests_added: list[str] = []
     if cand is not None:
         fix = {"strategy": cand.strategy, "files": [rel_path(p, repo) for p in cand.patch.files],
-               "diff": patch_diff(cand.patch)}
+               "diff": patch_diff(cand.patch), "proven": outcome.status == "fixed"}
         tests_added = [rel_path(p, repo) for p in cand.patch.tests_added]  # type: ignore[misc]
     return {
         "status": outcome.status,

@@ -7,6 +7,7 @@ from rootfix.types import Finding, FixOutcome, TestRun
 
 _STATUS = {
     "fixed": "Fixed: a validated fix was found",
+    "proposed": "Proposed, not proven: a rule's fix that breaks no test, but no oracle could show it fixes the bug",
     "no_fix": "No validated fix",
     "error": "Error",
 }
@@ -107,10 +108,22 @@ def _root_cause_section(outcome: FixOutcome) -> list[str]:
 
 def _changes_section(outcome: FixOutcome) -> list[str]:
     cand = outcome.candidate
-    if outcome.status != "fixed" or cand is None:
+    if outcome.status not in ("fixed", "proposed") or cand is None:
         return []
     added, removed = diff_stats(cand.patch)
     out = ["## Changes and why", ""]
+    if outcome.status == "proposed":
+        v = outcome.verdict
+        out += ["**Proposed, not validated** (written to `fix.diff`, not applied): no test of the project and no "
+                "generated oracle failed on the old code, so nothing shows this change fixes the bug.", ""]
+        if not cand.regression_tests:
+            out += ["No regression test could be written: no test of the project reaches the code, and a "
+                    "generated run could not be built (its inputs could not be made up from the models).", ""]
+        if v is not None:
+            out += [f"What was tried: validation in a worktree ({v.reason}); reproduction {v.reproduction}; "
+                    f"regression test fails before: {v.regression_failed_before}, passes after: "
+                    f"{v.regression_passed_after}; baseline {_counts(v.baseline)}, with the fix {_counts(v.after)}.",
+                    ""]
     out.append(f"Strategy: `{cand.strategy}`; {len(cand.patch.changes)} file(s), +{added} / -{removed} lines.")
     out.append("")
     if cand.explanation:

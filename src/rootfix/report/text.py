@@ -37,11 +37,14 @@ def render_result(outcome: FixOutcome, *, out_dir: Path | None = None, apply_req
             lines.append("")
             lines.append(patch_diff(c.patch).rstrip("\n"))
     else:
-        label = "no validated fix" if outcome.status == "no_fix" else "error"
+        label = {"no_fix": "no validated fix", "proposed": "proposed (not proven)"}.get(outcome.status, "error")
         lines.append(f"{label}: {comp.name if comp else outcome.report.component_name} — "
                      f"{'strongest suspect' if rc else 'root cause'} {where}")
         if outcome.message:
             lines.append(f"  {outcome.message}")
+        if outcome.status == "proposed" and outcome.candidate is not None:
+            lines.append(f"  proposed fix: {outcome.candidate.strategy}, {', '.join(outcome.candidate.patch.files)} "
+                         "(in fix.diff; not applied, not proven)")
         for c, v in outcome.rejected[:5]:
             lines.append(f"  rejected {c.strategy}: {v.reason}")
     if out_dir is not None:

@@ -13,7 +13,8 @@ from rootfix.types import FixOutcome
 def write_outputs(outcome: FixOutcome, out_dir: str | Path) -> dict[str, Path]:
     """Write the reports into ``out_dir`` (created if needed); returns name -> path of what was written.
 
-    ``fix.diff`` is written only when there is a validated fix; new test files go under
+    ``fix.diff`` is written when there is a validated fix, or a ``proposed`` one (a rule's fix no oracle
+    could prove; the summary says so); new test files go under
     ``out_dir/<their repo-relative path>`` (e.g. ``out_dir/tests/test_regression_x.py``).
     """
     out = Path(out_dir)
@@ -24,7 +25,7 @@ def write_outputs(outcome: FixOutcome, out_dir: str | Path) -> dict[str, Path]:
     written["report.json"] = out / "report.json"
     (out / "summary.md").write_text(render_summary(outcome), encoding="utf-8")
     written["summary.md"] = out / "summary.md"
-    cand = outcome.candidate if outcome.status == "fixed" else None
+    cand = outcome.candidate if outcome.status in ("fixed", "proposed") else None
     stale = out / "fix.diff"
     if cand is not None:
         stale.write_text(patch_diff(cand.patch), encoding="utf-8")

@@ -56,8 +56,12 @@ class Enqueue:
     kwargs: tuple[tuple[str, ast.expr], ...] = ()
 
     def describe(self) -> str:
-        if self.kind in ("delay", "apply_async"):
+        if self.kind in ("delay", "apply_async", "send", "send_with_options", "schedule"):
             return f"{self.task.label}.{self.kind}()"
+        if self.kind == "call":
+            return f"{self.task.label}()"
+        if self.kind == "dispatch":
+            return f"{ast.unparse(self.call.func)}({self.task.label}, ...)"
         return f"{self.kind}({self.task.label})"
 
 
@@ -116,6 +120,15 @@ def _task_by_name(index: "RepoIndex", name: str) -> FunctionInfo | None:
 
 def enqueue_of(index: "RepoIndex", module: ModuleInfo, call: ast.Call) -> Enqueue | None:
     """The job ``call`` publishes, or None when it publishes nothing (as far as can be told)."""
+    found = _basic_enqueue(index, module, call)
+    if found is not None:
+        return found
+    from rootfix.project.enqueue import extra_enqueue
+
+    return extra_enqueue(index, module, call)
+
+
+def _basic_enqueue(index: "RepoIndex", module: ModuleInfo, call: ast.Call) -> Enqueue | None:
     func = call.func
     if not isinstance(func, ast.Attribute):
         return None
@@ -246,6 +259,18 @@ class FunctionFacts:
         """True when ``node`` does not run now: inside a lambda (passed to ``on_commit`` or kept
         for later) or inside the arguments of an ``on_commit(...)`` call."""
         for anc in self.ancestors(node):
+            if isinstance(anc, ast.Lambda):
+                return True
+            if isinstance(anc, ast.Call) and is_on_commit(self.index, self.module, anc):
+                return True
+        return False
+
+    def deferred_within(self, node: ast.AST, top: ast.AST) -> bool:
+        """Like :meth:`deferred`, but only looking at the ancestors below ``top`` (a nested function or
+        lambda whose call runs now): an ``on_commit`` or a further lambda inside it defers."""
+        for anc in self.ancestors(node):
+            if anc is top:
+                return False
             if isinstance(anc, ast.Lambda):
                 return True
             if isinstance(anc, ast.Call) and is_on_commit(self.index, self.module, anc):

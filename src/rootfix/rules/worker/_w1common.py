@@ -91,8 +91,37 @@ def worker_functions(index: "RepoIndex", max_depth: int = 3) -> dict[str, tuple[
             for sym, fn in module.functions.items():
                 if fn.class_name == task.fn.class_name:
                     out.setdefault(fn.qualname, (fn, task))
+    # so do the methods of a Task class a decorated task uses as ``base=`` (and of its project bases)
+    for task in worker_tasks(index).values():
+        base = task.options.get("base") if task.kind == "decorator" else None
+        if base is None:
+            continue
+        for info, cls in _class_chain(index, index.module_of(task.fn), base):
+            for fn in info.functions.values():
+                if fn.class_name == cls.name:
+                    out.setdefault(fn.qualname, (fn, task))
     index.__dict__["_rootfix_w1_worker_fns"] = out
     return out
+
+
+def _class_chain(index: "RepoIndex", module: ModuleInfo, expr: ast.expr, depth: int = 0) -> list[tuple[ModuleInfo, ast.ClassDef]]:
+    """The project class ``expr`` names and its project bases."""
+    found = index.lookup_class(index.resolve(module, expr) or "")
+    if found is None or depth > 6:
+        return []
+    out = [found]
+    for b in found[1].bases:
+        out += _class_chain(index, found[0], b, depth + 1)
+    return out
+
+
+def is_task_method(index: "RepoIndex", fn: FunctionInfo) -> bool:
+    """``fn`` is a method of a Celery ``Task`` subclass: its first parameter is the task."""
+    if fn.class_name is None:
+        return False
+    module = index.module_of(fn)
+    cls = module.classes.get(fn.class_name)
+    return cls is not None and _is_task_class(index, module, cls)
 
 
 def task_of_name(index: "RepoIndex", module: ModuleInfo, expr: ast.expr) -> TaskInfo | None:
@@ -591,17 +620,44 @@ def replay_test(index: "RepoIndex", task: TaskInfo, *, code: str, rule: str, doc
     from rootfix.fix.project_tests import regression_test_path
 
     scenarios = scenarios_for(index, task)
+    generated = None
     if not scenarios:
-        return None
+        generated = _generated_scenario(index, task, test_prefix or f"test_rootfix_{code.lower()}")
+        if generated is None:
+            return None
     fn = task.fn
     imports = _task_imports(index, task, scenarios, extra_imports)
+    if generated is not None:
+        imports += "\n" + generated[0]
     body = _REPLAY_HEADER.format(
         code=code, rule=rule, where=f"{fn.file}::{fn.symbol}", doc=doc, imports=imports,
         target=target, injected=injected, inject_body=inject_body, extra_patches=extra_patches,
         extra_with=extra_with, check=check)
-    body += _scenario_tests(scenarios, test_prefix or f"test_rootfix_{code.lower()}")
+    body += _scenario_tests(scenarios, test_prefix or f"test_rootfix_{code.lower()}") if scenarios else generated[1]
     path = regression_test_path(index, code, fn.symbol)
     return path, body
+
+
+def _generated_scenario(index: "RepoIndex", task: TaskInfo, prefix: str) -> tuple[str, str] | None:
+    """When no project test runs the task: (imports + helpers, a TestCase running it once with generated
+    arguments, on the test database). None when the task's arguments cannot be generated."""
+    from rootfix.fix.generated_run import build_helpers, call_plan
+
+    plan = call_plan(index, task.fn, bound_task=task.bound)
+    if plan is None:
+        return None
+    helpers = "from django.test import TestCase\n" + "\n".join(plan.imports) + "\n" + build_helpers(plan)
+    args = "".join(f"{a}, " for a in plan.args)
+    kwargs = ", ".join(f"{k!r}: {v}" for k, v in plan.kwargs)
+    body = (
+        "\n\nclass RootfixGeneratedRun(TestCase):\n"
+        "    \"\"\"No test of the project runs the task: run it once on generated data.\"\"\"\n\n"
+        f"    def {prefix}_generated_run(self):\n"
+        f"        args = ({args})\n"
+        f"        kwargs = {{{kwargs}}}\n"
+        "        _replayed(lambda: _TASK.apply(args=args, kwargs=kwargs))\n"
+    )
+    return helpers, body
 
 
 _WATCH_HEADER = '''"""Regression test written by rootfix for {code} ({rule}) in {where}.

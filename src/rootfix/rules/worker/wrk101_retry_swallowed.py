@@ -12,7 +12,7 @@ from rootfix.rules.worker import _w1common as w1
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
-    from rootfix.discover.index import RepoIndex
+    from rootfix.discover.index import FunctionInfo, RepoIndex
 
 _MODELS = '''from django.db import models
 
@@ -243,7 +243,14 @@ class RetrySwallowedByBroadExcept(Rule):
     Finds tasks where ``self.retry(...)`` / ``raise task.retry(...)`` / ``raise Retry(...)`` runs inside a
     ``try:`` - directly, or in a project helper the ``try`` calls (the task passed as an argument or a
     ``Task`` method) - whose first handler able to catch ``celery.exceptions.Retry`` is
-    ``except Exception`` / ``except BaseException`` / a bare ``except:`` that does not re-raise.
+    ``except Exception`` / ``except BaseException`` / a bare ``except:`` that does not re-raise; the same
+    in the wrapper of a project decorator applied to the task (``@log_failures`` around the task body).
+    Also finds handlers — in the task or a helper it calls, in any module — that catch an error the task
+    retries on (listed in ``autoretry_for``, or caught by the task's own ``except X: raise self.retry()``)
+    through a base class (``except BankError`` for ``BankTimeout``; ``except OSError`` for
+    ``requests.ConnectionError``; a broad project exception) and neither raise nor retry: the exception
+    hierarchy is resolved through the project's classes and the known hierarchies of the standard
+    library and common clients (requests, httpx, urllib3, smtplib, botocore, redis).
 
     ## Why is this bad?
     ``Task.retry()`` schedules the retry and then *raises* ``Retry`` so the worker records the run as
@@ -281,6 +288,11 @@ class RetrySwallowedByBroadExcept(Rule):
     Safe: an ``except Retry: raise`` clause is added before the broad handler (``from celery.exceptions
     import Retry``, aliased when ``Retry`` already names something else, e.g. urllib3's). Every other
     exception is handled exactly as before; only the retry Celery asked for is no longer swallowed.
+    For an error the task retries on, ``except <that error>: raise`` is added before the handler (spelled
+    as the module already imports it), so Celery's autoretry (or the task's retry handler) sees it; other
+    errors are handled as before. The regression test injects that error at the first call the ``try``
+    guards and requires a retry — replaying the project's tests that run the task, or, when none does, a
+    generated run of the task on the test database.
     """
 
     code = "WRK101"
@@ -364,6 +376,34 @@ def export_invoice(invoice_id):
                     f"({where}) and does not re-raise it: the retry is swallowed and the run ends as success",
                     related=tuple((s.file, s.line, "retry raised here") for s in sites[:3]),
                 )
+        seen: set[tuple[str, int]] = set()
+        for fn, handler, task, excs in autoretry_swallows(index):
+            if (fn.file, handler.lineno) in seen or not (ctx.in_scope(fn) or ctx.in_scope(task.fn)):
+                continue
+            seen.add((fn.file, handler.lineno))
+            module = index.module_of(fn)
+            caught = "bare except" if handler.type is None else f"except {ast.unparse(handler.type)}"
+            where = "" if fn.qualname == task.fn.qualname else f" (in {fn.symbol}, called by the task)"
+            yield self.finding(
+                fn, handler,
+                f"`{caught}`{where} catches {', '.join(e.rsplit('.', 1)[-1] for e in excs)}, which task "
+                f"{task.fn.symbol} retries on (autoretry_for / its `except ...: raise self.retry()`), and does not "
+                "re-raise it: the task never sees the error, so it is never retried",
+                related=((task.fn.file, task.fn.line, f"task {task.fn.symbol} declares autoretry_for"),),
+            )
+        for deco_fn, handler, task in wrapper_swallows(index):
+            if (deco_fn.file, handler.lineno) in seen:
+                continue
+            seen.add((deco_fn.file, handler.lineno))
+            caught = "bare except" if handler.type is None else f"except {ast.unparse(handler.type)}"
+            what = ("the celery Retry the task raises" if w1.retry_sites(index, task, task.fn.node.body)
+                    else "the errors the task lists in autoretry_for")
+            yield self.finding(
+                deco_fn, handler,
+                f"`{caught}` in decorator {deco_fn.symbol}, applied to task {task.fn.symbol}, catches {what} "
+                "and does not re-raise it: the retry is swallowed and the run ends as success",
+                related=((task.fn.file, task.fn.line, f"{deco_fn.symbol} wraps task {task.fn.symbol}"),),
+            )
 
     # ------------------------------------------------------------------ fix
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
@@ -372,7 +412,28 @@ def export_invoice(invoice_id):
             return None
         source = info.source
         module = cst.parse_module(source)
-        module, local = _retry_name(module)
+        reraise = _autoretry_types_at(index, finding)
+        if reraise:
+            local_names = []
+            for dotted in reraise:
+                mod, _, name = dotted.rpartition(".")
+                known = next((loc for loc, target in info.imports.items() if target == dotted), None)
+                if known is None and dotted.startswith(f"{info.module}."):
+                    known = name  # defined in this very module
+                if known is None:  # `import requests` -> requests.ConnectionError (never shadow a builtin)
+                    known = next((f"{loc}{dotted[len(target):]}" for loc, target in sorted(
+                        info.imports.items(), key=lambda kv: -len(kv[1])) if dotted.startswith(f"{target}.")
+                        and loc == target.split(".")[0] == target), None)
+                if not mod or known is not None:
+                    local_names.append(known or name)  # a builtin, or already imported here
+                    continue
+                module, local = codemod.import_name(module, mod, name)
+                local_names.append(local)
+            local = local_names[0] if len(local_names) == 1 else f"({', '.join(local_names)})"
+            comment = "# the task retries on this error: let it reach Celery"
+        else:
+            module, local = _retry_name(module)
+            comment = "# a retry was scheduled (celery.exceptions.Retry): let Celery see it"
         # adding an import shifts lines: find the handler by counting from the end of the file
         shift = len(module.code.splitlines()) - len(source.splitlines())
         line = finding.line + shift
@@ -382,7 +443,7 @@ def export_invoice(invoice_id):
         new_handler = cst.ensure_type(
             cst.parse_statement(
                 f"try:\n    pass\nexcept {local}:\n"
-                "    # a retry was scheduled (celery.exceptions.Retry): let Celery see it\n    raise\n"),
+                f"    {comment}\n    raise\n"),
             cst.Try).handlers[0]
 
         parent = _parent_try(module, handler)
@@ -403,6 +464,9 @@ def export_invoice(invoice_id):
 
     # ------------------------------------------------------------------ regression test
     def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        autoretry = _autoretry_regression_test(self, index, finding)
+        if autoretry is not None:
+            return autoretry
         fn = index.enclosing_function(finding.file, finding.line)
         task = w1.worker_tasks(index).get(fn.qualname) if fn else None
         if task is None:
@@ -455,4 +519,184 @@ def _try_of_handler(fn: ast.AST, line: int) -> ast.Try | None:
         if isinstance(node, (ast.Try, getattr(ast, "TryStar", ast.Try))):
             if any(h.lineno == line for h in node.handlers):
                 return node
+    return None
+
+
+# --------------------------------------------------------------------------- autoretry_for / wrappers
+_TOO_BROAD = frozenset({"Exception", "BaseException"})
+
+
+def _autoretry(index: "RepoIndex", task: w1.TaskInfo) -> list[tuple[str, str]]:
+    """(canonical, as imported) dotted names of the task's ``autoretry_for`` types, minus catch-alls."""
+    from rootfix.project import exceptions as X
+
+    expr = task.option("autoretry_for")
+    if expr is None:
+        return []
+    module = index.module_of(task.fn)
+    elts = expr.elts if isinstance(expr, (ast.Tuple, ast.List, ast.Set)) else [expr]
+    out = []
+    for e in elts:
+        raw = index.resolve(module, e) or ""
+        if raw and X.canonical(raw) not in _TOO_BROAD:
+            out.append((X.canonical(raw), raw))
+    return out
+
+
+def _tries(fn_node: ast.AST) -> list[ast.Try]:
+    return [n for n in w1._walk_no_defs(fn_node.body) if isinstance(n, (ast.Try, getattr(ast, "TryStar", ast.Try)))]
+
+
+def autoretry_swallows(index: "RepoIndex") -> list[tuple["FunctionInfo", ast.ExceptHandler, w1.TaskInfo, list[str]]]:
+    """Handlers in a task (or a helper it calls) that catch an ``autoretry_for`` type — exactly, through a
+    base class, a project exception above it, or a bare ``except`` — and do not re-raise: Celery's
+    autoretry never sees the error. Returns ``(function, handler, task, [raw dotted types caught])``."""
+    from rootfix.project import exceptions as X
+
+    cache = index.__dict__.setdefault("_rootfix_w1_autoretry", {})
+    if "list" in cache:
+        return cache["list"]
+    out = []
+    for task in w1.worker_tasks(index).values():
+        if task.framework != "celery":
+            continue
+        excs = _autoretry(index, task)
+        retry_on = [e for e in _retried_in_handlers(index, task) if e not in excs]
+        if not excs and not retry_on:
+            continue
+        for fn, _depth in index.reachable(task.fn, 2):
+            if fn.qualname == task.fn.qualname:
+                wanted = excs
+            else:  # a helper must also let through what the task's own `except X: raise self.retry()` needs
+                wanted = excs + retry_on
+            if not wanted:
+                continue
+            module = index.module_of(fn)
+            for try_node in _tries(fn.node):
+                if not any(isinstance(n, ast.Call) for s in try_node.body for n in ast.walk(s)):
+                    continue
+                for handler in try_node.handlers:
+                    caught = [raw for canon, raw in wanted if X.handler_catches(index, module, handler, canon)]
+                    if not caught:
+                        continue
+                    # only the first handler that catches counts; raising anything (the same error, or a
+                    # translation such as `raise BankTimeout(...) from exc`) lets the task fail or retry
+                    if not w1.raises_anything(handler) and not w1.reraises(handler):
+                        out.append((fn, handler, task, caught))
+                    break
+    cache["list"] = out
+    return out
+
+
+def _retried_in_handlers(index: "RepoIndex", task: w1.TaskInfo) -> list[tuple[str, str]]:
+    """(canonical, raw) types of the task's own handlers that retry (``except X: raise self.retry(...)``)."""
+    from rootfix.project import exceptions as X
+
+    module = index.module_of(task.fn)
+    names = {task.self_name} if task.self_name else set()
+    out = []
+    for try_node in _tries(task.fn.node):
+        for handler in try_node.handlers:
+            if handler.type is None or not any(
+                    isinstance(n, ast.Call) and w1.is_retry_call(index, module, n, names)
+                    for n in w1._walk_no_defs(handler.body)):
+                continue
+            elts = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+            for e in elts:
+                raw = index.resolve(module, e) or ""
+                if raw and X.canonical(raw) not in _TOO_BROAD:
+                    out.append((X.canonical(raw), raw))
+    return out
+
+
+def _autoretry_types_at(index: "RepoIndex", finding: Finding) -> list[str]:
+    """The autoretry_for types the handler at the finding must let through (empty: it is celery's Retry)."""
+    for fn, handler, _task, caught in autoretry_swallows(index):
+        if fn.file == finding.file and handler.lineno == finding.line:
+            return caught
+    for fn, handler, task in wrapper_swallows(index):
+        if (fn.file == finding.file and handler.lineno == finding.line
+                and not w1.retry_sites(index, task, task.fn.node.body)):
+            return [raw for _, raw in _autoretry(index, task)]
+    return []
+
+
+def wrapper_swallows(index: "RepoIndex") -> list[tuple["FunctionInfo", ast.ExceptHandler, w1.TaskInfo]]:
+    """Project decorators applied to a retrying task (``self.retry`` or ``autoretry_for``) whose wrapper calls
+    the wrapped function inside a ``try`` with a broad handler that does not re-raise: the Retry (or the
+    error autoretry needs) never reaches Celery."""
+    from rootfix.project import exceptions as X
+
+    out = []
+    for task in w1.worker_tasks(index).values():
+        if task.framework != "celery" or task.decorator is None:
+            continue
+        autoretry = _autoretry(index, task)
+        retry_sites = bool(w1.retry_sites(index, task, task.fn.node.body))
+        if not (autoretry or retry_sites):
+            continue
+        module = index.module_of(task.fn)
+        for deco in task.fn.node.decorator_list:
+            if deco is task.decorator:
+                continue
+            target = deco.func if isinstance(deco, ast.Call) else deco
+            deco_fn = index.lookup_function(index.resolve(module, target) or "")
+            if deco_fn is None:
+                continue
+            deco_module = index.module_of(deco_fn)
+            params = {a.arg for a in deco_fn.node.args.args}
+            for nested in ast.walk(deco_fn.node):
+                if not isinstance(nested, (ast.FunctionDef, ast.AsyncFunctionDef)) or nested is deco_fn.node:
+                    continue
+                # the wrapped function: a parameter of the decorator (or of a decorator factory's inner)
+                wrapped = params | {a.arg for n in ast.walk(deco_fn.node) if isinstance(n, ast.FunctionDef)
+                                    and n is not nested for a in n.args.args}
+                for try_node in _tries(nested):
+                    calls_wrapped = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                                        and n.func.id in wrapped for s in try_node.body for n in ast.walk(s))
+                    if not calls_wrapped:
+                        continue
+                    if retry_sites:
+                        handler = next((h for h in try_node.handlers if w1.catches_retry(index, deco_module, h)),
+                                       None)
+                        if handler is not None and w1.is_broad(index, deco_module, handler) \
+                                and not w1.reraises(handler):
+                            out.append((deco_fn, handler, task))
+                        continue
+                    for canon, _raw in autoretry:  # autoretry only: the error itself must get through
+                        handler = next((h for h in try_node.handlers
+                                        if X.handler_catches(index, deco_module, h, canon)), None)
+                        if handler is not None and not w1.raises_anything(handler):
+                            out.append((deco_fn, handler, task))
+                            break
+    return out
+
+
+def _autoretry_regression_test(rule: Rule, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    """For an autoretry_for error swallowed in the task or a helper: inject that error at the first call the
+    ``try`` guards (the network boundary, as the code reaches it) and require that the task retries (or lets
+    the error through to Celery's autoretry)."""
+    for fn, handler, task, caught in autoretry_swallows(index):
+        if fn.file != finding.file or handler.lineno != finding.line:
+            continue
+        module = index.module_of(fn)
+        try_node = next((t for t in _tries(fn.node) if handler in t.handlers), None)
+        found = w1.first_patchable_call(index, module, try_node.body, fn.class_name) if try_node else None
+        if found is None:
+            return None
+        dotted = caught[0]
+        mod, _, name = dotted.rpartition(".")
+        imports = f"from {mod} import {name} as _EXC\n" if mod else f"_EXC = {name}\n"
+        body = ("    try:\n"
+                "        exc = _EXC(\"rootfix: injected transient error\")\n"
+                "    except TypeError:  # exception types with required arguments\n"
+                "        exc = _EXC.__new__(_EXC)\n"
+                "    raise exc")
+        return w1.replay_test(
+            index, task, code=rule.code, rule=rule.name,
+            doc=(f"The task lists {name} in autoretry_for: when the guarded call fails with it, Celery must see "
+                 "the error and retry, not a handler that logs it and returns."),
+            target=found[1], injected=f"`{found[1]}` failing with {name}", inject_body=body, extra_imports=imports,
+            check=("    assert isinstance(outcome, (Retry, _EXC)), (\n"
+                   "        f\"the error listed in autoretry_for was swallowed: the task returned {outcome!r}\")"))
     return None

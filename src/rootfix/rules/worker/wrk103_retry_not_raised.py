@@ -144,7 +144,8 @@ def warm_cache():
             names: set[str] = set()
             if fn.qualname == task.fn.qualname and task.self_name:
                 names.add(task.self_name)
-            elif fn.class_name is not None and task.kind == "class" and fn.class_name == task.fn.class_name:
+            elif fn.class_name is not None and ((task.kind == "class" and fn.class_name == task.fn.class_name)
+                                                or w1.is_task_method(index, fn)):
                 args = fn.node.args.posonlyargs + fn.node.args.args
                 names.update(a.arg for a in args[:1])
             for node in w1._walk_no_defs(fn.node.body):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
@@ -101,7 +102,12 @@ class TransientErrorNotRetried(Rule):
     of network clients - ``requests.RequestException`` / ``ConnectionError`` / ``Timeout``,
     ``httpx.TransportError`` / ``HTTPError``, ``smtplib.SMTPException``, ``socket.timeout``,
     ``urllib.error.URLError``, ``botocore.exceptions.*``, redis connection errors, built-in
-    ``ConnectionError`` / ``TimeoutError`` - and neither raise, retry nor re-enqueue.
+    ``ConnectionError`` / ``TimeoutError``, and project exceptions derived from any of them - and neither
+    raise, retry nor re-enqueue (nor call a method that does). In a helper the task calls (another
+    module, a service class), also ``except Exception`` / ``except OSError`` around a call at the network
+    boundary (``requests.*``, ``httpx.*``, ``urlopen``, ``smtplib``, ``boto3``...); a helper that hands the
+    error back (``return exc``) or lets the retryable errors through first is left alone. Findings in
+    helpers have no automatic fix: the error must reach the task, which decides how to retry.
 
     ## Why is this bad?
     The work is silently dropped on a blip: the worker reports SUCCESS, nothing retries it later, and
@@ -242,13 +248,47 @@ def send_welcome(self, email):
             for try_node in _tries_outside_loops(task.fn.node):
                 for handler in try_node.handlers:
                     types = w1.handler_types(index, module, handler) or []
-                    transient = [t for t in types if t in TRANSIENT or t.startswith(TRANSIENT_MODULES)]
-                    if not transient or w1.raises_anything(handler) or _requeues(handler):
+                    transient = [t for t in types if _transient(index, t)]
+                    if (not transient or w1.raises_anything(handler) or _requeues(handler)
+                            or _delegates(index, module, task.fn, handler)):
                         continue
                     yield self.finding(
                         task.fn, handler,
                         f"task {task.fn.symbol} catches {transient[0]} (a transient network error) and only "
                         f"logs/returns: the work is dropped instead of retried")
+        # the same in a helper the task calls (another module, a service class): no fix here — the helper
+        # must let the error reach the task, and the task must retry on it (its callers decide)
+        from rootfix.rules.worker.wrk101_retry_swallowed import autoretry_swallows
+
+        tasks = w1.worker_tasks(index)
+        # a handler that swallows an autoretry_for error is WRK101's (with its fix): not reported twice
+        seen: set[tuple[str, int]] = {(f.file, h.lineno) for f, h, _t, _c in autoretry_swallows(index)}
+        for fn, task in w1.worker_functions(index).values():
+            if fn.qualname in tasks or task.framework != "celery" or not (ctx.in_scope(fn) or ctx.in_scope(task.fn)):
+                continue
+            module = index.module_of(fn)
+            for try_node in _tries_outside_loops(fn.node):
+                for i, handler in enumerate(try_node.handlers):
+                    if any(w1.reraises(h) for h in try_node.handlers[:i]):
+                        break  # the errors to retry on are let through explicitly: the rest is a decision
+                    types = w1.handler_types(index, module, handler)
+                    transient = [t for t in types or [] if _transient(index, t)]
+                    if not transient and any(t in _CATCH_NETWORK for t in types or ["bare except"]):
+                        call = _network_call(index, module, try_node.body)
+                        if call:
+                            transient = [f"the error of {call}"]
+                    if (not transient or w1.raises_anything(handler) or _requeues(handler)
+                            or (fn.file, handler.lineno) in seen or _returns_error(handler)
+                            or _delegates(index, module, fn, handler)):
+                        continue
+                    seen.add((fn.file, handler.lineno))
+                    f = self.finding(
+                        fn, handler,
+                        f"{fn.symbol}, called by task {task.fn.symbol}, catches {transient[0]} (a transient network "
+                        "error) and only logs/returns: the task finishes as a success and never retries; let the "
+                        "error reach the task (raise) and retry there",
+                        related=((task.fn.file, task.fn.line, f"task {task.fn.symbol} calls {fn.symbol}"),))
+                    yield replace(f, fixable=False, fix_safety=None)
 
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
         fn = index.enclosing_function(finding.file, finding.line)
@@ -324,6 +364,60 @@ def send_welcome(self, email):
 #: Words in a call or attribute name that record a failure as final (``mark_failed``, ``status``, ``give_up``).
 _GIVE_UP_WORDS = frozenset({"fail", "failed", "failure", "fails", "dead", "abandon", "abandoned", "cancel",
                             "cancelled", "canceled", "reject", "rejected", "status", "state", "giveup", "give"})
+
+
+def _transient(index: "RepoIndex", dotted: str) -> bool:
+    from rootfix.project import exceptions as X
+
+    return dotted in TRANSIENT or dotted.startswith(TRANSIENT_MODULES) or (
+        X.canonical(dotted) not in ("OSError", "Exception", "BaseException") and X.is_transient(index, dotted))
+
+
+#: Handlers that catch every network client's errors.
+_CATCH_NETWORK = frozenset({"OSError", "builtins.OSError", "IOError", "Exception", "builtins.Exception",
+                            "BaseException", "bare except"})
+_NETWORK_MODULES = ("requests.", "httpx.", "urllib.request.", "urllib3.", "smtplib.", "boto3.", "botocore.",
+                    "redis.", "socket.", "http.client.", "aiohttp.")
+
+
+def _network_call(index: "RepoIndex", module, stmts: list[ast.stmt]) -> str | None:
+    """The first call at the network boundary in ``stmts`` (``requests.post``, ``smtplib.SMTP(...)``,
+    ``urlopen``, a ``boto3`` client), as written; None when there is none."""
+    for stmt in stmts:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Call):
+                dotted = index.resolve(module, node.func) or ""
+                if dotted.startswith(_NETWORK_MODULES):
+                    return ast.unparse(node.func)
+    return None
+
+
+def _delegates(index: "RepoIndex", module, fn, handler: ast.ExceptHandler) -> bool:
+    """The handler calls a project function or method that retries or raises (``self.retry_later(exc)``)."""
+    for node in w1._walk_no_defs(handler.body):
+        if isinstance(node, ast.Call):
+            callee = index.resolve_call(module, node, fn.class_name)
+            if callee is None and isinstance(node.func, ast.Attribute):
+                # a method of the task's base= class, reached through the bound task (`self.x()`)
+                callee = next((f for f, _t in w1.worker_functions(index).values()
+                               if f.class_name and f.node.name == node.func.attr and w1.is_task_method(index, f)),
+                              None)
+            if callee is not None and any(
+                    isinstance(n, ast.Raise) or (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                                                 and n.func.attr == "retry")
+                    for n in w1._walk_no_defs(callee.node.body)):
+                return True
+    return False
+
+
+def _returns_error(handler: ast.ExceptHandler) -> bool:
+    """The handler hands the error to the caller as a value (``return exc`` / ``return None, exc``): the
+    caller decides, so the helper does not swallow it."""
+    for node in w1._walk_no_defs(handler.body):
+        if isinstance(node, ast.Return) and node.value is not None and handler.name and any(
+                isinstance(n, ast.Name) and n.id == handler.name for n in ast.walk(node.value)):
+            return True
+    return False
 
 
 def _gives_up(stmt: cst.BaseStatement) -> bool:

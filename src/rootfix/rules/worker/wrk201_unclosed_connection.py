@@ -19,6 +19,19 @@ if TYPE_CHECKING:
 CONNECT = frozenset({"psycopg2.connect", "psycopg.connect", "sqlite3.connect", "sqlite3.dbapi2.connect",
                      "pymysql.connect", "MySQLdb.connect", "mysql.connector.connect", "oracledb.connect",
                      "cx_Oracle.connect", "pyodbc.connect"})
+#: Other resources that hold a socket or a file descriptor until closed, and close in their own ``with``.
+RESOURCES = {
+    "open": "file", "builtins.open": "file", "io.open": "file", "gzip.open": "file", "bz2.open": "file",
+    "lzma.open": "file", "codecs.open": "file", "tarfile.open": "file", "zipfile.ZipFile": "file",
+    "tempfile.NamedTemporaryFile": "file", "tempfile.TemporaryFile": "file",
+    "smtplib.SMTP": "SMTP client", "smtplib.SMTP_SSL": "SMTP client", "smtplib.LMTP": "SMTP client",
+    "ftplib.FTP": "FTP client", "ftplib.FTP_TLS": "FTP client", "imaplib.IMAP4": "IMAP client",
+    "imaplib.IMAP4_SSL": "IMAP client", "poplib.POP3": "POP3 client", "poplib.POP3_SSL": "POP3 client",
+    "requests.Session": "HTTP session", "requests.sessions.Session": "HTTP session", "requests.session":
+    "HTTP session", "httpx.Client": "HTTP client", "urllib.request.urlopen": "HTTP response",
+    "urllib3.PoolManager": "HTTP pool", "socket.socket": "socket", "socket.create_connection": "socket",
+    "paramiko.SSHClient": "SSH client", "paramiko.client.SSHClient": "SSH client",
+}
 
 _FILES = (("legacy/__init__.py", ""),)
 
@@ -116,7 +129,9 @@ class UnclosedConnectionInWorker(Rule):
     ``with``: ``with X.cursor() as cursor:`` for Django cursors, ``with closing(connect(...)) as conn:``
     for DB-API connections (a connection's own ``with`` commits/rolls back but does *not* close it for
     sqlite3 and psycopg2). A final ``conn.close()`` in that range is dropped. No fix is offered when the
-    name is used outside that block.
+    name is used outside that block. Files (``open``, ``gzip.open``, ``zipfile.ZipFile``...), SMTP / FTP / IMAP
+    clients, ``requests.Session`` / ``httpx.Client``, ``urlopen`` responses and sockets are found the same way
+    and move into their own ``with`` (their ``__exit__`` closes them).
 
     The regression test replays the project's tests that run the task with the connect (or ``cursor()``)
     call of the finding replaced by a tracked stand-in whose first use fails, and asserts it was closed
@@ -176,7 +191,8 @@ def load_facts():
                     continue
                 finding = self.finding(
                     fn, node,
-                    f"`{name} = {ast.unparse(node.value.func)}(...)` opens a {kind} in worker code that is not "
+                    f"`{name} = {ast.unparse(node.value.func)}(...)` opens "
+                    f"{'an' if kind[0] in 'aeiouFHS' and kind not in ('socket',) else 'a'} {kind} in worker code that is not "
                     f"closed on every path (no `with`, no close() in `finally`): each failing run leaks it")
                 if _fix_range(fn, node, name) is None:
                     finding = replace(finding, fixable=False, fix_safety=None)
@@ -245,7 +261,7 @@ def load_facts():
             return None
         call = ast.unparse(stmt.value.func)  # type: ignore[union-attr]
         setup = _WATCH_SETUP.format(target=target, file=fn.file, function=fn.node.name,
-                                    closes_on_exit=kind == "cursor", kind=kind)
+                                    closes_on_exit=kind != "connection", kind=kind)
         check = (f"    if not _OPENED:\n"
                  f"        pytest.skip(\"this scenario does not reach `{call}(...)` in {fn.symbol}\")\n"
                  f"    leaked = [c for c in _OPENED if not c.closed]\n"
@@ -329,6 +345,8 @@ def opens(index: "RepoIndex", module: "ModuleInfo", call: ast.Call) -> str | Non
     dotted = index.resolve(module, call.func) or ""
     if dotted in CONNECT:
         return "connection"
+    if dotted in RESOURCES:
+        return RESOURCES[dotted]
     func = call.func
     if isinstance(func, ast.Attribute) and func.attr == "cursor":
         base = func.value
@@ -377,16 +395,23 @@ def _fix_range(fn: "FunctionInfo", stmt: ast.Assign, name: str) -> tuple[int, in
     at = block.index(stmt)
     pattern = re.compile(rf"\b{re.escape(name)}\b")
     last = at
+    # names derived from the resource (``writer = csv.writer(out)``, ``cur = conn.cursor()``) must be used
+    # inside the with-block too
+    tracked = {name}
     for i in range(at + 1, len(block)):
-        if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(block[i])):
+        used = {n.id for n in ast.walk(block[i]) if isinstance(n, ast.Name)}
+        if used & tracked:
             if any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in ast.walk(block[i])):
                 return None
             last = i
+            if isinstance(block[i], (ast.Assign, ast.AnnAssign)) and _wraps(block[i].value, tracked):
+                tracked |= {n.id for n in ast.walk(block[i]) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     # every use must be inside the block
-    uses = sum(1 for n in ast.walk(fn.node) if isinstance(n, ast.Name) and n.id == name)
-    in_block = sum(1 for s in block[at:last + 1] for n in ast.walk(s) if isinstance(n, ast.Name) and n.id == name)
-    if uses != in_block:
-        return None
+    for tname in tracked:
+        uses = sum(1 for n in ast.walk(fn.node) if isinstance(n, ast.Name) and n.id == tname)
+        in_block = sum(1 for s in block[at:last + 1] for n in ast.walk(s) if isinstance(n, ast.Name) and n.id == tname)
+        if uses != in_block:
+            return None
     del pattern
     tail = block[last]
     drop = (last > at and isinstance(tail, ast.Expr) and isinstance(tail.value, ast.Call)
@@ -395,9 +420,21 @@ def _fix_range(fn: "FunctionInfo", stmt: ast.Assign, name: str) -> tuple[int, in
     if drop:
         # the with-block ends at the last real use; the now redundant close() is dropped
         end = max([i for i in range(at + 1, last)
-                   if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(block[i]))], default=at)
+                   if any(isinstance(n, ast.Name) and n.id in tracked for n in ast.walk(block[i]))], default=at)
         return end - at, last - at
     return last - at, None
+
+
+def _wraps(value: ast.expr | None, tracked: set[str]) -> bool:
+    """``csv.writer(out)`` / ``io.TextIOWrapper(fh)`` / ``conn.cursor()``: an object that works on the resource
+    (unusable once it is closed), as opposed to a value read from it (``conn.execute(...).fetchall()``)."""
+    if not isinstance(value, ast.Call):
+        return False
+    if any(isinstance(a, ast.Name) and a.id in tracked for a in value.args):
+        return True
+    func = value.func
+    return (isinstance(func, ast.Attribute) and func.attr in ("cursor", "makefile")
+            and isinstance(func.value, ast.Name) and func.value.id in tracked)
 
 
 def _block_of(root: ast.AST, stmt: ast.stmt) -> list[ast.stmt] | None:

@@ -30,12 +30,18 @@ class EnqueueInTransaction(Rule):
     """Task enqueued inside an open database transaction.
 
     ## What it does
-    Finds Celery and RQ enqueues (`.delay()`, `.apply_async()`, `.s(...).delay()`, `send_task()`,
-    `queue.enqueue()`, `django_rq.enqueue()`) that run while a database transaction is open:
-    inside `with transaction.atomic():` or an `@transaction.atomic` function — directly or through
-    project helpers called there —, in `post_save` / `pre_save` / `m2m_changed` / `*_delete`
-    receivers, and in views when `ATOMIC_REQUESTS` is on. Enqueues deferred with
-    `transaction.on_commit(...)` are fine.
+    Finds enqueues — Celery `.delay()`, `.apply_async()`, `.s(...)/.si(...)/signature(...)` then
+    `.delay()`, `send_task()`, canvas `group/chain/chord` `.delay()` or called; RQ `queue.enqueue*()`,
+    `django_rq.get_queue(...).enqueue()`, `django_rq.enqueue()`, `@job` functions' `.delay()`; Dramatiq
+    `.send()` / `.send_with_options()`; calling a Huey task; a project dispatcher handed a task — that
+    run while a database transaction is open: inside `with transaction.atomic():` (any alias, any
+    `using=`), a project `@contextmanager` that wraps `atomic()`, an `@atomic` function or a project
+    decorator that wraps one — directly, in a nested helper, or through project functions called there
+    —, in `m2m_changed` / `*_delete` receivers (Django sends them inside its own transaction), in
+    `pre_save` / `post_save` receivers fired by a save that is itself in a transaction (or by
+    `get_or_create` / `update_or_create`, which open one), and in views when `ATOMIC_REQUESTS` is on.
+    Enqueues deferred with `transaction.on_commit(...)`, and enqueues outside any transaction, are fine:
+    `post_save` is sent after `save_base`'s own atomic block has exited.
 
     ## Why is this bad?
     The broker gets the message at once, but the rows the task needs are only visible to other
@@ -67,8 +73,11 @@ class EnqueueInTransaction(Rule):
     or `transaction.on_commit(partial(...))` when an argument is a loop variable, is re-bound or
     mutated later, or is computed by a call — `partial` binds the values now, as the task would have
     seen them. The fix lands where the enqueue is (also when it is reached through a helper): that
-    is right for every caller. No fix is offered when the enqueue's result (the `AsyncResult` / `Job`)
-    is used, because `on_commit` returns nothing.
+    is right for every caller. Inside `atomic(using="x")` the callback is registered on that
+    database: `on_commit(..., using="x")`. When the enqueue's result (the `AsyncResult` / `Job`) is used
+    by the next statements (`job = q.enqueue(...); obj.job_id = job.id; obj.save()`), the enqueue and
+    those statements move into a local function passed to `on_commit`, names that change later bound
+    as default arguments; no fix when the result is read after them (it would not exist yet).
     """
 
     code = "WRK301"
@@ -306,6 +315,11 @@ def order_saved(sender, instance, created, **kwargs):
             files=(
                 ("orders/jobs.py", "def export_order(order_id):\n    return order_id\n"),
                 ("proj/settings.py", _SETTINGS),
+                # post_save is sent after save_base's own atomic block: the receiver is in a transaction
+                # because this caller saves inside one
+                ("orders/services.py", "from django.db import transaction\n\nfrom .models import Order\n\n\n"
+                                       "@transaction.atomic\ndef place(restaurant):\n"
+                                       "    return Order.objects.create(restaurant=restaurant)\n"),
             ),
         ),
         Example(  # view under ATOMIC_REQUESTS
@@ -344,67 +358,41 @@ def create_order(request):
 
     # ------------------------------------------------------------------ detection
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        from rootfix.project import enqueue as PE
+        from rootfix.project import transactions as T
+
         index = ctx.index
-        #: enqueue location -> (Reached, contexts)
-        found: dict[tuple[str, int, int], tuple[E.Reached, list[tuple[str, int, str]], bool]] = {}
-
-        def add(reached: E.Reached, where: tuple[str, int, str] | None, root: "FunctionInfo") -> None:
-            # The enqueue belongs to the published task's component (its worker is what fails), so it
-            # is in scope when it publishes a project task, wherever the transaction is opened: in
-            # a service, a view, or a signal receiver that no call graph reaches.
-            if E.is_test_code(reached.fn.file) or not (
-                    ctx.in_scope(root) or ctx.in_scope(reached.fn) or E.publishes_project_task(reached.enqueue)):
-                return
-            call = reached.enqueue.call
-            key = (reached.fn.file, call.lineno, call.col_offset)
-            entry = found.setdefault(key, (reached, [], False))
-            related = entry[1]
-            for hop in ((where,) if where else ()) + reached.chain:
-                if hop not in related:
-                    related.append(hop)
-
-        for fn in index.functions.values():
-            facts = E.FunctionFacts.of(index, fn)
-            for call in facts.calls():
-                block = facts.atomic_block(call)
-                if block is None:
+        if ctx.settings:
+            index.__dict__.setdefault("_rootfix_settings", ctx.settings)
+        for fn in sorted(index.functions.values(), key=lambda f: (f.file, f.line)):
+            if E.is_test_code(fn.file):
+                continue
+            for call, enq, site in PE.enqueue_sites(index, fn):
+                scope = T.scope_at(index, fn, site)
+                if scope is None:
                     continue
-                line = block.lineno if hasattr(block, "items") else fn.line  # with-block, or @atomic
-                where = (fn.file, line, f"transaction opened in {fn.symbol}")
-                enq = E.enqueue_of(index, facts.module, call)
-                if enq is not None:
-                    add(E.Reached(enq, fn), where, fn)
+                # The enqueue belongs to the published task's component (its worker is what fails), so it
+                # is in scope when it publishes a project task, wherever the transaction is opened: in
+                # a service, a view, or a signal receiver that no call graph reaches.
+                if not (ctx.in_scope(fn) or E.publishes_project_task(enq) or self._scope_in(ctx, index, scope)):
                     continue
-                callee = index.resolve_call(facts.module, call, fn.class_name)
-                if callee is None or index.task_decl(callee) is not None:
-                    continue
-                hop = (fn.file, call.lineno, f"{fn.symbol} calls {callee.symbol} inside the transaction")
-                for r in E.effective_enqueues(index, callee, 3):
-                    add(E.Reached(r.enqueue, r.fn, (hop, *r.chain)), where, fn)
+                related: list[tuple[str, int, str]] = []
+                for hop in scope.related:
+                    if hop not in related:
+                        related.append(hop)
+                using = f", using={scope.using}" if scope.using else ""
+                yield self.finding(
+                    fn, call,
+                    f"{enq.describe()} publishes the job while the transaction is still open ({scope.why}): a "
+                    "worker can run it before the commit (DoesNotExist) or after a rollback; defer it with "
+                    f"transaction.on_commit(...{using})",
+                    related=tuple(related),
+                )
 
-        def whole_body(fn: "FunctionInfo", why: str) -> None:
-            for r in E.effective_enqueues(index, fn, 3):
-                add(r, (fn.file, fn.line, why), fn)
-
-        for fn, signal in E.signal_receivers(index).values():
-            whole_body(fn, f"{fn.symbol} receives {signal}, sent inside the saving transaction")
-        settings = {**E.static_settings(index), **(ctx.settings or {})}
-        if E.atomic_requests(index, settings):
-            for fn in E.views(index):
-                whole_body(fn, f"view {fn.symbol} runs in the request transaction (ATOMIC_REQUESTS)")
-
-        for key in sorted(found):
-            reached, related, _ = found[key]
-            enq = reached.enqueue
-            context = related[0][2] if related else "a transaction"
-            f = self.finding(
-                reached.fn, enq.call,
-                f"{enq.describe()} publishes the job while the transaction is still open ({context}): a worker "
-                "can run it before the commit (DoesNotExist) or after a rollback; defer it with "
-                "transaction.on_commit()",
-                related=tuple(related),
-            )
-            yield f
+    @staticmethod
+    def _scope_in(ctx: CheckContext, index: "RepoIndex", scope) -> bool:
+        fn = index.enclosing_function(scope.file, scope.line)
+        return fn is not None and ctx.in_scope(fn)
 
     # ------------------------------------------------------------------ fix
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
@@ -427,5 +415,16 @@ def create_order(request):
                 targets.append(ctx_fn)
         if not targets:
             return None
-        return scenario.replay_test(index, targets, scenario.PUBLISH_AFTER_COMMIT, code=self.code,
-                                    symbol=finding.symbol or targets[0].symbol)
+        replay = scenario.replay_test(index, targets, scenario.PUBLISH_AFTER_COMMIT, code=self.code,
+                                      symbol=finding.symbol or targets[0].symbol)
+        if replay is not None:
+            return replay
+        # no project test reaches it: a generated run of the function that opens the transaction
+        for path, line, why in finding.related:
+            if why.startswith("transaction opened in"):
+                opener = index.enclosing_function(path, line)
+                test = scenario.generated_publish_test(index, opener, code=self.code,
+                                                       symbol=finding.symbol or opener.symbol) if opener else None
+                if test is not None:
+                    return test
+        return None

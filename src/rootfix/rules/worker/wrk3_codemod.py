@@ -121,10 +121,11 @@ def _partial_name(module: "ModuleInfo") -> tuple[str, tuple[str, str] | None]:
 
 
 class _Wrap(cst.CSTTransformer):
-    def __init__(self, target: cst.Call, on_commit: str, partial: str | None) -> None:
+    def __init__(self, target: cst.Call, on_commit: str, partial: str | None, using: str | None = None) -> None:
         self.target = target
         self.on_commit = cst.parse_expression(on_commit)
         self.partial = cst.parse_expression(partial) if partial else None
+        self.using = cst.parse_expression(using) if using else None
         self.done = False
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
@@ -144,7 +145,13 @@ class _Wrap(cst.CSTTransformer):
             callback: cst.BaseExpression = cst.Call(func=self.partial, args=fixed_args)
         else:
             callback = cst.Lambda(params=cst.Parameters(), body=updated)
-        return cst.Call(func=self.on_commit, args=[cst.Arg(callback)])
+        args = [cst.Arg(callback)]
+        if self.using is not None:
+            args = [cst.Arg(callback, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
+                    cst.Arg(self.using, keyword=cst.Name("using"),
+                            equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
+                                                  whitespace_after=cst.SimpleWhitespace("")))]
+        return cst.Call(func=self.on_commit, args=args)
 
 
 def wrap_in_on_commit(index: "RepoIndex", finding: Finding) -> Patch | None:
@@ -160,9 +167,14 @@ def wrap_in_on_commit(index: "RepoIndex", finding: Finding) -> Patch | None:
     if call is None:
         return None
     facts = E.FunctionFacts.of(index, fn)
+    found_using = _scope_using(index, fn, call)
+    if found_using is False:
+        return None  # a transaction on a database named by a value the enqueue's function cannot see
+    using = found_using or None
     parent = facts.parents.get(id(call))
     if not isinstance(parent, ast.Expr):
-        return None  # the result is used: on_commit would return None instead
+        # the result is used: wrap the enqueue and the statements that use it in a local function
+        return _wrap_with_users(index, module, fn, facts, call, parent, using)
     lines = module.source.splitlines()
     line_text = lines[call.lineno - 1]
     end_text = lines[(call.end_lineno or call.lineno) - 1]
@@ -175,7 +187,7 @@ def wrap_in_on_commit(index: "RepoIndex", finding: Finding) -> Patch | None:
     partial, partial_import = (None, None)
     if _unstable(fn, call):
         partial, partial_import = _partial_name(module)
-    transformer = _Wrap(target, on_commit, partial)
+    transformer = _Wrap(target, on_commit, partial, using)
     tree = wrapper.module.visit(transformer)
     if not transformer.done:
         return None
@@ -188,3 +200,138 @@ def wrap_in_on_commit(index: "RepoIndex", finding: Finding) -> Patch | None:
     if new == module.source:
         return None
     return Patch(changes=(FileChange(finding.file, module.source, new),))
+
+
+def _scope_using(index: "RepoIndex", fn: "FunctionInfo", call: ast.Call) -> str | None | bool:
+    """The ``using=`` the deferral needs (source text), None for the default database, or False when the
+    transaction's database is named by a value that is not visible where the enqueue is."""
+    from rootfix.project import enqueue as PE
+    from rootfix.project import transactions as T
+
+    site = next((s for c, _, s in PE.enqueue_sites(index, fn) if c is call), call)
+    scope = T.scope_at(index, fn, site)
+    if scope is None or scope.using is None:
+        return None
+    try:
+        ast.literal_eval(scope.using)
+        return scope.using
+    except (ValueError, SyntaxError):
+        pass
+    # a name: usable only when the atomic block is in this very function
+    return scope.using if not scope.hops and scope.file == fn.file and fn.line <= scope.line <= fn.end_line \
+        else False
+
+
+_STOPS = (ast.Return, ast.Yield, ast.YieldFrom, ast.Await, ast.Break, ast.Continue, ast.Nonlocal, ast.Global)
+
+
+def _loads(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
+def _block_with(root: ast.AST, stmt: ast.stmt) -> list[ast.stmt] | None:
+    for node in ast.walk(root):
+        for name in ("body", "orelse", "finalbody"):
+            block = getattr(node, name, None)
+            if isinstance(block, list) and stmt in block:
+                return block
+        for h in getattr(node, "handlers", []) or []:
+            if stmt in h.body:
+                return h.body
+    return None
+
+
+def _wrap_with_users(index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo", facts, call: ast.Call,
+                     parent: ast.AST, using: str | None) -> Patch | None:
+    """``job = q.enqueue(...); obj.job_id = job.id; obj.save()`` -> a local function holding the three
+    statements, passed to ``on_commit``; names the group reads that change later are bound now as
+    default arguments. None when the group cannot be moved safely (it returns, yields, or its names are
+    read after it)."""
+    if not (isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is call):
+        return None
+    targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+    if not all(isinstance(t, ast.Name) for t in targets):
+        return None
+    block = _block_with(fn.node, parent)
+    if block is None:
+        return None
+    names = {t.id for t in targets}
+    touched: set[str] = set()
+    group = [parent]
+    for stmt in block[block.index(parent) + 1:]:
+        reads = _loads(stmt)
+        uses = bool(reads & names)
+        follows = False
+        if not uses and touched:  # obj.save() / obj.field = ... after obj.job_id = job.id
+            if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and isinstance(
+                    stmt.value.func, ast.Attribute) and isinstance(stmt.value.func.value, ast.Name):
+                follows = stmt.value.func.value.id in touched
+        if not (uses or follows):
+            break
+        group.append(stmt)
+        for sub in ast.walk(stmt):
+            if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
+                names.add(sub.id)
+            elif isinstance(sub, (ast.Attribute, ast.Subscript)) and isinstance(sub.ctx, ast.Store):
+                base = sub.value
+                while isinstance(base, (ast.Attribute, ast.Subscript)):
+                    base = base.value
+                if isinstance(base, ast.Name):
+                    touched.add(base.id)
+    last = group[-1]
+    if any(isinstance(n, _STOPS) for s in group for n in ast.walk(s)):
+        return None
+    end = last.end_lineno or last.lineno
+    for node in ast.walk(fn.node):
+        if (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in names
+                and getattr(node, "lineno", 0) > end):
+            return None  # the result is read after the group: it would not exist any more
+    lines = module.source.splitlines(keepends=True)
+    first = group[0]
+    indent = lines[first.lineno - 1][:first.col_offset]
+    if indent.strip() or any(lines[s.lineno - 1][:s.col_offset] != indent for s in group):
+        return None
+    after = lines[end - 1][len(lines[end - 1].rstrip("\r\n")):]
+    if lines[end - 1].rstrip("\r\n")[(last.end_col_offset or 0):].strip(" ;"):
+        return None  # another statement on the same line
+    # names read by the group that change after it (loop variables, re-bound names) are bound now
+    reads = set().union(*(_loads(s) for s in group)) - names
+    loop_targets: set[str] = set()
+    for node in ast.walk(fn.node):
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.While)) and any(
+                first is sub for sub in ast.walk(node)):
+            loop_targets |= _assigned_names(node)
+    later = {n.id for n in ast.walk(fn.node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+             and getattr(n, "lineno", 0) > end}
+    bound = sorted(reads & (loop_targets | later))
+    label = call.func.attr if isinstance(call.func, ast.Attribute) else "job"
+    task = E_label(index, module, call)
+    used = {n.id for n in ast.walk(fn.node) if isinstance(n, ast.Name)} | {
+        n.name for n in ast.walk(fn.node) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    name = f"_{label}_{task}" if task else f"_{label}"
+    while name in used:
+        name += "_"
+    on_commit, on_commit_import = _on_commit_name(module)
+    params = ", ".join(f"{b}={b}" for b in bound)
+    body = "".join((indent + "    " + ln[len(indent):]) if ln.strip() else ln
+                   for ln in lines[first.lineno - 1:end])
+    nl = after or "\n"
+    new_lines = [f"{indent}def {name}({params}):{nl}", body,
+                 f"{indent}{on_commit}({name}" + (f", using={using}" if using else "") + f"){nl}"]
+    source = "".join(lines[:first.lineno - 1] + new_lines + lines[end:])
+    tree = cst.parse_module(source)
+    if on_commit_import:
+        context = CodemodContext()
+        AddImportsVisitor.add_needed_import(context, *on_commit_import)
+        tree = AddImportsVisitor(context).transform_module(tree)
+    return Patch(changes=(FileChange(module.path, module.source, tree.code),))
+
+
+def E_label(index: "RepoIndex", module: "ModuleInfo", call: ast.Call) -> str:
+    from rootfix.rules.worker import _enqueue as E
+
+    enq = E.enqueue_of(index, module, call)
+    if enq is None:
+        return ""
+    text = enq.task.label.rsplit(".", 1)[-1]
+    return "".join(ch for ch in text if ch.isalnum() or ch == "_").strip("_")

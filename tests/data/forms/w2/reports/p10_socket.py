@@ -1,0 +1,11 @@
+"""A raw socket to a metrics daemon."""
+import socket
+
+from celery import shared_task
+
+
+@shared_task
+def push_metric(host, line):
+    sock = socket.create_connection((host, 2003), timeout=3)
+    sock.sendall(line.encode())
+    sock.close()

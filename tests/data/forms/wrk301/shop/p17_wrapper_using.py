@@ -1,0 +1,11 @@
+"""The project wrapper opens its transaction on another database: the fix registers on that one."""
+from .db import unit_of_work
+from .models import Order
+from .tasks import sync_ledger
+
+
+def rebook(order_id):
+    with unit_of_work("ledger"):
+        order = Order.objects.using("ledger").get(pk=order_id)
+        order.save(using="ledger")
+        sync_ledger.delay(order.pk)
