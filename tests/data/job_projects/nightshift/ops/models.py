@@ -1,0 +1,22 @@
+from django.db import models
+
+
+class JobState(models.Model):
+    """One row per job that must not overlap with itself."""
+
+    name = models.CharField(max_length=50, unique=True)
+    locked = models.BooleanField(default=False)
+
+
+class Sku(models.Model):
+    code = models.CharField(max_length=30, unique=True)
+    active = models.BooleanField(default=True)
+    stock = models.IntegerField(default=0)
+    price_cents = models.IntegerField(default=0)
+
+
+class Order(models.Model):
+    number = models.CharField(max_length=20, unique=True)
+    total_cents = models.IntegerField()
+    period = models.CharField(max_length=7)  # "2024-05"
+    closed = models.BooleanField(default=False)
