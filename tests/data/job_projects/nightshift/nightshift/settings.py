@@ -19,4 +19,5 @@ CELERY_BROKER_URL = "redis://localhost:6379/0"
 CELERY_BEAT_SCHEDULE = {
     "rebuild-search": {"task": "ops.tasks.rebuild_search", "schedule": crontab(minute=0, hour=4)},
     "refresh-catalog": {"task": "ops.tasks.refresh_catalog", "schedule": crontab(minute="*/15")},
+    "pay-vendors": {"task": "ops.payouts.pay_approved_vendors", "schedule": crontab(minute=5)},
 }

@@ -20,3 +20,18 @@ class Order(models.Model):
     total_cents = models.IntegerField()
     period = models.CharField(max_length=7)  # "2024-05"
     closed = models.BooleanField(default=False)
+
+
+class Reminder(models.Model):
+    """An appointment reminder texted 24 hours ahead."""
+
+    phone = models.CharField(max_length=20)
+    due_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+
+class Payout(models.Model):
+    vendor = models.CharField(max_length=50)
+    amount_cents = models.IntegerField()
+    approved = models.BooleanField(default=False)
+    paid_out = models.BooleanField(default=False)
