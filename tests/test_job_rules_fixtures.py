@@ -14,10 +14,11 @@ from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
 
 load_all_rules()
 PROJECT = Path(__file__).parent / "data" / "job_projects" / "nightshift"
-CODES = ("JOB102", "JOB301", "JOB501")
+CODES = ("JOB102", "JOB201", "JOB301", "JOB501")
 
 #: the planted bugs as (code, file, symbol)
 PLANTED = {
+    ("JOB201", "ops/housekeeping.py", "purge_old_reminders"),  # CUTOFF computed from now() at import
     ("JOB102", "ops/reminders.py", "send_due_reminders"),  # texts every due reminder, never sets sent_at
     ("JOB301", "ops/jobs.py", "sync_inventory"),  # cache.add lock, own registry decorator
     ("JOB301", "ops/tasks.py", "refresh_catalog"),  # lock file, celery beat
@@ -26,6 +27,7 @@ PLANTED = {
 }
 #: the correct twins as (file, symbol): no finding of these rules there
 TWINS = {
+    ("ops/housekeeping.py", "purge_sent_reminders"),  # cutoff computed per run
     ("ops/payouts.py", "pay_approved_vendors"),  # filters on paid_out=False and sets it per row
     ("ops/jobs.py", "sync_prices"),  # cache lock released in finally
     ("ops/jobs.py", "export_skus"),  # mkdtemp removed in finally

@@ -30,3 +30,13 @@ def test_approved_payouts_are_transferred():
     Payout.objects.create(vendor="globex", amount_cents=700)
     pay_approved_vendors()
     assert bank.TRANSFERS == [("acme", 500)]
+
+
+def test_purge_keeps_recent_reminders():
+    now = timezone.now()
+    Reminder.objects.create(phone="+4915100000003", due_at=now - timedelta(days=200))
+    Reminder.objects.create(phone="+4915100000004", due_at=now - timedelta(days=1))
+    from ops.housekeeping import purge_old_reminders
+
+    assert purge_old_reminders() == 1
+    assert Reminder.objects.count() == 1
