@@ -14,10 +14,11 @@ from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
 
 load_all_rules()
 PROJECT = Path(__file__).parent / "data" / "job_projects" / "nightshift"
-CODES = ("JOB102", "JOB201", "JOB301", "JOB501")
+CODES = ("JOB102", "JOB103", "JOB201", "JOB301", "JOB501")
 
 #: the planted bugs as (code, file, symbol)
 PLANTED = {
+    ("JOB103", "ops/statements.py", "build_statements"),  # create() per payout and period, no lookup
     ("JOB201", "ops/housekeeping.py", "purge_old_reminders"),  # CUTOFF computed from now() at import
     ("JOB102", "ops/reminders.py", "send_due_reminders"),  # texts every due reminder, never sets sent_at
     ("JOB301", "ops/jobs.py", "sync_inventory"),  # cache.add lock, own registry decorator
@@ -27,6 +28,7 @@ PLANTED = {
 }
 #: the correct twins as (file, symbol): no finding of these rules there
 TWINS = {
+    ("ops/statements.py", "snapshot_stock"),  # update_or_create on (sku, day)
     ("ops/housekeeping.py", "purge_sent_reminders"),  # cutoff computed per run
     ("ops/payouts.py", "pay_approved_vendors"),  # filters on paid_out=False and sets it per row
     ("ops/jobs.py", "sync_prices"),  # cache lock released in finally

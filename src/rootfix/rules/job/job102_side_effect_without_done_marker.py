@@ -9,7 +9,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from rootfix.fix.project_tests import regression_test_path
 from rootfix.rules.base import CheckContext, Example, Rule
-from rootfix.rules.job._common import add_timezone_import, django_timezone_name
+from rootfix.rules.job._common import add_timezone_import, django_timezone_name, preferred_quote
 from rootfix.rules.job._lib.job_test import entry_call, patch_target
 from rootfix.rules.job._lib.markers import UnmarkedLoop, unmarked_loops
 from rootfix.rules.job._lib.replay import scenario_tests
@@ -156,7 +156,7 @@ class SideEffectWithoutDoneMarker(Rule):
             "            self.stdout.write(f'paging for {incident.pk}')\n"
             "            pager.notify_oncall(incident.pk)\n"
             "            incident.notified_at = timezone.now()\n"
-            "            incident.save(update_fields=['notified_at'])\n")),
+            "            incident.save(update_fields=[\"notified_at\"])\n")),
     )
 
     # ------------------------------------------------------------------ detection
@@ -194,7 +194,7 @@ class SideEffectWithoutDoneMarker(Rule):
         tz = django_timezone_name(index, module)
         source = module.source
         value = hit.marker.set_value(tz)
-        quote = "'" if source.count("'") > source.count('"') else '"'
+        quote = preferred_quote(source)
         new = _edit(source, hit, value, quote)
         if new is None:
             return None

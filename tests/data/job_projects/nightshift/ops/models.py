@@ -35,3 +35,17 @@ class Payout(models.Model):
     amount_cents = models.IntegerField()
     approved = models.BooleanField(default=False)
     paid_out = models.BooleanField(default=False)
+
+
+class Statement(models.Model):
+    """A vendor's monthly statement of a payout."""
+
+    payout = models.ForeignKey(Payout, on_delete=models.CASCADE)
+    period = models.CharField(max_length=7)
+    total_cents = models.IntegerField()
+
+
+class StockSnapshot(models.Model):
+    sku = models.ForeignKey(Sku, on_delete=models.CASCADE)
+    day = models.DateField()
+    stock = models.IntegerField()
