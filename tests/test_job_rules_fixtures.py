@@ -14,10 +14,11 @@ from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
 
 load_all_rules()
 PROJECT = Path(__file__).parent / "data" / "job_projects" / "nightshift"
-CODES = ("JOB102", "JOB103", "JOB201", "JOB301", "JOB501")
+CODES = ("JOB102", "JOB103", "JOB201", "JOB202", "JOB301", "JOB501")
 
 #: the planted bugs as (code, file, symbol)
 PLANTED = {
+    ("JOB202", "ops/repricing.py", "reprice_skus"),  # module-level price cache filled by the job, never cleared
     ("JOB103", "ops/statements.py", "build_statements"),  # create() per payout and period, no lookup
     ("JOB201", "ops/housekeeping.py", "purge_old_reminders"),  # CUTOFF computed from now() at import
     ("JOB102", "ops/reminders.py", "send_due_reminders"),  # texts every due reminder, never sets sent_at
@@ -28,6 +29,7 @@ PLANTED = {
 }
 #: the correct twins as (file, symbol): no finding of these rules there
 TWINS = {
+    ("ops/repricing.py", "reprice_inactive_skus"),  # cache built per run
     ("ops/statements.py", "snapshot_stock"),  # update_or_create on (sku, day)
     ("ops/housekeeping.py", "purge_sent_reminders"),  # cutoff computed per run
     ("ops/payouts.py", "pay_approved_vendors"),  # filters on paid_out=False and sets it per row
