@@ -9,6 +9,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from rootfix.fix.project_tests import regression_test_path
 from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._common import add_timezone_import, django_timezone_name, preferred_quote
 from rootfix.rules.job._lib.job_test import entry_call, patch_target
 from rootfix.rules.job._lib.markers import UnmarkedLoop, unmarked_loops
@@ -162,7 +163,7 @@ class SideEffectWithoutDoneMarker(Rule):
     # ------------------------------------------------------------------ detection
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         for fn in ctx.functions():
-            if fn.node.name.startswith("test") or "/tests/" in f"/{fn.file}":
+            if is_test_code(fn.file, fn.node.name):
                 continue
             module = ctx.index.module_of(fn)
             for hit in unmarked_loops(ctx.index, module, fn.node):

@@ -8,10 +8,11 @@ import libcst as cst
 
 from rootfix.fix.project_tests import regression_test_path
 from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._common import node_span, preferred_quote
 from rootfix.rules.job._lib.blocks import walk_no_defs
 from rootfix.rules.job._lib.job_test import entry_call
-from rootfix.rules.job._lib.markers import LOGGING, SIDE_EFFECT
+from rootfix.rules.job._lib.markers import queryset_model
 from rootfix.rules.job._lib.natural_keys import checks_existence, natural_key, unique_sets
 from rootfix.rules.job._lib.replay import scenario_tests
 from rootfix.types import FileChange, Finding, Patch
@@ -148,30 +149,32 @@ class CreateOnRerun(Rule):
     # ------------------------------------------------------------------ detection
     def _hits(self, index: "RepoIndex", fn: "FunctionInfo"):
         module = index.module_of(fn)
-        loops: dict[int, str] = {}
+        loops: dict[int, ast.For] = {}
         for loop in walk_no_defs(fn.node.body):
             if isinstance(loop, (ast.For, ast.AsyncFor)) and isinstance(loop.target, ast.Name):
                 for n in walk_no_defs(loop.body):
-                    loops[id(n)] = loop.target.id  # innermost wins: inner loops are walked later
+                    loops[id(n)] = loop  # innermost wins: inner loops are walked later
         for call in walk_no_defs(fn.node.body):
             if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "create"
                     and isinstance(call.func.value, ast.Attribute) and call.func.value.attr == "objects"):
                 continue
-            if call.args or any(k.arg is None for k in call.keywords):
-                continue
+            loop = loops.get(id(call))
+            if loop is None or call.args or any(k.arg is None for k in call.keywords):
+                continue  # a job creates per row; a single create() is a service's business
             model = index.resolve(module, call.func.value.value) or ""
             cls = index.lookup_class(model)
-            if cls is None or checks_existence(fn.node, ast.unparse(call.func.value)):
+            if cls is None or checks_existence(fn.node, ast.unparse(call.func.value)) or _moves_row(loop):
                 continue
             unique = unique_sets(cls[1])
-            keys = natural_key(call.keywords, unique, loops.get(id(call)))
+            over_rows = queryset_model(index, module, _loop_source(fn.node, loop)) is not None
+            keys = natural_key(call.keywords, unique, loop.target.id if over_rows else None)
             if keys and len(keys) < len(call.keywords):
                 constrained = any(u and u <= set(keys) for u in unique)
                 yield call, model, keys, constrained
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         for fn in ctx.functions():
-            if fn.node.name.startswith("test") or "/tests/" in f"/{fn.file}":
+            if is_test_code(fn.file, fn.node.name):
                 continue
             for call, model, keys, constrained in self._hits(ctx.index, fn):
                 name = model.rsplit(".", 1)[-1]
@@ -256,3 +259,31 @@ class CreateOnRerun(Rule):
             f"for the same ({', '.join(keys)})\"\n"
             f"{tests}")
         return regression_test_path(index, self.code, fn.symbol), body
+
+
+def _loop_source(fn: ast.AST, loop: ast.For) -> ast.expr:
+    """The loop's iterable, following a local assigned once (``due = Model.objects.filter(...)``)."""
+    it = loop.iter
+    while isinstance(it, ast.Call) and isinstance(it.func, ast.Attribute) and it.func.attr == "iterator":
+        it = it.func.value
+    if isinstance(it, ast.Name):
+        values = [n.value for n in walk_no_defs(fn.body) if isinstance(n, ast.Assign)  # type: ignore[attr-defined]
+                  and any(isinstance(t, ast.Name) and t.id == it.id for t in n.targets)]
+        if len(values) == 1:
+            return values[0]
+    return it
+
+
+def _moves_row(loop: ast.For) -> bool:
+    """The loop writes the row it handles (``.update()``, ``row.save()``, ``row.x = ...``): the job's filter
+    stops matching it, so a rerun does not reach it again."""
+    var = loop.target.id  # type: ignore[attr-defined]
+    for node in walk_no_defs(loop.body):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+                node.func.attr in ("update", "delete", "bulk_update")
+                or (node.func.attr == "save" and isinstance(node.func.value, ast.Name) and node.func.value.id == var)):
+            return True
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)
+                                                and t.value.id == var for t in node.targets):
+            return True
+    return False

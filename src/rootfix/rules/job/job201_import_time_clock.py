@@ -8,6 +8,7 @@ import libcst as cst
 
 from rootfix.fix.project_tests import regression_test_path
 from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._common import node_span
 from rootfix.rules.job._lib.job_test import dotted_module, entry_call
 from rootfix.rules.job._lib.stale import import_time_clocks, local_names, reads
@@ -162,7 +163,7 @@ class ImportTimeClock(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         for fn in ctx.functions():
-            if fn.node.name.startswith("test") or "/tests/" in f"/{fn.file}":
+            if is_test_code(fn.file, fn.node.name):
                 continue
             seen: set[str] = set()
             for name, where, attr, call in self._hits(ctx.index, fn):

@@ -9,7 +9,7 @@ import libcst as cst
 from rootfix.fix.project_tests import regression_test_path
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.job._common import node_span
-from rootfix.rules.job._lib.blocks import TERMINATORS, walk_no_defs
+from rootfix.rules.job._lib.blocks import TERMINATORS, is_test_code, walk_no_defs
 from rootfix.rules.job._lib.job_test import dotted_module
 from rootfix.rules.job._lib.module_state import module_containers, uses
 from rootfix.rules.job._lib.replay import scenario_tests
@@ -175,7 +175,7 @@ class ModuleStateAcrossRuns(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         for module in ctx.index.by_path.values():
-            if "/tests/" in f"/{module.path}" or module.path.rsplit("/", 1)[-1].startswith("test"):
+            if is_test_code(module.path):
                 continue
             for name, _, fn, first, seen, _ in self._hits(ctx.index, module):
                 if not ctx.in_scope(fn):

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from rootfix.fix.project_tests import regression_test_path
 from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._lib.finally_wrap import wrap_in_finally
 from rootfix.rules.job._lib.job_test import HEADER, entry_call, work_call
 from rootfix.rules.job._lib.locks import Lock, unreleased_locks
@@ -239,7 +240,7 @@ class LockReleasedOnSuccessOnly(Rule):
     # ------------------------------------------------------------------ detection
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         for fn in ctx.functions():
-            if fn.node.name.startswith("test") or "/tests/" in f"/{fn.file}":
+            if is_test_code(fn.file, fn.node.name):
                 continue
             for pair, lock in unreleased_locks(fn.node):
                 release = pair.release_stmt

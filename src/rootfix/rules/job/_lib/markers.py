@@ -23,6 +23,25 @@ QS_METHODS = frozenset({"filter", "exclude", "all", "select_related", "prefetch_
                         "iterator", "distinct", "annotate", "defer", "using"})
 
 
+#: which done-markers record which side effect (a `delivered_at` says nothing about a label being printed)
+_MARKERS_FOR = (
+    (re.compile(r"send|mail|sms|text|notify|alert|page|remind", re.I),
+     re.compile(r"sent|notified|reminded|emailed|mailed|texted|alerted|paged")),
+    (re.compile(r"charge|bill|payout|transfer|refund", re.I), re.compile(r"charged|billed|invoiced|paid_out")),
+    (re.compile(r"publish|post|push|webhook|deliver|dispatch", re.I),
+     re.compile(r"published|posted|pushed|synced|delivered|dispatched|exported")),
+    (re.compile(r"delay|apply_async|enqueue", re.I), re.compile(r"sent|notified|dispatched|queued|enqueued")),
+)
+_ANY_EFFECT = re.compile(r"processed|handled|done")
+
+
+def marker_fits(effect: str, field: str) -> bool:
+    """True when ``field`` can record the side effect named ``effect`` (the called method's name)."""
+    if _ANY_EFFECT.search(field):
+        return True
+    return any(verb.search(effect) and stem.search(field) for verb, stem in _MARKERS_FOR)
+
+
 @dataclass(frozen=True)
 class Marker:
     field: str
@@ -133,7 +152,14 @@ def unmarked_loops(index: "RepoIndex", module: "ModuleInfo", fn: ast.AST) -> Ite
                 break
         if effect is None:
             continue
-        if _marks_somewhere(fn, loop, markers):
+        root = effect[0].func
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if isinstance(root, ast.Name) and root.id == loop.target.id:
+            continue  # reminder.send(): the row's own method may well record it
+        verb = ast.unparse(effect[0].func).rsplit(".", 1)[-1]
+        markers = [m for m in markers if marker_fits(verb, m.field)]
+        if not markers or _marks_somewhere(fn, loop, markers):
             continue
         marker = markers[0]
         already_filtered = any(mentions(source, m.field) for m in markers)
