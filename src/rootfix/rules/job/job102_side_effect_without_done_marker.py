@@ -158,6 +158,26 @@ class SideEffectWithoutDoneMarker(Rule):
             "            pager.notify_oncall(incident.pk)\n"
             "            incident.notified_at = timezone.now()\n"
             "            incident.save(update_fields=[\"notified_at\"])\n")),
+        Example(path="library/notices.py", files=(("library/models.py", (  # helper module, send_mail, bool marker
+            "from django.db import models\n\n\nclass Loan(models.Model):\n"
+            "    email = models.EmailField()\n    due = models.DateField()\n"
+            "    is_notified = models.BooleanField(default=False)\n")),),
+            code=(
+            "from django.core.mail import send_mail\nfrom django.utils import timezone\n\n"
+            "from library.models import Loan\n\n\n"
+            "def notify_overdue_loans():\n"
+            "    overdue = Loan.objects.filter(due__lt=timezone.localdate())\n"
+            "    for loan in overdue.iterator():\n"
+            "        send_mail('Overdue', 'Please return your book', 'desk@example.org', [loan.email])\n"),
+            fixed=(
+            "from django.core.mail import send_mail\nfrom django.utils import timezone\n\n"
+            "from library.models import Loan\n\n\n"
+            "def notify_overdue_loans():\n"
+            "    overdue = Loan.objects.filter(due__lt=timezone.localdate(), is_notified=False)\n"
+            "    for loan in overdue.iterator():\n"
+            "        send_mail('Overdue', 'Please return your book', 'desk@example.org', [loan.email])\n"
+            "        loan.is_notified = True\n"
+            "        loan.save(update_fields=['is_notified'])\n")),
     )
 
     # ------------------------------------------------------------------ detection

@@ -12,7 +12,7 @@ from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._common import node_span, preferred_quote
 from rootfix.rules.job._lib.blocks import walk_no_defs
 from rootfix.rules.job._lib.job_test import entry_call
-from rootfix.rules.job._lib.markers import queryset_model
+from rootfix.rules.job._lib.markers import loop_source, queryset_model
 from rootfix.rules.job._lib.natural_keys import checks_existence, natural_key, unique_sets
 from rootfix.rules.job._lib.replay import scenario_tests
 from rootfix.types import FileChange, Finding, Patch
@@ -166,7 +166,7 @@ class CreateOnRerun(Rule):
             if cls is None or checks_existence(fn.node, ast.unparse(call.func.value)) or _moves_row(loop):
                 continue
             unique = unique_sets(cls[1])
-            over_rows = queryset_model(index, module, _loop_source(fn.node, loop)) is not None
+            over_rows = queryset_model(index, module, loop_source(fn.node, loop)) is not None
             keys = natural_key(call.keywords, unique, loop.target.id if over_rows else None)
             if keys and len(keys) < len(call.keywords):
                 constrained = any(u and u <= set(keys) for u in unique)
@@ -259,19 +259,6 @@ class CreateOnRerun(Rule):
             f"for the same ({', '.join(keys)})\"\n"
             f"{tests}")
         return regression_test_path(index, self.code, fn.symbol), body
-
-
-def _loop_source(fn: ast.AST, loop: ast.For) -> ast.expr:
-    """The loop's iterable, following a local assigned once (``due = Model.objects.filter(...)``)."""
-    it = loop.iter
-    while isinstance(it, ast.Call) and isinstance(it.func, ast.Attribute) and it.func.attr == "iterator":
-        it = it.func.value
-    if isinstance(it, ast.Name):
-        values = [n.value for n in walk_no_defs(fn.body) if isinstance(n, ast.Assign)  # type: ignore[attr-defined]
-                  and any(isinstance(t, ast.Name) and t.id == it.id for t in n.targets)]
-        if len(values) == 1:
-            return values[0]
-    return it
 
 
 def _moves_row(loop: ast.For) -> bool:

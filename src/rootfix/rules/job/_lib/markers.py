@@ -113,17 +113,18 @@ class UnmarkedLoop:
     source: ast.expr  # the queryset expression the loop iterates (after following a local name)
 
 
-def _queryset_source(fn: ast.AST, loop: ast.For) -> ast.expr:
-    """The loop's iterable, following ``due = Model.objects.filter(...)`` assigned once in the function."""
-    if isinstance(loop.iter, ast.Name):
+def loop_source(fn: ast.AST, loop: ast.For) -> ast.expr:
+    """The loop's iterable without ``.iterator()``, following a local assigned once in the function
+    (``due = Model.objects.filter(...)``; ``for r in due.iterator():``)."""
+    it = loop.iter
+    while isinstance(it, ast.Call) and isinstance(it.func, ast.Attribute) and it.func.attr == "iterator":
+        it = it.func.value
+    if isinstance(it, ast.Name):
         values = [n.value for n in walk_no_defs(fn.body) if isinstance(n, ast.Assign)  # type: ignore[attr-defined]
-                  and any(isinstance(t, ast.Name) and t.id == loop.iter.id for t in n.targets)]
+                  and any(isinstance(t, ast.Name) and t.id == it.id for t in n.targets)]
         if len(values) == 1:
             return values[0]
-    if isinstance(loop.iter, ast.Call) and isinstance(loop.iter.func, ast.Attribute) \
-            and loop.iter.func.attr == "iterator":
-        return loop.iter
-    return loop.iter
+    return it
 
 
 def unmarked_loops(index: "RepoIndex", module: "ModuleInfo", fn: ast.AST) -> Iterator[UnmarkedLoop]:
@@ -132,7 +133,7 @@ def unmarked_loops(index: "RepoIndex", module: "ModuleInfo", fn: ast.AST) -> Ite
     for loop in walk_no_defs(fn.body):  # type: ignore[attr-defined]
         if not isinstance(loop, ast.For) or not isinstance(loop.target, ast.Name):
             continue
-        source = _queryset_source(fn, loop)
+        source = loop_source(fn, loop)
         found = queryset_model(index, module, source)
         if found is None:
             continue
