@@ -16,7 +16,7 @@ from rootfix.rules.job._lib.replay import scenario_tests
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
-    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+    from rootfix.discover.index import ModuleInfo, RepoIndex
 
 
 class ModuleStateAcrossRuns(Rule):
