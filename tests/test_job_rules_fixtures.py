@@ -14,10 +14,11 @@ from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
 
 load_all_rules()
 PROJECT = Path(__file__).parent / "data" / "job_projects" / "nightshift"
-CODES = ("JOB102", "JOB103", "JOB201", "JOB202", "JOB301", "JOB501")
+CODES = ("JOB102", "JOB103", "JOB201", "JOB202", "JOB301", "JOB501", "JOB502")
 
 #: the planted bugs as (code, file, symbol)
 PLANTED = {
+    ("JOB502", "ops/feeds.py", "write_price_feed"),  # open() closed after the loop, not in finally
     ("JOB202", "ops/repricing.py", "reprice_skus"),  # module-level price cache filled by the job, never cleared
     ("JOB103", "ops/statements.py", "build_statements"),  # create() per payout and period, no lookup
     ("JOB201", "ops/housekeeping.py", "purge_old_reminders"),  # CUTOFF computed from now() at import
@@ -29,6 +30,7 @@ PLANTED = {
 }
 #: the correct twins as (file, symbol): no finding of these rules there
 TWINS = {
+    ("ops/feeds.py", "write_stock_feed"),  # with open(...)
     ("ops/repricing.py", "reprice_inactive_skus"),  # cache built per run
     ("ops/statements.py", "snapshot_stock"),  # update_or_create on (sku, day)
     ("ops/housekeeping.py", "purge_sent_reminders"),  # cutoff computed per run

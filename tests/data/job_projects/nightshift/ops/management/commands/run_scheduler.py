@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from ops import housekeeping, jobs, reminders, repricing, statements  # noqa: F401  (registers the jobs)
+from ops import feeds, housekeeping, jobs, reminders, repricing, statements  # noqa: F401  (registers the jobs)
 from ops.scheduler import run_due
 
 
