@@ -144,6 +144,23 @@ class CreateOnRerun(Rule):
             "        for order in Order.objects.filter(status='paid'):\n"
             "            grant = Grant.objects.create(order=order, points=order.total // 100)\n"
             "            mail.send_points(grant)\n")),  # reported; no fix: the mail would still be resent
+        Example(path="payments/management/commands/import_transactions.py", files=(("payments/models.py", (
+            "from django.db import models\n\n\nclass Payment(models.Model):\n"
+            "    external_id = models.CharField(max_length=40, unique=True)\n"
+            "    amount_cents = models.IntegerField()\n")),), code=(  # unique field, rows from an API, command
+            "from django.core.management.base import BaseCommand\n\n"
+            "from payments import psp\nfrom payments.models import Payment\n\n\n"
+            "class Command(BaseCommand):\n"
+            "    def handle(self, *args, **options):\n"
+            "        for tx in psp.transactions(since=options.get('since')):\n"
+            "            Payment.objects.create(external_id=tx['id'], amount_cents=tx['amount'])\n"),
+            fixed=(
+            "from django.core.management.base import BaseCommand\n\n"
+            "from payments import psp\nfrom payments.models import Payment\n\n\n"
+            "class Command(BaseCommand):\n"
+            "    def handle(self, *args, **options):\n"
+            "        for tx in psp.transactions(since=options.get('since')):\n"
+            "            Payment.objects.get_or_create(external_id=tx['id'], defaults={'amount_cents': tx['amount']})\n")),
     )
 
     # ------------------------------------------------------------------ detection

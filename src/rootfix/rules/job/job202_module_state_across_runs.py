@@ -148,6 +148,27 @@ class ModuleStateAcrossRuns(Rule):
             "        _BY_VENDOR[item.vendor].append(item)\n"
             "    for vendor, items in _BY_VENDOR.items():\n"
             "        feeds.publish(vendor, items)\n")),
+        Example(path="monitoring/jobs.py", code=(  # APScheduler, a settings cache loaded on the first run
+            "from apscheduler.schedulers.blocking import BlockingScheduler\n\n"
+            "from monitoring import monitors, pager\nfrom monitoring.models import Threshold\n\n"
+            "sched = BlockingScheduler()\n_THRESHOLDS = {}\n\n\n"
+            "@sched.scheduled_job('interval', minutes=1)\n"
+            "def poll_thresholds():\n"
+            "    if not _THRESHOLDS:\n"
+            "        _THRESHOLDS.update(Threshold.objects.values_list('name', 'value'))\n"
+            "    for alert in monitors.check(_THRESHOLDS):\n"
+            "        pager.page(alert)\n"),
+            fixed=(
+            "from apscheduler.schedulers.blocking import BlockingScheduler\n\n"
+            "from monitoring import monitors, pager\nfrom monitoring.models import Threshold\n\n"
+            "sched = BlockingScheduler()\n\n\n"
+            "@sched.scheduled_job('interval', minutes=1)\n"
+            "def poll_thresholds():\n"
+            "    _THRESHOLDS = {}\n"
+            "    if not _THRESHOLDS:\n"
+            "        _THRESHOLDS.update(Threshold.objects.values_list('name', 'value'))\n"
+            "    for alert in monitors.check(_THRESHOLDS):\n"
+            "        pager.page(alert)\n")),
     )
 
     # ------------------------------------------------------------------ detection
