@@ -293,9 +293,9 @@ class LockReleasedOnSuccessOnly(Rule):
                      "        if os.path.exists(path):\n            os.remove(path)\n")
         body = HEADER.format(
             code=self.code, title=f"`{fn.symbol}` runs again after a run that failed.",
-            doc=(f"`{lock.what}` was released only when the work succeeded; a run that raised left the lock\n"
-                 "taken and every later run skipped. The test makes the job's work fail once, then runs the job\n"
-                 "again and checks that it does its work."),
+            doc=(f"The lock taken by `{lock.what}` was released only when the work succeeded; a run that raised\n"
+                 "left it taken and every later run skipped. The test makes the job's work fail once, then runs\n"
+                 "the job again and checks that it does its work."),
             imports=imports.strip(), work=patch, work_text=ast.unparse(call.func), run=run)
         body += (
             "\n\nclass RootfixLockReleasedTest(TestCase):\n"
