@@ -156,7 +156,11 @@ class ImportTimeClock(Rule):
 
     def _hits(self, index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[ast.Name, "ModuleInfo", str, ast.Call]]:
         module = index.module_of(fn)
-        stale = self._stale(index, module)
+        memo = self.__dict__.setdefault("_memo", {})
+        key = (id(index), module.path)
+        if key not in memo:
+            memo[key] = self._stale(index, module)
+        stale = memo[key]
         if not stale:
             return []
         return [(n, *stale[n.id]) for n in reads(fn.node, set(stale))]

@@ -177,14 +177,13 @@ class ModuleStateAcrossRuns(Rule):
         containers = dict(module_containers(module.tree))
         if not containers:
             return
-        fns = [f for f in index.functions.values() if f.file == module.path]
-        importers = [(m, local) for m in index.by_path.values() for local, target in m.imports.items()
-                     if target.startswith(f"{module.module}.") and target.rsplit(".", 1)[1] in containers]
+        fns = list(module.functions.values())
+        importers = [(m, local) for m, local, attr in _importers(index).get(module.module, ()) if attr in containers]
         for name, stmt in containers.items():
             per_fn = {f.qualname: uses(f.node, name) for f in fns}
             for m, local in importers:
                 if m.imports[local].rsplit(".", 1)[1] == name:
-                    for f in (g for g in index.functions.values() if g.file == m.path):
+                    for f in m.functions.values():
                         per_fn[f.qualname] = uses(f.node, local)
             if any(reset for _, _, reset in per_fn.values()):
                 continue
@@ -278,6 +277,25 @@ class ModuleStateAcrossRuns(Rule):
             f"        f\"the job left {{after!r}} in {{MODULE}}.{{NAME}}: the next run in this process starts with it\")\n"
             f"{tests}")
         return regression_test_path(index, self.code, fn.symbol), body
+
+
+_IMPORTERS: dict[int, tuple[object, dict[str, list]]] = {}
+
+
+def _importers(index: "RepoIndex") -> dict[str, list]:
+    """module -> [(importing module, local name, imported attribute)], built once per index."""
+    cached = _IMPORTERS.get(id(index))
+    if cached is not None and cached[0] is index:
+        return cached[1]
+    out: dict[str, list] = {}
+    for m in index.by_path.values():
+        for local, target in m.imports.items():
+            mod, _, attr = target.rpartition(".")
+            if mod:
+                out.setdefault(mod, []).append((m, local, attr))
+    _IMPORTERS.clear()  # one index at a time: do not keep old ones alive
+    _IMPORTERS[id(index)] = (index, out)
+    return out
 
 
 def _skips(fn: ast.AST, name: str) -> bool:
