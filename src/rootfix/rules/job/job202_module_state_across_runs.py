@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
@@ -25,7 +26,8 @@ class ModuleStateAcrossRuns(Rule):
     ## What it does
     Finds module-level containers (`_RATES = {}`, `_SEEN = set()`, `defaultdict(list)`) that a job function
     both writes (`X[k] = v`, `.add()`, `.update()`, `.setdefault()`) and reads (`k in X`, `X[k]`, `X.get()`),
-    when nothing resets them (`.clear()`, `del`, reassignment under `global`).
+    when nothing resets them (`.clear()`, `del`, reassignment under `global`). Methods and registration helpers
+    (`register_*`) are left alone: they keep process-wide state on purpose.
 
     ## Why is this bad?
     A scheduler process (beat's worker, APScheduler, a `run_scheduler` loop) runs the job again and again in
@@ -189,6 +191,10 @@ class ModuleStateAcrossRuns(Rule):
                 continue
             for f in fns:
                 writes, reads, _ = per_fn[f.qualname]
+                # a job is a function; methods (a cache's own __init__) and registration helpers
+                # (register_converter) keep process-wide state on purpose
+                if f.class_name is not None or re.search(r"(^|_)(register|registry|add)(_|$)", f.node.name):
+                    continue
                 if writes and reads:
                     first = min(reads, key=lambda n: (n.lineno, n.col_offset))
                     yield name, stmt, f, first, _skips(f.node, name), per_fn
