@@ -235,6 +235,37 @@ class LockReleasedOnSuccessOnly(Rule):
             "        feed.write()\n"
             "    finally:\n"
             "        os.remove(LOCK_FILE)\n")),
+        Example(path="search/tasks.py", code=(  # the work inside `if cache.add(...)`, redis nx, huey-style task
+            "from django.core.cache import cache\nfrom django_redis import get_redis_connection\n\n"
+            "from search import index\n\n\n"
+            "def rebuild_index():\n"
+            "    if cache.add('search:rebuild', 1, 600):\n"
+            "        index.rebuild()\n"
+            "        cache.delete('search:rebuild')\n\n\n"
+            "def refresh_synonyms():\n"
+            "    r = get_redis_connection()\n"
+            "    if not r.set('search:synonyms', 1, nx=True, ex=300):\n"
+            "        return\n"
+            "    index.load_synonyms()\n"
+            "    r.delete('search:synonyms')\n"),
+            count=2,
+            fixed=(
+            "from django.core.cache import cache\nfrom django_redis import get_redis_connection\n\n"
+            "from search import index\n\n\n"
+            "def rebuild_index():\n"
+            "    if cache.add('search:rebuild', 1, 600):\n"
+            "        try:\n"
+            "            index.rebuild()\n"
+            "        finally:\n"
+            "            cache.delete('search:rebuild')\n\n\n"
+            "def refresh_synonyms():\n"
+            "    r = get_redis_connection()\n"
+            "    if not r.set('search:synonyms', 1, nx=True, ex=300):\n"
+            "        return\n"
+            "    try:\n"
+            "        index.load_synonyms()\n"
+            "    finally:\n"
+            "        r.delete('search:synonyms')\n")),
     )
 
     # ------------------------------------------------------------------ detection
