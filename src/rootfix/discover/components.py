@@ -38,6 +38,8 @@ _ENQUEUE = {"enqueue": 0, "enqueue_call": 0, "enqueue_in": 1, "enqueue_at": 1}
 _SCHEDULE_EXT = (".cron", ".crontab")
 _YAML_EXT = (".yaml", ".yml")
 _TYPE_ORDER = {t: i for i, t in enumerate(COMPONENT_TYPES)}
+#: decorators whose name says they schedule (checked further: the project function must keep a registry)
+_REGISTRY_NAME = re.compile(r"job|schedul|cron|periodic|every|nightly|hourly|daily|weekly|recurring", re.I)
 
 
 def is_test_path(path: str) -> bool:
@@ -644,6 +646,49 @@ class _Discovery:
                                     and k.arg]
                         yield self._schedule_component("apscheduler", key, target, m, m.path, deco.lineno,
                                                        [d for d in details if d[1]])
+
+        yield from self._registry_jobs(m)
+
+    # a project's own registry decorator: @register_job("nightly"), @scheduler.job("0 3 * * *")
+    def _registry_jobs(self, m: ModuleInfo) -> Iterator[Component]:
+        for fn in m.functions.values():
+            if fn.class_name is not None or fn.qualname in self.tasks_by_qualname:
+                continue
+            for deco in fn.node.decorator_list:
+                func = deco.func if isinstance(deco, ast.Call) else deco
+                text = _unparse(func)
+                if not _REGISTRY_NAME.search(text) or self._registry_decorator(m, func) is None:
+                    continue
+                details = [("registered_by", text)]
+                if isinstance(deco, ast.Call) and (deco.args or deco.keywords):
+                    details.append(("schedule", ", ".join(
+                        [_unparse(a) for a in deco.args] + [f"{k.arg}={_unparse(k.value)}" for k in deco.keywords])))
+                yield self._schedule_component("registry", fn.symbol, _Target(fn.qualname, "function", None, fn),
+                                               m, m.path, deco.lineno, details)
+                break
+
+    def _registry_decorator(self, m: ModuleInfo, func: ast.expr) -> FunctionInfo | None:
+        """The project function behind ``func`` when it is a registry: it (or the decorator it returns)
+        puts the decorated function into a container (``JOBS[name] = fn``, ``self.jobs.append(fn)``)."""
+        dotted = self.index.resolve(m, func) or ""
+        found = self.index.lookup_function(dotted)
+        if found is None and isinstance(func, ast.Attribute):  # scheduler.job(...) on a project instance
+            owner_dotted = self.index.resolve(m, func.value) or ""
+            mod_name, _, var = owner_dotted.rpartition(".")
+            owner_mod = self.index.modules.get(mod_name)
+            value = owner_mod.assignments.get(var) if owner_mod else None
+            if isinstance(value, ast.Call):
+                cls = self.index.resolve(owner_mod, value.func) or ""
+                found = self.index.lookup_function(f"{cls}.{func.attr}")
+        if found is None:
+            return None
+        for node in ast.walk(found.node):
+            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Subscript) for t in node.targets):
+                return found
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in ("append", "add", "setdefault", "register", "insert"):
+                return found
+        return None
 
     def _resolve_dict(self, m: ModuleInfo, expr: ast.expr) -> ast.expr:
         if isinstance(expr, ast.Name) and expr.id in m.assignments:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from rootfix.fix.project_tests import regression_test_path
 from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._lib.finally_wrap import wrap_in_finally
 from rootfix.rules.job._lib.job_test import HEADER, entry_call, work_call
 from rootfix.rules.job._lib.locks import Lock, unreleased_locks
@@ -234,12 +235,43 @@ class LockReleasedOnSuccessOnly(Rule):
             "        feed.write()\n"
             "    finally:\n"
             "        os.remove(LOCK_FILE)\n")),
+        Example(path="search/tasks.py", code=(  # the work inside `if cache.add(...)`, redis nx, huey-style task
+            "from django.core.cache import cache\nfrom django_redis import get_redis_connection\n\n"
+            "from search import index\n\n\n"
+            "def rebuild_index():\n"
+            "    if cache.add('search:rebuild', 1, 600):\n"
+            "        index.rebuild()\n"
+            "        cache.delete('search:rebuild')\n\n\n"
+            "def refresh_synonyms():\n"
+            "    r = get_redis_connection()\n"
+            "    if not r.set('search:synonyms', 1, nx=True, ex=300):\n"
+            "        return\n"
+            "    index.load_synonyms()\n"
+            "    r.delete('search:synonyms')\n"),
+            count=2,
+            fixed=(
+            "from django.core.cache import cache\nfrom django_redis import get_redis_connection\n\n"
+            "from search import index\n\n\n"
+            "def rebuild_index():\n"
+            "    if cache.add('search:rebuild', 1, 600):\n"
+            "        try:\n"
+            "            index.rebuild()\n"
+            "        finally:\n"
+            "            cache.delete('search:rebuild')\n\n\n"
+            "def refresh_synonyms():\n"
+            "    r = get_redis_connection()\n"
+            "    if not r.set('search:synonyms', 1, nx=True, ex=300):\n"
+            "        return\n"
+            "    try:\n"
+            "        index.load_synonyms()\n"
+            "    finally:\n"
+            "        r.delete('search:synonyms')\n")),
     )
 
     # ------------------------------------------------------------------ detection
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         for fn in ctx.functions():
-            if fn.node.name.startswith("test") or "/tests/" in f"/{fn.file}":
+            if is_test_code(fn.file, fn.node.name):
                 continue
             for pair, lock in unreleased_locks(fn.node):
                 release = pair.release_stmt
@@ -292,9 +324,9 @@ class LockReleasedOnSuccessOnly(Rule):
                      "        if os.path.exists(path):\n            os.remove(path)\n")
         body = HEADER.format(
             code=self.code, title=f"`{fn.symbol}` runs again after a run that failed.",
-            doc=(f"`{lock.what}` was released only when the work succeeded; a run that raised left the lock\n"
-                 "taken and every later run skipped. The test makes the job's work fail once, then runs the job\n"
-                 "again and checks that it does its work."),
+            doc=(f"The lock taken by `{lock.what}` was released only when the work succeeded; a run that raised\n"
+                 "left it taken and every later run skipped. The test makes the job's work fail once, then runs\n"
+                 "the job again and checks that it does its work."),
             imports=imports.strip(), work=patch, work_text=ast.unparse(call.func), run=run)
         body += (
             "\n\nclass RootfixLockReleasedTest(TestCase):\n"

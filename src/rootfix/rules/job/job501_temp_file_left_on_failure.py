@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from rootfix.fix.project_tests import regression_test_path
 from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._lib.finally_wrap import wrap_in_finally
 from rootfix.rules.job._lib.job_test import HEADER, entry_call, patch_target, work_call
 from rootfix.rules.job._lib.tempfiles import Temp, temp_leaks
@@ -175,7 +176,7 @@ class TempFileLeftOnFailure(Rule):
     # ------------------------------------------------------------------ detection
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         for fn in ctx.functions():
-            if fn.node.name.startswith("test") or "/tests/" in f"/{fn.file}":
+            if is_test_code(fn.file, fn.node.name):
                 continue
             module = ctx.index.module_of(fn)
             for stmt, temp, pair in temp_leaks(fn.node, lambda e: ctx.index.resolve(module, e)):

@@ -143,3 +143,10 @@ def protected_elsewhere(work: list[ast.stmt], is_release: Callable[[ast.stmt], b
 def can_fail(work: list[ast.stmt]) -> bool:
     """The work calls something (which can raise) or can return early."""
     return any(isinstance(n, (ast.Call, ast.Return, ast.Raise, ast.Await)) for n in walk_no_defs(work))
+
+
+def is_test_code(path: str, function_name: str = "") -> bool:
+    """Test modules (``tests/``, ``test_*.py``, ``tests.py``, ``conftest.py``) and test functions."""
+    name = path.rsplit("/", 1)[-1]
+    return ("/tests/" in f"/{path}" or name.startswith("test") or name == "conftest.py"
+            or name.endswith("_test.py") or function_name.startswith("test"))

@@ -102,21 +102,36 @@ def patch_target(module: "ModuleInfo", call: ast.Call, class_name: str | None) -
     return None
 
 
+def _unconditional_calls(stmts: list[ast.stmt]) -> list[ast.Call]:
+    """Calls every run makes: simple statements, headers of compound ones, ``with``/``try`` bodies
+    (not loop or ``if`` bodies, which an empty table or a false condition skips)."""
+    from rootfix.rules.job._lib.blocks import calls_in
+
+    out: list[ast.Call] = []
+    for stmt in stmts:
+        out += calls_in(stmt)
+        if isinstance(stmt, (ast.With, ast.AsyncWith)):
+            out += _unconditional_calls(stmt.body)
+        elif isinstance(stmt, ast.Try):
+            out += _unconditional_calls(stmt.body)
+    return out
+
+
 def work_call(module: "ModuleInfo", stmts: list[ast.stmt], class_name: str | None,
               skip: tuple[str, ...] = ()) -> tuple[ast.Call, str] | None:
-    """The first call of the job's work (not logging, not stdlib plumbing) a test can make fail."""
-    calls = sorted((n for n in walk_no_defs(list(stmts)) if isinstance(n, ast.Call)),
-                   key=lambda c: (c.lineno, c.col_offset))
-    for call in calls:
-        text = ast.unparse(call.func)
-        if NOT_WORK.search(text) or any(text.startswith(s) for s in skip):
-            continue
-        # Model.objects.filter(...): patching a manager method is fragile; prefer project callables
-        if re.search(r"\.objects\.", text + "."):
-            continue
-        target = patch_target(module, call, class_name)
-        if target:
-            return call, target
+    """The call of the job's work (not logging, not stdlib plumbing) a test makes fail: the first one
+    every run makes, else the first one at all."""
+    every = _unconditional_calls(stmts)
+    nested = sorted((n for n in walk_no_defs(list(stmts)) if isinstance(n, ast.Call)),
+                    key=lambda c: (c.lineno, c.col_offset))
+    for calls in (sorted(every, key=lambda c: (c.lineno, c.col_offset)), nested):
+        for call in calls:
+            text = ast.unparse(call.func)
+            if NOT_WORK.search(text) or any(text.startswith(s) for s in skip):
+                continue
+            target = patch_target(module, call, class_name)
+            if target:
+                return call, target
     return None
 
 

@@ -1,0 +1,272 @@
+"""JOB201: a job reads a module-level value computed from the clock once, at import."""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Iterable
+
+import libcst as cst
+
+from rootfix.fix.project_tests import regression_test_path
+from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.job._lib.blocks import is_test_code
+from rootfix.rules.job._common import node_span
+from rootfix.rules.job._lib.job_test import dotted_module, entry_call
+from rootfix.rules.job._lib.stale import import_time_clocks, local_names, reads
+from rootfix.types import FileChange, Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+
+_CLASS_CLOCKS = frozenset({"datetime.date", "datetime.datetime"})
+
+
+class ImportTimeClock(Rule):
+    """A job reads a module-level value computed from the clock once, when the module was imported.
+
+    ## What it does
+    Finds module-level names whose value comes from the clock - `TODAY = date.today()`,
+    `NOW = timezone.now()`, `CUTOFF = timezone.now() - timedelta(days=30)`, `STARTED = time.time()` - read by
+    job code (directly, or imported from another module).
+
+    ## Why is this bad?
+    The value is computed once per process. A scheduler (`celery beat` workers, APScheduler, a
+    `run_scheduler` loop, a long-lived worker) imports the module once and runs the job for weeks: every run
+    after the first day still uses the day the process started. Reports are cut for the wrong day, expiry
+    never moves forward, "today's" reminders are the ones from the deploy day. Tests pass, because each test
+    run imports the module fresh.
+
+    ## Example
+    ```python
+    TODAY = date.today()
+
+    def expire_trials():
+        Trial.objects.filter(ends_on__lt=TODAY).update(active=False)
+    ```
+
+    ## Use instead
+    ```python
+    def expire_trials():
+        today = date.today()
+        Trial.objects.filter(ends_on__lt=today).update(active=False)
+    ```
+
+    ## Fix safety
+    Unsafe: the fix computes the value at the start of the job function (same expression, a lowercase
+    local) and leaves the module-level name for other readers. Helpers that still read the module-level
+    name are reported separately; until they are fixed too they see a different instant than the job.
+    Only offered when the value is defined in the job's own module.
+    """
+
+    code = "JOB201"
+    name = "import-time-clock"
+    bug_class = "S2"
+    component_types = ("scheduled-job", "cli-tool", "background-worker")
+    fix_safety = "unsafe"
+
+    VALID = (
+        Example(path="trials/jobs.py", code=(
+            "from datetime import date\n\nfrom trials.models import Trial\n\n\n"
+            "def expire_trials():\n"
+            "    today = date.today()\n"
+            "    Trial.objects.filter(ends_on__lt=today).update(active=False)\n")),
+        Example(path="trials/jobs.py", code=(  # a constant, not the clock
+            "from datetime import timedelta\n\nfrom django.utils import timezone\n\nfrom trials.models import Trial\n\n"
+            "GRACE = timedelta(days=3)\n\n\n"
+            "def expire_trials():\n"
+            "    Trial.objects.filter(ends_at__lt=timezone.now() - GRACE).update(active=False)\n")),
+        Example(path="trials/jobs.py", code=(  # the name is shadowed by a local of the same name
+            "from datetime import date\n\nfrom trials.models import Trial\n\nTODAY = date.today()\n\n\n"
+            "def expire_trials():\n"
+            "    TODAY = date.today()\n"
+            "    Trial.objects.filter(ends_on__lt=TODAY).update(active=False)\n")),
+        Example(path="trials/jobs.py", code=(  # a default computed per call by a lambda
+            "from django.utils import timezone\n\nfrom trials.models import Trial\n\nnow = lambda: timezone.now()\n\n\n"
+            "def expire_trials():\n"
+            "    Trial.objects.filter(ends_at__lt=now()).update(active=False)\n")),
+    )
+    INVALID = (
+        Example(path="trials/jobs.py", code=(
+            "from datetime import date\n\nfrom trials.models import Trial\n\nTODAY = date.today()\n\n\n"
+            "def expire_trials():\n"
+            "    \"\"\"Nightly.\"\"\"\n"
+            "    Trial.objects.filter(ends_on__lt=TODAY).update(active=False)\n"),
+            fixed=(
+            "from datetime import date\n\nfrom trials.models import Trial\n\nTODAY = date.today()\n\n\n"
+            "def expire_trials():\n"
+            "    \"\"\"Nightly.\"\"\"\n"
+            "    today = date.today()\n"
+            "    Trial.objects.filter(ends_on__lt=today).update(active=False)\n")),
+        Example(path="reports/tasks.py", code=(  # timezone.now() arithmetic, celery task, two reads
+            "from datetime import timedelta\n\nfrom celery import shared_task\nfrom django.utils import timezone\n\n"
+            "from reports.models import Event\n\n"
+            "CUTOFF = timezone.now() - timedelta(days=30)\n\n\n"
+            "@shared_task\n"
+            "def purge_events():\n"
+            "    old = Event.objects.filter(created_at__lt=CUTOFF)\n"
+            "    print(f'purging events before {CUTOFF}')\n"
+            "    old.delete()\n"),
+            fixed=(
+            "from datetime import timedelta\n\nfrom celery import shared_task\nfrom django.utils import timezone\n\n"
+            "from reports.models import Event\n\n"
+            "CUTOFF = timezone.now() - timedelta(days=30)\n\n\n"
+            "@shared_task\n"
+            "def purge_events():\n"
+            "    cutoff = timezone.now() - timedelta(days=30)\n"
+            "    old = Event.objects.filter(created_at__lt=cutoff)\n"
+            "    print(f'purging events before {cutoff}')\n"
+            "    old.delete()\n")),
+        Example(path="reports/jobs.py", code=(  # imported from a constants module, APScheduler: reported only
+            "from apscheduler.schedulers.blocking import BlockingScheduler\n\n"
+            "from reports.constants import RUN_DAY\nfrom reports.models import Sale\n\n"
+            "sched = BlockingScheduler()\n\n\n"
+            "@sched.scheduled_job('cron', hour=1)\n"
+            "def daily_sales():\n"
+            "    return Sale.objects.filter(day=RUN_DAY).count()\n"),
+            files=(("reports/constants.py", "import datetime\n\nRUN_DAY = datetime.date.today()\n"),)),
+        Example(path="ops/management/commands/rotate_logs.py", code=(  # a method of a management command
+            "import time\n\nfrom django.core.management.base import BaseCommand\n\nfrom ops import logs\n\n"
+            "STARTED = time.time()\n\n\n"
+            "class Command(BaseCommand):\n"
+            "    def handle(self, *args, **options):\n"
+            "        logs.rotate(older_than=STARTED - 86400)\n"),
+            fixed=(
+            "import time\n\nfrom django.core.management.base import BaseCommand\n\nfrom ops import logs\n\n"
+            "STARTED = time.time()\n\n\n"
+            "class Command(BaseCommand):\n"
+            "    def handle(self, *args, **options):\n"
+            "        started = time.time()\n"
+            "        logs.rotate(older_than=started - 86400)\n")),
+    )
+
+    # ------------------------------------------------------------------ detection
+    def _stale(self, index: "RepoIndex", module: "ModuleInfo") -> dict[str, tuple["ModuleInfo", str, ast.Call]]:
+        """Names visible in ``module`` bound to import-time clock values: local name -> (defining module,
+        name there, the clock call)."""
+        out = {}
+        for name, call in import_time_clocks(module.assignments, lambda e: index.resolve(module, e)).items():
+            out[name] = (module, name, call)
+        for local, dotted in module.imports.items():
+            mod_name, _, attr = dotted.rpartition(".")
+            other = index.modules.get(mod_name)
+            if other is not None and attr in other.assignments:
+                found = import_time_clocks({attr: other.assignments[attr]}, lambda e: index.resolve(other, e))
+                if attr in found:
+                    out[local] = (other, attr, found[attr])
+        return out
+
+    def _hits(self, index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[ast.Name, "ModuleInfo", str, ast.Call]]:
+        module = index.module_of(fn)
+        memo = self.__dict__.setdefault("_memo", {})
+        key = (id(index), module.path)
+        if key not in memo:
+            memo[key] = self._stale(index, module)
+        stale = memo[key]
+        if not stale:
+            return []
+        return [(n, *stale[n.id]) for n in reads(fn.node, set(stale))]
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        for fn in ctx.functions():
+            if is_test_code(fn.file, fn.node.name):
+                continue
+            seen: set[str] = set()
+            for name, where, attr, call in self._hits(ctx.index, fn):
+                if name.id in seen:
+                    continue
+                seen.add(name.id)
+                yield self.finding(fn, name, (
+                    f"`{name.id}` is computed once from `{ast.unparse(call.func)}()` when {where.module} is imported: "
+                    "a long-running scheduler process reuses that value on every run; compute it inside the job"))
+
+    # ------------------------------------------------------------------ fix
+    def _target(self, index: "RepoIndex", finding: Finding):
+        fn = index.enclosing_function(finding.file, finding.line)
+        if fn is None:
+            return None
+        for name, where, attr, call in self._hits(index, fn):
+            if name.lineno == finding.line and name.col_offset == finding.col:
+                return fn, name, where, attr, call
+        return None
+
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        target = self._target(index, finding)
+        if target is None:
+            return None
+        fn, name, where, attr, _ = target
+        module = index.module_of(fn)
+        if where is not module or attr != name.id:
+            return None  # defined in another module: its imports would have to come along
+        local = name.id.lower()
+        expr = where.assignments[attr]
+        if local == name.id or local in local_names(fn.node) or local in where.assignments \
+                or local in where.imports or local in where.functions:
+            return None
+        source = module.source
+        edits = []
+        for n in reads(fn.node, {name.id}):
+            start, end = node_span(source, n)
+            edits.append((start, end, local))
+        body = fn.node.body
+        first = body[1] if (len(body) > 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+                            and isinstance(body[0].value.value, str)) else body[0]
+        lines = source.splitlines(keepends=True)
+        at = sum(len(l) for l in lines[:first.lineno - 1])
+        indent = lines[first.lineno - 1][: len(lines[first.lineno - 1]) - len(lines[first.lineno - 1].lstrip())]
+        e_start, e_end = node_span(source, expr)
+        edits.append((at, at, f"{indent}{local} = {source[e_start:e_end]}\n"))
+        new = source
+        for start, end, text in sorted(edits, reverse=True):
+            new = new[:start] + text + new[end:]
+        cst.parse_module(new)
+        return Patch(changes=(FileChange(finding.file, source, new),))
+
+    # ------------------------------------------------------------------ regression test
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        """Run the job long after its module was imported: it must read the clock during the run."""
+        target = self._target(index, finding)
+        if target is None:
+            return None
+        fn, name, where, attr, call = target
+        module = index.module_of(fn)
+        entry = entry_call(index, fn)
+        if entry is None or where is not module or not isinstance(call.func, ast.Attribute) \
+                or not isinstance(call.func.value, ast.Name):
+            return None
+        root = call.func.value.id
+        root_dotted = index.resolve(module, call.func.value) or ""
+        mod = dotted_module(module.module)
+        if root_dotted in _CLASS_CLOCKS:
+            patch = (f"        original = pkgutil.resolve_name({mod + '.' + root!r})\n"
+                     "        recording = type('_Recording', (original,), {\n"
+                     f"            {call.func.attr!r}: classmethod(lambda cls, *a, **k: (calls.append(1), "
+                     f"getattr(original, {call.func.attr!r})(*a, **k))[1])}})\n"
+                     f"        patcher = mock.patch({mod + '.' + root!r}, recording)\n")
+        elif "." not in root_dotted or root_dotted in ("django.utils.timezone",):
+            target_name = f"{mod}.{root}.{call.func.attr}"
+            patch = (f"        original = pkgutil.resolve_name({target_name!r})\n"
+                     f"        patcher = mock.patch({target_name!r}, lambda *a, **k: (calls.append(1), "
+                     "original(*a, **k))[1])\n")
+        else:
+            return None
+        body = (
+            f'"""Regression test (rootfix {self.code}): `{fn.symbol}` reads the clock on every run.\n\n'
+            f"`{name.id}` was computed from `{ast.unparse(call.func)}()` once, when {module.module} was imported, so a\n"
+            "long-running scheduler process reused the first day's value on every later run. The test runs the job\n"
+            "after the module was imported and checks that the job reads the clock while it runs.\n"
+            '"""\nimport pkgutil\nfrom unittest import mock\n\nfrom django.test import TestCase\n\n'
+            f"{entry[0]}\n\n"
+            "def _run_job():\n"
+            f"    {entry[1]}\n\n\n"
+            "class RootfixImportTimeClockTest(TestCase):\n"
+            f"    def test_{fn.node.name}_reads_the_clock_when_it_runs(self):\n"
+            "        calls = []\n"
+            f"{patch}"
+            "        with patcher:\n"
+            "            try:\n"
+            "                _run_job()\n"
+            "            except Exception:  # only whether the run read the clock matters here\n"
+            "                pass\n"
+            "        self.assertTrue(calls, (\n"
+            f"            \"the job did not read the clock while it ran: it uses `{name.id}`, computed once at import \"\n"
+            "            \"(stale in a long-running scheduler process)\"))\n")
+        return regression_test_path(index, self.code, fn.symbol), body
