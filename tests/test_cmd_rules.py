@@ -20,7 +20,7 @@ NEW_CODES = ("CMD102", "CMD301", "CMD501")
 PLANTED = {
     ("CMD102", "stock/management/commands/send_expiry_alerts.py", "Command.add_arguments", 10),
     ("CMD301", "stock/management/commands/import_donations.py", "Command.handle", 19),
-    ("CMD501", "stock/management/commands/donation_report.py", "Command.handle", 19),
+    ("CMD501", "stock/management/commands/donation_report.py", "Command.handle", 18),
 }
 #: behaviour test (tests/data/cmd_projects/behaviour) that fails on each planted bug
 BEHAVIOUR = {

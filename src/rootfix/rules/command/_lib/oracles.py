@@ -155,3 +155,92 @@ self.addCleanup(_check)
 ''',
         doc="a failure half-way through the input rows leaves nothing written (CMD301)",
     )
+
+
+_DATE_HELPERS = '''
+class _DateBounds:
+    """Records every `lte` / `range` lookup on a DateTimeField whose upper bound is a bare date."""
+
+    def __init__(self):
+        self.reached, self.violations, self.undo = 0, [], []
+
+    def install(self):
+        from django.db.models import lookups
+
+        for cls in (lookups.LessThanOrEqual, lookups.Range):
+            original = cls.__dict__.get("get_prep_lookup") or cls.get_prep_lookup
+            self.undo.append((cls, "get_prep_lookup", cls.__dict__.get("get_prep_lookup")))
+            setattr(cls, "get_prep_lookup", self._wrap(original))
+
+    def _wrap(self, original):
+        import datetime
+
+        from django.db import models
+
+        probe = self
+
+        def get_prep_lookup(lookup):
+            field = getattr(lookup.lhs, "output_field", None)
+            inner = getattr(getattr(lookup.lhs, "lhs", None), "output_field", None)
+            if isinstance(field, models.DateTimeField) or isinstance(inner, models.DateTimeField):
+                probe.reached += 1
+            if isinstance(field, models.DateTimeField):
+                bound = lookup.rhs[1] if lookup.lookup_name == "range" and isinstance(lookup.rhs, (list, tuple)) \\
+                    else lookup.rhs
+                if isinstance(bound, datetime.date) and not isinstance(bound, datetime.datetime):
+                    name = getattr(getattr(lookup.lhs, "target", None), "name", "?")
+                    probe.violations.append(f"{name}__{lookup.lookup_name} bounded by the date {bound}")
+            return original(lookup)
+
+        return get_prep_lookup
+
+    def uninstall(self):
+        for cls, name, original in reversed(self.undo):
+            if original is None:
+                delattr(cls, name)
+            else:
+                setattr(cls, name, original)
+
+    def problems(self):
+        if self.violations:
+            return ("a DateTimeField is cut at midnight by a date upper bound, dropping the rest of the last "
+                    "day: " + "; ".join(dict.fromkeys(self.violations)))
+        if not self.reached:
+            return "the scenario never ran an upper-bound lookup on a DateTimeField"
+        return None
+'''
+
+
+def date_bounds() -> Invariant:
+    return Invariant(
+        name="WholeLastDay",
+        imports=(),
+        helpers=_DATE_HELPERS,
+        pytest_fixture='''
+@pytest.fixture(autouse=True)
+def _date_bounds_include_the_last_day():
+    """No DateTimeField may be bounded above by a bare date (it would mean midnight at the day's start)."""
+    probe = _DateBounds()
+    probe.install()
+    try:
+        yield probe
+    finally:
+        probe.uninstall()
+    problem = probe.problems()
+    if problem:
+        pytest.fail(problem, pytrace=False)
+''',
+        unittest_setup='''
+probe = _DateBounds()
+probe.install()
+
+def _check():
+    probe.uninstall()
+    problem = probe.problems()
+    if problem:
+        self.fail(problem)
+
+self.addCleanup(_check)
+''',
+        doc="a date upper bound on a DateTimeField includes the whole last day (CMD501)",
+    )
