@@ -14,17 +14,19 @@ from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
 
 load_all_rules()
 PROJECTS = Path(__file__).parent / "data" / "cmd_projects"
-NEW_CODES = ("CMD102", "CMD301", "CMD501")
+NEW_CODES = ("CMD102", "CMD103", "CMD301", "CMD501")
 
 #: the planted bugs as (code, file, symbol, line)
 PLANTED = {
     ("CMD102", "stock/management/commands/send_expiry_alerts.py", "Command.add_arguments", 10),
+    ("CMD103", "stock/management/commands/purge_alert_log.py", "Command.add_arguments", 14),
     ("CMD301", "stock/management/commands/import_donations.py", "Command.handle", 19),
     ("CMD501", "stock/management/commands/donation_report.py", "Command.handle", 18),
 }
 #: behaviour test (tests/data/cmd_projects/behaviour) that fails on each planted bug
 BEHAVIOUR = {
     "CMD102": "test_cmd102_notify_false_sends_no_email",
+    "CMD103": "test_cmd103_purge_can_run_for_real",
     "CMD301": "test_cmd301_failed_import_leaves_nothing_behind",
     "CMD501": "test_cmd501_last_day_is_included",
 }

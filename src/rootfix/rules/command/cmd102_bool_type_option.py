@@ -8,7 +8,9 @@ import libcst as cst
 
 from rootfix.fix.project_tests import module_name
 from rootfix.rules.base import CheckContext, Example, Rule
-from rootfix.rules.command._lib.arguments import Argument, argparse_arguments, command_name, is_command_module
+from rootfix.rules.command._lib.arguments import (
+    Argument, argparse_arguments, command_name, declaration_in_scope, is_command_module,
+)
 from rootfix.rules.command._lib.testgen import command_test
 from rootfix.rules.job._common import node_span
 from rootfix.types import FileChange, Finding, Patch
@@ -193,7 +195,7 @@ class BoolTypeOption(Rule):
                 continue
             for arg, typ in bool_typed(ctx.index, module):
                 fn = ctx.index.enclosing_function(path, arg.call.lineno)
-                if fn is not None and not ctx.in_scope(fn):
+                if not declaration_in_scope(ctx, module, fn):
                     continue
                 default = arg.literal("default")
                 extra = (f"; its default {default!r} is converted too and is True" if isinstance(default, str)

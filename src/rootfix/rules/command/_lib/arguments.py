@@ -141,3 +141,19 @@ def is_command_module(path: str) -> bool:
 
 def command_name(path: str) -> str:
     return path.rsplit("/", 1)[-1].removesuffix(".py")
+
+
+def declaration_in_scope(ctx, module, fn) -> bool:
+    """Whether an argument declared in ``fn`` (None: at module level) of ``module`` belongs to a component
+    in scope. ``add_arguments`` is never *called* from ``handle`` (Django calls both), so a declaration
+    counts when any function of its module is in scope, or when a function of such a module calls it
+    (a shared ``add_common_arguments(parser)`` helper)."""
+    if ctx.scope is None or fn is None or ctx.in_scope(fn):
+        return True
+    if any(ctx.in_scope(other) for other in module.functions.values()):
+        return True
+    for caller, _ in ctx.index.callers(fn):
+        cmod = ctx.index.module_of(caller)
+        if any(ctx.in_scope(other) for other in cmod.functions.values()):
+            return True
+    return False
