@@ -9,7 +9,7 @@ import libcst as cst
 from rootfix.fix.project_tests import module_name
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.arguments import (
-    Argument, argparse_arguments, command_name, declaration_in_scope, is_command_module,
+    Argument, command_related, argparse_arguments, command_name, declaration_in_scope, is_command_module,
 )
 from rootfix.rules.command._lib.testgen import command_test
 from rootfix.rules.job._common import node_span
@@ -202,7 +202,8 @@ class BoolTypeOption(Rule):
                          and default.strip().lower() in ("false", "0", "no", "off") else "")
                 yield self.finding(fn, typ, (
                     f"`{arg.display}` is converted with type=bool: bool() of any non-empty text is True, so "
-                    f"`{arg.display} false` / `0` / `no` turn it on{extra}"), file=path)
+                    f"`{arg.display} false` / `0` / `no` turn it on{extra}"), file=path,
+                                   related=command_related(ctx, module, fn))
 
     # ------------------------------------------------------------------ fix
     def _argument(self, index: "RepoIndex", finding: Finding) -> tuple["ModuleInfo", Argument, ast.expr] | None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from rootfix.fix.project_tests import module_name
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.arguments import (
-    Argument, declaration_in_scope, argparse_arguments, click_arguments, command_name, is_command_module, typer_arguments,
+    Argument, command_related, declaration_in_scope, argparse_arguments, click_arguments, command_name, is_command_module, typer_arguments,
 )
 from rootfix.rules.command._lib.testgen import command_test
 from rootfix.rules.job._common import node_span
@@ -150,7 +150,8 @@ class FlagCannotBeTurnedOff(Rule):
                 fn = holder or ctx.index.enclosing_function(path, arg.call.lineno)
                 if not declaration_in_scope(ctx, module, fn):
                     continue
-                yield self.finding(fn, arg.call, f"`{arg.display}`: {why}", file=path)
+                yield self.finding(fn, arg.call, f"`{arg.display}`: {why}", file=path,
+                                   related=command_related(ctx, module, fn))
 
     # ------------------------------------------------------------------ fix
     def _argument(self, index: "RepoIndex", finding: Finding) -> tuple["ModuleInfo", Argument, "FunctionInfo | None"] | None:

@@ -157,3 +157,18 @@ def declaration_in_scope(ctx, module, fn) -> bool:
         if any(ctx.in_scope(other) for other in cmod.functions.values()):
             return True
     return False
+
+
+def command_related(ctx, module, fn) -> tuple[tuple[str, int, str], ...]:
+    """Related locations for a finding on an argument declaration: the ``handle()`` of the command(s) that
+    declare it, so the finding belongs to the command component (``add_arguments`` is not reached from
+    ``handle``, Django calls both)."""
+    out = []
+    modules = [module]
+    if fn is not None and "Command.handle" not in module.functions:
+        modules += [ctx.index.module_of(c) for c, _ in ctx.index.callers(fn)]
+    for m in modules:
+        handle = m.functions.get("Command.handle")
+        if handle is not None and (m.path, handle.line, "the command's handle()") not in out:
+            out.append((m.path, handle.line, "the command's handle()"))
+    return tuple(out)
