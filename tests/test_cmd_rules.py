@@ -14,13 +14,14 @@ from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
 
 load_all_rules()
 PROJECTS = Path(__file__).parent / "data" / "cmd_projects"
-NEW_CODES = ("CMD102", "CMD103", "CMD301", "CMD401", "CMD501")
+NEW_CODES = ("CMD102", "CMD103", "CMD301", "CMD302", "CMD401", "CMD501")
 
 #: the planted bugs as (code, file, symbol, line)
 PLANTED = {
     ("CMD102", "stock/management/commands/send_expiry_alerts.py", "Command.add_arguments", 10),
     ("CMD103", "stock/management/commands/purge_alert_log.py", "Command.add_arguments", 14),
     ("CMD301", "stock/management/commands/import_donations.py", "Command.handle", 19),
+    ("CMD302", "stock/management/commands/load_agencies.py", "Command.handle", 19),
     # C4, detection only: the import's unknown SKU, date and quantity conversions
     ("CMD401", "stock/management/commands/import_donations.py", "Command.handle", 20),
     ("CMD401", "stock/management/commands/import_donations.py", "Command.handle", 21),

@@ -65,3 +65,10 @@ def test_purge_alert_log_is_a_dry_run_by_default(catalogue):
     run("send_expiry_alerts")
     assert "would delete 1 alert(s)" in run("purge_alert_log", "--days", "0", "--dry-run")
     assert AlertLog.objects.count() == 1
+
+
+def test_load_agencies(db, tmp_path):
+    path = tmp_path / "agencies.json"
+    path.write_text('{"agencies": [{"name": "Eastside Kitchen", "email": "east@example.org"}]}', encoding="utf-8")
+    assert "loaded 1 agencies" in run("load_agencies", str(path))
+    assert Agency.objects.filter(name="Eastside Kitchen").exists()
