@@ -43,8 +43,15 @@ def partial_import_loops(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tup
         for sub in walk_no_defs(body):  # one call away: self.import_row(row), save_donation(row)
             if isinstance(sub, ast.Call):
                 callee = index.resolve_call(module, sub, fn.class_name)
-                if callee is not None and callee.qualname != fn.qualname and orm_writes(callee.node) \
-                        and not atomic_decorated(callee.node, lambda e, m=index.module_of(callee): index.resolve(m, e)):
+                if callee is None or callee.qualname == fn.qualname:
+                    continue
+
+                def cresolve(e: ast.expr, m: "ModuleInfo" = index.module_of(callee)) -> str | None:
+                    return index.resolve(m, e)
+
+                # a callee that opens its own transaction makes one transaction per row: deliberate
+                if not atomic_decorated(callee.node, cresolve) and any(
+                        not inside_atomic(callee.node, w, cresolve) for w in orm_writes(callee.node)):
                     writes.append(f"{callee.symbol}()")
         if not writes or _callers_atomic(index, fn):
             continue
@@ -151,6 +158,25 @@ class ImportWithoutAtomic(Rule):
                 "    for line in lines:\n"
                 "        with transaction.atomic():\n"
                 "            Donation(donor=line.strip()).save()\n"
+            ),
+        ),
+        Example(  # the service called per row opens its own transaction (one per row): deliberate
+            path="pantry/management/commands/import_orders.py",
+            files=(("pantry/models.py", _MODELS), ("pantry/services.py", (
+                "from django.db import transaction\n\n"
+                "from pantry.models import Donation\n\n\n"
+                "def record(row):\n"
+                "    with transaction.atomic():\n"
+                "        Donation.objects.create(donor=row['donor'])\n"))),
+            code=(
+                "import json\n\n"
+                "from django.core.management.base import BaseCommand\n\n"
+                "from pantry.services import record\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def handle(self, *args, **options):\n"
+                "        with open(options['path']) as fh:\n"
+                "            for line in fh:\n"
+                "                record(json.loads(line))\n"
             ),
         ),
         Example(  # the caller opens the transaction
