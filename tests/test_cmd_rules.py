@@ -69,3 +69,65 @@ def test_fix_is_proven_by_running_the_command(code, project_repo) -> None:
     shutil.copy(PROJECTS / "behaviour" / "test_pantry_behaviour.py", behaviour)
     passed_after, out = pytest_run(repo, node)
     assert passed_after == 0, f"the command still misbehaves after the {code} fix:\n{out}"
+
+
+# --------------------------------------------------------------------------- clinicq: TestCase, manage.py test
+CLINICQ_PLANTED = {
+    ("CMD102", "clinic/cli.py", "add_export_options", 6),
+    ("CMD301", "clinic/importing.py", "AppointmentImporter.run", 16),
+    ("CMD501", "clinic/reports.py", "visits_between", 10),
+}
+CLINICQ_BEHAVIOUR = {
+    "CMD102": "test_cmd102_include_cancelled_false",
+    "CMD301": "test_cmd301_failed_feed_imports_nothing",
+    "CMD501": "test_cmd501_last_day_counts",
+}
+
+
+def _manage_test(repo: Path, *labels: str) -> tuple[int, str]:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "manage.py", "test", "-v", "1", *labels], cwd=repo,
+                          capture_output=True, text=True, timeout=600)
+    return proc.returncode, proc.stdout[-3000:] + proc.stderr[-3000:]
+
+
+def test_clinicq_findings_are_exactly_the_planted_bugs() -> None:
+    assert _findings(PROJECTS / "clinicq") == CLINICQ_PLANTED
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("code", sorted(CLINICQ_BEHAVIOUR))
+def test_fix_is_proven_on_a_testcase_project(code, project_repo) -> None:
+    """Regression tests in the project's TestCase style, run by `manage.py test`."""
+    repo = project_repo("clinicq", base=PROJECTS)
+    behaviour = repo / "clinic" / "test_behaviour.py"
+    label = f"clinic.test_behaviour.BehaviourTests.{CLINICQ_BEHAVIOUR[code]}"
+    shutil.copy(PROJECTS / "behaviour" / "test_clinicq_behaviour.py", behaviour)
+    failed_before, out = _manage_test(repo, label)
+    assert failed_before != 0, out
+    behaviour.unlink()
+    load_all_rules()
+    rule = REGISTRY[code]()
+    index = RepoIndex.build(repo)
+    file = next(p[1] for p in CLINICQ_PLANTED if p[0] == code)
+    finding = next(f for f in rule.check(CheckContext(index)) if f.file == file)
+    test = rule.regression_test(index, finding)
+    patch = rule.fix(index, finding)
+    assert test is not None and patch is not None
+    test_path, source = test
+    assert "TestCase" in source and not test_path.startswith("tests/"), (test_path, source)
+    (repo / test_path).write_text(source)
+    test_label = test_path[:-3].replace("/", ".")
+    reg_before, out = _manage_test(repo, test_label)
+    assert reg_before != 0, f"the regression test passes on the buggy code:\n{source}\n{out}"
+    for change in patch.changes:
+        (repo / change.path).write_text(change.new)
+    reg_after, out = _manage_test(repo, test_label)
+    assert reg_after == 0, f"the regression test fails with the fix:\n{source}\n{out}"
+    suite, out = _manage_test(repo)
+    assert suite == 0, out
+    shutil.copy(PROJECTS / "behaviour" / "test_clinicq_behaviour.py", behaviour)
+    passed_after, out = _manage_test(repo, label)
+    assert passed_after == 0, f"the command still misbehaves after the {code} fix:\n{out}"

@@ -9,7 +9,7 @@ import libcst as cst
 from rootfix.fix.project_tests import module_name
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.arguments import (
-    Argument, command_related, argparse_arguments, command_name, declaration_in_scope, is_command_module,
+    Argument, command_related, argparse_arguments, command_name, declaration_in_scope, declaring_command,
 )
 from rootfix.rules.command._lib.testgen import command_test
 from rootfix.rules.job._common import node_span
@@ -235,9 +235,10 @@ class BoolTypeOption(Rule):
         if found is None:
             return None
         module, arg, _ = found
-        if not is_command_module(module.path) or arg.dest is None or not arg.is_option:
+        cmd = declaring_command(index, module, arg.call.lineno)
+        if cmd is None or arg.dest is None or not arg.is_option:
             return None  # a script's parser is built inside its main(): no test without running it
-        command = command_name(module.path)
+        command = command_name(cmd.path)
         flag = arg.display
         helpers = (
             "def _parse(*argv):\n"
@@ -259,7 +260,7 @@ class BoolTypeOption(Rule):
             index, self.code, command,
             doc=(f"Regression test (rootfix {self.code}): `{command} {flag} false` means False.\n\n"
                  f"`{flag}` was converted with type=bool, and bool() of any non-empty text is True."),
-            imports=[f"from {module_name(module.path)} import Command"], helpers=helpers, check=check,
+            imports=[f"from {module_name(cmd.path)} import Command"], helpers=helpers, check=check,
             test_name=f"test_{command}_{arg.dest}_false_means_false", db=False)
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from rootfix.fix.project_tests import module_name
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.arguments import (
-    Argument, command_related, declaration_in_scope, argparse_arguments, click_arguments, command_name, is_command_module, typer_arguments,
+    Argument, command_related, declaration_in_scope, argparse_arguments, click_arguments, command_name, declaring_command, typer_arguments,
 )
 from rootfix.rules.command._lib.testgen import command_test
 from rootfix.rules.job._common import node_span
@@ -196,9 +196,10 @@ class FlagCannotBeTurnedOff(Rule):
         if found is None:
             return None
         module, arg, _ = found
-        if arg.library != "argparse" or not is_command_module(module.path) or arg.dest is None:
+        cmd = declaring_command(index, module, arg.call.lineno)
+        if arg.library != "argparse" or cmd is None or arg.dest is None:
             return None
-        command, flag = command_name(module.path), arg.display
+        command, flag = command_name(cmd.path), arg.display
         stuck = arg.literal("action") == "store_true"
         helpers = (
             "def _parse(*argv):\n"
@@ -218,5 +219,5 @@ class FlagCannotBeTurnedOff(Rule):
             index, self.code, command,
             doc=(f"Regression test (rootfix {self.code}): `{command}` can be run with `{arg.dest}` "
                  f"{'off' if stuck else 'on'}.\n\n`{flag}` could only set the value it defaulted to."),
-            imports=[f"from {module_name(module.path)} import Command"], helpers=helpers, check=check,
+            imports=[f"from {module_name(cmd.path)} import Command"], helpers=helpers, check=check,
             test_name=f"test_{command}_{arg.dest}_can_be_switched", db=False)

@@ -172,3 +172,18 @@ def command_related(ctx, module, fn) -> tuple[tuple[str, int, str], ...]:
         if handle is not None and (m.path, handle.line, "the command's handle()") not in out:
             out.append((m.path, handle.line, "the command's handle()"))
     return tuple(out)
+
+
+def declaring_command(index, module, line: int):
+    """The command module whose parser gets the argument declared at ``line`` of ``module``: the module
+    itself, or a command whose ``add_arguments`` calls the helper declaring it. None when there is none."""
+    if is_command_module(module.path) and "Command" in module.classes:
+        return module
+    fn = index.enclosing_function(module.path, line)
+    if fn is None:
+        return None
+    for caller, _ in index.callers(fn):
+        cmod = index.module_of(caller)
+        if is_command_module(cmod.path) and caller.symbol == "Command.add_arguments":
+            return cmod
+    return None
