@@ -117,7 +117,7 @@ def test_fix_is_proven_on_a_testcase_project(code, project_repo) -> None:
     patch = rule.fix(index, finding)
     assert test is not None and patch is not None
     test_path, source = test
-    assert "TestCase" in source and not test_path.startswith("tests/"), (test_path, source)
+    assert ("TestCase" in source or "setUp" in source) and test_path.startswith("clinic/"), (test_path, source)
     (repo / test_path).write_text(source)
     test_label = test_path[:-3].replace("/", ".")
     reg_before, out = _manage_test(repo, test_label)

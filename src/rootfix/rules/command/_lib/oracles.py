@@ -58,6 +58,15 @@ class _FailAtSecondWrite:
             setattr(owner, name, original)
 
 
+def _copy(obj):
+    import copy
+
+    try:
+        return copy.deepcopy(obj)
+    except Exception:
+        return copy.copy(obj)
+
+
 class _AllOrNothing:
     def __init__(self):
         self.fired, self.partial, self.undo = False, [], []
@@ -74,7 +83,9 @@ class _AllOrNothing:
 
         def run(*args, **kwargs):
             if not probe.fired:
-                probe.trial(original, args, kwargs)
+                # the trial runs on a copy of the instance: counters it bumps must not leak into the real run
+                trial_args = (_copy(args[0]), *args[1:]) if owner and args else args
+                probe.trial(original, trial_args, kwargs)
             return original(*args, **kwargs)
 
         run.__wrapped__ = original

@@ -72,4 +72,14 @@ def command_of(index: "RepoIndex", fn: "FunctionInfo") -> str | None:
                     seen.add(caller.qualname)
                     nxt.append(caller)
         frontier = nxt
+    if fn.class_name:  # ``Importer().run(path)``, ``importer = Importer(); importer.run(path)``: no static edge
+        for path, info in sorted(index.by_path.items()):
+            if not is_command_module(path):
+                continue
+            names = {n.id for n in ast.walk(info.tree) if isinstance(n, ast.Name)}
+            attrs = {n.attr for n in ast.walk(info.tree) if isinstance(n, ast.Attribute)}
+            if fn.class_name in names and fn.node.name in attrs \
+                    and (info.imports.get(fn.class_name, "").endswith(f".{fn.class_name}")
+                         or fn.class_name in info.classes):
+                return command_name(path)
     return None
