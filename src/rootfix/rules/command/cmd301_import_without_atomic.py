@@ -11,7 +11,8 @@ from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.oracles import all_or_nothing
 from rootfix.rules.command._lib.scenarios import command_of, command_replay
 from rootfix.rules.command._lib.writes import (
-    atomic_decorated, catches_per_row, inside_atomic, is_atomic_with, is_rows, orm_writes, row_bindings, walk_no_defs,
+    atomic_decorated, catches_per_row, inside_atomic, is_atomic_with, is_rows, non_idempotent_writes, orm_writes,
+    row_bindings, walk_no_defs,
 )
 from rootfix.types import FileChange, Finding, Patch
 
@@ -39,7 +40,7 @@ def partial_import_loops(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tup
         body = ast.Module(body=loop.body, type_ignores=[])
         if any(is_atomic_with(sub, resolve) for sub in walk_no_defs(body)):
             continue  # one transaction per row: a deliberate choice
-        writes = [ast.unparse(c.func)[-60:] + "()" for c in orm_writes(body)]
+        writes = [ast.unparse(c.func)[-60:] + "()" for c in non_idempotent_writes(body)]
         for sub in walk_no_defs(body):  # one call away: self.import_row(row), save_donation(row)
             if isinstance(sub, ast.Call):
                 callee = index.resolve_call(module, sub, fn.class_name)
@@ -51,7 +52,7 @@ def partial_import_loops(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tup
 
                 # a callee that opens its own transaction makes one transaction per row: deliberate
                 if not atomic_decorated(callee.node, cresolve) and any(
-                        not inside_atomic(callee.node, w, cresolve) for w in orm_writes(callee.node)):
+                        not inside_atomic(callee.node, w, cresolve) for w in non_idempotent_writes(callee.node)):
                     writes.append(f"{callee.symbol}()")
         if not writes or _callers_atomic(index, fn):
             continue
@@ -79,9 +80,11 @@ class ImportWithoutAtomic(Rule):
 
     ## What it does
     Finds loops over input rows (a `csv.reader` / `DictReader`, `json.load(...)`, the lines of a file,
-    `rows` handed to a helper) whose body writes to the database (`create()`, `save()`, `update()`,
-    `get_or_create()`, `bulk_create()`, or a project function that does) while neither the loop, the
-    function, nor every caller of the function is inside `transaction.atomic()`.
+    `rows` handed to a helper) whose body makes writes a re-run would repeat (`create()`, `bulk_create()`,
+    `save()` of a new instance or after `+=`, `delete()`, `update()` with `F()` arithmetic, or a project
+    function that does) while neither the loop, the function, nor every caller of the function is inside
+    `transaction.atomic()`. Loops of plain `update(x=value)` / `update_or_create()` converge when re-run
+    and are not reported.
 
     ## Why is this bad?
     In autocommit mode every write commits on its own. When row 40 of 100 fails (an unknown SKU, a
@@ -179,6 +182,20 @@ class ImportWithoutAtomic(Rule):
                 "                record(json.loads(line))\n"
             ),
         ),
+        Example(  # plain updates converge when the file is run again
+            path="pantry/management/commands/set_prices.py",
+            files=(("pantry/models.py", _MODELS),),
+            code=(
+                "import csv\n\n"
+                "from django.core.management.base import BaseCommand\n\n"
+                "from pantry.models import Donation\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def handle(self, *args, **options):\n"
+                "        for row in csv.reader(open(options['path'])):\n"
+                "            Donation.objects.filter(pk=row[0]).update(donor=row[1])\n"
+                "            Donation.objects.update_or_create(pk=row[0], defaults={'donor': row[1]})\n"
+            ),
+        ),
         Example(  # the caller opens the transaction
             path="pantry/sync.py",
             files=(("pantry/models.py", _MODELS),),
@@ -256,16 +273,17 @@ class ImportWithoutAtomic(Rule):
                 "        donation.save()\n"
             ),
         ),
-        Example(  # lines of a text file, updates and deletes; a helper handed the rows
+        Example(  # lines of a text file, F() arithmetic and deletes; a helper handed the rows
             path="pantry/cleanup.py",
             files=(("pantry/models.py", _MODELS),),
             code=(
                 "from pathlib import Path\n\n"
+                "from django.db.models import F\n\n"
                 "from pantry.models import Donation\n\n\n"
-                "def merge_donors(path):\n"
+                "def apply_adjustments(path):\n"
                 "    for line in Path(path).read_text().splitlines():\n"
-                "        old, new = line.split(',')\n"
-                "        Donation.objects.filter(donor=old).update(donor=new)\n\n\n"
+                "        donor, delta = line.split(',')\n"
+                "        Donation.objects.filter(donor=donor).update(quantity=F('quantity') + int(delta))\n\n\n"
                 "def purge(rows):\n"
                 "    for donor in rows:\n"
                 "        Donation.objects.filter(donor=donor).delete()\n"
