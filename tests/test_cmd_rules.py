@@ -131,3 +131,17 @@ def test_fix_is_proven_on_a_testcase_project(code, project_repo) -> None:
     shutil.copy(PROJECTS / "behaviour" / "test_clinicq_behaviour.py", behaviour)
     passed_after, out = _manage_test(repo, label)
     assert passed_after == 0, f"the command still misbehaves after the {code} fix:\n{out}"
+
+
+@pytest.mark.slow
+def test_cmd501_without_a_project_test_runs_the_command_itself(project_repo) -> None:
+    """No project test runs donation_report: the regression test runs the command with its date options
+    set to a month's first and last day, the date-bound probe installed; it fails before, passes after."""
+    src = project_repo("pantry", base=PROJECTS)
+    tests = src / "tests" / "test_commands.py"
+    text = tests.read_text()
+    tests.write_text(text[:text.index("def test_donation_report")] + text[text.index("def test_volunteer_hours"):])
+    result = fix_and_prove(src, "CMD501")
+    assert "call_command('donation_report', *['--since', '2024-05-01', '--until', '2024-05-31']" in \
+        (src / result.test_path).read_text()
+    assert result.test_failed_before and result.test_passed_after and result.suite_passed_after, result.output

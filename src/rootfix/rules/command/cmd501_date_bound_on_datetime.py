@@ -5,10 +5,11 @@ import ast
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from rootfix.rules.base import CheckContext, Example, Rule
-from rootfix.rules.command._lib.arguments import argparse_arguments, is_command_module
+from rootfix.rules.command._lib.arguments import argparse_arguments, command_name, is_command_module
 from rootfix.rules.command._lib.models import field_kind, model_fields, model_of
-from rootfix.rules.command._lib.oracles import date_bounds
+from rootfix.rules.command._lib.oracles import date_bounds, date_command_line, date_direct_test
 from rootfix.rules.command._lib.scenarios import command_of, command_replay
+from rootfix.rules.command._lib.testgen import command_test
 from rootfix.rules.command._lib.writes import walk_no_defs
 from rootfix.rules.job._common import node_span
 from rootfix.types import FileChange, Finding, Patch
@@ -314,4 +315,22 @@ class DateBoundOnDatetime(Rule):
         if found is None:
             return None
         fn, _ = found
-        return command_replay(index, [fn], command_of(index, fn), date_bounds(), code=self.code, symbol=fn.symbol)
+        command = command_of(index, fn)
+        replay = command_replay(index, [fn], command, date_bounds(), code=self.code, symbol=fn.symbol)
+        if replay is not None or command is None:
+            return replay
+        # no project test runs it: run the command itself, its date arguments set to a month's last day
+        cmod = next((m for p, m in index.by_path.items() if is_command_module(p) and command_name(p) == command), None)
+        if cmod is None or "Command" not in cmod.classes:
+            return None
+        handle = cmod.functions.get("Command.handle")
+        argv = date_command_line(index, cmod, _date_options(index, cmod, handle) if handle else set())
+        if argv is None:
+            return None
+        helpers, check = date_direct_test(command, argv)
+        return command_test(
+            index, self.code, command,
+            doc=(f"Regression test (rootfix {self.code}): `{command} {' '.join(argv)}` includes the whole last day.\n\n"
+                 "A date upper bound on a DateTimeField means midnight at the start of that day."),
+            imports=["from io import StringIO", "", "from django.core.management import call_command"],
+            helpers=helpers, check=check, test_name=f"test_{command}_includes_the_last_day", db=True)

@@ -255,3 +255,50 @@ self.addCleanup(_check)
 ''',
         doc="a date upper bound on a DateTimeField includes the whole last day (CMD501)",
     )
+
+
+DATE_HINTS = ("since", "until", "start", "end", "first", "last", "from", "to", "date", "day", "before", "after",
+              "month", "period")
+
+
+def date_command_line(index, module, date_dests: set[str]) -> list[str] | None:
+    """Arguments for running a command whose date options are filled with the last day of a month (the
+    lower bounds with its first day); None when a required argument cannot be filled."""
+    from rootfix.rules.command._lib.arguments import argparse_arguments
+
+    if "Command" not in module.classes:
+        return None
+    argv: list[str] = []
+    for arg in argparse_arguments(module.classes["Command"]):
+        dest = arg.dest or ""
+        words = dest.lower().split("_")
+        lower = any(w in ("since", "start", "first", "from", "after") for w in words)
+        value = "2024-05-01" if lower else "2024-05-31"
+        datey = dest in date_dests or any(w in DATE_HINTS for w in words)
+        if not arg.is_option:
+            if arg.literal("nargs") in ("?", "*") or arg.keyword("default") is not None:
+                continue
+            if not datey:
+                return None
+            argv.append(value)
+        elif datey and arg.literal("action") in (None, "store"):
+            argv += [arg.display, value]
+        elif arg.literal("required") is True:
+            return None
+    return argv
+
+
+def date_direct_test(command: str, argv: list[str]) -> tuple[str, str]:
+    """(helpers, check) of a test running ``command argv`` with the date-bound probe installed."""
+    check = (
+        "def _check():\n"
+        "    probe = _DateBounds()\n"
+        "    probe.install()\n"
+        "    try:\n"
+        f"        call_command({command!r}, *{argv!r}, stdout=StringIO())\n"
+        "    finally:\n"
+        "        probe.uninstall()\n"
+        "    problem = probe.problems()\n"
+        "    assert problem is None, problem\n"
+    )
+    return _DATE_HELPERS, check
