@@ -178,6 +178,19 @@ class BoolTypeOption(Rule):
             ),
             count=2,
         ),
+        Example(  # subcommands of a script: `builtins.bool` on a subparser, second helper reused
+            path="scripts/maintenance.py",
+            code=(
+                "import argparse\n"
+                "import builtins\n\n\n"
+                "def build_parser():\n"
+                "    parser = argparse.ArgumentParser()\n"
+                "    sub = parser.add_subparsers(dest='cmd')\n"
+                "    vacuum = sub.add_parser('vacuum')\n"
+                "    vacuum.add_argument('--full', type=builtins.bool, default=False)\n"
+                "    return parser\n"
+            ),
+        ),
         Example(  # a helper that adds shared options to any command's parser, through an argument group
             path="core/cli.py",
             code=(

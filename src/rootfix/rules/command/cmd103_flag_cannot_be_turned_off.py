@@ -131,6 +131,36 @@ class FlagCannotBeTurnedOff(Rule):
             ),
             count=2,
         ),
+        Example(  # click: the flag gains its --no- form
+            path="tools/rebuild.py",
+            code=(
+                "import click\n\n\n"
+                "@click.command()\n"
+                "@click.option(\"--verify\", is_flag=True, default=True, help=\"check every index\")\n"
+                "def rebuild(verify):\n"
+                "    return verify\n"
+            ),
+            fixed=(
+                "import click\n\n\n"
+                "@click.command()\n"
+                "@click.option(\"--verify/--no-verify\", is_flag=True, default=True, help=\"check every index\")\n"
+                "def rebuild(verify):\n"
+                "    return verify\n"
+            ),
+        ),
+        Example(  # argparse imported as a module, in a shared helper
+            path="core/cli.py",
+            code=(
+                "import argparse\n\n\n"
+                "def add_safety_options(parser):\n"
+                "    parser.add_argument('--backup', action='store_true', default=True)\n"
+            ),
+            fixed=(
+                "import argparse\n\n\n"
+                "def add_safety_options(parser):\n"
+                "    parser.add_argument('--backup', action=argparse.BooleanOptionalAction, default=True)\n"
+            ),
+        ),
         Example(  # a store_false that can never be True, in an argparse script
             path="scripts/sync.py",
             code=(
