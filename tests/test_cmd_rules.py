@@ -14,7 +14,7 @@ from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
 
 load_all_rules()
 PROJECTS = Path(__file__).parent / "data" / "cmd_projects"
-NEW_CODES = ("CMD102", "CMD103", "CMD301", "CMD302", "CMD401", "CMD501")
+NEW_CODES = ("CMD102", "CMD103", "CMD201", "CMD202", "CMD301", "CMD302", "CMD401", "CMD402", "CMD501", "CMD502")
 
 #: the planted bugs as (code, file, symbol, line)
 PLANTED = {
