@@ -9,7 +9,7 @@ import libcst as cst
 from rootfix.fix.codemod import find_at, import_name, imported_name, replace_node
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.oracles import all_or_nothing
-from rootfix.rules.command._lib.scenarios import command_of, command_replay
+from rootfix.rules.command._lib.scenarios import command_handle_related, command_of, command_replay
 from rootfix.rules.command._lib.writes import (
     atomic_decorated, catches_per_row, inside_atomic, is_atomic_with, is_rows, non_idempotent_writes, orm_writes,
     row_bindings, walk_no_defs,
@@ -300,7 +300,8 @@ class ImportWithoutAtomic(Rule):
             for loop, writes in partial_import_loops(ctx.index, fn):
                 yield self.finding(fn, loop, (
                     f"loop over input rows writes ({', '.join(writes[:3])}) with no transaction: a failure "
-                    "half-way leaves the rows before it committed (half an import); wrap it in transaction.atomic()"))
+                    "half-way leaves the rows before it committed (half an import); wrap it in transaction.atomic()"),
+                    related=command_handle_related(ctx.index, fn))
 
     # ------------------------------------------------------------------ fix
     def _loop(self, index: "RepoIndex", finding: Finding) -> tuple["FunctionInfo", ast.AST] | None:

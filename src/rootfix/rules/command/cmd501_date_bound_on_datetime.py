@@ -8,7 +8,7 @@ from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.arguments import argparse_arguments, command_name, is_command_module
 from rootfix.rules.command._lib.models import field_kind, model_fields, model_of
 from rootfix.rules.command._lib.oracles import date_bounds, date_command_line, date_direct_test
-from rootfix.rules.command._lib.scenarios import command_of, command_replay
+from rootfix.rules.command._lib.scenarios import command_handle_related, command_of, command_replay
 from rootfix.rules.command._lib.testgen import command_test
 from rootfix.rules.command._lib.writes import walk_no_defs
 from rootfix.rules.job._common import node_span
@@ -283,7 +283,7 @@ class DateBoundOnDatetime(Rule):
                 yield self.finding(fn, kw.value, (
                     f"`{kw.arg}` compares the DateTimeField `{path}` with {why}: the date means midnight at the "
                     f"start of that day, so the rest of the last day is left out; use `{path}__date__"
-                    f"{kw.arg.rsplit('__', 1)[1]}`"))
+                    f"{kw.arg.rsplit('__', 1)[1]}`"), related=command_handle_related(ctx.index, fn))
 
     # ------------------------------------------------------------------ fix
     def _keyword(self, index: "RepoIndex", finding: Finding) -> tuple["FunctionInfo", ast.keyword] | None:
