@@ -145,3 +145,34 @@ def test_cmd501_without_a_project_test_runs_the_command_itself(project_repo) -> 
     assert "call_command('donation_report', *['--since', '2024-05-01', '--until', '2024-05-31']" in \
         (src / result.test_path).read_text()
     assert result.test_failed_before and result.test_passed_after and result.suite_passed_after, result.output
+
+
+# --------------------------------------------------------------------------- rootfix fix, end to end
+#: bug report -> (the rule whose fix must be validated, the behaviour test that must pass after --apply)
+BUG_REPORTS = {
+    "pantry-expiry-alerts.yaml": ("CMD102", "test_cmd102_notify_false_sends_no_email"),
+    "pantry-purge-alert-log.yaml": ("CMD103", "test_cmd103_purge_can_run_for_real"),
+    "pantry-import-donations.yaml": ("CMD301", "test_cmd301_failed_import_leaves_nothing_behind"),
+    "pantry-donation-report.yaml": ("CMD501", "test_cmd501_last_day_is_included"),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bug", sorted(BUG_REPORTS))
+def test_rootfix_fix_validates_and_applies_the_command_fix(bug, project_repo, tmp_path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    code, behaviour_test = BUG_REPORTS[bug]
+    repo = project_repo("pantry", base=PROJECTS)
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "rootfix", "fix", str(PROJECTS / "bugs" / bug), "--repo", str(repo),
+                           "--python", sys.executable, "--apply", "--out", str(out)],
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    report = json.loads((out / "report.json").read_text())
+    assert report["status"] == "fixed" and report["fix"]["strategy"] == f"rule:{code}", report
+    shutil.copy(PROJECTS / "behaviour" / "test_pantry_behaviour.py", repo / "tests" / "test_pantry_behaviour.py")
+    code_, output = pytest_run(repo, f"tests/test_pantry_behaviour.py::{behaviour_test}")
+    assert code_ == 0, output
