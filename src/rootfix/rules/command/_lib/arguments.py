@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+    from rootfix.rules.base import CheckContext
 
 ARGPARSE = "argparse"
 CLICK = "click"
@@ -143,7 +147,7 @@ def command_name(path: str) -> str:
     return path.rsplit("/", 1)[-1].removesuffix(".py")
 
 
-def declaration_in_scope(ctx, module, fn) -> bool:
+def declaration_in_scope(ctx: "CheckContext", module: "ModuleInfo", fn: "FunctionInfo | None") -> bool:
     """Whether an argument declared in ``fn`` (None: at module level) of ``module`` belongs to a component
     in scope. ``add_arguments`` is never *called* from ``handle`` (Django calls both), so a declaration
     counts when any function of its module is in scope, or when a function of such a module calls it
@@ -159,7 +163,7 @@ def declaration_in_scope(ctx, module, fn) -> bool:
     return False
 
 
-def command_related(ctx, module, fn) -> tuple[tuple[str, int, str], ...]:
+def command_related(ctx: "CheckContext", module: "ModuleInfo", fn: "FunctionInfo | None") -> tuple[tuple[str, int, str], ...]:
     """Related locations for a finding on an argument declaration: the ``handle()`` of the command(s) that
     declare it, so the finding belongs to the command component (``add_arguments`` is not reached from
     ``handle``, Django calls both)."""
@@ -174,7 +178,7 @@ def command_related(ctx, module, fn) -> tuple[tuple[str, int, str], ...]:
     return tuple(out)
 
 
-def declaring_command(index, module, line: int):
+def declaring_command(index: "RepoIndex", module: "ModuleInfo", line: int) -> "ModuleInfo | None":
     """The command module whose parser gets the argument declared at ``line`` of ``module``: the module
     itself, or a command whose ``add_arguments`` calls the helper declaring it. None when there is none."""
     if is_command_module(module.path) and "Command" in module.classes:

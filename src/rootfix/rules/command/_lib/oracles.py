@@ -8,7 +8,12 @@ its own assertions. A test in which the target never reaches a second write prov
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rootfix.fix.scenario import _DB_FIRST, Invariant
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import ModuleInfo, RepoIndex
 
 _HELPERS = '''
 _TARGET = ({module!r}, {symbol!r})
@@ -261,7 +266,7 @@ DATE_HINTS = ("since", "until", "start", "end", "first", "last", "from", "to", "
               "month", "period")
 
 
-def date_command_line(index, module, date_dests: set[str]) -> list[str] | None:
+def date_command_line(index: "RepoIndex", module: "ModuleInfo", date_dests: set[str]) -> list[str] | None:
     """Arguments for running a command whose date options are filled with the last day of a month (the
     lower bounds with its first day); None when a required argument cannot be filled."""
     from rootfix.rules.command._lib.arguments import argparse_arguments
