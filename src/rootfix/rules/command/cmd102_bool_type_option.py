@@ -8,7 +8,9 @@ import libcst as cst
 
 from rootfix.fix.project_tests import module_name
 from rootfix.rules.base import CheckContext, Example, Rule
-from rootfix.rules.command._lib.arguments import Argument, argparse_arguments, command_name, is_command_module
+from rootfix.rules.command._lib.arguments import (
+    Argument, command_related, argparse_arguments, command_name, declaration_in_scope, declaring_command,
+)
 from rootfix.rules.command._lib.testgen import command_test
 from rootfix.rules.job._common import node_span
 from rootfix.types import FileChange, Finding, Patch
@@ -176,6 +178,19 @@ class BoolTypeOption(Rule):
             ),
             count=2,
         ),
+        Example(  # subcommands of a script: `builtins.bool` on a subparser, second helper reused
+            path="scripts/maintenance.py",
+            code=(
+                "import argparse\n"
+                "import builtins\n\n\n"
+                "def build_parser():\n"
+                "    parser = argparse.ArgumentParser()\n"
+                "    sub = parser.add_subparsers(dest='cmd')\n"
+                "    vacuum = sub.add_parser('vacuum')\n"
+                "    vacuum.add_argument('--full', type=builtins.bool, default=False)\n"
+                "    return parser\n"
+            ),
+        ),
         Example(  # a helper that adds shared options to any command's parser, through an argument group
             path="core/cli.py",
             code=(
@@ -193,14 +208,15 @@ class BoolTypeOption(Rule):
                 continue
             for arg, typ in bool_typed(ctx.index, module):
                 fn = ctx.index.enclosing_function(path, arg.call.lineno)
-                if fn is not None and not ctx.in_scope(fn):
+                if not declaration_in_scope(ctx, module, fn):
                     continue
                 default = arg.literal("default")
                 extra = (f"; its default {default!r} is converted too and is True" if isinstance(default, str)
                          and default.strip().lower() in ("false", "0", "no", "off") else "")
                 yield self.finding(fn, typ, (
                     f"`{arg.display}` is converted with type=bool: bool() of any non-empty text is True, so "
-                    f"`{arg.display} false` / `0` / `no` turn it on{extra}"), file=path)
+                    f"`{arg.display} false` / `0` / `no` turn it on{extra}"), file=path,
+                                   related=command_related(ctx, module, fn))
 
     # ------------------------------------------------------------------ fix
     def _argument(self, index: "RepoIndex", finding: Finding) -> tuple["ModuleInfo", Argument, ast.expr] | None:
@@ -232,9 +248,10 @@ class BoolTypeOption(Rule):
         if found is None:
             return None
         module, arg, _ = found
-        if not is_command_module(module.path) or arg.dest is None or not arg.is_option:
+        cmd = declaring_command(index, module, arg.call.lineno)
+        if cmd is None or arg.dest is None or not arg.is_option:
             return None  # a script's parser is built inside its main(): no test without running it
-        command = command_name(module.path)
+        command = command_name(cmd.path)
         flag = arg.display
         helpers = (
             "def _parse(*argv):\n"
@@ -256,7 +273,7 @@ class BoolTypeOption(Rule):
             index, self.code, command,
             doc=(f"Regression test (rootfix {self.code}): `{command} {flag} false` means False.\n\n"
                  f"`{flag}` was converted with type=bool, and bool() of any non-empty text is True."),
-            imports=[f"from {module_name(module.path)} import Command"], helpers=helpers, check=check,
+            imports=[f"from {module_name(cmd.path)} import Command"], helpers=helpers, check=check,
             test_name=f"test_{command}_{arg.dest}_false_means_false", db=False)
 
 

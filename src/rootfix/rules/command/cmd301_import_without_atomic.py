@@ -9,9 +9,10 @@ import libcst as cst
 from rootfix.fix.codemod import find_at, import_name, imported_name, replace_node
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.oracles import all_or_nothing
-from rootfix.rules.command._lib.scenarios import command_of, command_replay
+from rootfix.rules.command._lib.scenarios import command_handle_related, command_of, command_replay
 from rootfix.rules.command._lib.writes import (
-    atomic_decorated, catches_per_row, inside_atomic, is_atomic_with, is_rows, orm_writes, row_bindings, walk_no_defs,
+    atomic_decorated, catches_per_row, inside_atomic, is_atomic_with, is_rows, non_idempotent_writes, orm_writes,
+    row_bindings, walk_no_defs,
 )
 from rootfix.types import FileChange, Finding, Patch
 
@@ -39,12 +40,19 @@ def partial_import_loops(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tup
         body = ast.Module(body=loop.body, type_ignores=[])
         if any(is_atomic_with(sub, resolve) for sub in walk_no_defs(body)):
             continue  # one transaction per row: a deliberate choice
-        writes = [ast.unparse(c.func)[-60:] + "()" for c in orm_writes(body)]
+        writes = [ast.unparse(c.func)[-60:] + "()" for c in non_idempotent_writes(body)]
         for sub in walk_no_defs(body):  # one call away: self.import_row(row), save_donation(row)
             if isinstance(sub, ast.Call):
                 callee = index.resolve_call(module, sub, fn.class_name)
-                if callee is not None and callee.qualname != fn.qualname and orm_writes(callee.node) \
-                        and not atomic_decorated(callee.node, lambda e, m=index.module_of(callee): index.resolve(m, e)):
+                if callee is None or callee.qualname == fn.qualname:
+                    continue
+
+                def cresolve(e: ast.expr, m: "ModuleInfo" = index.module_of(callee)) -> str | None:
+                    return index.resolve(m, e)
+
+                # a callee that opens its own transaction makes one transaction per row: deliberate
+                if not atomic_decorated(callee.node, cresolve) and any(
+                        not inside_atomic(callee.node, w, cresolve) for w in non_idempotent_writes(callee.node)):
                     writes.append(f"{callee.symbol}()")
         if not writes or _callers_atomic(index, fn):
             continue
@@ -72,9 +80,11 @@ class ImportWithoutAtomic(Rule):
 
     ## What it does
     Finds loops over input rows (a `csv.reader` / `DictReader`, `json.load(...)`, the lines of a file,
-    `rows` handed to a helper) whose body writes to the database (`create()`, `save()`, `update()`,
-    `get_or_create()`, `bulk_create()`, or a project function that does) while neither the loop, the
-    function, nor every caller of the function is inside `transaction.atomic()`.
+    `rows` handed to a helper) whose body makes writes a re-run would repeat (`create()`, `bulk_create()`,
+    `save()` of a new instance or after `+=`, `delete()`, `update()` with `F()` arithmetic, or a project
+    function that does) while neither the loop, the function, nor every caller of the function is inside
+    `transaction.atomic()`. Loops of plain `update(x=value)` / `update_or_create()` converge when re-run
+    and are not reported.
 
     ## Why is this bad?
     In autocommit mode every write commits on its own. When row 40 of 100 fails (an unknown SKU, a
@@ -151,6 +161,39 @@ class ImportWithoutAtomic(Rule):
                 "    for line in lines:\n"
                 "        with transaction.atomic():\n"
                 "            Donation(donor=line.strip()).save()\n"
+            ),
+        ),
+        Example(  # the service called per row opens its own transaction (one per row): deliberate
+            path="pantry/management/commands/import_orders.py",
+            files=(("pantry/models.py", _MODELS), ("pantry/services.py", (
+                "from django.db import transaction\n\n"
+                "from pantry.models import Donation\n\n\n"
+                "def record(row):\n"
+                "    with transaction.atomic():\n"
+                "        Donation.objects.create(donor=row['donor'])\n"))),
+            code=(
+                "import json\n\n"
+                "from django.core.management.base import BaseCommand\n\n"
+                "from pantry.services import record\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def handle(self, *args, **options):\n"
+                "        with open(options['path']) as fh:\n"
+                "            for line in fh:\n"
+                "                record(json.loads(line))\n"
+            ),
+        ),
+        Example(  # plain updates converge when the file is run again
+            path="pantry/management/commands/set_prices.py",
+            files=(("pantry/models.py", _MODELS),),
+            code=(
+                "import csv\n\n"
+                "from django.core.management.base import BaseCommand\n\n"
+                "from pantry.models import Donation\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def handle(self, *args, **options):\n"
+                "        for row in csv.reader(open(options['path'])):\n"
+                "            Donation.objects.filter(pk=row[0]).update(donor=row[1])\n"
+                "            Donation.objects.update_or_create(pk=row[0], defaults={'donor': row[1]})\n"
             ),
         ),
         Example(  # the caller opens the transaction
@@ -230,16 +273,17 @@ class ImportWithoutAtomic(Rule):
                 "        donation.save()\n"
             ),
         ),
-        Example(  # lines of a text file, updates and deletes; a helper handed the rows
+        Example(  # lines of a text file, F() arithmetic and deletes; a helper handed the rows
             path="pantry/cleanup.py",
             files=(("pantry/models.py", _MODELS),),
             code=(
                 "from pathlib import Path\n\n"
+                "from django.db.models import F\n\n"
                 "from pantry.models import Donation\n\n\n"
-                "def merge_donors(path):\n"
+                "def apply_adjustments(path):\n"
                 "    for line in Path(path).read_text().splitlines():\n"
-                "        old, new = line.split(',')\n"
-                "        Donation.objects.filter(donor=old).update(donor=new)\n\n\n"
+                "        donor, delta = line.split(',')\n"
+                "        Donation.objects.filter(donor=donor).update(quantity=F('quantity') + int(delta))\n\n\n"
                 "def purge(rows):\n"
                 "    for donor in rows:\n"
                 "        Donation.objects.filter(donor=donor).delete()\n"
@@ -256,7 +300,8 @@ class ImportWithoutAtomic(Rule):
             for loop, writes in partial_import_loops(ctx.index, fn):
                 yield self.finding(fn, loop, (
                     f"loop over input rows writes ({', '.join(writes[:3])}) with no transaction: a failure "
-                    "half-way leaves the rows before it committed (half an import); wrap it in transaction.atomic()"))
+                    "half-way leaves the rows before it committed (half an import); wrap it in transaction.atomic()"),
+                    related=command_handle_related(ctx.index, fn))
 
     # ------------------------------------------------------------------ fix
     def _loop(self, index: "RepoIndex", finding: Finding) -> tuple["FunctionInfo", ast.AST] | None:

@@ -43,3 +43,9 @@ def test_cmd501_last_day_is_included(catalogue):
     out = StringIO()
     call_command("donation_report", "--since", "2024-05-01", "--until", "2024-05-31", stdout=out)
     assert out.getvalue() == "RICE-1,12\n"
+
+
+def test_cmd103_purge_can_run_for_real(catalogue):
+    call_command("send_expiry_alerts", "--notify", "true", stdout=StringIO())
+    call_command("purge_alert_log", "--days", "0", "--no-dry-run", stdout=StringIO())
+    assert AlertLog.objects.count() == 0

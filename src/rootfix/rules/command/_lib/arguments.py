@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+    from rootfix.rules.base import CheckContext
 
 ARGPARSE = "argparse"
 CLICK = "click"
@@ -141,3 +145,49 @@ def is_command_module(path: str) -> bool:
 
 def command_name(path: str) -> str:
     return path.rsplit("/", 1)[-1].removesuffix(".py")
+
+
+def declaration_in_scope(ctx: "CheckContext", module: "ModuleInfo", fn: "FunctionInfo | None") -> bool:
+    """Whether an argument declared in ``fn`` (None: at module level) of ``module`` belongs to a component
+    in scope. ``add_arguments`` is never *called* from ``handle`` (Django calls both), so a declaration
+    counts when any function of its module is in scope, or when a function of such a module calls it
+    (a shared ``add_common_arguments(parser)`` helper)."""
+    if ctx.scope is None or fn is None or ctx.in_scope(fn):
+        return True
+    if any(ctx.in_scope(other) for other in module.functions.values()):
+        return True
+    for caller, _ in ctx.index.callers(fn):
+        cmod = ctx.index.module_of(caller)
+        if any(ctx.in_scope(other) for other in cmod.functions.values()):
+            return True
+    return False
+
+
+def command_related(ctx: "CheckContext", module: "ModuleInfo", fn: "FunctionInfo | None") -> tuple[tuple[str, int, str], ...]:
+    """Related locations for a finding on an argument declaration: the ``handle()`` of the command(s) that
+    declare it, so the finding belongs to the command component (``add_arguments`` is not reached from
+    ``handle``, Django calls both)."""
+    out = []
+    modules = [module]
+    if fn is not None and "Command.handle" not in module.functions:
+        modules += [ctx.index.module_of(c) for c, _ in ctx.index.callers(fn)]
+    for m in modules:
+        handle = m.functions.get("Command.handle")
+        if handle is not None and (m.path, handle.line, "the command's handle()") not in out:
+            out.append((m.path, handle.line, "the command's handle()"))
+    return tuple(out)
+
+
+def declaring_command(index: "RepoIndex", module: "ModuleInfo", line: int) -> "ModuleInfo | None":
+    """The command module whose parser gets the argument declared at ``line`` of ``module``: the module
+    itself, or a command whose ``add_arguments`` calls the helper declaring it. None when there is none."""
+    if is_command_module(module.path) and "Command" in module.classes:
+        return module
+    fn = index.enclosing_function(module.path, line)
+    if fn is None:
+        return None
+    for caller, _ in index.callers(fn):
+        cmod = index.module_of(caller)
+        if is_command_module(cmod.path) and caller.symbol == "Command.add_arguments":
+            return cmod
+    return None

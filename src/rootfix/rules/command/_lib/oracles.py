@@ -8,7 +8,12 @@ its own assertions. A test in which the target never reaches a second write prov
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rootfix.fix.scenario import _DB_FIRST, Invariant
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import ModuleInfo, RepoIndex
 
 _HELPERS = '''
 _TARGET = ({module!r}, {symbol!r})
@@ -58,6 +63,15 @@ class _FailAtSecondWrite:
             setattr(owner, name, original)
 
 
+def _copy(obj):
+    import copy
+
+    try:
+        return copy.deepcopy(obj)
+    except Exception:
+        return copy.copy(obj)
+
+
 class _AllOrNothing:
     def __init__(self):
         self.fired, self.partial, self.undo = False, [], []
@@ -74,7 +88,9 @@ class _AllOrNothing:
 
         def run(*args, **kwargs):
             if not probe.fired:
-                probe.trial(original, args, kwargs)
+                # the trial runs on a copy of the instance: counters it bumps must not leak into the real run
+                trial_args = (_copy(args[0]), *args[1:]) if owner and args else args
+                probe.trial(original, trial_args, kwargs)
             return original(*args, **kwargs)
 
         run.__wrapped__ = original
@@ -155,3 +171,139 @@ self.addCleanup(_check)
 ''',
         doc="a failure half-way through the input rows leaves nothing written (CMD301)",
     )
+
+
+_DATE_HELPERS = '''
+class _DateBounds:
+    """Records every `lte` / `range` lookup on a DateTimeField whose upper bound is a bare date."""
+
+    def __init__(self):
+        self.reached, self.violations, self.undo = 0, [], []
+
+    def install(self):
+        from django.db.models import lookups
+
+        for cls in (lookups.LessThanOrEqual, lookups.Range):
+            original = cls.__dict__.get("get_prep_lookup") or cls.get_prep_lookup
+            self.undo.append((cls, "get_prep_lookup", cls.__dict__.get("get_prep_lookup")))
+            setattr(cls, "get_prep_lookup", self._wrap(original))
+
+    def _wrap(self, original):
+        import datetime
+
+        from django.db import models
+
+        probe = self
+
+        def get_prep_lookup(lookup):
+            field = getattr(lookup.lhs, "output_field", None)
+            inner = getattr(getattr(lookup.lhs, "lhs", None), "output_field", None)
+            if isinstance(field, models.DateTimeField) or isinstance(inner, models.DateTimeField):
+                probe.reached += 1
+            if isinstance(field, models.DateTimeField):
+                bound = lookup.rhs[1] if lookup.lookup_name == "range" and isinstance(lookup.rhs, (list, tuple)) \\
+                    else lookup.rhs
+                if isinstance(bound, datetime.date) and not isinstance(bound, datetime.datetime):
+                    name = getattr(getattr(lookup.lhs, "target", None), "name", "?")
+                    probe.violations.append(f"{name}__{lookup.lookup_name} bounded by the date {bound}")
+            return original(lookup)
+
+        return get_prep_lookup
+
+    def uninstall(self):
+        for cls, name, original in reversed(self.undo):
+            if original is None:
+                delattr(cls, name)
+            else:
+                setattr(cls, name, original)
+
+    def problems(self):
+        if self.violations:
+            return ("a DateTimeField is cut at midnight by a date upper bound, dropping the rest of the last "
+                    "day: " + "; ".join(dict.fromkeys(self.violations)))
+        if not self.reached:
+            return "the scenario never ran an upper-bound lookup on a DateTimeField"
+        return None
+'''
+
+
+def date_bounds() -> Invariant:
+    return Invariant(
+        name="WholeLastDay",
+        imports=(),
+        helpers=_DATE_HELPERS,
+        pytest_fixture='''
+@pytest.fixture(autouse=True)
+def _date_bounds_include_the_last_day():
+    """No DateTimeField may be bounded above by a bare date (it would mean midnight at the day's start)."""
+    probe = _DateBounds()
+    probe.install()
+    try:
+        yield probe
+    finally:
+        probe.uninstall()
+    problem = probe.problems()
+    if problem:
+        pytest.fail(problem, pytrace=False)
+''',
+        unittest_setup='''
+probe = _DateBounds()
+probe.install()
+
+def _check():
+    probe.uninstall()
+    problem = probe.problems()
+    if problem:
+        self.fail(problem)
+
+self.addCleanup(_check)
+''',
+        doc="a date upper bound on a DateTimeField includes the whole last day (CMD501)",
+    )
+
+
+DATE_HINTS = ("since", "until", "start", "end", "first", "last", "from", "to", "date", "day", "before", "after",
+              "month", "period")
+
+
+def date_command_line(index: "RepoIndex", module: "ModuleInfo", date_dests: set[str]) -> list[str] | None:
+    """Arguments for running a command whose date options are filled with the last day of a month (the
+    lower bounds with its first day); None when a required argument cannot be filled."""
+    from rootfix.rules.command._lib.arguments import argparse_arguments
+
+    if "Command" not in module.classes:
+        return None
+    argv: list[str] = []
+    for arg in argparse_arguments(module.classes["Command"]):
+        dest = arg.dest or ""
+        words = dest.lower().split("_")
+        lower = any(w in ("since", "start", "first", "from", "after") for w in words)
+        value = "2024-05-01" if lower else "2024-05-31"
+        datey = dest in date_dests or any(w in DATE_HINTS for w in words)
+        if not arg.is_option:
+            if arg.literal("nargs") in ("?", "*") or arg.keyword("default") is not None:
+                continue
+            if not datey:
+                return None
+            argv.append(value)
+        elif datey and arg.literal("action") in (None, "store"):
+            argv += [arg.display, value]
+        elif arg.literal("required") is True:
+            return None
+    return argv
+
+
+def date_direct_test(command: str, argv: list[str]) -> tuple[str, str]:
+    """(helpers, check) of a test running ``command argv`` with the date-bound probe installed."""
+    check = (
+        "def _check():\n"
+        "    probe = _DateBounds()\n"
+        "    probe.install()\n"
+        "    try:\n"
+        f"        call_command({command!r}, *{argv!r}, stdout=StringIO())\n"
+        "    finally:\n"
+        "        probe.uninstall()\n"
+        "    problem = probe.problems()\n"
+        "    assert problem is None, problem\n"
+    )
+    return _DATE_HELPERS, check

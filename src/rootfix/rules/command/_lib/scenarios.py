@@ -72,4 +72,28 @@ def command_of(index: "RepoIndex", fn: "FunctionInfo") -> str | None:
                     seen.add(caller.qualname)
                     nxt.append(caller)
         frontier = nxt
+    if fn.class_name:  # ``Importer().run(path)``, ``importer = Importer(); importer.run(path)``: no static edge
+        for path, info in sorted(index.by_path.items()):
+            if not is_command_module(path):
+                continue
+            names = {n.id for n in ast.walk(info.tree) if isinstance(n, ast.Name)}
+            attrs = {n.attr for n in ast.walk(info.tree) if isinstance(n, ast.Attribute)}
+            if fn.class_name in names and fn.node.name in attrs \
+                    and (info.imports.get(fn.class_name, "").endswith(f".{fn.class_name}")
+                         or fn.class_name in info.classes):
+                return command_name(path)
     return None
+
+
+def command_handle_related(index: "RepoIndex", fn: "FunctionInfo") -> tuple[tuple[str, int, str], ...]:
+    """``related`` for a finding in ``fn``: the ``handle()`` of the command that runs it, when ``fn`` is not
+    in a command module (a service the command instantiates inline is not a static call edge)."""
+    from rootfix.rules.command._lib.arguments import command_name, is_command_module
+
+    if is_command_module(fn.file):
+        return ()
+    name = command_of(index, fn)
+    for path, info in index.by_path.items():
+        if name and is_command_module(path) and command_name(path) == name and "Command.handle" in info.functions:
+            return ((path, info.functions["Command.handle"].line, f"runs in the `{name}` command"),)
+    return ()

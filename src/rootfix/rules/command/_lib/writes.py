@@ -141,3 +141,34 @@ def catches_per_row(loop: ast.For | ast.AsyncFor) -> bool:
                     if not any(isinstance(s, ast.Raise) for s in ast.walk(handler)):
                         return True
     return False
+
+
+def non_idempotent_writes(node: ast.AST) -> list[ast.Call]:
+    """The writes under ``node`` that a re-run would repeat rather than reproduce: inserts (``create``,
+    ``bulk_create``, ``save()`` of a newly constructed instance or after ``+=``), deletes, and updates with
+    ``F()`` arithmetic. ``update(x=value)``, ``update_or_create`` and ``get_or_create`` converge on a re-run."""
+    constructed = set()
+    bumped = set()
+    for sub in walk_no_defs(node):
+        if isinstance(sub, ast.Assign) and isinstance(sub.value, ast.Call):
+            func = sub.value.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            if name[:1].isupper():
+                constructed |= {t.id for t in sub.targets if isinstance(t, ast.Name)}
+        elif isinstance(sub, ast.AugAssign) and isinstance(sub.target, ast.Attribute) \
+                and isinstance(sub.target.value, ast.Name):
+            bumped.add(sub.target.value.id)
+    out = []
+    for call in orm_writes(node):
+        attr = call.func.attr
+        receiver = call.func.value
+        if attr in ("create", "acreate", "bulk_create", "abulk_create", "delete"):
+            out.append(call)
+        elif attr == "update" and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "F"
+                                      for k in call.keywords for n in ast.walk(k.value)):
+            out.append(call)
+        elif attr in ("save", "asave") and (
+                (isinstance(receiver, ast.Name) and (receiver.id in constructed or receiver.id in bumped))
+                or (isinstance(receiver, ast.Call))):
+            out.append(call)
+    return out

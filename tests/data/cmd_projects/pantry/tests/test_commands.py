@@ -59,3 +59,16 @@ def test_donation_report(catalogue):
 def test_volunteer_hours(db):
     Shift.objects.create(volunteer="Ana", started_at=timezone.make_aware(datetime(2024, 5, 31, 18, 0)), hours=3)
     assert run("volunteer_hours", "--since", "2024-05-01", "--until", "2024-05-31") .startswith("Ana,3")
+
+
+def test_purge_alert_log_is_a_dry_run_by_default(catalogue):
+    run("send_expiry_alerts")
+    assert "would delete 1 alert(s)" in run("purge_alert_log", "--days", "0", "--dry-run")
+    assert AlertLog.objects.count() == 1
+
+
+def test_load_agencies(db, tmp_path):
+    path = tmp_path / "agencies.json"
+    path.write_text('{"agencies": [{"name": "Eastside Kitchen", "email": "east@example.org"}]}', encoding="utf-8")
+    assert "loaded 1 agencies" in run("load_agencies", str(path))
+    assert Agency.objects.filter(name="Eastside Kitchen").exists()

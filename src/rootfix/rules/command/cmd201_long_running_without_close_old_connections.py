@@ -1,0 +1,169 @@
+"""CMD201: a polling command loop that uses the database and never closes stale connections."""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.command._lib.writes import walk_no_defs
+from rootfix.types import Finding
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, RepoIndex
+
+CLOSERS = frozenset({"close_old_connections", "close_all", "close"})
+SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep"})
+
+
+def _calls(index: "RepoIndex", fn: "FunctionInfo", node: ast.AST, depth: int = 0) -> Iterator[tuple[str, ast.Call]]:
+    """``(resolved name or attribute, call)`` for calls under ``node``, following project calls one level."""
+    module = index.module_of(fn)
+    for sub in walk_no_defs(node):
+        if not isinstance(sub, ast.Call):
+            continue
+        name = index.resolve(module, sub.func) or (sub.func.attr if isinstance(sub.func, ast.Attribute) else "")
+        yield name, sub
+        if depth == 0:
+            callee = index.resolve_call(module, sub, fn.class_name)
+            if callee is not None and callee.qualname != fn.qualname:
+                yield from _calls(index, callee, callee.node, depth + 1)
+
+
+def _uses_orm(index: "RepoIndex", fn: "FunctionInfo", node: ast.AST) -> bool:
+    if any(isinstance(s, ast.Attribute) and s.attr in ("objects", "_default_manager") for s in walk_no_defs(node)):
+        return True
+    module = index.module_of(fn)
+    for sub in walk_no_defs(node):
+        if isinstance(sub, ast.Call):
+            callee = index.resolve_call(module, sub, fn.class_name)
+            if callee is not None and callee.qualname != fn.qualname and any(
+                    isinstance(s, ast.Attribute) and s.attr in ("objects", "_default_manager")
+                    for s in walk_no_defs(callee.node)):
+                return True
+    return False
+
+
+def polling_loops(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[ast.While]:
+    for loop in walk_no_defs(fn.node):
+        if not isinstance(loop, ast.While):
+            continue
+        names = [name for name, _ in _calls(index, fn, loop)]
+        if not any(n in SLEEPS or n.endswith(".sleep") or n == "sleep" or n.endswith(".wait") for n in names):
+            continue  # not a daemon loop
+        if any(n.rsplit(".", 1)[-1] in CLOSERS and ("connection" in n or n.endswith("close_old_connections")
+                                                   or n == "close_old_connections") for n in names):
+            continue
+        if _uses_orm(index, fn, loop):
+            yield loop
+
+
+class LongRunningWithoutCloseOldConnections(Rule):
+    """Polling command loop that uses the database and never calls `close_old_connections()`.
+
+    ## What it does
+    Finds `while` loops in commands (and the code they reach) that sleep between rounds (`time.sleep`,
+    `Event.wait`) and query the database, but never call `django.db.close_old_connections()` (or close the
+    connection) in the loop.
+
+    ## Why is this bad?
+    Django closes stale connections at the start and end of each *request*; a management command that runs
+    for days gets no requests. When the database restarts, fails over, or drops idle connections
+    (`wait_timeout`, a proxy's idle timeout, `CONN_MAX_AGE`), every following round fails with
+    `OperationalError: server closed the connection unexpectedly` / `MySQL server has gone away` until
+    someone restarts the process.
+
+    ## Example
+    ```python
+    def handle(self, *args, **options):
+        while True:
+            for job in ExportJob.objects.filter(state="queued"):
+                run_export(job)
+            time.sleep(30)
+    ```
+
+    ## Use instead
+    ```python
+    def handle(self, *args, **options):
+        while True:
+            close_old_connections()
+            for job in ExportJob.objects.filter(state="queued"):
+                run_export(job)
+            time.sleep(30)
+    ```
+
+    ## Fix safety
+    No automatic fix: `close_old_connections()` drops a connection that is inside a transaction, so where
+    to call it depends on the loop's transactions (and it closes the test database connection when a test
+    runs the loop inside `TestCase`).
+    """
+
+    code = "CMD201"
+    name = "long-running-without-close-old-connections"
+    bug_class = "C2"
+    component_types = ("cli-tool", "scheduled-job")
+    fix_safety = None
+
+    VALID = (
+        Example(
+            path="exports/management/commands/export_worker.py",
+            code=(
+                "import time\n\n"
+                "from django.core.management.base import BaseCommand\n"
+                "from django.db import close_old_connections\n\n"
+                "from exports.models import ExportJob\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def handle(self, *args, **options):\n"
+                "        while True:\n"
+                "            close_old_connections()\n"
+                "            for job in ExportJob.objects.filter(state='queued'):\n"
+                "                job.run()\n"
+                "            time.sleep(30)\n\n"
+                "    def wait_for_file(self, path):\n"
+                "        while not path.exists():  # no database in the loop\n"
+                "            time.sleep(1)\n"
+            ),
+        ),
+    )
+    INVALID = (
+        Example(
+            path="exports/management/commands/export_worker.py",
+            code=(
+                "import time\n\n"
+                "from django.core.management.base import BaseCommand\n\n"
+                "from exports.models import ExportJob\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def handle(self, *args, **options):\n"
+                "        while True:\n"
+                "            for job in ExportJob.objects.filter(state='queued'):\n"
+                "                job.run()\n"
+                "            time.sleep(options['interval'])\n"
+            ),
+        ),
+        Example(  # the ORM one call away, a stop event's wait() as the pause
+            path="exports/poller.py",
+            code=(
+                "import threading\n\n"
+                "from exports.models import ExportJob\n\n"
+                "stop = threading.Event()\n\n\n"
+                "def _round():\n"
+                "    return ExportJob.objects.filter(state='queued').update(state='running')\n\n\n"
+                "def poll_forever(interval=10):\n"
+                "    while not stop.is_set():\n"
+                "        _round()\n"
+                "        stop.wait(interval)\n"
+            ),
+        ),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        for fn in ctx.functions():
+            if "/tests/" in f"/{fn.file}" or fn.node.name.startswith("test"):
+                continue
+            source = ctx.index.module_of(fn).source
+            if "while" not in source or ("sleep" not in source and ".wait(" not in source):
+                continue
+            for loop in polling_loops(ctx.index, fn):
+                yield self.finding(fn, loop, (
+                    "long-running loop queries the database between sleeps but never calls "
+                    "close_old_connections(): after a database restart or an idle timeout every round fails "
+                    "with OperationalError until the process is restarted"))
