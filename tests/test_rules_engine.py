@@ -378,7 +378,7 @@ KNOWN = ["WRK101", "WRK301", "WRK302", "WRK501", "JOB401", "CMD101", "SPK301", "
     ({"cli_select": "JOB", "cli_extend_select": "RFX100"}, ["JOB401", "RFX100"]),
     ({"cli_select": "wrk501, job"}, ["JOB401", "WRK501"]),
 ])
-def tests_for_component(kw, expected):
+def test_selection(kw, expected):
     assert build_selection(KNOWN, **kw).codes(KNOWN) == expected
 
 
