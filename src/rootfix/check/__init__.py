@@ -2,6 +2,7 @@
 their scope, apply ``noqa`` and per-file ignores, fix, print, cache.
 
     engine.py     run_check: files -> index -> Project -> rules -> findings -> fixes (merged hunks, atomic writes)
+    merge.py      one fix pass: patches -> non-overlapping line hunks per file
     selection.py  --select / --ignore / per-file-ignores, the engine's own codes (E999, RFX100)
     noqa.py       ``# noqa`` directives: parsing, suppression, removing unused codes
     output.py     text / json / sarif / github formats

@@ -6,8 +6,8 @@
                        config=Config())
     for finding in result.findings: ...
 
-Scope: a rule sees (``ctx.scope``) the functions reachable (``RepoIndex.reachable``, depth 3) from the
-components of its component types -- Celery/RQ tasks and ``Task.run`` (background-worker),
+Scope: a rule sees (``ctx.scope``) the functions reachable from the entry points of its component types
+(:meth:`rootfix.project.model.Project.scope`, ``REACH_DEPTH`` calls) -- Celery/RQ tasks and ``Task.run`` (background-worker),
 ``management/commands/*.py`` ``Command`` methods and Django scripts (cli-tool), beat / CRONJOBS /
 APScheduler targets (scheduled-job), modules that build a SparkSession or SparkContext (pyspark-job).
 A rule with ``scope = "all"`` sees everything, and so does every rule with ``--all-code`` / ``all-code = true``.
@@ -17,7 +17,8 @@ findings in the named part: a file gets the same findings as when the whole tree
 code (``tests/``, ``test_*.py``, ``conftest.py``) are reported only when a named path is test code.
 
 Robustness: a rule that raises is reported as one internal-error line (rule, file, exception), the others
-still run; unreadable files are one ``E999`` line each and are skipped.
+still run; unreadable files are one ``E999`` line each and are skipped. Fixes of one pass are merged by
+:mod:`rootfix.check.merge` and written with :func:`rootfix.atomic.write_atomic`.
 """
 from __future__ import annotations
 
@@ -29,14 +30,15 @@ from pathlib import Path, PosixPath
 from typing import Sequence
 
 from rootfix.atomic import write_atomic
+from rootfix.check import noqa as noqa_mod
+from rootfix.check.merge import merge_patches
+from rootfix.check.selection import ENGINE_CODES, Selection, build_selection, path_matches
 from rootfix.config import Config
 from rootfix.discover.components import is_test_path
 from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex, iter_python_files
 from rootfix.errors import UsageError
 from rootfix.project.model import Project, find_settings_files
-from rootfix.check import noqa as noqa_mod
 from rootfix.rules.base import REGISTRY, CheckContext, Rule, load_all_rules
-from rootfix.check.selection import ENGINE_CODES, Selection, build_selection, path_matches
 from rootfix.types import COMPONENT_TYPES, FileChange, Finding, Patch, Related
 
 MAX_FIX_PASSES = 3
@@ -234,26 +236,6 @@ def _mem_path(p: Path, text: str) -> Path:
     return mp
 
 
-def _hunks(old: str, new: str) -> list[tuple[int, int, list[str]]]:
-    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return [(i1, i2, b[j1:j2]) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
-
-
-def _overlaps(x: tuple[int, int, list[str]], y: tuple[int, int, list[str]]) -> bool:
-    (a1, a2, _), (b1, b2, _) = x, y
-    if a1 == a2 or b1 == b2:  # an insertion conflicts with anything at or around its point
-        return a1 <= b2 and b1 <= a2
-    return a1 < b2 and b1 < a2
-
-
-def _apply_hunks(old: str, hunks: list[tuple[int, int, list[str]]]) -> str:
-    lines = old.splitlines(keepends=True)
-    for i1, i2, repl in sorted(hunks, key=lambda h: (h[0], h[1]), reverse=True):
-        lines[i1:i2] = repl
-    return "".join(lines)
-
-
 def _fix_noqa(index: RepoIndex, finding: Finding) -> Patch | None:
     info = index.by_path.get(finding.file)
     if info is None:
@@ -298,53 +280,6 @@ def _mark_fixable(run: _Run, findings: list[Finding], rules: dict[str, type[Rule
         return findings
     fixable = {id(f) for f, _ in _patches(run, candidates, rules, True, internal)}
     return [f if not f.fixable or id(f) in fixable else dataclasses.replace(f, fixable=False) for f in findings]
-
-
-def _merge(patches: list[tuple[Finding, Patch]], current: dict[str, str | None], root: Path
-           ) -> tuple[dict[str, str], int]:
-    """Non-overlapping patches merged per file: path -> new content, and how many findings they fix."""
-    accepted: dict[str, list[tuple[int, int, list[str]]]] = {}
-    created: dict[str, str] = {}
-    fixed = 0
-    for _finding, patch in patches:
-        plan: dict[str, list[tuple[int, int, list[str]]]] = {}
-        ok = True
-        for ch in patch.changes:
-            if ch.old is None:
-                if ch.path in created or current.get(ch.path) is not None or (root / ch.path).exists():
-                    ok = False
-                    break
-                continue
-            cur = current.get(ch.path)
-            if cur is None:
-                cur = _read_text(root / ch.path)
-                current[ch.path] = cur
-            if cur is None or ch.old != cur:  # the patch was made for other contents
-                ok = False
-                break
-            hunks = _hunks(ch.old, ch.new)
-            if any(_overlaps(h, g) for h in hunks for g in accepted.get(ch.path, []) + plan.get(ch.path, [])):
-                ok = False
-                break
-            plan.setdefault(ch.path, []).extend(hunks)
-        if not ok:
-            continue
-        for path, hunks in plan.items():
-            accepted.setdefault(path, []).extend(hunks)
-        for ch in patch.changes:
-            if ch.old is None:
-                created[ch.path] = ch.new
-        fixed += 1
-    out = {path: _apply_hunks(current[path] or "", hunks) for path, hunks in accepted.items()}
-    out.update(created)
-    return out, fixed
-
-
-def _read_text(p: Path) -> str | None:
-    try:
-        return p.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 def _write_atomic(path: Path, text: str, expected: bytes | None) -> bool:
@@ -465,7 +400,7 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
             patches = _patches(run, findings, rules, unsafe_fixes, result.internal_errors)
             if not patches:
                 break
-            changed, n = _merge(patches, current, root)
+            changed, n = merge_patches(patches, current, root)
             changed = {p: t for p, t in changed.items() if current.get(p) != t}
             if not changed:
                 break
