@@ -92,3 +92,13 @@ def test_calendar_dates_matter_only_with_a_local_time_zone(tmp_path: Path, tz: s
             "    Visit(day=datetime.now()).save()\n"
             "    return Visit.objects.filter(day__lt=date.today()).count()\n")})
     assert [line for _, line, _ in found(root)] == ([7, 8] if expected else [])
+
+
+def test_comparison_with_another_naive_value_is_quiet(tmp_path: Path) -> None:
+    root = project(tmp_path, "USE_TZ = True\n", {"shop/jobs.py": (
+        "from datetime import datetime\n\n\n"
+        "def expired(text):\n"
+        "    eol = datetime.strptime(text, '%Y-%m-%d')\n"
+        "    now = datetime.now()\n"
+        "    return eol < now and (now - eol).days\n")})
+    assert found(root) == []

@@ -99,6 +99,13 @@ class _Uses:
         names = self.naive_names if names is None else names
         if naive_call(self.index, self.module, expr):
             return True
+        if isinstance(expr, ast.Call) and not any(k.arg in ("tzinfo", "tz") for k in expr.keywords):
+            # strptime / fromtimestamp / combine / datetime(...) without a zone are naive too
+            dotted = self.index.resolve(self.module, expr.func) or ""
+            if dotted in ("datetime.datetime.strptime", "datetime.datetime.combine") or (
+                    dotted in ("datetime.datetime.fromtimestamp", "datetime.date.fromtimestamp")
+                    and len(expr.args) == 1) or (dotted == "datetime.datetime" and len(expr.args) < 8):
+                return True
         key = self._key(expr)
         if key is not None and key in names:
             return True
