@@ -79,3 +79,26 @@ def test_labels_epochs_elapsed_and_aware_are_quiet(tmp_path: Path, body: str) ->
         "import logging\nfrom datetime import datetime, timezone as dt_timezone\n\n"
         "logger = logging.getLogger(__name__)\n\n\ndef work():\n    pass\n\n\ndef job():\n" + body)})
     assert found(root) == []
+
+
+@pytest.mark.parametrize("tz, expected", [("UTC", False), ("Europe/Berlin", True)])
+def test_calendar_dates_matter_only_with_a_local_time_zone(tmp_path: Path, tz: str, expected: bool) -> None:
+    root = project(tmp_path, f"USE_TZ = True\nTIME_ZONE = '{tz}'\n", {
+        "shop/models.py": "from django.db import models\n\n\nclass Visit(models.Model):\n"
+                          "    day = models.DateField()\n",
+        "shop/jobs.py": (
+            "from datetime import date, datetime\n\nfrom shop.models import Visit\n\n\n"
+            "def record():\n"
+            "    Visit(day=datetime.now()).save()\n"
+            "    return Visit.objects.filter(day__lt=date.today()).count()\n")})
+    assert [line for _, line, _ in found(root)] == ([7, 8] if expected else [])
+
+
+def test_comparison_with_another_naive_value_is_quiet(tmp_path: Path) -> None:
+    root = project(tmp_path, "USE_TZ = True\n", {"shop/jobs.py": (
+        "from datetime import datetime\n\n\n"
+        "def expired(text):\n"
+        "    eol = datetime.strptime(text, '%Y-%m-%d')\n"
+        "    now = datetime.now()\n"
+        "    return eol < now and (now - eol).days\n")})
+    assert found(root) == []

@@ -626,3 +626,12 @@ def test_fixable_only_where_a_fix_is_produced(tmp_path, rules):
     r = check(tmp_path, rules, select=["TST101"], all_code=True)
     assert {(f.line, f.fixable) for f in r.findings} >= {(6, True)}
     assert all(not f.fixable for f in r.findings if f.line != 6) and len(r.findings) > 1
+
+
+def test_cache_tells_checked_parts_apart(tmp_path, rules):
+    write(tmp_path, {"app/tasks.py": TASKS, "app/other.py": "def f():\n    print(1)\n"})
+    kw = dict(select=["TST101"], all_code=True, use_cache=True)
+    first = check(tmp_path, rules, paths=[tmp_path / "app" / "tasks.py"], **kw)
+    second = check(tmp_path, rules, paths=[tmp_path / "app" / "other.py"], **kw)
+    assert {f.file for f in first.findings} == {"app/tasks.py"}
+    assert {f.file for f in second.findings} == {"app/other.py"}

@@ -367,7 +367,8 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
         given = sorted((c, r.__module__, r.__qualname__) for c, r in (rules or REGISTRY).items())
         cache = CheckCache(root, key_parts=(_sel_key(select), _sel_key(ignore), _sel_key(extend_select), cfg_sel,
                                             given, all_code, sorted(scope) if scope is not None else None,
-                                            tuple(config.exclude)),
+                                            tuple(config.exclude), sorted(report) if report is not None else None,
+                                            with_tests),
                            files=[*files, *setting_files])
         hit = cache.load()
         if hit is not None:

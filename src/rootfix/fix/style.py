@@ -70,6 +70,18 @@ def formatter(root: Path) -> tuple[str, str] | None:
     return None
 
 
+def config_dir(root: Path, path: str) -> Path:
+    """The folder of the configuration nearest to ``path`` (``pyproject.toml`` / ``ruff.toml``), up to ``root``:
+    a monorepo's ``apps/api/pyproject.toml`` rules its files."""
+    folder = (root / path).parent
+    while True:
+        if any((folder / n).is_file() for n in ("pyproject.toml", "ruff.toml", ".ruff.toml")):
+            return folder
+        if folder == root or root not in folder.parents:
+            return root
+        folder = folder.parent
+
+
 def changed_lines(old: str, new: str) -> tuple[int, int] | None:
     """1-based first and last line of ``new`` that differ from ``old``."""
     a, b = old.splitlines(), new.splitlines()
@@ -84,7 +96,7 @@ def restyle(root: Path, path: str, old: str | None, new: str, timeout: float = 2
     """``new`` with the changed lines formatted by the project's formatter (see the module docstring)."""
     if old is None or not path.endswith(".py"):
         return new
-    found = formatter(root)
+    found = formatter(config_dir(root, path)) or formatter(root)
     span = changed_lines(old, new)
     if found is None or span is None:
         return new

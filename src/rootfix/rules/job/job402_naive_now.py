@@ -53,6 +53,10 @@ _TIMELIKE = ("created", "modified", "updated", "_at", "_on", "date", "time", "la
              "start", "end", "until", "since", "when")
 
 HARMFUL, HARMLESS, AWARE, NOFIX = "harmful", "harmless", "aware", "nofix"
+#: the value is used as a calendar date (``.date()``, a ``DateField``, a ``__date`` lookup): wrong only on days
+#: when the server's date differs from the date in ``TIME_ZONE``
+DATE = "date"
+_DATE_NAMES = ("date", "_on", "day")
 
 
 class _Uses:
@@ -95,6 +99,13 @@ class _Uses:
         names = self.naive_names if names is None else names
         if naive_call(self.index, self.module, expr):
             return True
+        if isinstance(expr, ast.Call) and not any(k.arg in ("tzinfo", "tz") for k in expr.keywords):
+            # strptime / fromtimestamp / combine / datetime(...) without a zone are naive too
+            dotted = self.index.resolve(self.module, expr.func) or ""
+            if dotted in ("datetime.datetime.strptime", "datetime.datetime.combine") or (
+                    dotted in ("datetime.datetime.fromtimestamp", "datetime.date.fromtimestamp")
+                    and len(expr.args) == 1) or (dotted == "datetime.datetime" and len(expr.args) < 8):
+                return True
         key = self._key(expr)
         if key is not None and key in names:
             return True
@@ -141,7 +152,9 @@ class _Uses:
                 return {HARMLESS, NOFIX}  # time.mktime(now.timetuple()): an aware value would shift the epoch
             if p.attr in _LABEL_ATTRS:
                 return {HARMLESS} if p.attr in ("strftime", "isoformat", "ctime", "timestamp") else {HARMLESS, NOFIX}
-            if p.attr in ("date", "replace") and call is not None:
+            if p.attr == "date" and call is not None:
+                return self.of(call, depth + 1) | {DATE}
+            if p.attr == "replace" and call is not None:
                 return self.of(call, depth + 1)
             return {NOFIX}
         if isinstance(p, (ast.FormattedValue, ast.JoinedStr)):
@@ -201,10 +214,25 @@ class _Uses:
         dotted = self.index.resolve(self.module, func) or ""
         if keyword is not None and (name in _ORM_METHODS or "__" in keyword or ".objects." in f"{dotted}."
                                     or (name[:1].isupper() and name not in ("Path",))):
+            field = keyword.split("__")[0]
+            if "__date" in keyword or self._date_field(dotted, field) or field.endswith(_DATE_NAMES):
+                return {HARMFUL, DATE}
             return {HARMFUL}  # a lookup / model field value
         if keyword is None and name == "Q":
             return {HARMFUL}
         return {NOFIX}
+
+    def _date_field(self, dotted: str, field: str) -> bool:
+        """``Model(field=...)`` where the project model declares ``field = models.DateField(...)``."""
+        found = self.index.lookup_class(dotted) if dotted else None
+        if found is None:
+            return False
+        for stmt in found[1].body:
+            if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == field for t in stmt.targets) \
+                    and isinstance(stmt.value, ast.Call):
+                f = stmt.value.func
+                return (f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")) == "DateField"
+        return False
 
     def _name_uses(self, name: str, assign: ast.AST, depth: int) -> set[str]:
         tags: set[str] = set()
@@ -214,6 +242,17 @@ class _Uses:
                     and node.lineno >= after:
                 tags |= self.of(node, depth + 1)
         return tags or {HARMLESS}  # never read: nothing to break
+
+
+def _local_days_differ(index: "RepoIndex", settings: dict[str, object]) -> bool:
+    """Whether ``TIME_ZONE`` is a local zone (not UTC): a literal other than UTC, or no ``TIME_ZONE`` at all
+    (Django's default is America/Chicago). One read from the environment is not known: False."""
+    tz = settings.get("TIME_ZONE")
+    if isinstance(tz, str):
+        return tz.upper() not in ("UTC", "ETC/UTC", "GMT", "ETC/GMT", "Z")
+    declared = any("TIME_ZONE" in m.assignments for p, m in index.by_path.items()
+                   if p.rsplit("/", 1)[-1].startswith("settings") or "/settings/" in p)
+    return not declared
 
 
 class NaiveNow(Rule):
@@ -251,7 +290,9 @@ class NaiveNow(Rule):
     subtraction of another value) is reported. Used only for elapsed time against another naive reading,
     epochs (`.timestamp()`, `mktime(.timetuple())`), labels (`strftime`, f-strings, logging), or made aware
     (`.astimezone()`, `.replace(tzinfo=...)`, `make_aware`), it is not. `USE_TZ` read from the environment
-    counts as on unless its default is off; no `USE_TZ` at all is on from Django 5.0.
+    counts as on unless its default is off; no `USE_TZ` at all is on from Django 5.0. A value used as a calendar
+    date (`date.today()`, `.date()`, a `DateField`, a `__date` lookup) is reported only when `TIME_ZONE` is a local
+    zone: with `TIME_ZONE = "UTC"` the server's date is the project's date on servers that run on UTC.
 
     ## Fix safety
     Unsafe: the value becomes aware (UTC for `timezone.now()`), so code formatting it sees UTC instead of
@@ -379,6 +420,7 @@ class NaiveNow(Rule):
         settings = ctx.settings or project_settings(ctx.index)
         if not use_tz(ctx.index, settings):
             return
+        local_days = _local_days_differ(ctx.index, settings)
         for fn in ctx.functions():
             if is_test_module(fn.file) or "/tests/" in f"/{fn.file}" or "settings" in fn.file.rsplit("/", 1)[-1]:
                 continue
@@ -392,6 +434,8 @@ class NaiveNow(Rule):
                 tags = uses.of(node)
                 if HARMFUL not in tags or AWARE in tags:
                     continue  # labels, epochs, elapsed time, made aware: the naive value is never mixed
+                if (replacement == "localdate" or DATE in tags) and not local_days:
+                    continue  # a calendar date in a project whose TIME_ZONE is UTC (or unknown): no other day
                 what = ast.unparse(node.func)
                 finding = self.finding(fn, node, (
                     f"{what}() is naive (the server's clock) but USE_TZ is on: it reaches stored aware "
