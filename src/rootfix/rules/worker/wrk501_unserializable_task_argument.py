@@ -454,7 +454,20 @@ def resend(numbers):
         serializer = str(_setting(settings, "CELERY_TASK_SERIALIZER", "CELERY_SERIALIZER") or "json")
         invariant = scenario.argument_serialization_invariant(
             finding.file, fn.node.name, call.lineno, call.end_lineno or call.lineno, serializer)
-        return scenario.replay_test(index, [fn], invariant, code=self.code, symbol=finding.symbol)
+        found = scenario.replay_test(index, [fn], invariant, code=self.code, symbol=finding.symbol)
+        if found is not None:
+            return found
+        # no project test publishes from here: run the publishing function once, eagerly, with the
+        # rows it needs built, every job delivered through the serializer
+        return scenario.generated_run_test(
+            index, fn, invariant, code=self.code, symbol=finding.symbol, check="_SerializationRecorder()",
+            install="probe.install(None)", after="probe.uninstall()",
+            verdict='"; ".join(probe.violations) or None',
+            setup=("from celery import current_app", "from django.test import TestCase",
+                   "current_app.conf.task_always_eager = True",
+                   "monkeypatch.setattr('celery.app.base.Celery.send_task', lambda app, name, args=None, "
+                   "kwargs=None, **options: _round_trip((list(args or ()), dict(kwargs or {}))))"),
+            context="TestCase.captureOnCommitCallbacks(execute=True)")
 
 
 def changed_arguments(index: "RepoIndex", settings: dict[str, object], in_scope=None):
