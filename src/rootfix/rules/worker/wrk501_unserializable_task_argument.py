@@ -299,11 +299,14 @@ class UnserializableTaskArgument(Rule):
     """Task argument that the task's serializer (JSON) cannot carry.
 
     ## What it does
-    Finds Celery enqueues (`.delay()`, `.apply_async(args=..., kwargs=...)`, `.s(...)`) that pass a
-    model instance (from `.get()`, `.create()`, `get_object_or_404()`, iterating a queryset, a
-    model-typed parameter, `self.object`, `request.user`, a foreign key), a queryset, a `set` /
-    `frozenset` or an open file while the task serializer is JSON (Celery's default). With Celery
-    or kombu older than 5.3 pinned, `Decimal` and `datetime` / `date` values too.
+    Finds Celery enqueues (`.delay()`, `.apply_async(args=..., kwargs=...)`, `.s(...)`, `send_task`),
+    also inside `on_commit` lambdas, that pass a value the configured task serializer
+    (`CELERY_TASK_SERIALIZER` / `task_serializer`, JSON by default; `rootfix.project.serializer`)
+    refuses or changes: a model instance or a queryset from any source (`rootfix.project.values`),
+    a `set` / `frozenset`, an open file (refused: `EncodeError`), a dict with int keys (the task
+    gets str keys), a tuple (the task gets a list), a value built by a helper that returns one of
+    these; with Celery or kombu older than 5.3 pinned, `Decimal` / `datetime` / `date` / `UUID`
+    too (they come back as `str`; kombu 5.3+ restores them). RQ jobs are pickled: not reported.
 
     ## Why is this bad?
     `kombu` raises `EncodeError: Object of type Invoice is not JSON serializable` when the task is
@@ -327,6 +330,13 @@ class UnserializableTaskArgument(Rule):
     ```
 
     ## Fix safety
+    Other kinds: a set is sent as `list(...)` and rebuilt with `set()` in the task, a tuple
+    rebuilt with `tuple()`, int keys with `int()` (only when every caller sends int keys), a
+    queryset is sent as its primary keys and re-queried (`filter(pk__in=...)`, order not kept);
+    files and helper-built values that cannot be rebuilt soundly get no fix. The regression test
+    delivers every job published from the site through the serializer (encode and decode) and
+    fails when it cannot be encoded or the task's outcome changes.
+
     Unsafe, and multi-file: for a model instance the task's parameter is renamed `<name>_id`, its
     first statement re-fetches the row, and every enqueue and direct call of the task in
     non-test code passes `.pk`. Existing tests that call the task with an instance must be

@@ -66,13 +66,17 @@ class UnboundedQuerysetInTask(Rule):
     """A task loads a whole table's model instances into memory at once.
 
     ## What it does
-    Finds, in tasks and the project code they call, ``for x in <queryset>``, ``list(<queryset>)`` and
-    comprehensions over a queryset of model instances that is *unbounded*: rooted at a model manager
-    (``Model.objects``), not sliced, not ``.iterator()``, not ``values()``/``values_list()``, and not
-    narrowed by an equality filter - only ``.all()`` or one-sided range lookups (``created__lt=cutoff``,
-    the backlog that grows with the table). Querysets of a related manager (``order.lines.all()``) and
-    ones narrowed by an equality or boolean filter are left alone: the rule cannot know table sizes and
-    prefers silence to noise.
+    Finds, in tasks and the project code they reach (helpers in other modules, service objects'
+    methods, model methods, functions nested in the task), ``for x in <queryset>``, ``list(<queryset>)``,
+    comprehensions, ``len(<queryset>)`` and truth tests (``if qs:``, ``not qs``, ``bool(qs)``) of a
+    queryset that is *unbounded*: rooted at a model manager (``Model.objects``, a custom manager or
+    queryset method), not sliced, not ``.iterator()``, not ``values()``/``values_list()`` (for loops
+    and lists), and not narrowed by an equality filter - only ``.all()`` or one-sided range lookups
+    (``created__lt=cutoff``, the backlog that grows with the table). The queryset may come from a
+    variable or a helper's return value (``rootfix.project.values``); the message names the task the
+    code runs in. Querysets of a related manager (``order.lines.all()``) and ones narrowed by an
+    equality or boolean filter are left alone: the rule cannot know table sizes and prefers silence
+    to noise.
 
     ## Why is this bad?
     Iterating a queryset fills its result cache: every row becomes a model instance kept alive until
@@ -94,6 +98,7 @@ class UnboundedQuerysetInTask(Rule):
     ```
 
     ## Fix safety
+    ``len(qs)`` becomes ``qs.count()`` and a truth test ``qs.exists()`` (the database counts).
     ``.iterator(chunk_size=2000)`` is added at the loop (only ``for`` loops are fixed: ``list()`` and
     comprehensions keep the whole result anyway and need a redesign). Safe when the loop is the only
     evaluation of the queryset; unsafe when the same queryset variable is evaluated again (it is then
