@@ -43,7 +43,7 @@ MATRIX: dict[str, tuple[str, dict[tuple[str, int, str], tuple[bool, str]], tuple
         ("shop/forms/p03_queryset.py", 6, "audit_recent"): (True, "queryset: pks sent, re-queried in the task"),
         ("shop/forms/p04_set_literal.py", 5, "restock_two"): (True, "set literal: list sent, set() in the task"),
         ("shop/forms/p05_tuple.py", 5, "dispatch"): (True, "tuple comes back a list: tuple() in the task"),
-        ("shop/forms/p06_int_key_dict.py", 7, "reset_order"): (True, "dict comprehension keyed by pk"),
+        ("shop/forms/p06_int_key_dict.py", 6, "clear_discontinued"): (True, "dict comprehension keyed by pk"),
         ("shop/forms/p07_helper_built.py", 6, "nightly_totals"): (False, "int-key dict built by a helper in "
                                                                         "another module; another caller sends "
                                                                         "str keys, so int() is not sound"),
