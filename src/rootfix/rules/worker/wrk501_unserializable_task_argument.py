@@ -506,6 +506,15 @@ def changed_arguments(index: "RepoIndex", settings: dict[str, object], in_scope=
                     bad = classifier.classify(arg, call.lineno)
                     if bad is not None:
                         change = S.Change(bad.kind, "refused", bad.model)
+                if change is not None and change.effect == "changed" and change.kind in ("tuple", "int-key dict"):
+                    # reported only when the task relies on what the serializer changes
+                    task = enq.task.fn
+                    decl = index.task_decl(task) if task else None
+                    params = _task_params(task, bool(decl and decl.bound)) if task else []
+                    name = params[pos] if isinstance(pos, int) and pos < len(params) else pos
+                    if task is None or not isinstance(name, str) or not S.task_relies_on(
+                            index, task, name, change.kind):
+                        continue
                 if change is not None:
                     yield fn, call, enq, arg, change
 

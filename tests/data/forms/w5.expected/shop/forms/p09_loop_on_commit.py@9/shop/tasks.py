@@ -64,3 +64,15 @@ def pickled_report(order):
 @shared_task
 def email_totals(totals):
     return totals.get(1)
+
+
+@shared_task
+def route(point):
+    lat, lng = point
+    return f"{lat:.2f},{lng:.2f}"
+
+
+@shared_task
+def zero_lines(quantities):
+    for line_id, qty in quantities.items():
+        Line.objects.filter(pk=line_id).update(qty=qty)
