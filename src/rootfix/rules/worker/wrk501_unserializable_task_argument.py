@@ -502,9 +502,11 @@ def changed_arguments(index: "RepoIndex", settings: dict[str, object], in_scope=
             for pos, arg in _arguments(enq):
                 change = S.change_of(index, fn, arg, call.lineno, ser)
                 if change is None:
-                    classifier = classifier or Classifier(index, fn, False)
+                    classifier = classifier or Classifier(index, fn, not ser.native_types)
                     bad = classifier.classify(arg, call.lineno)
-                    if bad is not None:
+                    if bad is not None and bad.kind in ("Decimal", "datetime"):
+                        change = S.Change(bad.kind, "changed", becomes="a str")
+                    elif bad is not None:
                         change = S.Change(bad.kind, "refused", bad.model)
                 if change is not None and change.effect == "changed" and change.kind in ("tuple", "int-key dict"):
                     # reported only when the task relies on what the serializer changes
