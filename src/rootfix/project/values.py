@@ -511,7 +511,7 @@ def _queryset_method(index, recv: Value, method: str, call: ast.Call, depth) -> 
         got = returns(index, target, depth + 1)
         if got is not None:
             return replace(got, model=recv.model or got.model, locked=recv.locked or got.locked,
-                           unbounded=recv.unbounded and got.unbounded)
+                           unbounded=recv.unbounded and got.unbounded, origin=recv.origin)
     return None
 
 
