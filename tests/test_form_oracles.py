@@ -27,6 +27,8 @@ CASES = [
     ("WRK501", "w5", "shop/forms/p06_int_key_dict.py", 6, "the json serializer changes it"),
     ("WRK601", "w6", "pings/forms/p03_len.py", 8, "into memory at once"),
     ("WRK601", "w6", "pings/forms/p09_service_method.py", 9, "into memory at once"),
+    ("WRK601", "w6", "pings/forms/p05_for_helper_other_module.py", 8, "into memory at once"),
+    ("WRK601", "w6", "pings/forms/p13_nested_function.py", 9, "into memory at once"),
 ]
 
 

@@ -1050,6 +1050,9 @@ def call_arguments(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[str, st
         if _numeric_use(fn, a.arg):
             out.append((a.arg, "3"))
             continue
+        if _time_bound(index, fn, a.arg):
+            out.append((a.arg, "__import__('django.utils.timezone').utils.timezone.now()"))
+            continue
         if not any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == a.arg
                    for n in ast.walk(fn.node)):
             out.append((a.arg, repr(f"rootfix-{a.arg}")))  # only passed on: any value will do
@@ -1121,6 +1124,21 @@ def rows_needed(index: "RepoIndex", fn: "FunctionInfo") -> list[str]:
             if text not in out:
                 out.append(text)
     return out
+
+
+def _time_bound(index: "RepoIndex", fn: "FunctionInfo", name: str) -> bool:
+    """The parameter ends up as the bound of a range lookup (``created__lt=cutoff``) here, in what the
+    function reaches, or in a custom queryset method: a point in time."""
+    from rootfix.project import values as V
+
+    bodies = [f.node for f in V.reachable(index, fn)]
+    bodies += [m.node for ms in V.queryset_methods(index).values() for m in ms]
+    for body in bodies:
+        for node in ast.walk(body):
+            if isinstance(node, ast.keyword) and node.arg and node.arg.endswith(("__lt", "__lte", "__gt", "__gte")) \
+                    and isinstance(node.value, ast.Name) and node.value.id == name:
+                return True
+    return False
 
 
 def _numeric_use(fn: "FunctionInfo", name: str) -> bool:

@@ -266,12 +266,17 @@ def deactivate_dormant():
                     None)
         if site is None or site[0] in ("list", "comprehension"):
             return None
-        start = min([fn.node.lineno, *(d.lineno for d in fn.node.decorator_list)])  # = co_firstlineno
+        from rootfix.project import values as V
+
         node = site[3]
+        code_node = V.scope_at(index, fn, node).node  # the loop may be in a function nested in fn
+        if not isinstance(code_node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return None
+        start = min([code_node.lineno, *(d.lineno for d in code_node.decorator_list)])  # = co_firstlineno
         head = node.iter if isinstance(node, (ast.For, ast.AsyncFor)) else site[1]
         first, last = min(node.lineno, head.lineno), head.end_lineno or head.lineno
         it = ast.unparse(site[1])
-        setup = _WATCH_SETUP.format(file=fn.file, function=fn.node.name, first=first - start, last=last - start)
+        setup = _WATCH_SETUP.format(file=fn.file, function=code_node.name, first=first - start, last=last - start)
         check = (f"    if not _FETCHED and not _STREAMED:\n"
                  f"        pytest.skip(\"this scenario does not reach the loop over `{it}` in {fn.symbol}\")\n"
                  f"    assert not _FETCHED, (\n"
