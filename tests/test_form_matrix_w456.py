@@ -43,7 +43,7 @@ MATRIX: dict[str, tuple[str, dict[tuple[str, int, str], tuple[bool, str]], tuple
         ("shop/forms/p03_queryset.py", 6, "audit_recent"): (True, "queryset: pks sent, re-queried in the task"),
         ("shop/forms/p04_set_literal.py", 5, "restock_two"): (True, "set literal: list sent, set() in the task"),
         ("shop/forms/p05_tuple.py", 5, "dispatch"): (True, "tuple comes back a list: tuple() in the task"),
-        ("shop/forms/p06_int_key_dict.py", 7, "reset_order"): (True, "dict comprehension keyed by pk"),
+        ("shop/forms/p06_int_key_dict.py", 6, "clear_discontinued"): (True, "dict comprehension keyed by pk"),
         ("shop/forms/p07_helper_built.py", 6, "nightly_totals"): (False, "int-key dict built by a helper in "
                                                                         "another module; another caller sends "
                                                                         "str keys, so int() is not sound"),
@@ -56,7 +56,8 @@ MATRIX: dict[str, tuple[str, dict[tuple[str, int, str], tuple[bool, str]], tuple
         ("shop/forms/p12_send_task.py", 7, "notify_by_name"): (True, "app.send_task by name"),
         ("shop/models.py", 19, "Order.confirm"): (True, "model method passes self"),
     }, ("shop/forms/q01_pk.py", "shop/forms/q02_values_list.py", "shop/forms/q03_str_keys.py",
-        "shop/forms/q04_rq_pickles.py", "shop/forms/q05_pickle_task.py", "shop/forms/q06_list.py")),
+        "shop/forms/q04_rq_pickles.py", "shop/forms/q05_pickle_task.py", "shop/forms/q06_list.py",
+        "shop/forms/q07_tuple_unpacked.py", "shop/forms/q08_int_keys_not_looked_up.py")),
     "WRK601": ("w6", {
         ("pings/forms/p01_for_all.py", 8, "recheck_all"): (True, "for over Model.objects.all() in the task"),
         ("pings/forms/p02_list_helper.py", 8, "export_names"): (False, "list() of a helper's queryset"),

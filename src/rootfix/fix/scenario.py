@@ -629,9 +629,98 @@ class _SerializationRecorder:
         self.previous = sys.getprofile()
         self.seen_frame = None
         sys.setprofile(self._profile)
+        self._round_trip_at_the_site()
 
     def uninstall(self):
         sys.setprofile(self.previous)
+        if getattr(self, "_real_apply_async", None) is not None:
+            import celery.app.task
+
+            celery.app.task.Task.apply_async = self._real_apply_async
+            self._real_apply_async = None
+
+    # -- the task must see what the caller sent (WRK501)
+    def _round_trip_at_the_site(self):
+        """Jobs published from the site reach the task as the broker would deliver them: encoded and
+        decoded with the serializer. When that changes them (a tuple comes back a list, int keys come
+        back str), the task's outcome with the delivered arguments must be the one with the sent ones."""
+        try:
+            import celery.app.task
+        except ImportError:
+            return
+        real = self._real_apply_async = celery.app.task.Task.apply_async
+        recorder = self
+
+        def apply_async(task, args=None, kwargs=None, *rest, **options):
+            if recorder._site_frame() is None:
+                return real(task, args, kwargs, *rest, **options)
+            sent = (list(args or ()), dict(kwargs or {{}}))
+            try:
+                got = _round_trip(sent)
+            except Exception as exc:  # the profile hook reports it; do not publish what cannot be sent
+                if not recorder.violations:
+                    recorder.violations.append(f"{{_SITE[0]}}: {{exc}}")
+                return None
+            if not _same(sent, got):
+                alone, delivered = _outcome(task, *sent), _outcome(task, *got)
+                if alone != delivered:
+                    recorder.violations.append(
+                        f"{{task.name}} receives {{got!r}} where the caller sent {{sent!r}} "
+                        f"(the {{_SERIALIZER}} serializer changes it) and then {{delivered}} instead of {{alone}}")
+            return real(task, got[0], got[1], *rest, **options)
+
+        celery.app.task.Task.apply_async = apply_async
+
+    def _site_frame(self):
+        frame = sys._getframe(2)
+        for _ in range(8):
+            if frame is None:
+                return None
+            code = frame.f_code
+            if (code.co_name in (_SITE[1], "<lambda>")
+                    and code.co_filename.replace("\\\\", "/").endswith(_SITE[0])
+                    and _SITE[2] <= frame.f_lineno <= _SITE[3]):
+                return frame
+            frame = frame.f_back
+        return None
+
+
+def _round_trip(value):
+    from kombu.serialization import dumps, loads
+
+    content_type, encoding, data = dumps(value, serializer=_SERIALIZER)
+    return loads(data, content_type, encoding, accept=[content_type])
+
+
+def _same(a, b):
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+class _UndoOutcome(Exception):
+    pass
+
+
+def _outcome(task, args, kwargs):
+    """What the task body does with these arguments (its result or its exception), rolled back."""
+    from django.db import transaction
+
+    box = {{}}
+    try:
+        with transaction.atomic():
+            try:
+                box["outcome"] = ("returned", repr(task(*args, **kwargs)))
+            except Exception as exc:
+                box["outcome"] = ("raised", type(exc).__name__)
+            raise _UndoOutcome
+    except _UndoOutcome:
+        pass
+    return box["outcome"]
 '''
 
 
@@ -985,6 +1074,13 @@ def call_arguments(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[str, st
         if _numeric_use(fn, a.arg):
             out.append((a.arg, "3"))
             continue
+        if _time_bound(index, fn, a.arg):
+            out.append((a.arg, "__import__('django.utils.timezone').utils.timezone.now()"))
+            continue
+        if not any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == a.arg
+                   for n in ast.walk(fn.node)):
+            out.append((a.arg, repr(f"rootfix-{a.arg}")))  # only passed on: any value will do
+            continue
         return None
     return out
 
@@ -1025,6 +1121,50 @@ def _fetched_by(index: "RepoIndex", fn: "FunctionInfo", name: str) -> tuple[str,
     return None
 
 
+def rows_needed(index: "RepoIndex", fn: "FunctionInfo") -> list[str]:
+    """``_build(...)`` calls for the rows the function queries straight from a manager
+    (``Customer.objects.all()``, ``Member.objects.filter(tier="vip")``): one row each, with the
+    literal values of equality filters, so that its loops and lookups have something to find."""
+    from rootfix.project import values as V
+
+    module = index.module_of(fn)
+    out: list[str] = []
+    for scope in V.scopes(index, fn):
+        for node in V.own_nodes(scope):
+            if not (isinstance(node, ast.Attribute) and isinstance(node.value, (ast.Name, ast.Attribute))):
+                continue
+            model = index.resolve(module, node.value)
+            if model not in V.models(index) or node.attr not in V.manager_names(index, model):
+                continue
+            literals = {}
+            parent = next((p for p in ast.walk(fn.node) if isinstance(p, ast.Attribute) and p.value is node), None)
+            call = next((c for c in ast.walk(fn.node) if isinstance(c, ast.Call) and c.func is parent), None)
+            if call is not None and parent.attr in ("filter", "get", "exclude") and parent.attr != "exclude":
+                for kw in call.keywords:
+                    if kw.arg and "__" not in kw.arg and isinstance(kw.value, ast.Constant) \
+                            and V.field_class(index, model, kw.arg) not in (None, "ForeignKey"):
+                        literals[kw.arg] = kw.value.value
+            text = f"_build({model!r}" + "".join(f", {k}={v!r}" for k, v in literals.items()) + ")"
+            if text not in out:
+                out.append(text)
+    return out
+
+
+def _time_bound(index: "RepoIndex", fn: "FunctionInfo", name: str) -> bool:
+    """The parameter ends up as the bound of a range lookup (``created__lt=cutoff``) here, in what the
+    function reaches, or in a custom queryset method: a point in time."""
+    from rootfix.project import values as V
+
+    bodies = [f.node for f in V.reachable(index, fn)]
+    bodies += [m.node for ms in V.queryset_methods(index).values() for m in ms]
+    for body in bodies:
+        for node in ast.walk(body):
+            if isinstance(node, ast.keyword) and node.arg and node.arg.endswith(("__lt", "__lte", "__gt", "__gte")) \
+                    and isinstance(node.value, ast.Name) and node.value.id == name:
+                return True
+    return False
+
+
 def _numeric_use(fn: "FunctionInfo", name: str) -> bool:
     for node in ast.walk(fn.node):
         if isinstance(node, (ast.AugAssign, ast.BinOp)):
@@ -1035,7 +1175,9 @@ def _numeric_use(fn: "FunctionInfo", name: str) -> bool:
 
 
 def generated_run_test(index: "RepoIndex", fn: "FunctionInfo", invariant: Invariant, *, code: str, symbol: str,
-                       check: str) -> tuple[str, str] | None:
+                       check: str, install: str = "probe.install(monkeypatch.setattr)",
+                       verdict: str = "probe.lost_update()", after: str = "",
+                       setup: tuple[str, ...] = (), context: str = "") -> tuple[str, str] | None:
     """When no project test reaches ``fn``: a test that builds the rows it needs from the models'
     fields (or the project's factories), calls it once under ``invariant`` and runs ``check``
     (an expression over ``probe`` that is a failure message or None)."""
@@ -1078,10 +1220,13 @@ def generated_run_test(index: "RepoIndex", fn: "FunctionInfo", invariant: Invari
         "",
         "@pytest.mark.django_db",
         f"def test_rootfix_{code.lower()}_{re.sub(r'[^a-z0-9]+', '_', symbol.lower())}_generated(monkeypatch):",
+        *(f"    {line}" for line in setup),
+        *(f"    {row}" for row in rows_needed(index, fn)),
         f"    probe = {check}",
-        "    probe.install(monkeypatch.setattr)",
-        f"    {call}",
-        "    problem = probe.lost_update()",
+        f"    {install}",
+        *([f"    try:", *([f"        with {context}:", f"            {call}"] if context else [f"        {call}"]),
+           "    finally:", f"        {after}"] if after else [f"    {call}"]),
+        f"    problem = {verdict}",
         "    assert problem is None, problem",
     ]
     return path, "\n".join(lines) + "\n"

@@ -246,3 +246,71 @@ def _is_open(index, module, expr: ast.AST) -> bool:
                       "tempfile.TemporaryFile") or (
         isinstance(expr.func, ast.Attribute) and expr.func.attr == "open" and isinstance(expr.func.value, ast.Name)
         and expr.func.value.id in ("default_storage", "storage"))
+
+
+# --------------------------------------------------------------------------- what the task relies on
+def task_relies_on(index: "RepoIndex", task: "FunctionInfo", param: str, kind: str) -> bool:
+    """Does the task body use ``param`` in a way the change breaks? A list instead of a tuple breaks
+    hashing (a dict key, ``.get(p)``, a set member), ``== (a, b)``, ``isinstance(p, tuple)``, ``p + (x,)``;
+    str keys instead of int keys break lookups by a non-str key (``d[line.pk]``, ``d.get(1)``,
+    ``x in d``) and ordering (``sorted(d)``). Unpacking, iterating, ``len`` and passing on work the same."""
+    own_loops: set[str] = set()
+    for node in ast.walk(task.node):
+        if isinstance(node, (ast.For, ast.comprehension)) and _is_param_iter(node.iter, param):
+            for t in ast.walk(node.target):
+                if isinstance(t, ast.Name):
+                    own_loops.add(t.id)
+    for node in ast.walk(task.node):
+        if kind == "tuple":
+            if isinstance(node, ast.Subscript) and _is(node.slice, param):
+                return True
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                    "get", "add", "setdefault", "pop", "index", "count") and node.args and _is(node.args[0], param):
+                return node.func.attr in ("get", "add", "setdefault", "pop")
+            if isinstance(node, ast.Compare) and any(
+                    (_is(a, param) and isinstance(b, ast.Tuple)) or (_is(b, param) and isinstance(a, ast.Tuple))
+                    for a, b in zip([node.left, *node.comparators], node.comparators)):
+                return True
+            if isinstance(node, ast.Compare) and _is(node.left, param) and any(
+                    isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
+                return True
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in (
+                    "isinstance", "hash") and node.args and _is(node.args[0], param):
+                return True
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and (
+                    (_is(node.left, param) and isinstance(node.right, ast.Tuple))
+                    or (_is(node.right, param) and isinstance(node.left, ast.Tuple))):
+                return True
+            if isinstance(node, (ast.Set, ast.Dict)) and any(_is(e, param) for e in (
+                    node.elts if isinstance(node, ast.Set) else [k for k in node.keys if k is not None])):
+                return True
+        elif kind == "int-key dict":
+            key = None
+            if isinstance(node, ast.Subscript) and _is(node.value, param):
+                key = node.slice
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and _is(node.func.value, param)
+                  and node.func.attr in ("get", "pop", "setdefault") and node.args):
+                key = node.args[0]
+            elif isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops) \
+                    and _is(node.comparators[-1], param):
+                key = node.left
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in (
+                    "sorted", "min", "max") and node.args and _is(node.args[0], param):
+                return True
+            if key is not None and not (isinstance(key, ast.Constant) and isinstance(key.value, str)) \
+                    and not (isinstance(key, ast.Name) and key.id in own_loops):
+                return True
+        else:
+            return True
+    return False
+
+
+def _is(node: ast.AST, name: str) -> bool:
+    return isinstance(node, ast.Name) and node.id == name
+
+
+def _is_param_iter(node: ast.AST, name: str) -> bool:
+    if _is(node, name):
+        return True
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and _is(node.func.value, name)
+            and node.func.attr in ("keys", "items"))

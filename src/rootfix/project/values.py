@@ -511,7 +511,7 @@ def _queryset_method(index, recv: Value, method: str, call: ast.Call, depth) -> 
         got = returns(index, target, depth + 1)
         if got is not None:
             return replace(got, model=recv.model or got.model, locked=recv.locked or got.locked,
-                           unbounded=recv.unbounded and got.unbounded)
+                           unbounded=recv.unbounded and got.unbounded, origin=recv.origin)
     return None
 
 
@@ -687,7 +687,10 @@ def method_calls(index: "RepoIndex") -> dict[str, list[tuple["FunctionInfo", ast
         for stmt in cls.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 names.add(stmt.name)
-    names -= {"save", "delete", "__str__", "clean", "full_clean", "get_absolute_url", "__init__"}
+    names -= {"save", "delete", "__str__", "clean", "full_clean", "get_absolute_url", "__init__", "update", "count",
+              "exists", "refresh_from_db", "items", "keys", "values", "append", "format", "join", "split"}
+    names -= QS_METHODS | ROW_METHODS | INSTANCE_METHODS | PAIR_METHODS
+    names = {n for n in names if not n.startswith("__")}
     out: dict[str, list[tuple[FunctionInfo, ast.Call]]] = {}
     if names:
         for fn in index.functions.values():

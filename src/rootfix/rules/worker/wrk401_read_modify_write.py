@@ -193,9 +193,15 @@ class ReadModifyWrite(Rule):
 
     ## What it does
     Finds `obj.field += n`, `obj.field -= n` and `obj.field = obj.field + n` followed by
-    `obj.save()` (with or without `update_fields` naming the field), where `obj` came from the ORM
-    (`.get()`, `.first()`, `get_object_or_404()`, iterating a queryset, a model-instance
-    parameter) without `select_for_update()`.
+    `obj.save()` (with or without `update_fields` naming the field), where `obj` is a model instance
+    from any source (`rootfix.project.values`): a manager chain (`.get()`, `.first()`,
+    `get_or_create()[0]`, custom managers and queryset methods, `get_object_or_404()`), a related
+    access (`card.member`, `member.cards.all()`), a loop over a queryset, a helper's return value in
+    another module, a type-hinted parameter or one every caller passes a row in, `self` in a model
+    method, a receiver's `instance` - in task code, helpers, service classes, model methods and
+    receivers, and in functions nested in them. Quiet when the row is locked
+    (`select_for_update()`, also when every caller holds that lock) or the update is already an
+    `F()` expression / `update()`.
 
     ## Why is this bad?
     Workers run the same task concurrently. Two of them read `checkins = 5`, both write `6`: one
@@ -218,6 +224,13 @@ class ReadModifyWrite(Rule):
     other correct fix; it holds a row lock for the rest of the transaction.)
 
     ## Fix safety
+    No fix when the new value is used before the save (a check such as `if obj.balance < 0: raise`,
+    a save in another block): that logic needs `select_for_update()` inside `atomic()`, by hand.
+    The regression test replays the project's tests that reach the code with a concurrent writer
+    injected between the read and the write (its change must survive); when none reaches it, a
+    generated run of the function on the test database, with the rows it needs built from the
+    models' fields (or the project's factories).
+
     Unsafe: `QuerySet.update()` does not call the model's `save()`, sends no `pre_save`/`post_save`
     signals and does not touch `auto_now` fields. The save is removed only when it wrote nothing
     but this field (`update_fields` naming only it, or no other field of the instance assigned in
@@ -340,9 +353,13 @@ def close_day(rooms_open):
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         from rootfix.rules.worker._enqueue import is_test_code
+        from rootfix.rules.worker.wrk601_unbounded_queryset import worker_code
 
-        for fn in ctx.functions():
-            if is_test_code(fn.file):
+        # code in scope, and the code tasks reach through method calls on rows and on service objects
+        # (a model method a task calls on an instance it got from a related access)
+        reached = worker_code(ctx.index) if ctx.scope is not None else {}
+        for fn in ctx.index.functions.values():
+            if not (ctx.in_scope(fn) or fn.qualname in reached) or is_test_code(fn.file):
                 continue
             for r in find_rmw(ctx.index, fn):
                 model = r.source.model or f"type({r.var})._default_manager"

@@ -299,11 +299,14 @@ class UnserializableTaskArgument(Rule):
     """Task argument that the task's serializer (JSON) cannot carry.
 
     ## What it does
-    Finds Celery enqueues (`.delay()`, `.apply_async(args=..., kwargs=...)`, `.s(...)`) that pass a
-    model instance (from `.get()`, `.create()`, `get_object_or_404()`, iterating a queryset, a
-    model-typed parameter, `self.object`, `request.user`, a foreign key), a queryset, a `set` /
-    `frozenset` or an open file while the task serializer is JSON (Celery's default). With Celery
-    or kombu older than 5.3 pinned, `Decimal` and `datetime` / `date` values too.
+    Finds Celery enqueues (`.delay()`, `.apply_async(args=..., kwargs=...)`, `.s(...)`, `send_task`),
+    also inside `on_commit` lambdas, that pass a value the configured task serializer
+    (`CELERY_TASK_SERIALIZER` / `task_serializer`, JSON by default; `rootfix.project.serializer`)
+    refuses or changes: a model instance or a queryset from any source (`rootfix.project.values`),
+    a `set` / `frozenset`, an open file (refused: `EncodeError`), a dict with int keys (the task
+    gets str keys), a tuple (the task gets a list), a value built by a helper that returns one of
+    these; with Celery or kombu older than 5.3 pinned, `Decimal` / `datetime` / `date` / `UUID`
+    too (they come back as `str`; kombu 5.3+ restores them). RQ jobs are pickled: not reported.
 
     ## Why is this bad?
     `kombu` raises `EncodeError: Object of type Invoice is not JSON serializable` when the task is
@@ -327,6 +330,13 @@ class UnserializableTaskArgument(Rule):
     ```
 
     ## Fix safety
+    Other kinds: a set is sent as `list(...)` and rebuilt with `set()` in the task, a tuple
+    rebuilt with `tuple()`, int keys with `int()` (only when every caller sends int keys), a
+    queryset is sent as its primary keys and re-queried (`filter(pk__in=...)`, order not kept);
+    files and helper-built values that cannot be rebuilt soundly get no fix. The regression test
+    delivers every job published from the site through the serializer (encode and decode) and
+    fails when it cannot be encoded or the task's outcome changes.
+
     Unsafe, and multi-file: for a model instance the task's parameter is renamed `<name>_id`, its
     first statement re-fetches the row, and every enqueue and direct call of the task in
     non-test code passes `.pk`. Existing tests that call the task with an instance must be
@@ -454,7 +464,20 @@ def resend(numbers):
         serializer = str(_setting(settings, "CELERY_TASK_SERIALIZER", "CELERY_SERIALIZER") or "json")
         invariant = scenario.argument_serialization_invariant(
             finding.file, fn.node.name, call.lineno, call.end_lineno or call.lineno, serializer)
-        return scenario.replay_test(index, [fn], invariant, code=self.code, symbol=finding.symbol)
+        found = scenario.replay_test(index, [fn], invariant, code=self.code, symbol=finding.symbol)
+        if found is not None:
+            return found
+        # no project test publishes from here: run the publishing function once, eagerly, with the
+        # rows it needs built, every job delivered through the serializer
+        return scenario.generated_run_test(
+            index, fn, invariant, code=self.code, symbol=finding.symbol, check="_SerializationRecorder()",
+            install="probe.install(None)", after="probe.uninstall()",
+            verdict='"; ".join(probe.violations) or None',
+            setup=("from celery import current_app", "from django.test import TestCase",
+                   "current_app.conf.task_always_eager = True",
+                   "monkeypatch.setattr('celery.app.base.Celery.send_task', lambda app, name, args=None, "
+                   "kwargs=None, **options: _round_trip((list(args or ()), dict(kwargs or {}))))"),
+            context="TestCase.captureOnCommitCallbacks(execute=True)")
 
 
 def changed_arguments(index: "RepoIndex", settings: dict[str, object], in_scope=None):
@@ -479,10 +502,21 @@ def changed_arguments(index: "RepoIndex", settings: dict[str, object], in_scope=
             for pos, arg in _arguments(enq):
                 change = S.change_of(index, fn, arg, call.lineno, ser)
                 if change is None:
-                    classifier = classifier or Classifier(index, fn, False)
+                    classifier = classifier or Classifier(index, fn, not ser.native_types)
                     bad = classifier.classify(arg, call.lineno)
-                    if bad is not None:
+                    if bad is not None and bad.kind in ("Decimal", "datetime"):
+                        change = S.Change(bad.kind, "changed", becomes="a str")
+                    elif bad is not None:
                         change = S.Change(bad.kind, "refused", bad.model)
+                if change is not None and change.effect == "changed" and change.kind in ("tuple", "int-key dict"):
+                    # reported only when the task relies on what the serializer changes
+                    task = enq.task.fn
+                    decl = index.task_decl(task) if task else None
+                    params = _task_params(task, bool(decl and decl.bound)) if task else []
+                    name = params[pos] if isinstance(pos, int) and pos < len(params) else pos
+                    if task is None or not isinstance(name, str) or not S.task_relies_on(
+                            index, task, name, change.kind):
+                        continue
                 if change is not None:
                     yield fn, call, enq, arg, change
 

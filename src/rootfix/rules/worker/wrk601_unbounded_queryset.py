@@ -66,13 +66,17 @@ class UnboundedQuerysetInTask(Rule):
     """A task loads a whole table's model instances into memory at once.
 
     ## What it does
-    Finds, in tasks and the project code they call, ``for x in <queryset>``, ``list(<queryset>)`` and
-    comprehensions over a queryset of model instances that is *unbounded*: rooted at a model manager
-    (``Model.objects``), not sliced, not ``.iterator()``, not ``values()``/``values_list()``, and not
-    narrowed by an equality filter - only ``.all()`` or one-sided range lookups (``created__lt=cutoff``,
-    the backlog that grows with the table). Querysets of a related manager (``order.lines.all()``) and
-    ones narrowed by an equality or boolean filter are left alone: the rule cannot know table sizes and
-    prefers silence to noise.
+    Finds, in tasks and the project code they reach (helpers in other modules, service objects'
+    methods, model methods, functions nested in the task), ``for x in <queryset>``, ``list(<queryset>)``,
+    comprehensions, ``len(<queryset>)`` and truth tests (``if qs:``, ``not qs``, ``bool(qs)``) of a
+    queryset that is *unbounded*: rooted at a model manager (``Model.objects``, a custom manager or
+    queryset method), not sliced, not ``.iterator()``, not ``values()``/``values_list()`` (for loops
+    and lists), and not narrowed by an equality filter - only ``.all()`` or one-sided range lookups
+    (``created__lt=cutoff``, the backlog that grows with the table). The queryset may come from a
+    variable or a helper's return value (``rootfix.project.values``); the message names the task the
+    code runs in. Querysets of a related manager (``order.lines.all()``) and ones narrowed by an
+    equality or boolean filter are left alone: the rule cannot know table sizes and prefers silence
+    to noise.
 
     ## Why is this bad?
     Iterating a queryset fills its result cache: every row becomes a model instance kept alive until
@@ -94,6 +98,7 @@ class UnboundedQuerysetInTask(Rule):
     ```
 
     ## Fix safety
+    ``len(qs)`` becomes ``qs.count()`` and a truth test ``qs.exists()`` (the database counts).
     ``.iterator(chunk_size=2000)`` is added at the loop (only ``for`` loops are fixed: ``list()`` and
     comprehensions keep the whole result anyway and need a redesign). Safe when the loop is the only
     evaluation of the queryset; unsafe when the same queryset variable is evaluated again (it is then
@@ -261,24 +266,32 @@ def deactivate_dormant():
                     None)
         if site is None or site[0] in ("list", "comprehension"):
             return None
-        start = min([fn.node.lineno, *(d.lineno for d in fn.node.decorator_list)])  # = co_firstlineno
+        from rootfix.project import values as V
+
         node = site[3]
+        code_node = V.scope_at(index, fn, node).node  # the loop may be in a function nested in fn
+        if not isinstance(code_node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return None
+        start = min([code_node.lineno, *(d.lineno for d in code_node.decorator_list)])  # = co_firstlineno
         head = node.iter if isinstance(node, (ast.For, ast.AsyncFor)) else site[1]
         first, last = min(node.lineno, head.lineno), head.end_lineno or head.lineno
         it = ast.unparse(site[1])
-        setup = _WATCH_SETUP.format(file=fn.file, function=fn.node.name, first=first - start, last=last - start)
+        setup = _WATCH_SETUP.format(file=fn.file, function=code_node.name, first=first - start, last=last - start)
         check = (f"    if not _FETCHED and not _STREAMED:\n"
                  f"        pytest.skip(\"this scenario does not reach the loop over `{it}` in {fn.symbol}\")\n"
                  f"    assert not _FETCHED, (\n"
                  f"        f\"the loop over `{it}` in {fn.symbol} loads every {{_FETCHED[0]}} into memory at once \"\n"
                  f"        \"(QuerySet result cache): stream it (.iterator(chunk_size=...)), or ask the database \"\n"
                  f"        \"(.count(), .exists())\")\n")
-        return w1.watch_test(
+        found = w1.watch_test(
             index, entry[1], code=self.code, rule=self.name, symbol=fn.symbol,
             doc="A task's loop over a table that grows must stream the rows (QuerySet.iterator), not load them "
                 "all into the queryset's result cache.",
             watched=f"watching how the loop over `{it}` in {fn.symbol} evaluates its queryset",
             setup=setup, check=check)
+        if found is not None:
+            return found
+        return _generated_run(index, entry[1], fn, setup, check, self.code)
 
 
 _WATCH_SETUP = '''from django.db.models.query import QuerySet
@@ -483,3 +496,57 @@ def _evaluated_elsewhere(fn: "FunctionInfo", expr: ast.AST, site: ast.AST) -> bo
              and isinstance(n.ctx, ast.Load)]
     own = getattr(site, "iter", None)
     return any(n is not own for n in loads)
+
+
+def _generated_run(index: "RepoIndex", task: "w1.TaskInfo", fn: "FunctionInfo", setup: str, check: str,
+                   code: str) -> tuple[str, str] | None:
+    """No project test runs the task: run it once on the test database, with a row of every model its
+    code queries (built from the models' fields or the project's factories), watching how the site
+    loads its queryset."""
+    import re
+
+    from rootfix.fix import scenario
+    from rootfix.fix.project_tests import regression_test_path
+    from rootfix.project import values as V
+
+    if task.kind != "decorator":
+        return None
+    call_args = scenario.call_arguments(index, task.fn)
+    if call_args is None:
+        return None
+    rows: list[str] = []
+    for reached in V.reachable(index, task.fn):
+        for row in scenario.rows_needed(index, reached):
+            if row not in rows:
+                rows.append(row)
+    target, _aliases = scenario._target_spec(index, task.fn)
+    call = f"_target_module.{target[1]}(" + ", ".join(f"{n}={e}" for n, e in call_args) + ")"
+    symbol = fn.symbol
+    body = [
+        f'"""Generated by rootfix for {code}: no test of the project runs the task {task.fn.symbol}, so this one',
+        f"builds a row of every model its code queries and runs it once, watching how {symbol} loads them.",
+        '"""',
+        "import os",
+        "import sys",
+        "from unittest import mock",
+        "",
+        "import pytest",
+        "",
+        f"import {target[0]} as _target_module",
+        "",
+        "",
+        scenario._BUILD_HELPERS.format(factories=scenario.project_factories(index)).strip("\n"),
+        "",
+        "",
+        setup.strip("\n"),
+        "",
+        "",
+        "@pytest.mark.django_db",
+        f"def test_rootfix_{code.lower()}_{re.sub(r'[^a-z0-9]+', '_', symbol.lower())}_generated():",
+        *(f"    {row}" for row in rows),
+        "    _reset()",
+        "    with _watching(None):",
+        f"        {call}",
+        check.rstrip("\n"),
+    ]
+    return regression_test_path(index, code, symbol), "\n".join(body) + "\n"

@@ -1,5 +1,5 @@
 from shop.tasks import ship_to
 
 
-def dispatch(order, lat, lng):
-    ship_to.delay((lat, lng), order.pk)
+def dispatch(order_id, lat, lng):
+    ship_to.delay((lat, lng), order_id)

@@ -1,7 +1,6 @@
-from shop.models import Order
+from shop.models import Line
 from shop.tasks import adjust_quantities
 
 
-def reset_order(order_id):
-    order = Order.objects.get(pk=order_id)
-    adjust_quantities.delay({line.pk: 0 for line in order.lines.all()})
+def clear_discontinued():
+    adjust_quantities.delay({line.pk: 0 for line in Line.objects.filter(sku="DISCONTINUED")})

@@ -23,18 +23,22 @@ def restock(skus):
     skus.discard("")
 
 
+DEPOTS = {(52.37, 4.9): "AMS", (51.51, -0.13): "LON"}
+
+
 @shared_task
 def ship_to(point, order_id):
-    if point == (0.0, 0.0):
-        return None
-    return order_id
+    return DEPOTS.get(point, "road"), order_id
 
 
 @shared_task
 def adjust_quantities(quantities):
-    for line_id, qty in quantities.items():
-        Line.objects.filter(pk=line_id).update(qty=qty)
-    return quantities.get(0)
+    changed = 0
+    for line in Line.objects.filter(pk__in=list(quantities)):
+        line.qty = quantities[line.pk]
+        line.save(update_fields=["qty"])
+        changed += 1
+    return changed
 
 
 @shared_task
@@ -60,3 +64,15 @@ def pickled_report(order):
 @shared_task
 def email_totals(totals):
     return totals.get(1)
+
+
+@shared_task
+def route(point):
+    lat, lng = point
+    return f"{lat:.2f},{lng:.2f}"
+
+
+@shared_task
+def zero_lines(quantities):
+    for line_id, qty in quantities.items():
+        Line.objects.filter(pk=line_id).update(qty=qty)

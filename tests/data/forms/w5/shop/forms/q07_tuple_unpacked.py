@@ -1,0 +1,5 @@
+from shop.tasks import route
+
+
+def route_to(lat, lng):
+    route.delay((lat, lng))
