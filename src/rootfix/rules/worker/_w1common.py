@@ -748,3 +748,19 @@ def enclosing_try(fn_node: ast.AST, node: ast.AST) -> tuple[ast.Try, ast.ExceptH
                 if any(n is node for n in _walk_no_defs(h.body)):
                     found = (t, h)
     return found
+
+
+def worker_code(index: "RepoIndex") -> dict[str, tuple["FunctionInfo", "TaskInfo"]]:
+    """Every function that runs in a worker: the tasks and what they reach, following method calls on
+    model instances and on project objects built in place (:func:`rootfix.project.values.reachable`)."""
+    from rootfix.project import values as V
+
+    cached = index.__dict__.get("_rootfix_w6_worker_code")
+    if cached is not None:
+        return cached
+    out = dict(worker_functions(index))
+    for task in worker_tasks(index).values():
+        for fn in V.reachable(index, task.fn):
+            out.setdefault(fn.qualname, (fn, task))
+    index.__dict__["_rootfix_w6_worker_code"] = out
+    return out

@@ -353,7 +353,7 @@ def close_day(rooms_open):
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         from rootfix.rules.worker._enqueue import is_test_code
-        from rootfix.rules.worker.wrk601_unbounded_queryset import worker_code
+        from rootfix.rules.worker._w1common import worker_code
 
         # code in scope, and the code tasks reach through method calls on rows and on service objects
         # (a model method a task calls on an instance it got from a related access)

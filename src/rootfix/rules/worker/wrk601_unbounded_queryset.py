@@ -172,7 +172,7 @@ def deactivate_dormant():
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         index = ctx.index
-        for fn, task in worker_code(index).values():
+        for fn, task in w1.worker_code(index).values():
             if not ctx.in_scope(fn) and fn.qualname not in w1.worker_functions(index):
                 if ctx.scope is not None and task.fn.qualname not in ctx.scope:
                     continue
@@ -259,7 +259,7 @@ def deactivate_dormant():
         if not finding.fixable:
             return None
         fn = index.enclosing_function(finding.file, finding.line)
-        entry = worker_code(index).get(fn.qualname) if fn else None
+        entry = w1.worker_code(index).get(fn.qualname) if fn else None
         if fn is None or entry is None:
             return None
         site = next((x for x in sites(index, fn) if x[1].lineno == finding.line and x[1].col_offset == finding.col),
@@ -350,20 +350,6 @@ def _watching(task):
 '''
 
 
-def worker_code(index: "RepoIndex") -> dict[str, tuple["FunctionInfo", "w1.TaskInfo"]]:
-    """Every function that runs in a worker: the tasks and what they reach, following method calls on
-    model instances and on project objects built in place (:func:`rootfix.project.values.reachable`)."""
-    from rootfix.project import values as V
-
-    cached = index.__dict__.get("_rootfix_w6_worker_code")
-    if cached is not None:
-        return cached
-    out = dict(w1.worker_functions(index))
-    for task in w1.worker_tasks(index).values():
-        for fn in V.reachable(index, task.fn):
-            out.setdefault(fn.qualname, (fn, task))
-    index.__dict__["_rootfix_w6_worker_code"] = out
-    return out
 
 
 def _parenthesized(node: cst.BaseExpression) -> cst.BaseExpression:
