@@ -48,7 +48,8 @@ SYMPTOMS: dict[str, tuple[str, ...]] = {
     "serialization": (r"serializ", r"\bjson\b", r"encodeerror", r"\bdecimal\b", r"\bpickl"),
     "batch_skip": (r"\bskip(s|ped|ping)?\b", r"every other", r"some (rows|records|items) (are )?never",
                    r"missing (rows|records|items)", r"\bbatch", r"\bpaginat", r"\bhalf of\b"),
-    "arith": (r"wrong (price|total|amount|tier|discount|fee|rate|sum)", r"\btiers?\b", r"\bround", r"off by",
+    "arith": (r"wrong( \w+)? (price|total|amount|tier|discount|fee|rate|sum)", r"\btiers?\b", r"\bround", r"off by",
+              r"\bdiscount", r"exactly \d+",
               r"overcharg", r"undercharg", r"\bthreshold", r"\bboundary\b"),
 }
 

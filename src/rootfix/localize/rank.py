@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 WEIGHTS = {"traceback": 0.30, "finding": 0.40, "sbfl": 0.25, "hazard": 0.30, "text": 0.15, "component": 0.05}
 #: How much a signal found ``d`` calls away from the component counts: callees are candidates, nearer ones first.
-DISTANCE_DECAY = 0.35
+DISTANCE_DECAY = 0.2
 #: Factor for functions the component does not reach (whole-project widening, traceback frames elsewhere).
 UNREACHED = 0.5
 #: Innermost project frame vs the frames above it: where the error surfaced is evidence, not the verdict.
@@ -137,11 +137,13 @@ def rank_suspects(
         dist[fn.qualname] = 0  # on the failure path: its hazards count in full
         if not on_stack - {fn.qualname}:
             add(fn, "traceback", INNERMOST,
-                f"the error surfaced here: innermost project frame {frame.repo_path}:{frame.line} in {frame.function}",
+                f"traceback frame {frame.repo_path}:{frame.line} in {frame.function}: the error surfaced here "
+                "(innermost project frame; where it was raised, not necessarily its cause)",
                 frame.line)
         else:
             add(fn, "traceback", ABOVE,
-                f"on the failing stack above the raise: {frame.repo_path}:{frame.line} in {frame.function}",
+                f"traceback frame {frame.repo_path}:{frame.line} in {frame.function}: on the failing stack above "
+                "the raise",
                 frame.line)
 
     kinds = hz.symptom_kinds(report)
@@ -176,7 +178,10 @@ def rank_suspects(
             if fn is not None and (qualname in pool or score >= 0.5):
                 add(fn, "sbfl", score, f"Ochiai {score:.2f}: line {line} runs in {len(spectrum.failed)} failing test(s)", line)
 
-    query = text.join([report.component_name, report.bug_description, report.actual_behavior, report.error_message])
+    # The component's name says where the report starts (the component signal), not where the bug is: with a
+    # resolved component its words would only pull the ranking back to the entry point.
+    query = text.join([report.component_name if component is None else "", report.bug_description,
+                       report.actual_behavior, report.error_message])
     docs = {q: text.function_terms(fn.node, fn.symbol) for q, fn in pool.items()}
     for qualname, sim in text.similarity(query, docs).items():
         if sim > 0.05:
