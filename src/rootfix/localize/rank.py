@@ -147,12 +147,19 @@ def rank_suspects(
                 frame.line)
 
     kinds = hz.symptom_kinds(report)
-    for finding in findings:
+    # Several findings in reach: the one whose bug class and words the report's symptoms match counts most.
+    symptoms = text.join([report.bug_description, report.actual_behavior, report.error_message])
+    said_by = text.similarity(symptoms, {str(i): f"{f.rule.replace('-', ' ')}\n{f.message}"
+                                         for i, f in enumerate(findings)}) if len(findings) > 1 else {}
+    top_said = max(said_by.values(), default=0.0) or 1.0
+    for i, finding in enumerate(findings):
         fn = index.enclosing_function(finding.file, finding.line)
         if fn is None:
             continue
         kind = hz.RULE_CLASS_KINDS.get(finding.bug_class)
         weight = 1.0 if kind is None else 0.75 + 0.25 * kinds.get(kind, 0.0)
+        if said_by:
+            weight *= 0.85 + 0.15 * said_by.get(str(i), 0.0) / top_said
         add(fn, "finding", weight, f"{finding.code} ({finding.rule}) at {finding.file}:{finding.line}: {finding.message}",
             finding.line)
 
