@@ -40,7 +40,9 @@ SYMPTOMS: dict[str, tuple[str, ...]] = {
                     r"end of (the )?(day|month|week)", r"previous day", r"time ?zone", r"\butc\b", r"\bdst\b",
                     r"\byesterday\b"),
     "lost_update": (r"\blost\b", r"under load", r"\bconcurren", r"at the same time", r"\brace\b",
-                    r"\bundercount", r"counts? (is|are) (off|wrong|low)", r"wrong total", r"\boverwrit"),
+                    r"\bundercount", r"counts? (is|are) (off|wrong|low)", r"wrong total", r"\boverwrit",
+                    r"same (time|moment)", r"\bfewer\b", r"only (goes|went) up", r"missing from the (count|total)",
+                    r"\b(count|total|counter|balance|tally)s?\b[^.]{0,40}\b(too low|short|lower)"),
     "enqueue_commit": (r"doesnotexist", r"does not exist", r"right after (it is |being )?(created|saved)",
                        r"\bcommit", r"roll(ed)?[ -]?back", r"a few seconds later"),
     "memory": (r"\bmemory\b", r"\boom\b", r"\bkilled\b", r"memoryerror", r"\brss\b", r"\bgrows?\b",
@@ -148,6 +150,44 @@ def _is_queryset(index: "RepoIndex", fn: "FunctionInfo", expr: ast.AST) -> bool:
     return v is not None and v.is_queryset
 
 
+def _acquires(c: ast.Call) -> str | None:
+    """``lock`` / ``resource`` when the call acquires one (a lock key, a file, a connection, a cursor)."""
+    name, text = _call_name(c), _dotted(c.func)
+    if (name in ("acquire", "add", "set", "get_or_create", "create", "lock") and _LOCK_WORD.search(_dotted(c))) \
+            or name == "acquire" or (_LOCK_WORD.search(name) and not _RELEASE.search(name)):
+        return "lock"
+    if name in ("open", "connect", "cursor", "socket", "urlopen", "Session", "SMTP") \
+            or text.endswith(("psycopg2.connect", "sqlite3.connect")):
+        return "resource"
+    return None
+
+
+def _returned_names(fn_node: ast.AST) -> set[str]:
+    return {n.value.id for n in walk_body(fn_node) if isinstance(n, ast.Return) and isinstance(n.value, ast.Name)}
+
+
+def _flows_to_return(c: ast.Call, parents: dict[ast.AST, ast.AST], returned: set[str]) -> bool:
+    """The acquired value is handed to the caller (``return open(...)`` / ``x = connect(); ...; return x``)."""
+    p = parents.get(c)
+    if isinstance(p, ast.Return):
+        return True
+    return isinstance(p, ast.Assign) and any(isinstance(t, ast.Name) and t.id in returned for t in p.targets)
+
+
+def _factory_kind(index: "RepoIndex", fn: "FunctionInfo") -> str | None:
+    """``lock`` / ``resource`` when project function ``fn`` acquires one and returns it to its caller."""
+    cache = index.__dict__.setdefault("_rootfix_factories", {})
+    if fn.qualname not in cache:
+        cache[fn.qualname] = None
+        parents = _parents(fn.node)
+        returned = _returned_names(fn.node)
+        for c in walk_body(fn.node):
+            if isinstance(c, ast.Call) and _acquires(c) and _flows_to_return(c, parents, returned):
+                cache[fn.qualname] = _acquires(c)
+                break
+    return cache[fn.qualname]
+
+
 # ----------------------------------------------------------------------------------------------- detectors
 def function_hazards(index: "RepoIndex", fn: "FunctionInfo") -> list[Hazard]:
     """The hazards ``fn``'s own code shows (cached on the index)."""
@@ -173,17 +213,16 @@ def _hazards(index: "RepoIndex", fn: "FunctionInfo") -> list[Hazard]:
 
     # lock / resource acquired here and not released on every path (no ``with``, release not in ``finally``)
     releases_in_finally = any(_RELEASE.search(_call_name(c)) and _in_finally(c, parents) for c in calls)
+    returned = _returned_names(fn.node)
     for c in calls:
-        name, text = _call_name(c), _dotted(c.func)
-        is_lock = (name in ("acquire", "add", "set", "get_or_create", "create", "lock") and _LOCK_WORD.search(_dotted(c))) \
-            or (name == "acquire") or (_LOCK_WORD.search(name) and not _RELEASE.search(name))
-        is_resource = name in ("open", "connect", "cursor", "socket", "urlopen", "Session", "SMTP") \
-            or text.endswith(("psycopg2.connect", "sqlite3.connect"))
-        if not (is_lock or is_resource) or _in_with_item(c, parents) or _in_finally(c, parents):
+        kind = _acquires(c)
+        if kind is None:  # a project helper that opens and returns the resource: the caller owns it
+            target = index.resolve_call(module, c, fn.class_name)
+            kind = _factory_kind(index, target) if target is not None else None
+        if kind is None or _in_with_item(c, parents) or _in_finally(c, parents):
             continue
-        if releases_in_finally:
+        if releases_in_finally or _flows_to_return(c, parents, returned):
             continue
-        kind = "lock" if is_lock else "resource"
         released = any(_RELEASE.search(_call_name(r)) for r in calls)
         how = "released outside a finally (skipped when an exception is raised)" if released else "never released here"
         out.append(Hazard(kind, c.lineno, f"{kind} acquired at line {c.lineno} ({_dotted(c)[:60]}) {how}"))
@@ -238,7 +277,7 @@ def _hazards(index: "RepoIndex", fn: "FunctionInfo") -> list[Hazard]:
         if writes:
             out.append(Hazard("idempotency", writes[0].lineno,
                               f"writes or sends at line {writes[0].lineno} ({_call_name(writes[0])}) with no "
-                              "check for a previous run", 0.5))
+                              "check for a previous run", 0.3))
 
     # read-modify-write: obj.n += 1 then save() (lost updates under concurrency)
     saves = any(_call_name(c) == "save" for c in calls)
