@@ -291,3 +291,65 @@ def test_no_traceback_no_finding_no_tests_ranks_functions_by_reach_and_words(tmp
     assert ("billing/notifications.py", "mail_price_list") not in order[:3]
     assert all(s.evidence for s in suspects)
     assert any("text similarity" in e for e in suspects[0].evidence)
+
+
+# --------------------------------------------------------------------------- 1b. the helper opens, the caller owns
+CONN_FILES = {
+    "shop/__init__.py": "",
+    "shop/celery.py": CELERY.replace("suppliers.jobs.sync_prices", "mirror.tasks.copy_rates"),
+    "mirror/__init__.py": "",
+    "mirror/legacy.py": '''import sqlite3
+
+MIRROR = "/data/rates.sqlite"
+
+
+def open_mirror():
+    conn = sqlite3.connect(f"file:{MIRROR}?mode=ro", uri=True, timeout=5)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def rates(conn):
+    return conn.execute("select code, rate from rates").fetchall()
+''',
+    "mirror/tasks.py": '''from celery import shared_task
+
+from . import legacy
+
+
+@shared_task
+def copy_rates():
+    conn = legacy.open_mirror()
+    rows = legacy.rates(conn)
+    conn.close()
+    return len(rows)
+''',
+}
+
+
+def test_connection_factory_hands_ownership_to_the_caller(tmp_path) -> None:
+    index = _write(tmp_path, CONN_FILES)
+    report = BugReport(
+        component_type="background-worker", component_name="rate copy (Celery task mirror.tasks.copy_rates)",
+        bug_description="After the mirror file was missing for an hour the worker fails with 'too many open files' "
+                        "on every task: connections are never closed when reading the rates fails.",
+        expected_behavior="Connections are closed whatever happens.", actual_behavior="too many open files")
+    parsed = ParsedError(exceptions=(ExceptionRecord("sqlite3.OperationalError", "unable to open database file", (
+        _frame("mirror/tasks.py", 9, "copy_rates"), _frame("mirror/legacy.py", 13, "rates"))),))
+    suspects = rank_suspects(index, report, component=_component(index, "copy_rates"), parsed=parsed)
+    assert (suspects[0].file, suspects[0].symbol) == ("mirror/tasks.py", "copy_rates"), suspects[:3]
+    opener = index.lookup_function("mirror.legacy.open_mirror")
+    assert not [h for h in function_hazards(index, opener) if h.kind == "resource"]
+
+
+def test_symptom_words_point_to_bug_classes() -> None:
+    def kinds(text: str) -> dict[str, float]:
+        return symptom_kinds(BugReport("background-worker", "x", text, "", ""))
+
+    assert "idempotency" in kinds("customers get the reminder twice")
+    assert "lock" in kinds("the job is stuck and skips every run")
+    assert "date_bounds" in kinds("the last day of the month is missing from the report")
+    assert "lost_update" in kinds("lost counts: the total is wrong under load")
+    assert "swallow" in kinds("failed deliveries are never retried")
+    assert "enqueue_commit" in kinds("Order.DoesNotExist right after the order is created")
+    assert not kinds("the page title has a typo")
