@@ -109,6 +109,7 @@ def rank_suspects(
     scores: dict[str, float] = {q: 0.0 for q in pool}
     evidence: dict[str, list[str]] = {q: [] for q in pool}
     lines: dict[str, int] = {q: fn.line for q, fn in pool.items()}
+    by_signal: dict[str, dict[str, float]] = {}
 
     def add(fn: "FunctionInfo", signal: str, weight: float, why: str, line: int | None = None) -> None:
         if is_test_file(fn.file):
@@ -119,6 +120,8 @@ def rank_suspects(
             evidence[fn.qualname] = []
             lines[fn.qualname] = fn.line
         scores[fn.qualname] += WEIGHTS[signal] * weight
+        by_signal.setdefault(fn.qualname, {}).setdefault(signal, 0.0)
+        by_signal[fn.qualname][signal] += WEIGHTS[signal] * weight
         evidence[fn.qualname].append(why)
         if line:
             lines[fn.qualname] = line
@@ -199,6 +202,12 @@ def rank_suspects(
                 + ("" if d is not None else "; outside the component's reach"))
 
     ranked = sorted((q for q in pool if evidence[q]), key=lambda q: (-scores[q], pool[q].file, pool[q].line))
+    if len(ranked) > 1:  # say why the first beat the second, signal by signal
+        first, second = by_signal.get(ranked[0], {}), by_signal.get(ranked[1], {})
+        diffs = sorted(((first.get(k, 0.0) - second.get(k, 0.0), k) for k in set(first) | set(second)), reverse=True)
+        said = ", ".join(f"{k} {d:+.2f}" for d, k in diffs if abs(d) >= 0.005)
+        evidence[ranked[0]].append(f"ranked above {pool[ranked[1]].symbol} by {said}" if said
+                                   else f"tied with {pool[ranked[1]].symbol}")
     return tuple(
         Suspect(file=pool[q].file, symbol=pool[q].symbol, line=lines[q], score=round(scores[q], 3),
                 evidence=tuple(evidence[q]))
