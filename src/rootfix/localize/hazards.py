@@ -189,20 +189,25 @@ def _factory_kind(index: "RepoIndex", fn: "FunctionInfo") -> str | None:
 
 
 # ----------------------------------------------------------------------------------------------- detectors
-def function_hazards(index: "RepoIndex", fn: "FunctionInfo") -> list[Hazard]:
-    """The hazards ``fn``'s own code shows (cached on the index)."""
+def function_hazards(index: "RepoIndex", fn: "FunctionInfo", want: frozenset[str] | None = None,
+                     deep: bool = True) -> list[Hazard]:
+    """The hazards ``fn``'s own code shows (cached on the index). ``want``: only these kinds are looked for
+    (the costlier detectors run only when asked); ``deep``: use the project model's value facts (querysets
+    from helpers), which costs more -- off for the whole-project widening."""
+    want = frozenset(SYMPTOMS) if want is None else want
     cache = index.__dict__.setdefault("_rootfix_hazards", {})
-    if fn.qualname in cache:
-        return cache[fn.qualname]
+    key = (fn.qualname, want, deep)
+    if key in cache:
+        return cache[key]
     try:
-        found = _hazards(index, fn)
+        found = [h for h in _hazards(index, fn, want, deep) if h.kind in want]
     except Exception:  # evidence is best effort: a detector must never break the ranking
         found = []
-    cache[fn.qualname] = found
+    cache[key] = found
     return found
 
 
-def _hazards(index: "RepoIndex", fn: "FunctionInfo") -> list[Hazard]:
+def _hazards(index: "RepoIndex", fn: "FunctionInfo", want: frozenset[str], deep: bool) -> list[Hazard]:
     from rootfix.project import exceptions as exc_facts
 
     module = index.module_of(fn)
@@ -214,7 +219,7 @@ def _hazards(index: "RepoIndex", fn: "FunctionInfo") -> list[Hazard]:
     # lock / resource acquired here and not released on every path (no ``with``, release not in ``finally``)
     releases_in_finally = any(_RELEASE.search(_call_name(c)) and _in_finally(c, parents) for c in calls)
     returned = _returned_names(fn.node)
-    for c in calls:
+    for c in calls if want & {"lock", "resource"} else ():
         kind = _acquires(c)
         if kind is None:  # a project helper that opens and returns the resource: the caller owns it
             target = index.resolve_call(module, c, fn.class_name)
@@ -229,7 +234,7 @@ def _hazards(index: "RepoIndex", fn: "FunctionInfo") -> list[Hazard]:
         break
 
     # errors caught and not re-raised (swallowed): broad handlers, transient network errors
-    for node in nodes:
+    for node in nodes if "swallow" in want else ():
         if not isinstance(node, ast.ExceptHandler):
             continue
         types = exc_facts.type_list(index, module, node.type) if node.type is not None else ["bare except"]
@@ -246,7 +251,7 @@ def _hazards(index: "RepoIndex", fn: "FunctionInfo") -> list[Hazard]:
 
     # enqueue inside a transaction or from a transaction-bound signal receiver (the job can run before commit)
     enqueues = [c for c in calls if _call_name(c) in ("delay", "apply_async", "enqueue", "send_task", "enqueue_call")]
-    if enqueues:
+    if enqueues and "enqueue_commit" in want:
         from rootfix.project import transactions
         from rootfix.project.model import Project
 
@@ -261,9 +266,9 @@ def _hazards(index: "RepoIndex", fn: "FunctionInfo") -> list[Hazard]:
                 where = f"a transaction ({scope.why})" if scope is not None else f"a {receiver[1]} receiver"
                 out.append(Hazard("enqueue_commit", c.lineno, f"publishes a job at line {c.lineno} inside {where}"))
                 break
-        if any(c.args or c.keywords for c in enqueues):
-            out.append(Hazard("serialization", enqueues[0].lineno,
-                              f"passes arguments to a job at line {enqueues[0].lineno}", 0.5))
+    if enqueues and any(c.args or c.keywords for c in enqueues):
+        out.append(Hazard("serialization", enqueues[0].lineno,
+                          f"passes arguments to a job at line {enqueues[0].lineno}", 0.5))
 
     # duplicates on rerun: writes / sends with no idempotency key; the run time in a get_or_create lookup
     for c in calls:
@@ -309,7 +314,7 @@ def _hazards(index: "RepoIndex", fn: "FunctionInfo") -> list[Hazard]:
                           min(1.0, 0.4 + 0.2 * len(date_lines))))
 
     # whole tables loaded: iterate / list() a manager chain without .iterator()
-    for node in nodes:
+    for node in nodes if "memory" in want else ():
         target = node.iter if isinstance(node, (ast.For, ast.comprehension)) else (
             node.args[0] if isinstance(node, ast.Call) and _call_name(node) in ("list", "sorted", "len")
             and node.args else None)
@@ -318,7 +323,7 @@ def _hazards(index: "RepoIndex", fn: "FunctionInfo") -> list[Hazard]:
         text = _dotted(target)
         if "iterator" in text or "[:" in text:
             continue
-        if "objects" in text or text.endswith(".all()") or _is_queryset(index, fn, target):
+        if "objects" in text or text.endswith(".all()") or (deep and _is_queryset(index, fn, target)):
             line = getattr(node, "lineno", getattr(target, "lineno", fn.line))
             out.append(Hazard("memory", line, f"loads a whole queryset into memory at line {line} ({text[:50]})"))
             break

@@ -169,8 +169,8 @@ def rank_suspects(
     if kinds:
         said = ", ".join(f"{k} {v:.1f}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1]))
         for q, fn in list(pool.items()):
-            matched = sorted(((kinds[h.kind] * h.strength, h) for h in hz.function_hazards(index, fn)
-                              if h.kind in kinds), key=lambda t: -t[0])
+            found = hz.function_hazards(index, fn, frozenset(kinds), deep=q in dist)
+            matched = sorted(((kinds[h.kind] * h.strength, h) for h in found), key=lambda t: -t[0])
             if not matched:
                 continue
             best, h = matched[0]
