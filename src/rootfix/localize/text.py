@@ -60,3 +60,24 @@ def shared_terms(query: str, text: str, limit: int = 5) -> list[str]:
 
 def join(parts: Iterable[str]) -> str:
     return "\n".join(p for p in parts if p)
+
+
+def function_terms(fn_node: object, symbol: str) -> str:
+    """The words a function is made of: its name (twice: names say what code is for), parameter names,
+    identifiers and attribute names it uses, and its string literals (log messages, status values,
+    docstring) -- not the whole source text, so that keywords and layout weigh nothing."""
+    import ast
+
+    parts: list[str] = [symbol, symbol]
+    for node in ast.walk(fn_node):  # type: ignore[arg-type]
+        if isinstance(node, ast.Name):
+            parts.append(node.id)
+        elif isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+        elif isinstance(node, ast.arg):
+            parts.append(node.arg)
+        elif isinstance(node, ast.keyword) and node.arg:
+            parts.append(node.arg)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            parts.append(node.value)
+    return "\n".join(parts)
