@@ -1,0 +1,6 @@
+from .settings import *  # noqa: F401,F403
+
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+BUYER_API_URL = "http://buyer.invalid/v2"
+BUYER_API_KEY = "test-key"
