@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import EXAMPLES, make_git_repo
+from conftest import EXAMPLES, example_cases, make_git_repo
 from rootfix.pipeline import discover_api
 
-CASES = sorted(p.name for p in (EXAMPLES / "cases").iterdir() if (p / "bug.yaml").exists()) \
-    if (EXAMPLES / "cases").is_dir() else []
+CASES = example_cases()
 CONTRACT = {"status", "component", "root_cause", "suspects", "fix", "tests_added", "validation", "similar", "timings"}
 STAGES = ("intake_s", "discover_s", "baseline_s", "reproduce_s", "localize_s")
 
