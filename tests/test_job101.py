@@ -1,20 +1,20 @@
 """JOB101 on a real project: the ex-sj-duplicates clinic service whose hourly reminder job texted patients twice."""
 from __future__ import annotations
 
-import shutil
+import pytest
+from rule_behaviour import fix_and_prove
 
-from rule_behaviour import fix_and_prove, pytest_run
+HIDDEN = "tests/test_example_case.py"
 
 
+@pytest.mark.slow
 def test_job101_fix_makes_reminders_idempotent(examples_dir, project_repo) -> None:
     case = examples_dir / "cases" / "ex-sj-duplicates"
     repo = project_repo("repo", base=case)
-    result = fix_and_prove(repo, "JOB101")
+    # the acceptance test the tool never sees goes in with the fix: it must pass with the whole suite
+    result = fix_and_prove(repo, "JOB101", extra_tests={HIDDEN: (case / "hidden_test.py").read_text()})
     assert (result.finding.file, result.finding.symbol) == ("appointments/jobs.py", "send_appointment_reminders")
-    assert result.test_failed_before and result.test_passed_after and result.suite_passed_after, result.output
+    assert result.proven, result.output
+    assert result.passed_after(HIDDEN), result.output
     fixed = (repo / "appointments" / "jobs.py").read_text()
     assert 'defaults={"sent_at": now}' in fixed and "sent_at=now" not in fixed
-    # the acceptance test the tool never sees passes with the fix
-    shutil.copy(case / "hidden_test.py", repo / "tests" / "test_example_case.py")
-    code, out = pytest_run(repo)
-    assert code == 0, out

@@ -155,7 +155,7 @@ class ChatServer:
 
 
 @pytest.fixture(scope="module")
-def repo(tmp_path_factory) -> Path:
+def repo(tmp_path_factory, examples_dir) -> Path:
     return make_git_repo(CASE / "repo", tmp_path_factory.mktemp("llm") / "repo")
 
 
@@ -253,7 +253,7 @@ def test_strategy_server_error_is_a_rejected_candidate(repo: Path) -> None:
 
 # --------------------------------------------------------------------------- end to end
 @pytest.mark.slow
-def test_rootfix_fix_with_llm_validates_candidate(tmp_path: Path) -> None:
+def test_rootfix_fix_with_llm_validates_candidate(tmp_path: Path, examples_dir: Path) -> None:
     repo = make_git_repo(CASE / "repo", tmp_path / "repo")
     out = tmp_path / "out"
     env = {**os.environ, "ROOTFIX_STRATEGIES": "llm"}  # only the LLM: the CMD101 rule would fix this too

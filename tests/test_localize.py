@@ -64,6 +64,7 @@ def test_spectrum_points_at_covered_function(examples_dir) -> None:
     assert any(e.startswith("Ochiai") for e in suspects[0].evidence)
 
 
+@pytest.mark.slow
 def test_real_spectrum_from_failing_acceptance_test(examples_dir, project_repo, target_python) -> None:
     """Coverage of the real suite plus the (failing) acceptance test points at the buggy command."""
     from rootfix.reproduce.spectrum import collect_spectrum

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, make_git_repo
+from conftest import make_git_repo
 from rootfix.report import render_summary, to_report_json, write_outputs
 from rootfix.report.diff import diff_size, patch_diff
 from rootfix.report.progress import PlainProgress, make_progress, silent
@@ -19,8 +19,25 @@ from rootfix.types import (
 from rootfix.types import TestOutcome as Outcome
 from rootfix.types import TestRun as Run
 
-CASE = EXAMPLES / "cases" / "ex-cli-args"
 CMD = "loans/management/commands/send_overdue_notices.py"
+#: the command of the ex-cli-args case, cut to what the report needs: --dry-run stored as `dry_run`,
+#: read by handle() as `dryrun` (this module does not need ../shared)
+COMMAND = """\
+from django.core.management.base import BaseCommand
+
+from loans.notices import send_notices
+
+
+class Command(BaseCommand):
+    help = "Email every patron with overdue items; use --dry-run to preview who would be notified."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="list who would be notified, send nothing")
+
+    def handle(self, *args, branch=None, min_days=1, as_of=None, limit=None, dryrun=False, **options):
+        report = send_notices(as_of=as_of, branch_code=branch, min_days=min_days, limit=limit, dry_run=dryrun)
+        self.stdout.write(f"notified {report.patrons} patron(s)")
+"""
 TEST = "tests/test_rootfix_send_overdue_notices.py"
 
 CONTRACT_KEYS = {"status", "component", "root_cause", "suspects", "fix", "tests_added", "validation", "similar",
@@ -30,7 +47,7 @@ CONTRACT_KEYS = {"status", "component", "root_cause", "suspects", "fix", "tests_
 def _report() -> BugReport:
     return BugReport(component_type="cli-tool", component_name="manage.py send_overdue_notices",
                      bug_description="--dry-run sends the emails anyway", expected_behavior="nothing is sent",
-                     actual_behavior="emails are sent", source=str(CASE / "bug.yaml"))
+                     actual_behavior="emails are sent", source="bug.yaml")
 
 
 def _run(passed: int, failed: int, flaky: tuple[str, ...] = ()) -> Run:
@@ -57,7 +74,10 @@ def _candidate(repo_file: Path) -> Candidate:
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
-    return make_git_repo(CASE / "repo", tmp_path_factory.mktemp("r") / "repo")
+    src = tmp_path_factory.mktemp("src")
+    (src / CMD).parent.mkdir(parents=True)
+    (src / CMD).write_text(COMMAND)
+    return make_git_repo(src, tmp_path_factory.mktemp("r") / "repo")
 
 
 @pytest.fixture(scope="module")

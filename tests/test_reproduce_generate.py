@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from rootfix.discover.index import RepoIndex
 from rootfix.reproduce.generate import command_argv, generate_reproduction
 from rootfix.types import BugReport, Component
@@ -68,6 +70,7 @@ def test_command_argv_from_report() -> None:
     assert command_argv(r, "other") is None
 
 
+@pytest.mark.slow
 def test_command_reproduction_fails_with_reported_error(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     r = report(error_message="$ ./manage.py close_day --day 2024-03-01\nbooks.models.Ledger.DoesNotExist: ...")
@@ -79,6 +82,7 @@ def test_command_reproduction_fails_with_reported_error(tmp_path: Path) -> None:
     assert proc.returncode == 1 and "DoesNotExist" in proc.stdout
 
 
+@pytest.mark.slow
 def test_job_run_twice_finds_duplicates_and_spares_idempotent_twin(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     index = RepoIndex.build(root)
@@ -93,6 +97,7 @@ def test_job_run_twice_finds_duplicates_and_spares_idempotent_twin(tmp_path: Pat
             assert "a second run added rows" in proc.stdout
 
 
+@pytest.mark.slow
 def test_reproduce_stage_uses_generated_run_only_when_it_shows_the_bug(tmp_path: Path) -> None:
     """The stage falls back to a generated run; a failure unlike the report's is not a reproduction."""
     from conftest import make_git_repo

@@ -33,7 +33,7 @@ def report(**kw) -> BugReport:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
+def project_repo_only(tmp_path_factory):
     src = tmp_path_factory.mktemp("src") / "proj"
     (src / "tests").mkdir(parents=True)
     (src / "pytest.ini").write_text("[pytest]\n")
@@ -47,12 +47,19 @@ def project(tmp_path_factory):
         def test_fine():
             pass
         """))
-    repo = make_git_repo(src, src.parent / "repo")
+    return make_git_repo(src, src.parent / "repo")
+
+
+@pytest.fixture(scope="module")
+def project(project_repo_only):
+    """The repo and its baseline run (in a worktree)."""
+    repo = project_repo_only
     with isolated_checkout(repo) as wt:
         baseline = run_tests(wt, PY, timeout=60)
     return repo, baseline
 
 
+@pytest.mark.slow
 def test_reproduce_nodeid_from_the_baseline_and_error_match(project):
     repo, baseline = project
     r = reproduce(repo, PY, report(reproduce="tests/test_orders.py::test_ticket", error_message=ERROR),
@@ -67,12 +74,14 @@ def test_reproduce_nodeid_from_the_baseline_and_error_match(project):
     assert r.reproduced and r.matched_error is False
 
 
+@pytest.mark.slow
 def test_reproduce_nodeid_runs_when_no_baseline(project):
     repo, _ = project
     r = reproduce(repo, PY, report(reproduce="tests/test_orders.py::test_fine"), baseline=None, timeout=60)
     assert r.kind == "report-nodeid" and not r.reproduced and r.matched_error is None
 
 
+@pytest.mark.slow
 def test_reproduce_shell_command_with_the_projects_python(project, tmp_path):
     repo, baseline = project
     out = tmp_path / "which"
@@ -84,6 +93,7 @@ def test_reproduce_shell_command_with_the_projects_python(project, tmp_path):
     assert r.kind == "report-command" and not r.reproduced
 
 
+@pytest.mark.slow
 def test_failing_tests_or_nothing(project):
     repo, baseline = project
     r = reproduce(repo, PY, report(), baseline=baseline, timeout=60)
@@ -93,8 +103,8 @@ def test_failing_tests_or_nothing(project):
     assert reproduce(repo, PY, report(), baseline=green, timeout=60).kind == "none"
 
 
-def test_looks_like_nodeids(project):
-    repo, _ = project
+def test_looks_like_nodeids(project_repo_only):
+    repo = project_repo_only
     assert looks_like_nodeids("tests/test_orders.py", repo) == ["tests/test_orders.py"]
     assert looks_like_nodeids("tests/test_orders.py::test_ticket tests/x.py::t", repo) == [
         "tests/test_orders.py::test_ticket", "tests/x.py::t"]

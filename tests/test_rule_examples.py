@@ -8,6 +8,7 @@ exactly and leave no finding of the rule behind.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -61,6 +62,28 @@ def test_rule_metadata_and_docs(code):
         assert all(ex.fixed is None for ex in cls.INVALID), f"{code}: has no fix but an example expects one"
 
 
-def test_registry_is_not_empty_or_says_so():
-    # Until rules land the generated tests are empty; this keeps the module honest about it.
-    assert isinstance(RULES, dict)
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_registry_is_the_documented_catalogue():
+    """The generated tests above are only as good as the registry they are drawn from: every rule the README's
+    table documents is registered (an empty or partial registry would make them pass vacuously), and nothing
+    undocumented is."""
+    documented = re.findall(r"^\| ((?:WRK|CMD|JOB|SPK)\d{3}) \| ([a-z0-9-]+) \|", README.read_text(), re.M)
+    assert documented, "README.md's rule table not found"
+    assert sorted(code for code, _ in documented) == sorted(RULES)
+    assert {code: RULES[code].name for code, _ in documented} == dict(documented)
+    assert len(VALID) >= len(RULES) and len(INVALID) >= len(RULES)
+
+
+def test_codes_and_names_are_unique_and_modules_named_after_their_rule():
+    names = [cls.name for cls in RULES.values()]
+    assert len(set(names)) == len(names), f"duplicate rule names: {sorted(n for n in names if names.count(n) > 1)}"
+    for code, cls in RULES.items():
+        assert cls.code == code
+        module = cls.__module__.rsplit(".", 1)[-1]
+        # rules/<component>/<code>_<name>.py: one rule per module, findable by its code
+        assert module.startswith(code.lower() + "_"), f"{code} lives in {cls.__module__}"
+        assert cls.__module__.startswith("rootfix.rules."), cls.__module__
+    modules = [cls.__module__ for cls in RULES.values()]
+    assert len(set(modules)) == len(modules), "one rule per module"

@@ -1,25 +1,29 @@
-"""SPK101 on a real project: the ex-ps-union photo service whose upload stats mixed up columns."""
+"""SPK101 on a real project: the ex-ps-union photo service whose upload stats mixed up columns (local Spark)."""
 from __future__ import annotations
 
-import shutil
-
-from rule_behaviour import fix_and_prove, pytest_run
+import pytest
+from rule_behaviour import fix_and_prove
 
 from rootfix.discover.index import RepoIndex
 from rootfix.rules.base import CheckContext, load_all_rules
 
+HIDDEN = "tests/test_example_case.py"
 
+
+def test_spk101_finds_only_the_union_by_position(examples_dir) -> None:
+    # album_usage() unions two sides shaped by the same select(*USAGE_COLUMNS): correct, and quiet
+    rule = load_all_rules()["SPK101"]()
+    findings = list(rule.check(CheckContext(RepoIndex.build(examples_dir / "cases" / "ex-ps-union" / "repo"))))
+    assert [(f.file, f.symbol) for f in findings] == [("analytics/jobs/upload_stats.py", "combine_uploads")]
+
+
+@pytest.mark.slow
 def test_spk101_fix_unions_by_name(examples_dir, project_repo) -> None:
     case = examples_dir / "cases" / "ex-ps-union"
     repo = project_repo("repo", base=case)
-    # album_usage() unions two sides shaped by the same select(*USAGE_COLUMNS): correct, and quiet
-    rule = load_all_rules()["SPK101"]()
-    findings = list(rule.check(CheckContext(RepoIndex.build(repo))))
-    assert [(f.file, f.symbol) for f in findings] == [("analytics/jobs/upload_stats.py", "combine_uploads")]
-    result = fix_and_prove(repo, "SPK101")
-    assert result.test_failed_before and result.test_passed_after and result.suite_passed_after, result.output
+    # the acceptance test the tool never sees goes in with the fix: it must pass with the whole suite
+    result = fix_and_prove(repo, "SPK101", extra_tests={HIDDEN: (case / "hidden_test.py").read_text()})
+    assert (result.finding.file, result.finding.symbol) == ("analytics/jobs/upload_stats.py", "combine_uploads")
+    assert result.proven, result.output
+    assert result.passed_after(HIDDEN), result.output
     assert "web.unionByName(mobile)" in (repo / "analytics" / "jobs" / "upload_stats.py").read_text()
-    # the acceptance test the tool never sees passes with the fix
-    shutil.copy(case / "hidden_test.py", repo / "tests" / "test_example_case.py")
-    code, out = pytest_run(repo)
-    assert code == 0, out

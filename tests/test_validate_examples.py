@@ -1,6 +1,7 @@
 """`rootfix validate` on the example cases: reference fixes accepted, wrong patches rejected for the right reason.
 
-Real git repos, real pytest runs of each case project (Spark included, marked slow).
+Real git repos, real pytest runs of each case project in worktrees (Spark included): marked slow, except
+bad input, which is refused before any run.
 """
 from __future__ import annotations
 
@@ -13,12 +14,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import EXAMPLES, git, make_git_repo
+from conftest import EXAMPLES, example_cases, git, make_git_repo
 from rootfix.cli import main
 
-CASES = sorted(p.name for p in (EXAMPLES / "cases").iterdir()) if (EXAMPLES / "cases").is_dir() else []
-SLOW_CASES = {"ex-ps-union"}
+CASES = example_cases(having="reference.diff")
 PY = sys.executable
+
 
 
 def case_repo(case: Path, dest: Path, *, commit_hidden: bool = True) -> Path:
@@ -71,8 +72,8 @@ def worktrees(repo: Path) -> list[str]:
 
 
 # --------------------------------------------------------------------------- every case's reference fix
-@pytest.mark.parametrize("case_id", [pytest.param(c, marks=pytest.mark.slow) if c in SLOW_CASES else c
-                                     for c in CASES])
+@pytest.mark.parametrize("case_id", CASES)
+@pytest.mark.slow
 def test_reference_fix_is_valid(case_id, examples_dir, target_python, tmp_path, capsys):
     case = examples_dir / "cases" / case_id
     repo = case_repo(case, tmp_path / "repo")
@@ -100,7 +101,7 @@ CLI_CASE = EXAMPLES / "cases" / "ex-cli-args"
 
 
 @pytest.fixture(scope="module")
-def cli_case(tmp_path_factory):
+def cli_case(tmp_path_factory, examples_dir):
     """ex-cli-args with the acceptance test committed; all wrong patches share its baseline run (in-process cache)."""
     if not CLI_CASE.is_dir():
         pytest.fail(f"example case not found at {CLI_CASE}")
@@ -110,6 +111,7 @@ def cli_case(tmp_path_factory):
     return repo, bug, base
 
 
+@pytest.mark.slow
 def test_patch_that_breaks_another_test_is_rejected(cli_case, capsys):
     repo, bug, base = cli_case
     patch = make_diff(repo, base / "breaks.diff", base_diff=CLI_CASE / "reference.diff",
@@ -120,6 +122,7 @@ def test_patch_that_breaks_another_test_is_rejected(cli_case, capsys):
     assert len(worktrees(repo)) == 1
 
 
+@pytest.mark.slow
 def test_patch_that_does_not_fix_the_reproduction_is_rejected(cli_case, capsys):
     repo, bug, base = cli_case
     path = "loans/management/commands/send_overdue_notices.py"
@@ -131,6 +134,7 @@ def test_patch_that_does_not_fix_the_reproduction_is_rejected(cli_case, capsys):
     assert "failed->failed" in out
 
 
+@pytest.mark.slow
 def test_patch_that_edits_the_acceptance_test_is_rejected(cli_case, capsys):
     repo, bug, base = cli_case
     text = (repo / "tests" / "test_example_case.py").read_text()
@@ -141,6 +145,7 @@ def test_patch_that_edits_the_acceptance_test_is_rejected(cli_case, capsys):
     assert "REJECTED: edits existing test tests/test_example_case.py" in out
 
 
+@pytest.mark.slow
 def test_deleting_the_acceptance_test_is_rejected(cli_case, capsys):
     repo, bug, base = cli_case
     scratch_diff = base / "delete.diff"
@@ -150,7 +155,8 @@ def test_deleting_the_acceptance_test_is_rejected(cli_case, capsys):
     assert "REJECTED: deletes existing test tests/test_example_case.py" in out
 
 
-def test_new_regression_test_alone_shows_the_fix(tmp_path, capsys):
+@pytest.mark.slow
+def test_new_regression_test_alone_shows_the_fix(tmp_path, capsys, examples_dir):
     """No `reproduce` key, acceptance test not committed: the patch adds it, and it must flip."""
     repo = case_repo(CLI_CASE, tmp_path / "repo", commit_hidden=False)
     bug = bug_yaml(CLI_CASE, tmp_path / "bug.yaml")

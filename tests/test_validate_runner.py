@@ -1,4 +1,4 @@
-"""The test runner: real pytest / manage.py test processes of small projects made in tmp_path."""
+"""The test runner: real pytest / manage.py test processes of small projects made in tmp_path (slow)."""
 from __future__ import annotations
 
 import os
@@ -63,6 +63,7 @@ def test_detect_test_command(tmp_path):
     assert detect_test_command(tmp_path) == ["python", "-m", "pytest"]
 
 
+@pytest.mark.slow
 def test_outcomes_collection_errors_and_reruns(tmp_path):
     marker = tmp_path / "flaky-marker"
     proj = write(tmp_path / "proj", {
@@ -120,6 +121,7 @@ def test_outcomes_collection_errors_and_reruns(tmp_path):
     assert [o.nodeid for o in only.outcomes] == ["tests/test_mixed.py::test_ok"]
 
 
+@pytest.mark.slow
 def test_conftest_error_is_a_failure(tmp_path):
     proj = write(tmp_path / "proj", {
         "pytest.ini": "[pytest]\n",
@@ -132,6 +134,7 @@ def test_conftest_error_is_a_failure(tmp_path):
     assert "broken conftest" in run.output
 
 
+@pytest.mark.slow
 def test_timeout_kills_the_process_group(tmp_path):
     pidfile = tmp_path / "grandchild.pid"
     proj = write(tmp_path / "proj", {
@@ -172,6 +175,7 @@ def test_timeout_kills_the_process_group(tmp_path):
     assert not pid_alive(grandchild), "the test's child process survived the timeout"
 
 
+@pytest.mark.slow
 def test_output_is_capped(tmp_path):
     proj = write(tmp_path / "proj", {
         "pytest.ini": "[pytest]\n",
@@ -182,6 +186,7 @@ def test_output_is_capped(tmp_path):
     assert "1 failed" in run.output  # the tail (the summary) is what is kept
 
 
+@pytest.mark.slow
 def test_manage_py_test_via_xml_runner(tmp_path):
     proj = write(tmp_path / "proj", {
         "manage.py": """

@@ -158,6 +158,7 @@ def test_diff_that_does_not_apply_names_the_file(small_repo):
             apply_patch(wt, Patch((FileChange("../escape.py", None, "x"),)))
 
 
+@pytest.mark.slow
 def test_candidates_validated_in_parallel(small_repo):
     def cand(name: str, body: str) -> Candidate:
         old = (small_repo / "pkg" / "calc.py").read_text()
@@ -240,9 +241,11 @@ def _interrupt_run(tmp_path: Path, sig: int, *, dirty: bool) -> None:
     assert tree_state(repo) == before
 
 
-def test_sigint_during_a_run_leaves_nothing_behind(tmp_path):
+@pytest.mark.slow
+def test_sigint_during_a_run_leaves_nothing_behind(tmp_path, examples_dir):
     _interrupt_run(tmp_path, signal.SIGINT, dirty=False)
 
 
-def test_sigterm_during_a_run_of_a_dirty_tree_leaves_nothing_behind(tmp_path):
+@pytest.mark.slow
+def test_sigterm_during_a_run_of_a_dirty_tree_leaves_nothing_behind(tmp_path, examples_dir):
     _interrupt_run(tmp_path, signal.SIGTERM, dirty=True)

@@ -2,12 +2,11 @@
 behaviour on real projects (the ex-bw-on-commit case and the deskbook project, helper case)."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from rule_behaviour import fix_and_prove, pytest_run
+from rule_behaviour import fix_and_prove
 from test_wrk3_project import write_project
 
 from rootfix.discover.index import RepoIndex
@@ -159,26 +158,27 @@ def test_no_fix_when_the_result_is_used(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- behaviour on real projects
+@pytest.mark.slow
 def test_example_case_is_fixed_and_the_hidden_test_passes(examples_dir: Path, project_repo) -> None:
     case = examples_dir / "cases" / "ex-bw-on-commit"
     repo = project_repo("repo", base=case)
-    result = fix_and_prove(repo, "WRK301")
+    hidden = "tests/test_example_case.py"  # the acceptance test the tool never sees goes in with the fix
+    result = fix_and_prove(repo, "WRK301", extra_tests={hidden: (case / "hidden_test.py").read_text()})
     assert (result.finding.file, result.finding.symbol) == ("orders/services.py", "place_order")
-    assert result.test_failed_before and result.test_passed_after and result.suite_passed_after, result.output
-    shutil.copy(case / "hidden_test.py", repo / "tests" / "test_example_case.py")
-    code, out = pytest_run(repo)
-    assert code == 0, out
+    assert result.proven, result.output
+    assert result.passed_after(hidden), result.output
     diff = subprocess.run(["git", "diff", "--stat"], cwd=repo, capture_output=True, text=True).stdout
     assert "orders/services.py | 2 +-" in diff
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("style", ["pytest", "testcase"])
 def test_helper_case_on_a_small_project(tmp_path: Path, style: str) -> None:
     repo = write_project(tmp_path / "deskbook", style=style)
-    assert pytest_run(repo)[0] == 0
     result = fix_and_prove(repo, "WRK301")
     assert (result.finding.file, result.finding.symbol) == ("rooms/notify.py", "confirm_booking")
-    assert result.test_failed_before and result.test_passed_after and result.suite_passed_after, result.output
+    # proven: deskbook's own tests pass on the buggy code, the regression test fails there and passes after
+    assert result.proven, result.output
     assert "transaction.on_commit(lambda: send_confirmation.delay(booking.pk))" in (
         repo / "rooms/notify.py").read_text()
 

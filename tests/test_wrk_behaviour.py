@@ -6,11 +6,12 @@ tasks in its test settings and tests that run every task; ``crm/tasks.py`` holds
 """
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import make_git_repo
-from rule_behaviour import fix_and_prove, pytest_run
+from rule_behaviour import fix_and_prove, suite_run
 
 from rootfix.discover.index import RepoIndex
 from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
@@ -40,16 +41,31 @@ def test_depot_holds_exactly_the_planted_bugs() -> None:
     assert found == {(code, "crm/tasks.py", symbol) for code, (symbol, _) in PLANTED.items()}
 
 
-def test_depot_suite_passes_as_shipped(tmp_path: Path) -> None:
-    repo = make_git_repo(DEPOT, tmp_path / "depot")
-    code, out = pytest_run(repo)
-    assert code == 0, out
+@pytest.fixture(scope="module")
+def depot_repo(tmp_path_factory):
+    """A fresh committed copy of depot per call, cloned from one prepared copy."""
+    prepared = make_git_repo(DEPOT, tmp_path_factory.mktemp("depot-prepared") / "depot")
+
+    def clone() -> Path:
+        dest = tmp_path_factory.mktemp("depot") / "depot"
+        subprocess.run(["git", "clone", "-q", str(prepared), str(dest)], check=True, capture_output=True)
+        return dest
+
+    return clone
 
 
+@pytest.mark.slow
+def test_depot_suite_passes_as_shipped(depot_repo) -> None:
+    run = suite_run(depot_repo(), "-rs")
+    assert run.returncode == 0 and run.outcomes, run.output
+    assert all(o.outcome == "passed" for o in run.outcomes.values()), run.output
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("code", sorted(PLANTED))
-def test_fix_is_proven_by_its_regression_test(code: str, tmp_path: Path) -> None:
+def test_fix_is_proven_by_its_regression_test(code: str, depot_repo) -> None:
     symbol, why = PLANTED[code]
-    repo = make_git_repo(DEPOT, tmp_path / "depot")
+    repo = depot_repo()
     before_source = (repo / "crm" / "tasks.py").read_text()
 
     result = fix_and_prove(repo, code)
@@ -59,11 +75,11 @@ def test_fix_is_proven_by_its_regression_test(code: str, tmp_path: Path) -> None
     assert result.test_path.startswith("crm/test_rootfix_"), result.test_path
     assert result.test_failed_before, result.output
     # it failed for the bug's reason, not because the generated test is broken
-    assert why in result.output and "Error collecting" not in result.output, result.output
+    assert why in result.failure_before and "Error collecting" not in result.output, result.output
+    assert result.suite_passed_before, result.output
     assert result.test_passed_after, result.output
     assert result.suite_passed_after, result.output
     assert (repo / "crm" / "tasks.py").read_text() != before_source
     # the replayed scenarios ran (a regression test that only skips proves nothing)
-    code_after, out_after = pytest_run(repo, result.test_path, "-rs")
-    assert code_after == 0 and " passed" in out_after and "skipped" not in out_after.split("\n")[-2], out_after
+    assert result.skipped_after == 0, result.output
     assert not _findings(repo, code), f"{code} still reports after its fix"
