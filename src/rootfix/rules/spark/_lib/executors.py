@@ -55,6 +55,10 @@ def spark_functions(ctx) -> Iterator[FunctionInfo]:
     for fn in ctx.functions():
         module = ctx.index.module_of(fn)
         if not imports_pyspark(module):
+            # a helper in a plain module that Spark code calls (``def to_rows(frame): return frame.collect()``)
+            if not any(imports_pyspark(ctx.index.module_of(caller)) for caller, _ in ctx.index.callers(fn)):
+                continue
+            yield fn
             continue
         if module.path not in seen_modules:
             seen_modules.add(module.path)
