@@ -19,7 +19,7 @@ GROUPED = frozenset({"count", "sum", "avg", "mean", "max", "min", "agg"})
 LOCAL_SOURCES = frozenset({"createDataFrame", "parallelize"})
 RDD_STEPS = frozenset({"map", "flatMap", "filter", "mapValues", "flatMapValues", "keys", "values", "sortBy",
                        "sortByKey", "union", "repartition", "coalesce", "cache", "persist", "mapPartitions",
-                       "zipWithIndex", "keyBy", "rdd", "toDF", "setName"})
+                       "zipWithIndex", "keyBy", "rdd", "toDF", "setName", "sortWithinPartitions"})
 SQL_SMALL = re.compile(r"\b(limit\s+\d+|group\s+by|count\s*\(|sum\s*\(|max\s*\(|min\s*\(|avg\s*\()", re.I)
 FEW_COLUMNS = 3
 
@@ -36,7 +36,7 @@ def is_bounded(index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo", node:
     if isinstance(node, ast.Name):
         if node.id in DataFrames.params(fn):
             return _param_bounded(index, frames, fn, node.id, depth)
-        values = DataFrames.assignments(fn, node.id)
+        values = _reaching(fn, node)
         return bool(values) and all(is_bounded(index, frames, fn, v, depth + 1) for v in values)
     if not isinstance(node, ast.Call):
         return False
@@ -56,13 +56,32 @@ def is_bounded(index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo", node:
     if attr == "sql" and node.args and isinstance(node.args[0], (ast.Constant, ast.JoinedStr)):
         text = node.args[0].value if isinstance(node.args[0], ast.Constant) else ast.unparse(node.args[0])
         return isinstance(text, str) and bool(SQL_SMALL.search(text))
-    if attr == "range" and node.args and all(isinstance(a, ast.Constant) for a in node.args):
+    if attr == "range" and node.args and all(_driver_sized(a) for a in node.args):
         return True
+    if attr in ("join", "crossJoin") and node.args:
+        return is_bounded(index, frames, fn, func.value, depth + 1) and is_bounded(
+            index, frames, fn, node.args[0], depth + 1)
     if attr in ("distinct", "dropDuplicates", "drop_duplicates") and not (attr != "distinct" and node.args):
         return _few_columns(func.value)
     if attr in DF_TO_DF or attr in RDD_STEPS:
         return is_bounded(index, frames, fn, func.value, depth + 1)
     return False
+
+
+def _driver_sized(node: ast.expr) -> bool:
+    """A literal, or ``len(...)`` of a driver collection (``spark.range(len(columns))``)."""
+    return isinstance(node, ast.Constant) or (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                                              and node.func.id == "len")
+
+
+def _reaching(fn: "FunctionInfo", name: ast.Name) -> list[ast.expr]:
+    """The assignment of ``name`` last before its use (straight-line approximation); all of them when none is."""
+    found = [node for node in ast.walk(fn.node) if isinstance(node, ast.Assign)
+             and any(isinstance(t, ast.Name) and t.id == name.id for t in node.targets)]
+    before = [a for a in found if a.lineno < name.lineno]
+    if before:
+        return [max(before, key=lambda a: (a.lineno, a.col_offset)).value]
+    return [a.value for a in found]
 
 
 def _grouped(node: ast.expr) -> bool:
