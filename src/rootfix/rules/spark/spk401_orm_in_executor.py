@@ -107,6 +107,18 @@ class OrmInExecutor(Rule):
                 "    return frame\n"
             ),
         ),
+        Example(  # boto3's bucket.objects is not a Django manager
+            path="shop/jobs/s3_sizes.py",
+            code=(
+                "import boto3\n"
+                "from pyspark.sql import SparkSession\n\n\n"
+                "def sizes(spark, prefixes):\n"
+                "    def size(prefix):\n"
+                "        bucket = boto3.resource('s3').Bucket('raw')\n"
+                "        return sum(o.size for o in bucket.objects.filter(Prefix=prefix))\n"
+                "    return spark.sparkContext.parallelize(prefixes).map(size).collect()\n"
+            ),
+        ),
         Example(  # executor code without the ORM
             path="shop/jobs/clean.py",
             code=(

@@ -16,9 +16,18 @@ CLOSERS = frozenset({"django.db.connection.close", "django.db.close_old_connecti
                      "django.db.connections.close_all"})
 
 
+def _model_like(index: "RepoIndex", module: "ModuleInfo", base: ast.expr) -> bool:
+    """``Customer`` / ``models.Customer`` / ``get_user_model()``: not ``bucket.objects`` (boto3) or other lowercase
+    objects with an ``objects`` attribute."""
+    if isinstance(base, ast.Call):
+        return (index.resolve(module, base.func) or "").endswith("get_user_model")
+    name = base.id if isinstance(base, ast.Name) else base.attr if isinstance(base, ast.Attribute) else ""
+    return name[:1].isupper() or name == "model"
+
+
 def _direct(index: "RepoIndex", module: "ModuleInfo", node: ast.AST) -> ast.AST | None:
     for sub in walk_code(node) if not isinstance(node, ast.Lambda) else ast.walk(node.body):
-        if isinstance(sub, ast.Attribute) and sub.attr in MANAGERS:
+        if isinstance(sub, ast.Attribute) and sub.attr in MANAGERS and _model_like(index, module, sub.value):
             return sub
         if isinstance(sub, (ast.Name, ast.Attribute)) and not (isinstance(sub, ast.Name) and sub.id in ("self",)):
             dotted = index.resolve(module, sub) or ""
