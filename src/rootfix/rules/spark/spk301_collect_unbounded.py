@@ -217,6 +217,17 @@ class CollectUnbounded(Rule):
                        "def nightly(spark):\n"
                        "    return len(to_rows(spark.read.parquet('s3://b/orders').select('id', 'total')))\n"))),
         ),
+        Example(  # toPandas of a whole table in a helper; an RDD's collect inside list()
+            path="shop/jobs/frames.py",
+            code=(
+                "from pyspark.sql import SparkSession\n\n\n"
+                "def load(spark, name):\n"
+                "    return spark.table(name).toPandas()\n\n\n"
+                "def keys(spark):\n"
+                "    return sorted(spark.table('orders').rdd.map(lambda r: r.id).collect())\n"
+            ),
+            count=2,
+        ),
         Example(  # spark-submit script body; the collected list is indexed, so no fix
             path="jobs/dump_events.py",
             code=(

@@ -107,6 +107,16 @@ class OrmInExecutor(Rule):
                 "    return frame\n"
             ),
         ),
+        Example(  # ORM in a driver loop over a bounded, collected frame
+            path="shop/jobs/flag.py", files=_MODELS,
+            code=(
+                "from pyspark.sql import SparkSession\n\n"
+                "from shop.models import Customer\n\n\n"
+                "def flag(spark):\n"
+                "    for row in spark.table('fraud_scores').where('score > 0.9').limit(500).collect():\n"
+                "        Customer.objects.filter(pk=row.customer_id).update(tier='review')\n"
+            ),
+        ),
         Example(  # boto3's bucket.objects is not a Django manager
             path="shop/jobs/s3_sizes.py",
             code=(
@@ -185,6 +195,36 @@ class OrmInExecutor(Rule):
                 "        scores.foreach(store)\n"
             ),
             count=2,
+        ),
+        Example(  # spark.udf.register of a helper; functools.partial in foreachPartition; transaction.atomic
+            path="shop/jobs/sql_udfs.py", files=(*_MODELS, _HELPER),
+            code=(
+                "import functools\n\n"
+                "from django.db import transaction\n"
+                "from pyspark.sql import SparkSession\n\n"
+                "from shop.pricing import tier_of\n\n\n"
+                "def save(rows, batch):\n"
+                "    with transaction.atomic():\n"
+                "        for r in rows:\n"
+                "            pass\n\n\n"
+                "def run(spark):\n"
+                "    spark.udf.register('tier_of', tier_of, 'string')\n"
+                "    frame = spark.sql('SELECT id, tier_of(customer_id) AS tier FROM orders')\n"
+                "    frame.rdd.foreachPartition(functools.partial(save, batch=500))\n"
+            ),
+            count=2,
+        ),
+        Example(  # mapPartitions generator querying per partition without closing its connection
+            path="shop/jobs/lookup.py", files=_MODELS,
+            code=(
+                "from pyspark.sql import SparkSession\n\n"
+                "from shop.models import Customer\n\n\n"
+                "def lookup(rows):\n"
+                "    for r in rows:\n"
+                "        yield r.id, Customer.objects.filter(pk=r.customer_id).exists()\n\n\n"
+                "def run(spark):\n"
+                "    return spark.table('orders').rdd.mapPartitions(lookup).toDF(['id', 'known'])\n"
+            ),
         ),
         Example(  # spark-submit script: module-level code, pandas_udf, sc.parallelize
             path="jobs/nightly_counts.py", files=_MODELS,

@@ -202,6 +202,32 @@ class DriverStateMutatedInExecutor(Rule):
                 "        self.stdout.write(str(per_country))\n"
             ),
         ),
+        Example(  # a set filled in an RDD filter lambda, read after the action
+            path="billing/jobs/seen.py",
+            code=(
+                "from pyspark import SparkContext\n\n\n"
+                "def duplicates(sc, path):\n"
+                "    seen = set()\n"
+                "    dupes = sc.textFile(path).filter(lambda l: l in seen or seen.add(l)).count()\n"
+                "    return dupes, len(seen)\n"
+            ),
+        ),
+        Example(  # a counter in a map function (transformation): reported, no accumulator fix
+            path="billing/jobs/parse.py",
+            code=(
+                "from pyspark.sql import SparkSession\n\n\n"
+                "def parse(spark, path):\n"
+                "    bad = 0\n\n"
+                "    def parse_line(line):\n"
+                "        nonlocal bad\n"
+                "        parts = line.split(',')\n"
+                "        if len(parts) != 3:\n"
+                "            bad += 1\n"
+                "        return parts\n\n"
+                "    rows = spark.sparkContext.textFile(path).map(parse_line).collect()\n"
+                "    return rows, bad\n"
+            ),
+        ),
         Example(  # spark-submit script: global counter in a module function handed to foreach
             path="jobs/reconcile.py",
             code=(
