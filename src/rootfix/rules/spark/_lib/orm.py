@@ -31,8 +31,8 @@ def _direct(index: "RepoIndex", module: "ModuleInfo", node: ast.AST) -> ast.AST 
             return sub
         if isinstance(sub, (ast.Name, ast.Attribute)) and not (isinstance(sub, ast.Name) and sub.id in ("self",)):
             dotted = index.resolve(module, sub) or ""
-            if dotted in DB_NAMES:
-                return sub
+            if dotted in DB_NAMES or dotted.rpartition(".")[0] in DB_NAMES:
+                return sub  # ``connection.cursor`` before its ``connection``: the parent is visited first
     return None
 
 
