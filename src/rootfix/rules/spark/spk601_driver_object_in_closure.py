@@ -1,4 +1,4 @@
-"""SPK601: SparkSession / SparkContext / DataFrame captured in an executor closure; driver state mutated in foreach."""
+"""SPK601: SparkSession / SparkContext / DataFrame captured in an executor closure (driver state mutated there: SPK602)."""
 from __future__ import annotations
 
 import ast
@@ -19,7 +19,6 @@ UDF_NAMES = frozenset({"pyspark.sql.functions.udf", "pyspark.sql.functions.panda
 RDD_SOURCES = frozenset({"parallelize", "textFile", "wholeTextFiles", "rdd", "range"})
 SAFE_RESULTS = frozenset({"broadcast", "accumulator", "collect", "count", "first", "take", "head",
                           "toPandas", "collectAsMap", "toLocalIterator"})
-MUTATORS = frozenset({"append", "extend", "add", "update", "insert", "setdefault", "pop", "remove"})
 
 
 def _is_rdd(frames: DataFrames, fn: "FunctionInfo", node: ast.expr) -> bool:
@@ -103,17 +102,14 @@ class DriverObjectInClosure(Rule):
     ## What it does
     Finds functions and lambdas passed to `rdd.map/flatMap/filter/foreach/foreachPartition/
     mapPartitions/...`, `df.foreach/foreachPartition`, or wrapped by `udf`/`pandas_udf`, that
-    use a SparkSession, SparkContext or DataFrame of the driver, and `foreach` functions that
-    mutate a driver variable (`results.append(...)`, `nonlocal`/`global` counters) instead of using
-    an accumulator.
+    use a SparkSession, SparkContext or DataFrame of the driver. (Driver variables mutated in such
+    code are SPK602's.)
 
     ## Why is this bad?
     These functions are pickled and run in executor processes. A SparkSession, SparkContext or
     DataFrame cannot be used there: the job fails with "It appears that you are attempting to
     reference SparkContext from a broadcast variable, action, or transformation" (SPARK-5063), or
-    with a pickling error. A driver list or counter mutated in `foreach` is mutated in a *copy* in
-    each executor: on the driver it stays empty / zero, without an error (it "works" in local tests
-    only by accident of the mode).
+    with a pickling error.
 
     ## Example
     ```python
@@ -128,8 +124,7 @@ class DriverObjectInClosure(Rule):
         blocked = spark.table("blocked_ips")
         return events.join(blocked, "ip", "left_semi")
     ```
-    Join or broadcast the *data* (`sc.broadcast(set(...))`) instead of the DataFrame, and count
-    with `sc.accumulator(0)` instead of a driver variable.
+    Join or broadcast the *data* (`sc.broadcast(set(...))`) instead of the DataFrame.
 
     ## Fix safety
     No automatic fix: the rewrite (a join, a broadcast, an accumulator) depends on the job.
@@ -194,7 +189,7 @@ class DriverObjectInClosure(Rule):
                 "    uploads.foreach(check)\n"
                 "    return failed\n"
             ),
-            count=2,
+            count=1,  # the foreach mutating `failed` is SPK602's, not reported twice
         ),
     )
 
@@ -254,29 +249,3 @@ class DriverObjectInClosure(Rule):
                             f"`{node.id}` ({driver.names[node.id]}) is used inside code run on executors ({how}): "
                             "driver objects cannot be used there; join or broadcast the data instead"))
                     break
-            if how in FOREACH and closure is not fn.node:
-                accumulators = {t.id for n in ast.walk(fn.node) if isinstance(n, ast.Assign)
-                                and isinstance(n.value, ast.Call) and isinstance(n.value.func, ast.Attribute)
-                                and n.value.func.attr == "accumulator" for t in n.targets if isinstance(t, ast.Name)}
-                mutated = _mutated_outer(closure, local | accumulators)
-                if mutated and (at.lineno, at.col_offset, "m") not in seen:
-                    seen.add((at.lineno, at.col_offset, "m"))
-                    yield self.finding(fn, at, (
-                        f"{how}() function mutates driver variable `{mutated}`: each executor changes its own "
-                        "copy and the driver never sees it; use an accumulator or collect the result"))
-
-
-def _mutated_outer(closure: ast.AST, local: set[str]) -> str | None:
-    for node in ast.walk(closure):
-        if isinstance(node, (ast.Nonlocal, ast.Global)):
-            return node.names[0]
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS
-                and isinstance(node.func.value, ast.Name) and node.func.value.id not in local):
-            return node.func.value.id
-        if (isinstance(node, (ast.Assign, ast.AugAssign))):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for t in targets:
-                if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id not in local:
-                    return t.value.id
-    return None
-

@@ -1,0 +1,1 @@
+"""Predicates shared by the Spark rules (executor code, ORM use, driver state); no rule imports another rule."""

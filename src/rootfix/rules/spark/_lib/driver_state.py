@@ -1,0 +1,62 @@
+"""Driver variables that executor code mutates (a list appended to, a counter incremented) and the driver reads."""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+MUTATORS = frozenset({"append", "extend", "add", "update", "insert", "setdefault", "pop", "remove", "clear",
+                      "discard", "appendleft", "popitem"})
+
+
+@dataclass(frozen=True)
+class Mutation:
+    name: str
+    node: ast.AST  # the statement or call that mutates
+    counter: bool  # ``name += <expr>`` after ``nonlocal``/``global``
+
+
+def accumulators(*scopes: ast.AST) -> set[str]:
+    """Names bound to ``<sc>.accumulator(...)`` in the given scopes."""
+    out = set()
+    for scope in scopes:
+        for node in ast.walk(scope):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) \
+                    and isinstance(node.value.func, ast.Attribute) and node.value.func.attr == "accumulator":
+                out |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    return out
+
+
+def mutations(closure: ast.AST, local: set[str]) -> list[Mutation]:
+    """Mutations of names ``closure`` does not bind itself (``local``)."""
+    declared = {n for node in ast.walk(closure) if isinstance(node, (ast.Nonlocal, ast.Global)) for n in node.names}
+    out: list[Mutation] = []
+    for node in ast.walk(closure):
+        if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id in declared:
+            out.append(Mutation(node.target.id, node, isinstance(node.op, (ast.Add, ast.Sub))))
+        elif isinstance(node, ast.Assign):
+            for t in node.targets:
+                if isinstance(t, ast.Name) and t.id in declared:
+                    out.append(Mutation(t.id, node, False))
+                elif isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id not in local:
+                    out.append(Mutation(t.value.id, node, False))
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript) \
+                and isinstance(node.target.value, ast.Name) and node.target.value.id not in local:
+            out.append(Mutation(node.target.value.id, node, False))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id not in local:
+            out.append(Mutation(node.func.value.id, node, False))
+    return out
+
+
+def driver_reads(owner: ast.AST, name: str, after_line: int, skip: ast.AST) -> list[ast.AST]:
+    """Loads of ``name`` in ``owner`` after ``after_line``, outside ``skip`` (the executor code)."""
+    inside = {id(n) for n in ast.walk(skip)}
+    out = []
+    for node in ast.walk(owner):
+        if id(node) in inside or getattr(node, "lineno", 0) <= after_line:
+            continue
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
+            out.append(node)
+        elif isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.ctx, ast.Load):
+            out.append(node)
+    return out

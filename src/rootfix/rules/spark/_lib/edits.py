@@ -1,0 +1,39 @@
+"""Plain source edits at ast positions (columns are UTF-8 byte offsets), applied back to front."""
+from __future__ import annotations
+
+import ast
+
+
+def _char(line: str, byte_col: int) -> int:
+    return len(line.encode("utf-8")[:byte_col].decode("utf-8", errors="ignore"))
+
+
+def span(source: str, node: ast.AST) -> tuple[int, int]:
+    """Character offsets ``[start, end)`` of ``node`` in ``source``."""
+    lines = source.splitlines(keepends=True)
+    start = sum(len(x) for x in lines[: node.lineno - 1]) + _char(lines[node.lineno - 1], node.col_offset)
+    end = sum(len(x) for x in lines[: node.end_lineno - 1]) + _char(lines[node.end_lineno - 1], node.end_col_offset)
+    return start, end
+
+
+def line_span(source: str, lineno: int) -> tuple[int, int]:
+    """Offsets of a whole line, its newline included."""
+    lines = source.splitlines(keepends=True)
+    start = sum(len(x) for x in lines[: lineno - 1])
+    return start, start + len(lines[lineno - 1])
+
+
+def apply(source: str, edits: list[tuple[int, int, str]]) -> str | None:
+    """``source`` with each ``(start, end, text)`` replaced; None when edits overlap or the result does not parse."""
+    out = source
+    last = len(source) + 1
+    for start, end, text in sorted(edits, reverse=True):
+        if end > last:
+            return None
+        out = out[:start] + text + out[end:]
+        last = start
+    try:
+        ast.parse(out)
+    except SyntaxError:
+        return None
+    return out

@@ -1,0 +1,69 @@
+"""Django ORM / database use in a piece of code, directly or through project functions it calls."""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from rootfix.rules.spark._lib.executors import walk_code
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+
+MANAGERS = frozenset({"objects", "_default_manager", "_base_manager"})
+DB_NAMES = frozenset({"django.db.connection", "django.db.connections", "django.db.transaction"})
+DB_CALLS = frozenset({"django.db.connection.cursor", "django.db.transaction.atomic"})
+CLOSERS = frozenset({"django.db.connection.close", "django.db.close_old_connections",
+                     "django.db.connections.close_all"})
+
+
+def _model_like(index: "RepoIndex", module: "ModuleInfo", base: ast.expr) -> bool:
+    """``Customer`` / ``models.Customer`` / ``get_user_model()``: not ``bucket.objects`` (boto3) or other lowercase
+    objects with an ``objects`` attribute."""
+    if isinstance(base, ast.Call):
+        return (index.resolve(module, base.func) or "").endswith("get_user_model")
+    name = base.id if isinstance(base, ast.Name) else base.attr if isinstance(base, ast.Attribute) else ""
+    return name[:1].isupper() or name == "model"
+
+
+def _direct(index: "RepoIndex", module: "ModuleInfo", node: ast.AST) -> ast.AST | None:
+    for sub in walk_code(node) if not isinstance(node, ast.Lambda) else ast.walk(node.body):
+        if isinstance(sub, ast.Attribute) and sub.attr in MANAGERS and _model_like(index, module, sub.value):
+            return sub
+        if isinstance(sub, (ast.Name, ast.Attribute)) and not (isinstance(sub, ast.Name) and sub.id in ("self",)):
+            dotted = index.resolve(module, sub) or ""
+            if dotted in DB_NAMES or dotted.rpartition(".")[0] in DB_NAMES:
+                return sub  # ``connection.cursor`` before its ``connection``: the parent is visited first
+    return None
+
+
+def orm_use(index: "RepoIndex", module: "ModuleInfo", node: ast.AST, class_name: str | None = None,
+            max_depth: int = 3) -> tuple[str, "FunctionInfo | None"] | None:
+    """``(what, via)`` when ``node`` (a function or lambda) uses the ORM or a Django connection: ``what`` is the
+    expression (``Product.objects``), ``via`` the project function it is in when reached through a call."""
+    hit = _direct(index, module, node)
+    if hit is not None:
+        return ast.unparse(hit), None
+    body = ast.walk(node.body) if isinstance(node, ast.Lambda) else walk_code(node)
+    for sub in body:
+        if isinstance(sub, ast.Call):
+            callee = index.resolve_call(module, sub, class_name)
+            if callee is None or callee.node is node:
+                continue
+            for reached, _ in index.reachable(callee, max_depth - 1):
+                hit = _direct(index, index.module_of(reached), reached.node)
+                if hit is not None:
+                    return ast.unparse(hit), reached
+    return None
+
+
+def sets_up_and_closes(index: "RepoIndex", module: "ModuleInfo", node: ast.AST) -> bool:
+    """Per-partition Django setup done right: the function closes its connection in a ``finally``."""
+    if isinstance(node, ast.Lambda):
+        return False
+    for sub in walk_code(node):
+        if isinstance(sub, ast.Try):
+            for stmt in sub.finalbody:
+                for call in ast.walk(stmt):
+                    if isinstance(call, ast.Call) and (index.resolve(module, call.func) or "") in CLOSERS:
+                        return True
+    return False

@@ -1,0 +1,368 @@
+"""SPK602: a driver list / dict / counter mutated in executor code and read back on the driver."""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Iterable
+
+from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.spark._dataframes import DataFrames
+from rootfix.rules.spark._lib import edits
+from rootfix.rules.spark._lib.driver_state import accumulators, driver_reads, mutations
+from rootfix.rules.spark._lib.executors import FOREACH, Closure, closures, local_names, module_body, spark_functions
+from rootfix.types import FileChange, Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+
+
+class DriverStateMutatedInExecutor(Rule):
+    """Driver variable mutated by code that runs on executors.
+
+    ## What it does
+    Finds lambdas and functions run on executors (`foreach`, `foreachPartition`, `map`, `mapPartitions`, UDFs...)
+    that append to, update, or increment a variable of the driver (`failed.append(...)`, `totals[k] += v`,
+    `nonlocal count; count += 1`, `global processed`) which the driver then reads (returns it, logs it, saves it).
+    Accumulators are not reported.
+
+    ## Why is this bad?
+    Executor code runs on a pickled *copy* of its closure, in another process: each task changes its own copy,
+    and the driver's list stays empty and its counter zero — without an error. In local mode with one worker
+    process some Spark versions even seem to work, so tests pass and production reports are silently wrong.
+
+    ## Example
+    ```python
+    def count_failed(spark, payments):
+        failed = 0
+
+        def check(row):
+            nonlocal failed
+            if row.status == "failed":
+                failed += 1
+
+        payments.foreach(check)
+        return failed
+    ```
+
+    ## Use instead
+    ```python
+    def count_failed(spark, payments):
+        failed = spark.sparkContext.accumulator(0)
+
+        def check(row):
+            if row.status == "failed":
+                failed.add(1)
+
+        payments.foreach(check)
+        return failed.value
+    ```
+    or, better, an aggregation: `payments.filter(payments.status == "failed").count()`; collect lists with
+    `select(...).collect()` on a bounded frame instead of appending in `foreach`.
+
+    ## Fix safety
+    Unsafe, and offered only for a numeric counter (`nonlocal n` / `n += ...`, `n` set to a number once)
+    updated in a `foreach`/`foreachPartition` function of a job that has its SparkSession or SparkContext at
+    hand: the counter becomes `<sc>.accumulator(...)`, `n += x` becomes `n.add(x)`, driver reads become
+    `n.value`. An accumulator sums correctly across executors, but a task that is retried (executor lost,
+    speculation) may add twice where the job code had no such effect; the value is a float or int as started.
+    Lists, dicts and counters in transformations (`map`, UDFs; lazy and re-run on recomputation) get no fix.
+    """
+
+    code = "SPK602"
+    name = "driver-state-mutated-in-executor"
+    bug_class = "P6"
+    component_types = ("pyspark-job",)
+    fix_safety = "unsafe"
+
+    VALID = (
+        Example(  # accumulator
+            path="billing/jobs/failed.py",
+            code=(
+                "from pyspark.sql import SparkSession\n\n\n"
+                "def count_failed(spark, payments):\n"
+                "    failed = spark.sparkContext.accumulator(0)\n\n"
+                "    def check(row):\n"
+                "        if row.status == 'failed':\n"
+                "            failed.add(1)\n\n"
+                "    payments.foreach(check)\n"
+                "    return failed.value\n"
+            ),
+        ),
+        Example(  # local list per partition, yielded back
+            path="billing/jobs/batches.py",
+            code=(
+                "from pyspark.sql import SparkSession\n\n\n"
+                "def batches(rows):\n"
+                "    batch = []\n"
+                "    for r in rows:\n"
+                "        batch.append(r.id)\n"
+                "    yield batch\n\n\n"
+                "def run(spark):\n"
+                "    return spark.table('payments').rdd.mapPartitions(batches).collect()\n"
+            ),
+        ),
+        Example(  # per-executor memo cache the driver never reads
+            path="billing/jobs/rates.py",
+            code=(
+                "from pyspark.sql import SparkSession\n\n"
+                "_rates = {}\n\n\n"
+                "def rate(currency):\n"
+                "    if currency not in _rates:\n"
+                "        _rates[currency] = 1.0\n"
+                "    return _rates[currency]\n\n\n"
+                "def convert(spark):\n"
+                "    return spark.table('payments').rdd.map(lambda p: p.amount * rate(p.currency)).sum()\n"
+            ),
+        ),
+        Example(  # a list mutated on the driver around a driver-side loop, not in executor code
+            path="billing/jobs/ids.py",
+            code=(
+                "from pyspark.sql import SparkSession\n\n\n"
+                "def ids(spark):\n"
+                "    out = []\n"
+                "    for row in spark.table('payments').select('id').limit(100).collect():\n"
+                "        out.append(row.id)\n"
+                "    return out\n"
+            ),
+        ),
+    )
+    INVALID = (
+        Example(  # nonlocal counter in foreach: accumulator fix
+            path="billing/jobs/failed.py",
+            code=(
+                "from pyspark.sql import SparkSession\n\n\n"
+                "def count_failed(spark, payments):\n"
+                "    failed = 0\n\n"
+                "    def check(row):\n"
+                "        nonlocal failed\n"
+                "        if row.status == 'failed':\n"
+                "            failed += 1\n\n"
+                "    payments.foreach(check)\n"
+                "    print('failed payments:', failed)\n"
+                "    return failed\n"
+            ),
+            fixed=(
+                "from pyspark.sql import SparkSession\n\n\n"
+                "def count_failed(spark, payments):\n"
+                "    failed = spark.sparkContext.accumulator(0)\n\n"
+                "    def check(row):\n"
+                "        if row.status == 'failed':\n"
+                "            failed.add(1)\n\n"
+                "    payments.foreach(check)\n"
+                "    print('failed payments:', failed.value)\n"
+                "    return failed.value\n"
+            ),
+        ),
+        Example(  # foreachPartition over an RDD, sc at hand, amount summed
+            path="billing/jobs/totals.py",
+            code=(
+                "from pyspark import SparkContext\n\n\n"
+                "def total(sc, path):\n"
+                "    amount = 0.0\n\n"
+                "    def add_up(lines):\n"
+                "        nonlocal amount\n"
+                "        for line in lines:\n"
+                "            amount += float(line.split(',')[2])\n\n"
+                "    sc.textFile(path).foreachPartition(add_up)\n"
+                "    return amount\n"
+            ),
+            fixed=(
+                "from pyspark import SparkContext\n\n\n"
+                "def total(sc, path):\n"
+                "    amount = sc.accumulator(0.0)\n\n"
+                "    def add_up(lines):\n"
+                "        for line in lines:\n"
+                "            amount.add(float(line.split(',')[2]))\n\n"
+                "    sc.textFile(path).foreachPartition(add_up)\n"
+                "    return amount.value\n"
+            ),
+        ),
+        Example(  # a list appended in a foreach lambda (no fix)
+            path="billing/jobs/bounced.py",
+            code=(
+                "from pyspark.sql import SparkSession\n\n\n"
+                "def bounced(spark):\n"
+                "    out = []\n"
+                "    spark.table('emails').foreach(lambda r: out.append(r.address) if r.bounced else None)\n"
+                "    return out\n"
+            ),
+        ),
+        Example(  # a dict updated in a map function (transformation) of a management command
+            path="billing/management/commands/tally.py",
+            code=(
+                "from django.core.management.base import BaseCommand\n"
+                "from pyspark.sql import SparkSession\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def handle(self, *args, **options):\n"
+                "        spark = SparkSession.builder.getOrCreate()\n"
+                "        per_country = {}\n\n"
+                "        def tag(row):\n"
+                "            per_country[row.country] = per_country.get(row.country, 0) + 1\n"
+                "            return row\n\n"
+                "        spark.table('payments').rdd.map(tag).count()\n"
+                "        self.stdout.write(str(per_country))\n"
+            ),
+        ),
+        Example(  # a set filled in an RDD filter lambda, read after the action
+            path="billing/jobs/seen.py",
+            code=(
+                "from pyspark import SparkContext\n\n\n"
+                "def duplicates(sc, path):\n"
+                "    seen = set()\n"
+                "    dupes = sc.textFile(path).filter(lambda l: l in seen or seen.add(l)).count()\n"
+                "    return dupes, len(seen)\n"
+            ),
+        ),
+        Example(  # a counter in a map function (transformation): reported, no accumulator fix
+            path="billing/jobs/parse.py",
+            code=(
+                "from pyspark.sql import SparkSession\n\n\n"
+                "def parse(spark, path):\n"
+                "    bad = 0\n\n"
+                "    def parse_line(line):\n"
+                "        nonlocal bad\n"
+                "        parts = line.split(',')\n"
+                "        if len(parts) != 3:\n"
+                "            bad += 1\n"
+                "        return parts\n\n"
+                "    rows = spark.sparkContext.textFile(path).map(parse_line).collect()\n"
+                "    return rows, bad\n"
+            ),
+        ),
+        Example(  # spark-submit script: global counter in a module function handed to foreach
+            path="jobs/reconcile.py",
+            code=(
+                "from pyspark.sql import SparkSession\n\n"
+                "mismatches = 0\n\n\n"
+                "def compare(row):\n"
+                "    global mismatches\n"
+                "    if row.ledger != row.bank:\n"
+                "        mismatches += 1\n\n\n"
+                "spark = SparkSession.builder.appName('reconcile').getOrCreate()\n"
+                "spark.table('ledger_vs_bank').foreach(compare)\n"
+                "print(f'{mismatches} mismatches')\n"
+            ),
+        ),
+    )
+
+    # ------------------------------------------------------------------ detection
+    def _found(self, index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo"):
+        module = index.module_of(fn)
+        acc = accumulators(fn.node, module.tree)
+        for closure in closures(index, frames, fn):
+            local = local_names(closure.node)
+            if closure.node is fn.node:  # a UDF itself: its module globals
+                continue
+            for mut in mutations(closure.node, local):
+                if mut.name in acc:
+                    continue
+                after = closure.at.end_lineno or closure.at.lineno
+                reads = driver_reads(fn.node, mut.name, after, closure.node)
+                if not reads:
+                    continue
+                yield closure, mut, reads
+                break
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        frames = DataFrames(ctx.index)
+        for fn in spark_functions(ctx):
+            for closure, mut, _ in self._found(ctx.index, frames, fn):
+                yield self.finding(fn, closure.at, (
+                    f"{closure.how}() code mutates driver variable `{mut.name}`: each executor changes its own "
+                    "copy and the driver never sees it; use an accumulator or an aggregation"),
+                    file=fn.file, related=[(closure.target.file if closure.target else fn.file,
+                                            getattr(mut.node, "lineno", 1), "mutated here")])
+
+    # ------------------------------------------------------------------ fix
+    def _owner(self, index: "RepoIndex", finding: Finding) -> "FunctionInfo | None":
+        module = index.by_path.get(finding.file)
+        if module is None:
+            return None
+        fn = index.enclosing_function(finding.file, finding.line)
+        return fn if fn is not None else module_body(module)
+
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        owner = self._owner(index, finding)
+        if owner is None:
+            return None
+        module = index.module_of(owner) if owner.symbol else index.by_path[finding.file]
+        for closure, mut, reads in self._found(index, DataFrames(index), owner):
+            if (closure.at.lineno, closure.at.col_offset) != (finding.line, finding.col):
+                continue
+            new = self._accumulate(index, module, owner, closure, mut.name, reads)
+            return Patch(changes=(FileChange(finding.file, module.source, new),)) if new else None
+        return None
+
+    @staticmethod
+    def _context(index: "RepoIndex", module: "ModuleInfo", owner: "FunctionInfo") -> str | None:
+        params = DataFrames.params(owner)
+        if "sc" in params:
+            return "sc"
+        scopes = [owner.node, module.tree]
+        for scope in scopes:
+            for node in ast.walk(scope):
+                if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                    value = node.value
+                    if isinstance(value, ast.Attribute) and value.attr == "sparkContext":
+                        return node.targets[0].id
+        for name in params:
+            if "spark" in name.lower():
+                return f"{name}.sparkContext"
+        for scope in scopes:
+            for node in ast.walk(scope):
+                if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                    dotted = ""
+                    chain = node.value
+                    while isinstance(chain, (ast.Call, ast.Attribute)):
+                        chain = chain.func if isinstance(chain, ast.Call) else chain.value
+                        if isinstance(chain, (ast.Name, ast.Attribute)):
+                            dotted = index.resolve(module, chain) or dotted
+                    if dotted.endswith("SparkSession") or ".SparkSession." in dotted + ".":
+                        return f"{node.targets[0].id}.sparkContext"
+        return None
+
+    def _accumulate(self, index: "RepoIndex", module: "ModuleInfo", owner: "FunctionInfo", closure: Closure,
+                    name: str, reads: list[ast.AST]) -> str | None:
+        node = closure.node
+        if closure.how not in FOREACH or closure.target is not None or not isinstance(node, ast.FunctionDef):
+            return None
+        decls = [n for n in ast.walk(node) if isinstance(n, ast.Nonlocal)]
+        if len(decls) != 1 or decls[0].names != [name]:
+            return None
+        muts = mutations(node, local_names(node))
+        if not muts or any(m.name == name and not m.counter for m in muts) or any(m.name != name for m in muts):
+            return None
+        incs = [m.node for m in muts]
+        if any(not isinstance(i.op, ast.Add) for i in incs):
+            return None
+        inc_targets = {id(i.target) for i in incs}
+        if any(isinstance(n, ast.Name) and n.id == name and id(n) not in inc_targets for n in ast.walk(node)):
+            return None  # read on the executor: an accumulator cannot be read there
+        inits = [n for n in ast.walk(owner.node) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign))
+                 and not any(n is x for x in ast.walk(node))
+                 and any(isinstance(t, ast.Name) and t.id == name
+                         for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))]
+        if len(inits) != 1 or not isinstance(inits[0], ast.Assign) or not isinstance(inits[0].value, ast.Constant) \
+                or type(inits[0].value.value) not in (int, float):
+            return None
+        sc = self._context(index, module, owner)
+        if sc is None:
+            return None
+        src = module.source
+        init = inits[0].value
+        changes: list[tuple[int, int, str]] = []
+        s, e = edits.span(src, init)
+        changes.append((s, e, f"{sc}.accumulator({src[s:e]})"))
+        s, e = edits.line_span(src, decls[0].lineno)
+        if src[s:e].strip() != f"nonlocal {name}":
+            return None
+        changes.append((s, e, ""))
+        for inc in incs:
+            s, e = edits.span(src, inc)
+            vs, ve = edits.span(src, inc.value)
+            changes.append((s, e, f"{name}.add({src[vs:ve]})"))
+        for read in reads:
+            if not isinstance(read, ast.Name):
+                return None
+            s, e = edits.span(src, read)
+            changes.append((s, e, f"{name}.value"))
+        return edits.apply(src, changes)
