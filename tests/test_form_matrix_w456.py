@@ -73,6 +73,10 @@ MATRIX: dict[str, tuple[str, dict[tuple[str, int, str], tuple[bool, str]], tuple
         ("pings/forms/p11_bool_call.py", 8, "has_checks"): (True, "bool(helper()) -> .exists()"),
         ("pings/forms/p12_not_queryset.py", 9, "alert_if_silent"): (True, "if not qs: -> .exists()"),
         ("pings/forms/p13_nested_function.py", 9, "reset_statuses"): (True, "nested function in the task"),
+        ("pings/forms/p14_list_into_variable.py", 12, "archive_bodies"): (True, "list() of a helper's queryset "
+                                                                            "(range + exclude) in a variable, "
+                                                                            "then a truth test, len() and one "
+                                                                            "loop -> stream, .exists(), .count()"),
     }, ("pings/forms/q01_iterator.py", "pings/forms/q02_sliced.py", "pings/forms/q03_equality_filter.py",
         "pings/forms/q04_values_list.py", "pings/forms/q05_related_manager.py",
         "pings/forms/q06_not_worker_code.py", "pings/forms/q07_count.py")),

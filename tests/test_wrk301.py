@@ -226,3 +226,67 @@ def test_delete_receiver_binds_the_pk_before_it_is_cleared() -> None:
             def unindex_listing(sender, instance, **kwargs):
                 transaction.on_commit(partial(drop_document.delay, instance.pk))
             '''))
+
+
+INLINE_QUEUES = '''\
+import uuid
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+
+class InlineJob:
+    def __init__(self, result):
+        self.id = str(uuid.uuid4())
+        self.result = result
+
+
+class InlineQueue:
+    """Runs the job at enqueue time (tests and local development)."""
+
+    def __init__(self, name="default", **kwargs):
+        self.name = name
+
+    def enqueue(self, f, *args, **kwargs):
+        kwargs.pop("job_timeout", None)
+        return InlineJob(f(*args, **kwargs))
+
+
+def get_queue(name="default"):
+    return import_string(settings.ROOMS_QUEUE_CLASS)(name)
+'''
+
+INLINE_NOTIFY = '''\
+import logging
+
+from .queues import get_queue
+from .tasks import send_confirmation
+
+logger = logging.getLogger(__name__)
+
+
+def confirm_booking(booking):
+    """Tell the guest their booking went through."""
+    job = get_queue("mail").enqueue(send_confirmation, booking.pk, job_timeout=60)
+    logger.info("booking %s: confirmation job %s", booking.pk, job.id)
+'''
+
+
+@pytest.mark.slow
+def test_settings_named_project_queue_with_the_result_used(tmp_path: Path) -> None:
+    """The queue class comes from the settings (an in-process queue under test): the replayed tests
+    publish through it, so the oracle must see it; the job's result is used after the enqueue."""
+    from test_wrk3_project import SETTINGS, TASKS
+
+    repo = write_project(tmp_path / "deskbook", extra={
+        "deskbook/settings.py": SETTINGS + 'ROOMS_QUEUE_CLASS = "rooms.queues.InlineQueue"\n',
+        "rooms/queues.py": INLINE_QUEUES,
+        "rooms/notify.py": INLINE_NOTIFY,
+        "rooms/tasks.py": TASKS.replace("@shared_task\ndef send_confirmation", "def send_confirmation"),
+    })
+    assert pytest_run(repo)[0] == 0
+    result = fix_and_prove(repo, "WRK301")
+    assert (result.finding.file, result.finding.symbol) == ("rooms/notify.py", "confirm_booking")
+    assert result.test_failed_before and result.test_passed_after and result.suite_passed_after, result.output
+    fixed = (repo / "rooms/notify.py").read_text()
+    assert "transaction.on_commit(" in fixed and "job.id" in fixed

@@ -32,3 +32,59 @@ def test_wrk601_follows_a_task_into_its_helper_and_fixes_the_loop(tmp_path: Path
     assert found[1].fix_safety == "safe"
     patch = rule.fix(index, found[1])
     assert "for customer in stale.iterator(chunk_size=2000):" in patch.changes[0].new
+
+
+RESET_TASK = '''
+
+@shared_task
+def reset_checkins():
+    """Nightly: start every used room's check-in count afresh."""
+    rooms = list(rooms_to_reset())
+    if not rooms:
+        return 0
+    logger.info("resetting %d rooms", len(rooms))
+    reset = 0
+    for room in rooms:
+        room.checkins = 0
+        room.save(update_fields=["checkins"])
+        reset += 1
+    return reset
+'''
+
+RESET_TESTS = '''
+from rooms.models import Room
+from rooms.tasks import reset_checkins
+
+
+def test_reset_checkins(db):
+    Room.objects.create(name="Oak", checkins=3)
+    Room.objects.create(name="Elm", checkins=0)
+    assert reset_checkins() == 1
+    assert set(Room.objects.values_list("checkins", flat=True)) == {0}
+    assert reset_checkins() == 0
+'''
+
+
+@pytest.mark.slow
+def test_wrk601_list_of_a_helper_queryset_is_streamed_and_counted(tmp_path: Path) -> None:
+    """``rooms = list(helper())`` then ``if not rooms`` / ``len(rooms)`` / one loop: the fix streams the
+    loop and asks the database, the replayed project test proves it, and the suite still passes."""
+    from rule_behaviour import fix_and_prove, pytest_run
+    from test_wrk3_project import TASKS, write_project
+
+    repo = write_project(tmp_path / "deskbook", extra={
+        "rooms/selectors.py": "from .models import Room\n\n\ndef rooms_to_reset():\n"
+                              "    return Room.objects.filter(checkins__gt=0).exclude(name=\"\").order_by(\"pk\")\n",
+        "rooms/tasks.py": TASKS.replace("from .models import Booking, Room\n",
+                                        "from .models import Booking, Room\nfrom .selectors import rooms_to_reset\n")
+                          + RESET_TASK,
+        "tests/test_reset.py": RESET_TESTS,
+    })
+    assert pytest_run(repo)[0] == 0
+    result = fix_and_prove(repo, "WRK601", file="rooms/tasks.py")
+    assert result.finding.symbol == "reset_checkins" and result.finding.fixable
+    assert result.test_failed_before and result.test_passed_after and result.suite_passed_after, result.output
+    fixed = (repo / "rooms/tasks.py").read_text()
+    assert "rooms = rooms_to_reset()" in fixed and "if not rooms.exists():" in fixed
+    assert "len(rooms)" not in fixed and "rooms.count()" in fixed
+    assert "for room in rooms.iterator(chunk_size=2000):" in fixed

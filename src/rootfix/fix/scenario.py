@@ -359,6 +359,11 @@ class _PublishRecorder:
             pass
         else:
             wrap(huey.api.Huey, "enqueue", lambda h, a, k: f"huey task {getattr(a[0], 'name', a[0]) if a else ''}")
+        for cls in _settings_queue_classes():
+            for name in ("enqueue", "enqueue_call", "enqueue_at", "enqueue_in"):
+                if name in cls.__dict__:
+                    wrap(cls, name, lambda q, a, k: f"job {a[0] if a else k.get('func') or k.get('f')}")
+                    break
 
 
     def _commit_like_production(self, patch):
@@ -384,6 +389,37 @@ class _PublishRecorder:
             return result
 
         patch(Atomic, "__exit__", __exit__)
+
+
+def _settings_queue_classes():
+    """Queue classes the project names in its settings (``RQ_QUEUE_CLASS = "app.queues.InlineQueue"``):
+    a project queue (an in-process one for tests, a wrapper of the library's) is a publish entry point
+    the library hooks above do not see. Subclasses of ``rq.Queue`` are already covered."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    try:
+        from rq.queue import Queue as _RQQueue
+    except ImportError:
+        _RQQueue = ()
+    seen = []
+    for key in dir(settings):
+        if not key.isupper():
+            continue
+        value = getattr(settings, key, None)
+        if not isinstance(value, str) or "." not in value or not all(p.isidentifier() for p in value.split(".")):
+            continue
+        if not value.rpartition(".")[2][:1].isupper():
+            continue
+        try:
+            cls = import_string(value)
+        except Exception:
+            continue
+        if not isinstance(cls, type) or cls in seen or (_RQQueue and issubclass(cls, _RQQueue)):
+            continue
+        if any(name in cls.__dict__ for name in ("enqueue", "enqueue_call")):
+            seen.append(cls)
+    return seen
 
 
 def _depths():

@@ -490,8 +490,11 @@ def _call_value(index, fn, call: ast.Call, line, scope: Scope, depth) -> Value |
 def _queryset_method(index, recv: Value, method: str, call: ast.Call, depth) -> Value | None:
     if method in QS_METHODS:
         unbounded = recv.unbounded
-        if method in ("filter", "exclude"):
+        if method == "filter":
             unbounded = unbounded and _only_range_filters(call)
+        elif method == "exclude":
+            # leaving rows out never bounds what remains (``exclude(charged_on=day)``: the backlog still grows)
+            unbounded = unbounded and not call.args
         elif method == "none":
             unbounded = False
         return replace(recv, kind="queryset", locked=recv.locked or method == "select_for_update",
@@ -521,7 +524,13 @@ def _only_range_filters(call: ast.Call) -> bool:
     if not call.keywords:
         return True
     sides: dict[str, set[str]] = {}
+    flags = [kw for kw in call.keywords if kw.arg is not None and isinstance(kw.value, ast.Constant)
+             and isinstance(kw.value.value, bool) and not kw.arg.endswith(RANGE)]
+    if len(flags) == len(call.keywords):
+        return False  # only flags (``filter(is_active=True)``): assume the flag narrows
     for kw in call.keywords:
+        if kw in flags:
+            continue  # a flag beside a range lookup splits the backlog in two: one side still grows with the table
         if kw.arg is None or not kw.arg.endswith(RANGE):
             return False
         field, _, op = kw.arg.rpartition("__")

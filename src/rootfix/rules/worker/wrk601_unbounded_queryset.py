@@ -72,7 +72,8 @@ class UnboundedQuerysetInTask(Rule):
     queryset that is *unbounded*: rooted at a model manager (``Model.objects``, a custom manager or
     queryset method), not sliced, not ``.iterator()``, not ``values()``/``values_list()`` (for loops
     and lists), and not narrowed by an equality filter - only ``.all()`` or one-sided range lookups
-    (``created__lt=cutoff``, the backlog that grows with the table). The queryset may come from a
+    (``created__lt=cutoff``, the backlog that grows with the table), alone or beside a boolean flag
+    (``due__lt=day, exempt=False``) or an ``exclude()`` (neither bounds what remains). The queryset may come from a
     variable or a helper's return value (``rootfix.project.values``); the message names the task the
     code runs in. Querysets of a related manager (``order.lines.all()``) and ones narrowed by an
     equality or boolean filter are left alone: the rule cannot know table sizes and prefers silence
@@ -99,8 +100,10 @@ class UnboundedQuerysetInTask(Rule):
 
     ## Fix safety
     ``len(qs)`` becomes ``qs.count()`` and a truth test ``qs.exists()`` (the database counts).
-    ``.iterator(chunk_size=2000)`` is added at the loop (only ``for`` loops are fixed: ``list()`` and
-    comprehensions keep the whole result anyway and need a redesign). Safe when the loop is the only
+    ``.iterator(chunk_size=2000)`` is added at the loop. ``items = list(<queryset>)`` is fixed when the
+    list is only tested, counted and iterated once afterwards (``if not items`` -> ``.exists()``,
+    ``len(items)`` -> ``.count()``, the loop streams); other ``list()`` uses and comprehensions keep the
+    whole result anyway and need a redesign. Safe when the loop is the only
     evaluation of the queryset; unsafe when the same queryset variable is evaluated again (it is then
     queried twice) or uses ``prefetch_related`` (prefetching then happens per chunk, Django >= 4.1).
     On PostgreSQL behind PgBouncer in transaction mode, ``iterator()`` needs
@@ -192,7 +195,13 @@ def deactivate_dormant():
                                f"(`{text}`) loads the whole table into memory{where}: "
                                + (f"use .iterator(chunk_size={CHUNK})" if kind == "for" else "process it in chunks"))
                 finding = self.finding(fn, expr, message)
-                if kind in ("list", "comprehension"):
+                if kind == "list" and _list_plan(index, fn, node) is not None:
+                    finding = replace(finding, message=(
+                        f"building a list of every {model} (`{text}`) loads the whole table into memory{where}: "
+                        f"stream it (.iterator(chunk_size={CHUNK})) and ask the database for its size (.count())"))
+                    if value.prefetch:
+                        finding = replace(finding, fix_safety="unsafe")
+                elif kind in ("list", "comprehension"):
                     finding = replace(finding, fixable=False, fix_safety=None)
                 elif kind == "for" and (value.prefetch or _evaluated_elsewhere(fn, expr, node)):
                     finding = replace(finding, fix_safety="unsafe")
@@ -207,9 +216,25 @@ def deactivate_dormant():
             return None
         site = next((s for s in sites(index, fn) if s[1].lineno == finding.line
                      and s[1].col_offset == finding.col), None)
-        if site is None or site[0] in ("list", "comprehension"):
+        if site is None or site[0] == "comprehension":
             return None
         kind = site[0]
+        if kind == "list":
+            plan = _list_plan(index, fn, site[3])
+            if plan is None:
+                return None
+            assign, uses = plan
+            name = assign.targets[0].id  # type: ignore[union-attr]
+            edits: list[tuple[ast.AST, str]] = [(site[3], ast.get_source_segment(info.source, site[1]) or "")]
+            for use, node in uses:
+                edits.append((node, {"len": f"{name}.count()", "bool": f"{name}.exists()",
+                                     "for": f"{name}.iterator(chunk_size={CHUNK})"}[use]))
+            new = _edit_source(info.source, edits)
+            try:
+                ast.parse(new)
+            except SyntaxError:
+                return None
+            return Patch(changes=(FileChange(finding.file, info.source, new),))
         tree = cst.parse_module(info.source)
         if kind == "for":
             module, target = codemod.find_at(tree, finding.line, cst.For, where=lambda n: True)
@@ -264,7 +289,10 @@ def deactivate_dormant():
             return None
         site = next((x for x in sites(index, fn) if x[1].lineno == finding.line and x[1].col_offset == finding.col),
                     None)
-        if site is None or site[0] in ("list", "comprehension"):
+        if site is None or site[0] == "comprehension":
+            return None
+        plan = _list_plan(index, fn, site[3]) if site[0] == "list" else None
+        if site[0] == "list" and plan is None:
             return None
         from rootfix.project import values as V
 
@@ -275,6 +303,9 @@ def deactivate_dormant():
         start = min([code_node.lineno, *(d.lineno for d in code_node.decorator_list)])  # = co_firstlineno
         head = node.iter if isinstance(node, (ast.For, ast.AsyncFor)) else site[1]
         first, last = min(node.lineno, head.lineno), head.end_lineno or head.lineno
+        if plan is not None:  # from the list() to the loop's header: the fix counts, tests and streams there
+            first = plan[0].lineno
+            last = max([last, *((n.end_lineno or n.lineno) for _, n in plan[1] if _ == "for")])
         it = ast.unparse(site[1])
         setup = _WATCH_SETUP.format(file=fn.file, function=code_node.name, first=first - start, last=last - start)
         check = (f"    if not _FETCHED and not _STREAMED:\n"
@@ -536,3 +567,68 @@ def _generated_run(index: "RepoIndex", task: "w1.TaskInfo", fn: "FunctionInfo", 
         check.rstrip("\n"),
     ]
     return regression_test_path(index, code, symbol), "\n".join(body) + "\n"
+
+
+def _list_into_variable(scope_node: ast.AST, call: ast.AST) -> tuple[ast.Assign, list[tuple[str, ast.AST]]] | None:
+    """``name = list(<queryset>)`` whose only later uses are ``len(name)``, truth tests of ``name`` and one
+    ``for x in name`` loop: ``(the assignment, [(kind, node)])`` with kind ``len`` (the len() call),
+    ``bool`` (the tested Name) or ``for`` (the iterated Name). Then the list is not needed: the loop can
+    stream, the database can count and test. None for any other use (indexing, passing it on, a second
+    loop, a nested function seeing it, a reassignment)."""
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "list"):
+        return None
+    body = getattr(scope_node, "body", None)
+    if not isinstance(body, list):
+        return None
+    assign = next((n for n in ast.walk(scope_node) if isinstance(n, ast.Assign) and n.value is call), None)
+    if assign is None or len(assign.targets) != 1 or not isinstance(assign.targets[0], ast.Name):
+        return None
+    name = assign.targets[0].id
+    parents: dict[int, ast.AST] = {}
+    for parent in ast.walk(scope_node):
+        for child in ast.iter_child_nodes(parent):
+            parents[id(child)] = parent
+    uses: list[tuple[str, ast.AST]] = []
+    for node in ast.walk(scope_node):
+        if not (isinstance(node, ast.Name) and node.id == name) or node is assign.targets[0]:
+            continue
+        if not isinstance(node.ctx, ast.Load) or (node.lineno, node.col_offset) < (assign.lineno, assign.col_offset):
+            return None
+        up = parents.get(id(node))
+        inner = up
+        while inner is not None and inner is not scope_node:
+            if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef,
+                                  ast.comprehension)):
+                return None
+            inner = parents.get(id(inner))
+        if isinstance(up, ast.Call) and isinstance(up.func, ast.Name) and up.func.id == "len" and up.args == [node]:
+            uses.append(("len", up))
+        elif isinstance(up, (ast.If, ast.While, ast.IfExp)) and up.test is node:
+            uses.append(("bool", node))
+        elif isinstance(up, ast.UnaryOp) and isinstance(up.op, ast.Not) and isinstance(
+                parents.get(id(up)), (ast.If, ast.While, ast.IfExp)) and parents[id(up)].test is up:
+            uses.append(("bool", node))
+        elif isinstance(up, ast.For) and up.iter is node:
+            uses.append(("for", node))
+        else:
+            return None
+    if sum(kind == "for" for kind, _ in uses) != 1:
+        return None
+    return assign, uses
+
+
+def _edit_source(source: str, edits: list[tuple[ast.AST, str]]) -> str:
+    """Replace each node's source span (ast positions: UTF-8 byte columns) with the text, right to left."""
+    lines = source.splitlines(keepends=True)
+    data = [line.encode() for line in lines]
+    for node, text in sorted(edits, key=lambda e: (e[0].lineno, e[0].col_offset), reverse=True):
+        first, last = node.lineno - 1, (node.end_lineno or node.lineno) - 1
+        head, tail = data[first][:node.col_offset], data[last][node.end_col_offset:]
+        data[first:last + 1] = [head + text.encode() + tail]
+    return b"".join(data).decode()
+
+
+def _list_plan(index: "RepoIndex", fn: "FunctionInfo", call: ast.AST):
+    from rootfix.project import values as V
+
+    return _list_into_variable(V.scope_at(index, fn, call).node, call)

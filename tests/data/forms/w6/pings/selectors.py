@@ -7,3 +7,7 @@ def all_checks():
 
 def old_pings(cutoff):
     return Ping.objects.filter(created__lt=cutoff).select_related("check")
+
+
+def pings_with_body(cutoff):
+    return Ping.objects.filter(created__lt=cutoff).exclude(body="").select_related("check")
