@@ -81,6 +81,13 @@ class Behaviour:
         return bool(got) and all(v.outcome == "passed" for v in got.values())
 
 
+def pytest_run(repo: Path, *args: str, python: str = sys.executable) -> tuple[int, str]:
+    """Exit code and output tail of one pytest run in ``repo`` (a node id, a file, options)."""
+    proc = subprocess.run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], cwd=repo,
+                          capture_output=True, text=True, timeout=600)
+    return proc.returncode, proc.stdout[-4000:] + proc.stderr[-2000:]
+
+
 def suite_run(repo: Path, *args: str, python: str = sys.executable) -> SuiteRun:
     """The project's pytest suite (or ``args``) with per-test outcomes from JUnit XML written outside it."""
     fd, xml = tempfile.mkstemp(suffix=".xml", prefix="rootfix-test-junit-")

@@ -108,8 +108,8 @@ class FlagCannotBeTurnedOff(Rule):
                 "        return options['archive']\n"
             ),
             fixed=(
-                "from django.core.management.base import BaseCommand\n"
-                "from argparse import BooleanOptionalAction\n\n\n"
+                "from argparse import BooleanOptionalAction\n\n"
+                "from django.core.management.base import BaseCommand\n\n\n"
                 "class Command(BaseCommand):\n"
                 "    def add_arguments(self, parser):\n"
                 "        parser.add_argument('--archive', action=BooleanOptionalAction, default=True, help='archive first')\n\n"
