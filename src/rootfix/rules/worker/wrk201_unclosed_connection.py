@@ -94,6 +94,55 @@ def refresh_sales_view():
 '''
 
 
+_BUGGY_HELPER = '''import sqlite3
+
+from celery import shared_task
+from django.conf import settings
+
+
+def open_legacy():
+    conn = sqlite3.connect(settings.LEGACY_DB_PATH)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def member_count(conn):
+    return conn.execute("SELECT COUNT(*) FROM members").fetchone()[0]
+
+
+@shared_task
+def count_legacy_members():
+    conn = open_legacy()
+    count = member_count(conn)
+    conn.close()
+    return count
+'''
+
+_FIXED_HELPER = '''import sqlite3
+from contextlib import closing
+
+from celery import shared_task
+from django.conf import settings
+
+
+def open_legacy():
+    conn = sqlite3.connect(settings.LEGACY_DB_PATH)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def member_count(conn):
+    return conn.execute("SELECT COUNT(*) FROM members").fetchone()[0]
+
+
+@shared_task
+def count_legacy_members():
+    with closing(open_legacy()) as conn:
+        count = member_count(conn)
+    return count
+'''
+
+
 class UnclosedConnectionInWorker(Rule):
     """A database connection or cursor opened in worker code is not closed on every path.
 
@@ -102,7 +151,9 @@ class UnclosedConnectionInWorker(Rule):
     ``pymysql.connect`` / ``MySQLdb.connect`` / ... and ``x = connection.cursor()`` /
     ``connections["alias"].cursor()`` that are not used as a context manager (or through
     ``contextlib.closing``) and whose ``x.close()`` is not in a ``finally`` (returned objects are the
-    caller's business and are not reported).
+    caller's business and are not reported). A project helper that opens such a resource and returns it
+    (``def open_db(): conn = sqlite3.connect(...); ...; return conn``) hands ownership to its caller:
+    ``x = open_db()`` in worker code is found the same way.
 
     ## Why is this bad?
     Outside the request cycle nothing closes them for you: Django closes its connections at the end of
@@ -171,6 +222,7 @@ def load_facts():
     )
     INVALID = (
         Example(_BUGGY, path="legacy/tasks.py", files=_FILES, fixed=_FIXED),
+        Example(_BUGGY_HELPER, path="legacy/tasks.py", files=_FILES, fixed=_FIXED_HELPER),
         Example(_BUGGY_CURSOR, path="legacy/tasks.py", files=_FILES, fixed=_FIXED_CURSOR),
     )
 
