@@ -1,5 +1,6 @@
 import functools
 import logging
+
 from celery.exceptions import Retry
 
 logger = logging.getLogger(__name__)

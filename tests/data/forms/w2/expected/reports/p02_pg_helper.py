@@ -1,7 +1,8 @@
 """Alias spelling, in a helper the task calls."""
+from contextlib import closing
+
 import psycopg2 as pg
 from celery import shared_task
-from contextlib import closing
 
 
 def refresh_view(dsn):

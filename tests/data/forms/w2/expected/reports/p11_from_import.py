@@ -1,6 +1,6 @@
 """From-import spelling under an alias."""
-from sqlite3 import connect as sqlite_connect
 from contextlib import closing
+from sqlite3 import connect as sqlite_connect
 
 from celery import shared_task
 
