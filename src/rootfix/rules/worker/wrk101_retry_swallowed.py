@@ -467,6 +467,9 @@ def export_invoice(invoice_id):
         autoretry = _autoretry_regression_test(self, index, finding)
         if autoretry is not None:
             return autoretry
+        wrapped = _wrapper_regression_test(self, index, finding)
+        if wrapped is not None:
+            return wrapped
         fn = index.enclosing_function(finding.file, finding.line)
         task = w1.worker_tasks(index).get(fn.qualname) if fn else None
         if task is None:
@@ -699,4 +702,76 @@ def _autoretry_regression_test(rule: Rule, index: "RepoIndex", finding: Finding)
             target=found[1], injected=f"`{found[1]}` failing with {name}", inject_body=body, extra_imports=imports,
             check=("    assert isinstance(outcome, (Retry, _EXC)), (\n"
                    "        f\"the error listed in autoretry_for was swallowed: the task returned {outcome!r}\")"))
+    return None
+
+
+def _guarded_call(index: "RepoIndex", task: w1.TaskInfo) -> str | None:
+    """Where a run of ``task`` should fail so that the task asks for a retry: the first patchable call guarded by
+    a ``try`` whose handlers retry (the network boundary), else the call a retry site is reached through, else
+    the first patchable call of the body outside a ``try`` that would catch the injected error itself."""
+    module = index.module_of(task.fn)
+    for try_node in _tries(task.fn.node):
+        if any(w1.retry_sites(index, task, h.body) for h in try_node.handlers):
+            found = w1.first_patchable_call(index, module, try_node.body, task.fn.class_name)
+            if found is not None:
+                return found[1]
+    for site in w1.retry_sites(index, task, task.fn.node.body):
+        if site.via is not None:
+            target = w1.patch_target(index, module, site.via, task.fn.class_name)
+            if target:
+                return target
+    guarded = {id(n) for t in _tries(task.fn.node)
+               if any(w1.catches_retry(index, module, h) for h in t.handlers) for n in ast.walk(t)}
+    stmts = [st for st in task.fn.node.body if id(st) not in guarded]
+    found = w1.first_patchable_call(index, module, stmts, task.fn.class_name)
+    return found[1] if found else None
+
+
+def _wrapper_regression_test(rule: Rule, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    """For a project decorator whose wrapper swallows what a task it wraps needs to retry: replay (or generate)
+    a run of such a task with its guarded call failing the way that makes the task retry (celery's Retry, or
+    an autoretry_for error) and require that the outcome of the wrapped task is that retry, not a return."""
+    entries = [task for fn, handler, task in wrapper_swallows(index)
+               if fn.file == finding.file and handler.lineno == finding.line]
+    # a task the project's tests run first, then one with a retry of its own
+    entries.sort(key=lambda t: (not w1.scenarios_for(index, t), not w1.retry_sites(index, t, t.fn.node.body)))
+    for task in entries:
+        target = _guarded_call(index, task)
+        if target is None:
+            continue
+        deco = index.enclosing_function(finding.file, finding.line)
+        where = deco.symbol if deco else finding.file
+        if w1.retry_sites(index, task, task.fn.node.body):
+            result = w1.replay_test(
+                index, task, code=rule.code, rule=rule.name,
+                doc=(f"The task {task.fn.symbol} asks Celery to retry (a Retry raised in its body); the wrapper "
+                     f"of the decorator {where} around it must let that Retry reach Celery."),
+                target=target, injected=f"`{target}` in the wrapped task raising a celery Retry",
+                inject_body='    raise Retry("rootfix: a retry was scheduled")',
+                check=("    assert isinstance(outcome, Retry), (\n"
+                       f"        f\"the Retry raised inside the task was swallowed by the decorator {where}: \"\n"
+                       "        f\"the task returned {outcome!r}\")"))
+        else:
+            autoretry = _autoretry(index, task)
+            if not autoretry:
+                continue
+            dotted = autoretry[0][0]
+            mod, _, name = dotted.rpartition(".")
+            imports = f"from {mod} import {name} as _EXC\n" if mod else f"_EXC = {name}\n"
+            body = ("    try:\n"
+                    "        exc = _EXC(\"rootfix: injected transient error\")\n"
+                    "    except TypeError:  # exception types with required arguments\n"
+                    "        exc = _EXC.__new__(_EXC)\n"
+                    "    raise exc")
+            result = w1.replay_test(
+                index, task, code=rule.code, rule=rule.name,
+                doc=(f"The task {task.fn.symbol} lists {name} in autoretry_for; the wrapper of the decorator "
+                     f"{where} around it must let that error reach Celery so that it retries."),
+                target=target, injected=f"`{target}` in the wrapped task failing with {name}", inject_body=body,
+                extra_imports=imports,
+                check=("    assert isinstance(outcome, (Retry, _EXC)), (\n"
+                       f"        f\"the error listed in autoretry_for was swallowed by the decorator {where}: \"\n"
+                       "        f\"the task returned {outcome!r}\")"))
+        if result is not None:
+            return result
     return None

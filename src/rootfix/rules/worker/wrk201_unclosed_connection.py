@@ -94,6 +94,55 @@ def refresh_sales_view():
 '''
 
 
+_BUGGY_HELPER = '''import sqlite3
+
+from celery import shared_task
+from django.conf import settings
+
+
+def open_legacy():
+    conn = sqlite3.connect(settings.LEGACY_DB_PATH)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def member_count(conn):
+    return conn.execute("SELECT COUNT(*) FROM members").fetchone()[0]
+
+
+@shared_task
+def count_legacy_members():
+    conn = open_legacy()
+    count = member_count(conn)
+    conn.close()
+    return count
+'''
+
+_FIXED_HELPER = '''import sqlite3
+from contextlib import closing
+
+from celery import shared_task
+from django.conf import settings
+
+
+def open_legacy():
+    conn = sqlite3.connect(settings.LEGACY_DB_PATH)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def member_count(conn):
+    return conn.execute("SELECT COUNT(*) FROM members").fetchone()[0]
+
+
+@shared_task
+def count_legacy_members():
+    with closing(open_legacy()) as conn:
+        count = member_count(conn)
+    return count
+'''
+
+
 class UnclosedConnectionInWorker(Rule):
     """A database connection or cursor opened in worker code is not closed on every path.
 
@@ -102,7 +151,9 @@ class UnclosedConnectionInWorker(Rule):
     ``pymysql.connect`` / ``MySQLdb.connect`` / ... and ``x = connection.cursor()`` /
     ``connections["alias"].cursor()`` that are not used as a context manager (or through
     ``contextlib.closing``) and whose ``x.close()`` is not in a ``finally`` (returned objects are the
-    caller's business and are not reported).
+    caller's business and are not reported). A project helper that opens such a resource and returns it
+    (``def open_db(): conn = sqlite3.connect(...); ...; return conn``) hands ownership to its caller:
+    ``x = open_db()`` in worker code is found the same way.
 
     ## Why is this bad?
     Outside the request cycle nothing closes them for you: Django closes its connections at the end of
@@ -171,6 +222,7 @@ def load_facts():
     )
     INVALID = (
         Example(_BUGGY, path="legacy/tasks.py", files=_FILES, fixed=_FIXED),
+        Example(_BUGGY_HELPER, path="legacy/tasks.py", files=_FILES, fixed=_FIXED_HELPER),
         Example(_BUGGY_CURSOR, path="legacy/tasks.py", files=_FILES, fixed=_FIXED_CURSOR),
     )
 
@@ -194,7 +246,7 @@ def load_facts():
                     f"`{name} = {ast.unparse(node.value.func)}(...)` opens "
                     f"{'an' if kind[0] in 'aeiouFHS' and kind not in ('socket',) else 'a'} {kind} in worker code that is not "
                     f"closed on every path (no `with`, no close() in `finally`): each failing run leaks it")
-                if _fix_range(fn, node, name) is None:
+                if _fix_range(fn, node, name, index) is None:
                     finding = replace(finding, fixable=False, fix_safety=None)
                 yield finding
 
@@ -209,7 +261,7 @@ def load_facts():
             return None
         kind = opens(index, info, stmt.value)  # type: ignore[arg-type]
         name = stmt.targets[0].id  # type: ignore[union-attr]
-        rng = _fix_range(fn, stmt, name)
+        rng = _fix_range(fn, stmt, name, index)
         if rng is None or kind is None:
             return None
         count, close_at = rng
@@ -341,12 +393,17 @@ def _watching(task):
 '''
 
 
-def opens(index: "RepoIndex", module: "ModuleInfo", call: ast.Call) -> str | None:
+def opens(index: "RepoIndex", module: "ModuleInfo", call: ast.Call, depth: int = 0) -> str | None:
     dotted = index.resolve(module, call.func) or ""
     if dotted in CONNECT:
         return "connection"
     if dotted in RESOURCES:
         return RESOURCES[dotted]
+    helper = index.lookup_function(dotted) if dotted and depth < 2 else None
+    if helper is not None:
+        kind = _returns_opened(index, helper, depth + 1)
+        if kind is not None:
+            return kind
     func = call.func
     if isinstance(func, ast.Attribute) and func.attr == "cursor":
         base = func.value
@@ -354,6 +411,29 @@ def opens(index: "RepoIndex", module: "ModuleInfo", call: ast.Call) -> str | Non
             base = base.value
         if (index.resolve(module, base) or "") in ("django.db.connection", "django.db.connections"):
             return "cursor"
+    return None
+
+
+def _returns_opened(index: "RepoIndex", fn: "FunctionInfo", depth: int) -> str | None:
+    """The kind of resource a project helper opens and hands to its caller (``return sqlite3.connect(...)`` or
+    ``conn = connect(...); ...; return conn``), or None: ownership passes to the caller, who must close it."""
+    module = index.module_of(fn)
+    opened: dict[str, str] = {}
+    for node in w1._walk_no_defs(fn.node.body):
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                and isinstance(node.value, ast.Call)):
+            kind = opens(index, module, node.value, depth)
+            if kind is not None:
+                opened[node.targets[0].id] = kind
+    for node in w1._walk_no_defs(fn.node.body):
+        if not isinstance(node, ast.Return) or node.value is None:
+            continue
+        if isinstance(node.value, ast.Call):
+            kind = opens(index, module, node.value, depth)
+            if kind is not None:
+                return kind
+        if isinstance(node.value, ast.Name) and node.value.id in opened:
+            return opened[node.value.id]
     return None
 
 
@@ -387,7 +467,8 @@ def _escapes(fn: "FunctionInfo", name: str) -> bool:
     return False
 
 
-def _fix_range(fn: "FunctionInfo", stmt: ast.Assign, name: str) -> tuple[int, int | None] | None:
+def _fix_range(fn: "FunctionInfo", stmt: ast.Assign, name: str,
+               index: "RepoIndex | None" = None) -> tuple[int, int | None] | None:
     """How many statements after ``stmt`` (same block) use ``name``, and whether the last is ``name.close()``."""
     block = _block_of(fn.node, stmt)
     if block is None:
@@ -404,7 +485,7 @@ def _fix_range(fn: "FunctionInfo", stmt: ast.Assign, name: str) -> tuple[int, in
             if any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in ast.walk(block[i])):
                 return None
             last = i
-            if isinstance(block[i], (ast.Assign, ast.AnnAssign)) and _wraps(block[i].value, tracked):
+            if isinstance(block[i], (ast.Assign, ast.AnnAssign)) and _wraps(block[i].value, tracked, index, fn):
                 tracked |= {n.id for n in ast.walk(block[i]) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     # every use must be inside the block
     for tname in tracked:
@@ -425,16 +506,34 @@ def _fix_range(fn: "FunctionInfo", stmt: ast.Assign, name: str) -> tuple[int, in
     return last - at, None
 
 
-def _wraps(value: ast.expr | None, tracked: set[str]) -> bool:
+def _wraps(value: ast.expr | None, tracked: set[str], index: "RepoIndex | None" = None,
+           fn: "FunctionInfo | None" = None) -> bool:
     """``csv.writer(out)`` / ``io.TextIOWrapper(fh)`` / ``conn.cursor()``: an object that works on the resource
     (unusable once it is closed), as opposed to a value read from it (``conn.execute(...).fetchall()``)."""
     if not isinstance(value, ast.Call):
         return False
     if any(isinstance(a, ast.Name) and a.id in tracked for a in value.args):
-        return True
+        callee = index.resolve_call(index.module_of(fn), value, fn.class_name) if index and fn else None
+        # a project function that reads through the resource and returns plain values does not wrap it
+        return callee is None or _returns_param(callee)
     func = value.func
     return (isinstance(func, ast.Attribute) and func.attr in ("cursor", "makefile")
             and isinstance(func.value, ast.Name) and func.value.id in tracked)
+
+
+def _returns_param(fn: "FunctionInfo") -> bool:
+    """Whether ``fn`` hands back one of its parameters or an object working on one (``csv.writer(fh)``,
+    ``conn.cursor()``), or is a generator; a value read through it (``conn.execute(...).fetchone()``) is not."""
+    args = fn.node.args  # type: ignore[attr-defined]
+    params = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)} - {"self", "cls"}
+    for node in w1._walk_no_defs(fn.node.body):  # type: ignore[attr-defined]
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return True  # a generator reads through the resource lazily, after the call returned
+        if isinstance(node, ast.Return) and node.value is not None and _wraps(node.value, params):
+            return True
+        if isinstance(node, ast.Return) and isinstance(node.value, ast.Name) and node.value.id in params:
+            return True
+    return False
 
 
 def _block_of(root: ast.AST, stmt: ast.stmt) -> list[ast.stmt] | None:
