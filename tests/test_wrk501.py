@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rule_behaviour import fix_and_prove
+from rule_behaviour import fix_and_prove, pytest_run
 from test_wrk3_project import MODELS, TASKS, write_project
 
 from rootfix.discover.index import RepoIndex
@@ -167,3 +167,78 @@ class Invoice(models.Model):
     found = findings_for("WRK501", {"billing/services.py": services, "billing/tasks.py": tasks,
                                     "billing/models.py": models}, all_code=True)
     assert [(f.symbol, f.line) for f in found] == [("mark_sent", 8)]
+
+
+CAPACITY_TASK = '''
+
+def _new_capacity(room, capacities):
+    return capacities.get(room.pk, room.capacity)
+
+
+@shared_task
+def set_capacities(capacities):
+    """Apply new capacities ({room id: capacity}); returns how many rooms were looked at."""
+    seen = 0
+    for room in Room.objects.all():
+        Room.objects.filter(pk=room.pk).update(capacity=_new_capacity(room, capacities))
+        seen += 1
+    return seen
+'''
+
+CAPACITY_PLAN = '''\
+from .models import Room
+from .tasks import set_capacities
+
+
+def grow_every_room():
+    capacities = {room.pk: room.capacity + 1 for room in Room.objects.all()}
+    set_capacities.delay(capacities)
+    return len(capacities)
+'''
+
+CAPACITY_TESTS = '''\
+from rooms.models import Room
+from rooms.planning import grow_every_room
+
+
+def test_grow_every_room(db):
+    Room.objects.create(name="Oak", capacity=2)
+    Room.objects.create(name="Elm", capacity=3)
+    assert grow_every_room() == 2
+'''
+
+
+def test_int_keys_looked_up_in_a_helper_the_task_passes_them_to(tmp_path: Path) -> None:
+    """The task only passes the dict on; the helper's ``capacities.get(room.pk)`` is the lookup
+    that str keys break."""
+    index, found = run(tmp_path, {"rooms/tasks.py": TASKS + RECEIPT_TASK + CAPACITY_TASK,
+                                  "rooms/planning.py": CAPACITY_PLAN})
+    assert [(f.file, f.line) for f in found] == [("rooms/planning.py", 7)]
+    new = {c.path: c.new for c in RULE.fix(index, found[0]).changes}
+    assert ("    capacities = {int(key): value for key, value in capacities.items()}  "
+            "# JSON turns int keys into str\n") in new["rooms/tasks.py"]
+    # the fix goes into the task, so the root cause a validated fix reports is the task
+    from rootfix.pipeline import root_cause_for
+    from rootfix.types import Candidate
+
+    patch = RULE.fix(index, found[0])
+    cause = root_cause_for(index, Candidate("rule:WRK501", patch, finding=found[0]), [])
+    assert (cause.file, cause.symbol) == ("rooms/tasks.py", "set_capacities")
+    # a helper that only iterates the dict does not rely on the keys' type
+    quiet = CAPACITY_TASK.replace("return capacities.get(room.pk, room.capacity)",
+                                  "return sum(capacities.values())")
+    assert run(tmp_path, {"rooms/tasks.py": TASKS + RECEIPT_TASK + quiet, "rooms/planning.py": CAPACITY_PLAN})[1] == []
+
+
+@pytest.mark.slow
+def test_changed_arguments_that_only_change_the_rows_written_are_proven(tmp_path: Path) -> None:
+    """The task returns the same with the sent and the delivered arguments; the rows it writes
+    differ, and that is what the regression test shows."""
+    repo = write_project(tmp_path / "deskbook", extra={
+        "rooms/tasks.py": TASKS + RECEIPT_TASK + CAPACITY_TASK, "rooms/planning.py": CAPACITY_PLAN,
+        "tests/test_planning.py": CAPACITY_TESTS,
+    })
+    assert pytest_run(repo)[0] == 0
+    result = fix_and_prove(repo, "WRK501", file="rooms/planning.py")
+    assert result.test_failed_before and result.test_passed_after and result.suite_passed_after, result.output
+    assert "writes other rows in rooms.Room" in result.output

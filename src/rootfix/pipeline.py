@@ -280,10 +280,18 @@ def _changed_functions(index: "RepoIndex", patch: Patch) -> list["FunctionInfo"]
 
 
 def root_cause_for(index: "RepoIndex", candidate: Candidate, suspects: Sequence[Suspect]) -> Finding | Suspect:
-    """Where the accepted fix goes: the rule finding it fixes, else the function the patch changes."""
-    if candidate.finding is not None:
-        return candidate.finding
+    """Where the accepted fix goes: the rule finding it fixes, else the function the patch changes.
+    A finding whose fix is made elsewhere (an enqueue site sending int keys, fixed in the task that
+    relies on them) names the changed function, with the finding as evidence."""
     changed = _changed_functions(index, candidate.patch)
+    f = candidate.finding
+    if f is not None:
+        if f.file in candidate.patch.files or not changed:
+            return f
+        fn = next((c for s in suspects for c in changed if c.file == s.file and c.symbol == s.symbol), changed[0])
+        return Suspect(fn.file, fn.symbol, fn.line, 1.0, (
+            f"{f.code} at {f.file}:{f.line} ({f.symbol}): {f.message}",
+            f"changed by the validated fix ({candidate.strategy})"))
     for s in suspects:  # the best-ranked suspect among the changed functions
         if any(fn.file == s.file and fn.symbol == s.symbol for fn in changed):
             return replace(s, evidence=s.evidence + (f"changed by the validated fix ({candidate.strategy})",))

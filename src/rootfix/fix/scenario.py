@@ -698,11 +698,16 @@ class _SerializationRecorder:
                     recorder.violations.append(f"{{_SITE[0]}}: {{exc}}")
                 return None
             if not _same(sent, got):
-                alone, delivered = _outcome(task, *sent), _outcome(task, *got)
+                (alone, alone_rows), (delivered, delivered_rows) = _outcome(task, *sent), _outcome(task, *got)
                 if alone != delivered:
                     recorder.violations.append(
                         f"{{task.name}} receives {{got!r}} where the caller sent {{sent!r}} "
                         f"(the {{_SERIALIZER}} serializer changes it) and then {{delivered}} instead of {{alone}}")
+                elif _changed_tables(alone_rows, delivered_rows):
+                    recorder.violations.append(
+                        f"{{task.name}} receives {{got!r}} where the caller sent {{sent!r}} "
+                        f"(the {{_SERIALIZER}} serializer changes it) and then writes other rows in "
+                        f"{{', '.join(_changed_tables(alone_rows, delivered_rows))}} than with what was sent")
             return real(task, got[0], got[1], *rest, **options)
 
         celery.app.task.Task.apply_async = apply_async
@@ -742,21 +747,61 @@ class _UndoOutcome(Exception):
     pass
 
 
+def _rows():
+    """Every row of the project's tables (without primary keys, times masked): what a run wrote."""
+    import datetime
+
+    from django.apps import apps
+
+    out = {{}}
+    for model in apps.get_models():
+        fields = [f.attname for f in model._meta.concrete_fields if not f.primary_key]
+        try:
+            rows = model._base_manager.values_list(*fields)
+            out[model._meta.label] = sorted(
+                repr(tuple("<time>" if isinstance(v, datetime.datetime) else v for v in row)) for row in rows)
+        except Exception:
+            return None
+    return out
+
+
 def _outcome(task, args, kwargs):
-    """What the task body does with these arguments (its result or its exception), rolled back."""
+    """What the task body does with these arguments (its result or its exception) and the rows it
+    leaves behind, rolled back."""
     from django.db import transaction
 
     box = {{}}
+    outbox = None
+    try:
+        from django.core import mail
+
+        outbox = getattr(mail, "outbox", None)
+        sent = len(outbox) if outbox is not None else 0
+    except Exception:
+        pass
     try:
         with transaction.atomic():
             try:
                 box["outcome"] = ("returned", repr(task(*args, **kwargs)))
             except Exception as exc:
                 box["outcome"] = ("raised", type(exc).__name__)
+            try:
+                box["rows"] = _rows()
+            except Exception:
+                box["rows"] = None
             raise _UndoOutcome
     except _UndoOutcome:
         pass
-    return box["outcome"]
+    finally:
+        if outbox is not None:
+            del outbox[sent:]  # the comparison's own mails are not the test's
+    return box["outcome"], box.get("rows")
+
+
+def _changed_tables(a, b):
+    if a is None or b is None:
+        return []
+    return sorted(label for label in set(a) | set(b) if a.get(label) != b.get(label))
 '''
 
 
@@ -841,8 +886,9 @@ def _values():
 
 def check_concurrent_write(func, args, kwargs):
     """Run ``func`` once alone (rolled back), then again with another writer adding ``_BUMP`` to the
-    row between this run's read and its write (just before it saves or updates the row). A message
-    when that concurrent change is lost, else None."""
+    row between this run's read and its write (just before it saves or updates the row), rolled back
+    too. A message when that concurrent change is lost, else None; ``check_concurrent_write.injected``
+    says whether the run reached a write at all."""
     from django.db import transaction
     from django.db.models import F
     from django.db.models.query import QuerySet
@@ -880,14 +926,22 @@ def check_concurrent_write(func, args, kwargs):
 
     model.save, QuerySet.update = save, update
     try:
-        a, k = _fresh(args, kwargs)
-        try:
-            func(*a, **k)
-        except Exception:
-            pass
+        with transaction.atomic():
+            try:
+                a, k = _fresh(args, kwargs)
+                try:
+                    func(*a, **k)
+                except Exception:
+                    pass
+            finally:
+                model.save, QuerySet.update = real_save, real_update
+            now = _values()
+            raise _Undo
+    except _Undo:
+        pass
     finally:
         model.save, QuerySet.update = real_save, real_update
-    now = _values()
+    check_concurrent_write.injected = bool(injected)
     for pk in injected:
         if pk in alone and now.get(pk) != alone[pk] + _BUMP:
             return (f"{{_MODEL}}.{{_FIELD}} of row {{pk}}: a concurrent writer added {{_BUMP}} between the read "
@@ -897,11 +951,36 @@ def check_concurrent_write(func, args, kwargs):
 
 
 class _ConcurrentWriteProbe:
-    """Records the target's first call in the replayed test, then checks it against a concurrent writer."""
+    """Records the target's first call in the replayed test, then checks it against a concurrent writer.
+
+    The check runs after the test; when by then the call no longer reaches its write (the test's own
+    run changed the rows it depends on: a ticket already admitted, a job already claimed), the
+    verdict of the same check made at the time of the call (rolled back, before the real call) counts."""
 
     def __init__(self):
         self.calls = []
         self.original = None
+        self.at_call = None
+
+    def _record(self, args, kwargs):
+        if self.calls:
+            return
+        self.calls.append((args, kwargs))
+        outbox = None
+        try:
+            from django.core import mail
+
+            outbox = getattr(mail, "outbox", None)
+            sent = len(outbox) if outbox is not None else 0
+        except Exception:
+            pass
+        try:
+            self.at_call = check_concurrent_write(self.original, args, kwargs)
+        except Exception:
+            self.at_call = None
+        finally:
+            if outbox is not None:
+                del outbox[sent:]  # the check's own mails are not the test's
 
     def install(self, patch):
         import importlib
@@ -914,7 +993,7 @@ class _ConcurrentWriteProbe:
             self.original = target.run
 
             def run(*args, **kwargs):
-                probe.calls.append((args, kwargs))
+                probe._record(args, kwargs)
                 return probe.original(*args, **kwargs)
 
             patch(target, "run", run)
@@ -922,7 +1001,7 @@ class _ConcurrentWriteProbe:
         self.original = target
 
         def wrapper(*args, **kwargs):
-            probe.calls.append((args, kwargs))
+            probe._record(args, kwargs)
             return probe.original(*args, **kwargs)
 
         patch(owner, _TARGET[1], wrapper)
@@ -933,7 +1012,10 @@ class _ConcurrentWriteProbe:
         if not self.calls:
             return None
         args, kwargs = self.calls[0]
-        return check_concurrent_write(self.original, args, kwargs)
+        lost = check_concurrent_write(self.original, args, kwargs)
+        if lost or getattr(check_concurrent_write, "injected", True):
+            return lost
+        return self.at_call
 '''
 
 

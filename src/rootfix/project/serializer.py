@@ -249,11 +249,14 @@ def _is_open(index, module, expr: ast.AST) -> bool:
 
 
 # --------------------------------------------------------------------------- what the task relies on
-def task_relies_on(index: "RepoIndex", task: "FunctionInfo", param: str, kind: str) -> bool:
+def task_relies_on(index: "RepoIndex", task: "FunctionInfo", param: str, kind: str, depth: int = 0) -> bool:
     """Does the task body use ``param`` in a way the change breaks? A list instead of a tuple breaks
     hashing (a dict key, ``.get(p)``, a set member), ``== (a, b)``, ``isinstance(p, tuple)``, ``p + (x,)``;
     str keys instead of int keys break lookups by a non-str key (``d[line.pk]``, ``d.get(1)``,
-    ``x in d``) and ordering (``sorted(d)``). Unpacking, iterating, ``len`` and passing on work the same."""
+    ``x in d``) and ordering (``sorted(d)``). Unpacking, iterating and ``len`` work the same; passed
+    on to a project helper, the helper's use of it decides."""
+    if depth == 0 and _passed_to_helper_relying(index, task, param, kind):
+        return True
     own_loops: set[str] = set()
     for node in ast.walk(task.node):
         if isinstance(node, (ast.For, ast.comprehension)) and _is_param_iter(node.iter, param):
@@ -302,6 +305,38 @@ def task_relies_on(index: "RepoIndex", task: "FunctionInfo", param: str, kind: s
                 return True
         else:
             return True
+    return False
+
+
+def _passed_to_helper_relying(index: "RepoIndex", fn: "FunctionInfo", param: str, kind: str,
+                               depth: int = 0, seen: set[str] | None = None) -> bool:
+    """``param`` is passed (as itself) to a project function that relies on what the change breaks."""
+    if depth > 3:
+        return False
+    seen = seen if seen is not None else {fn.qualname}
+    module = index.module_of(fn)
+    for node in ast.walk(fn.node):
+        if not isinstance(node, ast.Call):
+            continue
+        positions = [i for i, a in enumerate(node.args) if _is(a, param)]
+        keywords = [k.arg for k in node.keywords if k.arg and _is(k.value, param)]
+        if not positions and not keywords:
+            continue
+        if any(isinstance(a, ast.Starred) for a in node.args):
+            continue
+        target = index.resolve_call(module, node, fn.class_name)
+        if target is None or target.qualname in seen:
+            continue
+        params = [a.arg for a in target.node.args.posonlyargs + target.node.args.args]
+        if target.class_name and params and params[0] in ("self", "cls") and isinstance(node.func, ast.Attribute):
+            params = params[1:]
+        names = [params[i] for i in positions if i < len(params)]
+        names += [k for k in keywords if k in params or k in [a.arg for a in target.node.args.kwonlyargs]]
+        seen.add(target.qualname)
+        for name in names:
+            if task_relies_on(index, target, name, kind, depth=1) or _passed_to_helper_relying(
+                    index, target, name, kind, depth + 1, seen):
+                return True
     return False
 
 

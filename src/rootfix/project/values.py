@@ -344,6 +344,7 @@ def own_nodes(scope: Scope) -> Iterator[ast.AST]:
 
 # --------------------------------------------------------------------------- classification
 _ACTIVE: set[tuple] = set()
+_MAX_ACTIVE = 10  # nested parameter / return look-ups at once (each may recurse through value_of)
 
 
 def value_of(index: "RepoIndex", fn: "FunctionInfo", expr: ast.AST, line: int | None = None,
@@ -359,7 +360,7 @@ def value_of(index: "RepoIndex", fn: "FunctionInfo", expr: ast.AST, line: int | 
     if isinstance(expr, ast.Await):
         return value_of(index, fn, expr.value, line, scope, depth + 1)
     if isinstance(expr, ast.Name):
-        return _name_value(index, fn, expr.id, line, scope, depth)
+        return _name_value(index, fn, expr.id, line, scope, depth, expr)
     if isinstance(expr, ast.Subscript):
         inner = value_of(index, fn, expr.value, line, scope, depth + 1)
         if inner is None:
@@ -388,12 +389,22 @@ def value_of(index: "RepoIndex", fn: "FunctionInfo", expr: ast.AST, line: int | 
     return None
 
 
-def _name_value(index, fn, name, line, scope: Scope, depth) -> Value | None:
+def _name_value(index, fn, name, line, scope: Scope, depth, node: ast.AST | None = None) -> Value | None:
     bound = scope.binding(name, line)
     if bound is None:
         # a module-level name: a model class's manager is not a value; a module constant queryset is
         return None
     where, bline, how, value = bound
+    if node is not None and how not in ("param", "item", "enum1") and _inside(node, value):
+        # ``x = f(x)``: the ``x`` read on the right-hand side is the binding before this one
+        earlier = [b for b in where.bindings.get(name, []) if b[0] < bline]
+        if earlier:
+            b = max(earlier, key=lambda b: b[0])
+            where, bline, how, value = where, b[0], b[1], b[2]
+        elif where.parent is not None and where.parent.binding(name, 10 ** 9) is not None:
+            where, bline, how, value = where.parent.binding(name, 10 ** 9)  # type: ignore[misc]
+        else:
+            return None
     if how == "param":
         return param_value(index, fn, where, value, depth)
     if how == "opaque" or how == "with":
@@ -415,6 +426,14 @@ def _name_value(index, fn, name, line, scope: Scope, depth) -> Value | None:
             return replace(got, kind="instance", origin="loop", unbounded=False)
         return None
     return got
+
+
+def _inside(node: ast.AST, value: ast.AST) -> bool:
+    line = getattr(node, "lineno", None)
+    if node is value or line is None or not (
+            getattr(value, "lineno", 0) <= line <= (getattr(value, "end_lineno", None) or line)):
+        return False
+    return any(n is node for n in ast.walk(value))
 
 
 def _attribute_value(index, fn, expr: ast.Attribute, line, scope, depth) -> Value | None:
@@ -583,11 +602,13 @@ def param_value(index: "RepoIndex", fn: "FunctionInfo", scope: Scope, arg: ast.a
     cache = _cache(index, "params")
     if key in cache:
         return cache[key]
-    if key in _ACTIVE:
+    if key in _ACTIVE or len(_ACTIVE) > _MAX_ACTIVE:
         return None
     _ACTIVE.add(key)
     try:
-        out = _param_value(index, fn, scope, arg, depth)
+        # cached whatever the depth it was asked at: computed from a fresh depth (the cycle guard
+        # above bounds the recursion), so a long chain does not cache "not known"
+        out = _param_value(index, fn, scope, arg, 0)
     finally:
         _ACTIVE.discard(key)
     cache[key] = out
@@ -718,8 +739,9 @@ def returns(index: "RepoIndex", fn: "FunctionInfo", depth: int = 0) -> Value | N
     if fn.qualname in cache:
         return cache[fn.qualname]
     key = ("returns", fn.qualname)
-    if key in _ACTIVE or depth > 10:
+    if key in _ACTIVE or len(_ACTIVE) > _MAX_ACTIVE:
         return None
+    depth = 0  # cached: computed from a fresh depth, like param_value
     _ACTIVE.add(key)
     try:
         got: list[Value] = []

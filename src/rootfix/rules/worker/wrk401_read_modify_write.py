@@ -422,7 +422,12 @@ def close_day(rooms_open):
         add_model = None
         if model_name is None and rmw.source.dotted and index.lookup_class(rmw.source.dotted) is not None:
             mod, _, cls_name = rmw.source.dotted.rpartition(".")
-            if cls_name not in {n.id for n in ast.walk(module.tree) if isinstance(n, ast.Name)}:
+            other = index.modules.get(mod)
+            # a module-level import of a module that imports this one back would be circular (models
+            # of two apps): then the instance's own class names the manager
+            circular = other is not None and any(
+                t == module.module or t.startswith(module.module + ".") for t in other.imports.values())
+            if cls_name not in {n.id for n in ast.walk(module.tree) if isinstance(n, ast.Name)} and not circular:
                 model_name, add_model = cls_name, (mod, cls_name)
         manager = f"{model_name}.{_manager_attr(index, rmw.source.dotted)}" if model_name \
             else f"type({var})._default_manager"
