@@ -18,7 +18,8 @@ import pytest
 
 from conftest import make_git_repo
 from rootfix.rules.base import load_all_rules
-from rootfix.types import Candidate, Finding, Patch, Reproduction, TestOutcome
+from rootfix.types import Candidate, Finding, Patch, Reproduction
+from rootfix.types import TestOutcome as Outcome
 from rootfix.types import TestRun as Run
 from rootfix.validate.verdict import _trigger_still_shown
 
@@ -53,7 +54,7 @@ def _repro(kind: str = "generated") -> Reproduction:
 
 
 def _after(message: str) -> Run:
-    return Run(("pytest",), 1, (TestOutcome(f"{REPRO}::test_rootfix_reproduction", "failed", 0.1, message),), 1.0)
+    return Run(("pytest",), 1, (Outcome(f"{REPRO}::test_rootfix_reproduction", "failed", 0.1, message),), 1.0)
 
 
 SAME = "meters.grid.GridAPIError: GET http://grid-operator.invalid/api/readings failed"
