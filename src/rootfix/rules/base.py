@@ -96,6 +96,12 @@ class Rule(abc.ABC):
     #: components of ``component_types``) or ``"all"`` (every function, e.g. rules that look at the
     #: *callers* of tasks; the rule narrows down itself). ``--all-code`` gives every rule all code.
     scope: ClassVar[str] = "components"
+    #: The bug is what the code leaves behind when its work fails (a lock still held, a temp file, an
+    #: open handle), so the reported error is the bug's *trigger* (an API outage, a full disk) and a
+    #: correct fix lets it still happen. A generated reproduction that still fails with that same error
+    #: then does not reject the fix; the rule's regression test (an oracle that injects the failure
+    #: itself) must prove it instead.
+    reported_error_is_trigger: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)

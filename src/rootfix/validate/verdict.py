@@ -189,6 +189,7 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
     _say(progress, f"{candidate.strategy}: " + ("test suite" if not nodeids else "selected tests") + " with the fix")
     repro_after_ok: bool | None = None
     repro_output = ""
+    repro_run: TestRun | None = None
     with isolated_checkout(root) as wt:
         apply_patch(wt, full_patch)
         after = run_tests(wt, python, per_test_timeout=each, timeout=timeout, test_command=argv, nodeids=nodeids)
@@ -198,10 +199,12 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
             repro_after_ok = ok
         elif repro_targets:
             status = target_status(after, repro_targets)
+            repro_run = after
             if status == "missing":  # outside the suite's testpaths: run the targets themselves
                 extra = run_tests(wt, python, per_test_timeout=each, nodeids=repro_targets, timeout=timeout,
                                   test_command=argv)
                 status = target_status(extra, repro_targets)
+                repro_run = extra
             repro_after_ok = status == "passed"
         reg_after_status = ""
         if reg:
@@ -225,13 +228,18 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
     repro_str = "not-run"
     repro_flip = False
     repro_problem = ""
+    repro_trigger = False
     if reproduction.kind != "none" and (repro_targets or reproduction.command):
         before = "failed" if reproduction.reproduced else "passed"
         after_s = "passed" if repro_after_ok else "failed"
         repro_str = f"{before}->{after_s}"
         what = reproduction.command or _listing(repro_targets)
         if reproduction.reproduced and not repro_after_ok:
-            repro_problem = f"does not fix the reproduction: {what} still fails"
+            if _trigger_still_shown(candidate, reproduction, repro_run, repro_targets) and reg:
+                # the generated run only shows the failure that triggers the bug; the oracle decides
+                repro_trigger = True
+            else:
+                repro_problem = f"does not fix the reproduction: {what} still fails"
         elif not reproduction.reproduced and not repro_after_ok:
             repro_problem = f"breaks the reproduction: {what} passed before the patch and fails with it"
         repro_flip = reproduction.reproduced and bool(repro_after_ok)
@@ -258,12 +266,36 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
         return Verdict(False, "no reproduction: nothing failed before the patch", **verdict_kw)
 
     shown = []
+    if repro_trigger:
+        shown.append(f"the generated run still shows the reported {reproduction.exc_type or 'error'}, "
+                     "the failure that triggers the bug, as expected")
     if repro_flip:
         shown.append(f"reproduction {reproduction.command or _listing(repro_targets)} failed->passed")
     if reg_flip:
         shown.append(f"regression test {_listing(reg)} failed->passed")
     total = len([o for o in after.outcomes if o.outcome != "skipped"])
     return Verdict(True, f"{'; '.join(shown)}; no new failures in {total} tests", **verdict_kw)
+
+
+def _trigger_still_shown(candidate: Candidate, reproduction: Reproduction, run: TestRun | None,
+                         targets: Sequence[str]) -> bool:
+    """A generated reproduction that, with the fix, still fails with the reported error, for a rule whose
+    bug is what a failure leaves behind (``Rule.reported_error_is_trigger``): the error is the trigger
+    (an outage), not the bug, and a correct fix need not stop it."""
+    from rootfix.rules.base import load_all_rules
+
+    if reproduction.kind != "generated" or not reproduction.matched_error or not reproduction.exc_type:
+        return False
+    if candidate.finding is None or run is None or not candidate.strategy.startswith("rule:"):
+        return False
+    rule = load_all_rules().get(candidate.finding.code)
+    if rule is None or not rule.reported_error_is_trigger:
+        return False
+    short = reproduction.exc_type.rsplit(".", 1)[-1]
+    failed = [o for o in run.outcomes if o.outcome in ("failed", "error")
+              and any(_runner._matches(o.nodeid, t) for t in targets)]
+    # the same error as before, and nothing else
+    return bool(failed) and all(short in o.message for o in failed)
 
 
 # --------------------------------------------------------------------------- many candidates

@@ -29,12 +29,14 @@ QUERY_CALLS = frozenset({"filter", "exclude", "get", "Q", "aggregate_filter", "c
 class _Dates:
     """Which expressions of one function are ``date`` values."""
 
-    def __init__(self, index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo") -> None:
-        self.index, self.module, self.fn = index, module, fn
+    def __init__(self, index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo", depth: int = 0) -> None:
+        self.index, self.module, self.fn, self.depth = index, module, fn, depth
         self.options = _date_options(index, module, fn)
         self.names: dict[str, str] = {}
         params = {a.arg for a in [*fn.node.args.args, *fn.node.args.kwonlyargs]}
         self.names.update({p: f"option `{p}`" for p in params & self.options})
+        if depth < 2:
+            self.names.update({p: why for p, why in self._date_parameters().items() if p not in self.names})
         assigns = [(t.id, n.value) for n in walk_no_defs(fn.node) if isinstance(n, ast.Assign)
                    for t in n.targets if isinstance(t, ast.Name)]
         for _ in range(3):
@@ -42,6 +44,30 @@ class _Dates:
                 why = self.why(value)
                 if why and name not in self.names:
                     self.names[name] = why
+
+    def _date_parameters(self) -> dict[str, str]:
+        """Parameters of a shared query function (module level) that a project caller passes a date:
+        ``scans_in_period(since, until)`` called from a command whose ``--until`` is a date."""
+        fn = self.fn
+        if fn.class_name is not None:
+            return {}
+        positional = [a.arg for a in [*fn.node.args.posonlyargs, *fn.node.args.args]]
+        wanted = set(positional) | {a.arg for a in fn.node.args.kwonlyargs}
+        out: dict[str, str] = {}
+        for caller, call in self.index.callers(fn):
+            if "/tests/" in f"/{caller.file}" or caller.node.name.startswith("test") or caller.qualname == fn.qualname:
+                continue
+            passed = {positional[i]: arg for i, arg in enumerate(call.args[:len(positional)])
+                      if not isinstance(arg, ast.Starred)}
+            passed.update({kw.arg: kw.value for kw in call.keywords if kw.arg in wanted})
+            if not passed:
+                continue
+            dates = _Dates(self.index, self.index.module_of(caller), caller, self.depth + 1)
+            for name, arg in passed.items():
+                why = name not in out and dates.why(arg)
+                if why:
+                    out[name] = f"parameter `{name}` ({why} from {caller.symbol})"
+        return out
 
     def why(self, expr: ast.expr) -> str | None:
         if isinstance(expr, ast.Name):
@@ -184,6 +210,24 @@ class DateBoundOnDatetime(Rule):
                "    quantity = models.IntegerField()\n")
 
     VALID = (
+        Example(  # the same shared function called with datetimes: nothing to say
+            path="pantry/queries.py",
+            files=(_MODELS, ("pantry/management/commands/donation_export.py", (
+                "from datetime import datetime\n\n"
+                "from django.core.management.base import BaseCommand\n\n"
+                "from pantry.queries import donations_between\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        parser.add_argument('--since', type=datetime.fromisoformat)\n"
+                "        parser.add_argument('--until', type=datetime.fromisoformat)\n\n"
+                "    def handle(self, *args, since, until, **options):\n"
+                "        return str(donations_between(since, end=until).count())\n"))),
+            code=(
+                "from pantry.models import Donation\n\n\n"
+                "def donations_between(start, end):\n"
+                "    return Donation.objects.filter(received_at__gte=start, received_at__lte=end)\n"
+            ),
+        ),
         Example(
             path="pantry/management/commands/report.py",
             files=(_MODELS,),
@@ -205,6 +249,29 @@ class DateBoundOnDatetime(Rule):
         ),
     )
     INVALID = (
+        Example(  # a shared query function: the date arrives as a parameter from a command's date option
+            path="pantry/queries.py",
+            files=(_MODELS, ("pantry/management/commands/donation_export.py", (
+                "from datetime import date\n\n"
+                "from django.core.management.base import BaseCommand\n\n"
+                "from pantry.queries import donations_between\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        parser.add_argument('--since', type=date.fromisoformat)\n"
+                "        parser.add_argument('--until', type=date.fromisoformat)\n\n"
+                "    def handle(self, *args, since, until, **options):\n"
+                "        return str(donations_between(since, end=until).count())\n"))),
+            code=(
+                "from pantry.models import Donation\n\n\n"
+                "def donations_between(start, end):\n"
+                "    return Donation.objects.filter(received_at__gte=start, received_at__lte=end)\n"
+            ),
+            fixed=(
+                "from pantry.models import Donation\n\n\n"
+                "def donations_between(start, end):\n"
+                "    return Donation.objects.filter(received_at__gte=start, received_at__date__lte=end)\n"
+            ),
+        ),
         Example(
             path="pantry/management/commands/donation_report.py",
             files=(_MODELS,),

@@ -13,7 +13,7 @@ from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._common import add_timezone_import, django_timezone_name, preferred_quote
 from rootfix.rules.job._lib.job_test import entry_call, patch_target
 from rootfix.rules.job._lib.markers import UnmarkedLoop, unmarked_loops
-from rootfix.rules.job._lib.replay import scenario_tests
+from rootfix.rules.job._lib.replay import CALLED_WITH, module_function_entry, scenario_tests
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -102,6 +102,15 @@ class SideEffectWithoutDoneMarker(Rule):
             "    for reminder in Reminder.objects.filter(sent_at__isnull=True):\n"
             "        total += 1\n"
             "    return total\n")),
+        Example(path="catalog/jobs.py", files=(("catalog/models.py", (  # last_synced_at: a time, not "done"
+            "from django.db import models\n\n\nclass Listing(models.Model):\n"
+            "    active = models.BooleanField(default=True)\n"
+            "    last_synced_at = models.DateTimeField(null=True)\n")),),
+            code=(
+            "from catalog import marketplace\nfrom catalog.models import Listing\n\n\n"
+            "def push_listings():\n"
+            "    for listing in Listing.objects.filter(active=True):\n"
+            "        marketplace.push_listing(listing.pk)\n")),
     )
     INVALID = (
         Example(path="clinic/jobs.py", files=(("clinic/models.py", _MODELS),), code=(
@@ -178,6 +187,34 @@ class SideEffectWithoutDoneMarker(Rule):
             "        send_mail('Overdue', 'Please return your book', 'desk@example.org', [loan.email])\n"
             "        loan.is_notified = True\n"
             "        loan.save(update_fields=['is_notified'])\n")),
+        Example(path="lettings/jobs.py", files=(("lettings/models.py", (  # marker named after what was sent
+            "from django.db import models\n\n\nclass Tenancy(models.Model):\n"
+            "    ends_on = models.DateField()\n"
+            "    renewal_notice_sent_at = models.DateTimeField(null=True, blank=True)\n")),),
+            code=(  # filters on the marker, sends in try/except-continue, never sets it
+            "import logging\n\nfrom django.utils import timezone\n\nfrom lettings import letters\n"
+            "from lettings.models import Tenancy\n\nlog = logging.getLogger(__name__)\n\n\n"
+            "def send_renewal_notices(today=None):\n"
+            "    today = today or timezone.localdate()\n"
+            "    for tenancy in Tenancy.objects.filter(ends_on__lte=today, renewal_notice_sent_at__isnull=True):\n"
+            "        try:\n"
+            "            letters.send_renewal_notice(tenancy)\n"
+            "        except OSError:\n"
+            "            log.exception('renewal notice for %s failed', tenancy.pk)\n"
+            "            continue\n"),
+            fixed=(
+            "import logging\n\nfrom django.utils import timezone\n\nfrom lettings import letters\n"
+            "from lettings.models import Tenancy\n\nlog = logging.getLogger(__name__)\n\n\n"
+            "def send_renewal_notices(today=None):\n"
+            "    today = today or timezone.localdate()\n"
+            "    for tenancy in Tenancy.objects.filter(ends_on__lte=today, renewal_notice_sent_at__isnull=True):\n"
+            "        try:\n"
+            "            letters.send_renewal_notice(tenancy)\n"
+            "        except OSError:\n"
+            "            log.exception('renewal notice for %s failed', tenancy.pk)\n"
+            "            continue\n"
+            "        tenancy.renewal_notice_sent_at = timezone.now()\n"
+            "        tenancy.save(update_fields=['renewal_notice_sent_at'])\n")),
     )
 
     # ------------------------------------------------------------------ detection
@@ -243,6 +280,25 @@ class SideEffectWithoutDoneMarker(Rule):
             return None
         imports, tests = scenarios
         model = hit.model.rsplit(".", 1)[-1]
+        func = module_function_entry(entry[1])
+        if func is not None:  # rerun with the arguments the scenario ran the job with
+            run_job = (f"{CALLED_WITH}\n\n"
+                       "def _run_job(recorded=None):\n"
+                       "    args, kwargs = recorded or ((), {})\n"
+                       f"    {func}(*args, **kwargs)\n\n\n"
+                       "def _rerun_does_not_repeat(scenario):\n"
+                       f"    recorded = _called_with({func}, scenario)\n"
+                       "    calls = []\n"
+                       "    with mock.patch(EFFECT, lambda *args, **kwargs: calls.append((args, kwargs))):\n"
+                       "        _run_job(recorded)\n")
+        else:
+            run_job = ("\n\ndef _run_job():\n"
+                       f"    {entry[1]}\n\n\n"
+                       "def _rerun_does_not_repeat(scenario):\n"
+                       "    scenario()\n"
+                       "    calls = []\n"
+                       "    with mock.patch(EFFECT, lambda *args, **kwargs: calls.append((args, kwargs))):\n"
+                       "        _run_job()\n")
         body = (
             f'"""Regression test (rootfix {self.code}): running `{fn.symbol}` again does not repeat '
             f"`{ast.unparse(hit.effect.func)}()`.\n\n"
@@ -251,14 +307,8 @@ class SideEffectWithoutDoneMarker(Rule):
             'job, then runs the job once more and checks that nothing is sent again.\n"""\n'
             "from unittest import mock\n\n"
             f"{entry[0]}{imports}\n\n"
-            f"EFFECT = {effect!r}\n\n\n"
-            "def _run_job():\n"
-            f"    {entry[1]}\n\n\n"
-            "def _rerun_does_not_repeat(scenario):\n"
-            "    scenario()\n"
-            "    calls = []\n"
-            "    with mock.patch(EFFECT, lambda *args, **kwargs: calls.append((args, kwargs))):\n"
-            "        _run_job()\n"
+            f"EFFECT = {effect!r}\n"
+            f"{run_job}"
             "    assert not calls, (\n"
             f"        f\"running the job again repeated `{ast.unparse(hit.effect.func)}()` {{len(calls)}} time(s) for rows \"\n"
             f"        \"the first run already handled: `{model}.{hit.marker.field}` is never set\")\n"

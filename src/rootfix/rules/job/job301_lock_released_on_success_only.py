@@ -66,6 +66,7 @@ class LockReleasedOnSuccessOnly(Rule):
     code = "JOB301"
     name = "lock-released-on-success-only"
     bug_class = "S3"
+    reported_error_is_trigger = True
     component_types = ("scheduled-job", "cli-tool")
     fix_safety = "safe"
 

@@ -61,6 +61,7 @@ class TempFileLeftOnFailure(Rule):
     code = "JOB501"
     name = "temp-file-left-on-failure"
     bug_class = "S5"
+    reported_error_is_trigger = True
     component_types = ("scheduled-job", "cli-tool")
     fix_safety = "safe"
 

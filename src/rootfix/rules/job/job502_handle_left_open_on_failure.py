@@ -58,6 +58,7 @@ class HandleLeftOpenOnFailure(Rule):
     code = "JOB502"
     name = "handle-left-open-on-failure"
     bug_class = "S5"
+    reported_error_is_trigger = True
     component_types = ("scheduled-job", "cli-tool")
     fix_safety = "safe"
 

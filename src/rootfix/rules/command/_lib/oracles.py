@@ -72,6 +72,17 @@ def _copy(obj):
         return copy.copy(obj)
 
 
+def _positions(values):
+    marks = []
+    for value in values:
+        try:
+            if callable(getattr(value, "seekable", None)) and value.seekable():
+                marks.append((value, value.tell()))
+        except Exception:  # a stream that cannot tell (or is closed): left as it is
+            pass
+    return marks
+
+
 class _AllOrNothing:
     def __init__(self):
         self.fired, self.partial, self.undo = False, [], []
@@ -90,7 +101,11 @@ class _AllOrNothing:
             if not probe.fired:
                 # the trial runs on a copy of the instance: counters it bumps must not leak into the real run
                 trial_args = (_copy(args[0]), *args[1:]) if owner and args else args
+                # ... and input it reads (an open file, a stream) is rewound for the real run
+                marks = _positions((*args, *kwargs.values()))
                 probe.trial(original, trial_args, kwargs)
+                for stream, position in marks:
+                    stream.seek(position)
             return original(*args, **kwargs)
 
         run.__wrapped__ = original
@@ -131,8 +146,8 @@ class _AllOrNothing:
         if self.partial:
             return (f"a failure half-way through {{_TARGET[1]}} left rows written in "
                     f"{{', '.join(self.partial[0])}}: the run is not all-or-nothing")
-        if not self.fired:
-            return f"the scenario never reached a second database write in {{_TARGET[1]}}"
+        # a scenario that never reaches a second write (a file rejected at its header) shows nothing either
+        # way; the regression test then passes on the old code too, and the verdict rejects it for that
         return None
 '''
 

@@ -12,7 +12,9 @@ from rootfix.rules.job._lib.blocks import walk_no_defs
 if TYPE_CHECKING:
     from rootfix.discover.index import ModuleInfo, RepoIndex
 
-MARKER_NAME = re.compile(r"^(is_|was_|has_been_)?(sent|notified|reminded|emailed|mailed|texted|alerted|processed|"
+#: ``sent_at``, ``is_notified``, and the same named after what was sent (``reminder_sent_at``, ``invoice_emailed``);
+#: not ``last_synced_at`` / ``next_...``: times of a recurring effect, not "this row is done"
+MARKER_NAME = re.compile(r"^(?!(?:last|first|next|prev|previous)_)([a-z][a-z0-9]*_){0,3}?(is_|was_|has_been_)?(sent|notified|reminded|emailed|mailed|texted|alerted|processed|"
                          r"delivered|charged|billed|invoiced|exported|published|pushed|synced|handled|"
                          r"dispatched|posted|paid_out|done)(_at|_on|_date)?$")
 SIDE_EFFECT = re.compile(r"(^|[._])(send\w*|notify\w*|mail\w*|email\w*|sms|text\w*|push\w*|post|publish\w*|deliver\w*|"

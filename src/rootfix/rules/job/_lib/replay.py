@@ -20,6 +20,52 @@ def _marks(module, test):
 '''
 
 
+#: Generated-test helper: the arguments of the last call a scenario made to the job, so the rerun runs it
+#: the way the project's test did (``send_reminders(now=NOW)`` reruns with the same ``now``, not today's).
+#: Read with a profile hook on the job's code object: works whatever name the test imported it under.
+CALLED_WITH = '''
+
+def _called_with(func, scenario):
+    """Run ``scenario``; ``(args, kwargs)`` of its last call to ``func`` (None when it made none)."""
+    import inspect
+    import sys
+
+    code = getattr(inspect.unwrap(func), "__code__", None)
+    seen = []
+
+    def profile(frame, event, arg):
+        if event == "call" and frame.f_code is code:
+            seen.append(dict(frame.f_locals))
+
+    previous = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        scenario()
+    finally:
+        sys.setprofile(previous)
+    if code is None or not seen:
+        return None
+    loc, n = seen[-1], code.co_argcount + code.co_kwonlyargcount
+    names = code.co_varnames[:n]
+    args = [loc[name] for name in names[:code.co_posonlyargcount]]
+    kwargs = {name: loc[name] for name in names[code.co_posonlyargcount:]}
+    if code.co_flags & inspect.CO_VARARGS:
+        args += list(loc[code.co_varnames[n]])
+        n += 1
+    if code.co_flags & inspect.CO_VARKEYWORDS:
+        kwargs.update(loc[code.co_varnames[n]])
+    return args, kwargs
+'''
+
+
+def module_function_entry(expression: str) -> str | None:
+    """``_job_module.name`` when the job's entry expression calls a module-level function, else None."""
+    import re
+
+    m = re.fullmatch(r"(_job_module\.[A-Za-z_]\w*)\(\)", expression)
+    return m.group(1) if m else None
+
+
 def scenario_tests(index: "RepoIndex", fn: "FunctionInfo", check: str, *, limit: int = 4) -> tuple[str, str] | None:
     """``(imports, test functions)`` calling ``check(lambda: <project test>(fixtures))`` for each project
     test reaching ``fn``; None when no project test does."""

@@ -1,0 +1,9 @@
+SECRET_KEY = "gridmeter-dev"
+DEBUG = True
+USE_TZ = True
+TIME_ZONE = "Europe/Amsterdam"
+INSTALLED_APPS = ["django.contrib.contenttypes", "meters"]
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+GRID_API_URL = "http://grid-operator.invalid/api"
