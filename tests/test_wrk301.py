@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from rule_behaviour import fix_and_prove
+from rule_behaviour import fix_and_prove, pytest_run
 from test_wrk3_project import write_project
 
 from rootfix.discover.index import RepoIndex

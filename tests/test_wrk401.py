@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rule_behaviour import fix_and_prove
+from rule_behaviour import fix_and_prove, pytest_run
 from test_wrk3_project import MODELS, write_project
 
 from rootfix.discover.index import RepoIndex
