@@ -401,3 +401,75 @@ class FixOutcome:
     repo: str = ""  # absolute path of the user's repo
     applied: bool = False
     fingerprints: tuple[tuple[str, str], ...] = field(default=())  # (path, sha256 at validation)
+
+
+# --------------------------------------------------------------------------- the steps of a run
+# ``rootfix fix`` is prepare -> measure -> localize -> propose/validate -> conclude (:mod:`rootfix.pipeline`);
+# ``localize``, ``validate`` and ``prompt`` run a prefix of the same steps. Each step returns one of these.
+@dataclass(frozen=True)
+class Subject:
+    """What ``prepare`` learned without running anything: the report's parsed error, the component it names
+    (or the code it points at) and the code that component reaches."""
+
+    report: BugReport
+    repo: str  # absolute path of the user's repo
+    parsed: ParsedError
+    component: Component
+    related: RelatedCode | None
+    #: The ``RepoIndex`` (``rootfix.discover``) every fact above was read from.
+    index: Any = field(compare=False, repr=False)
+    #: How the component was found when not by its name ("" when it was).
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Toolchain:
+    """How the project's tests run: its interpreter and its test command."""
+
+    python: str
+    test_command: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """What ``measure`` ran on the unpatched code: the selected tests' baseline and the reproduction."""
+
+    toolchain: Toolchain
+    #: The tests run (a ``rootfix.validate.select.Selection``); None for the whole suite, unselected.
+    selection: Any
+    baseline: TestRun
+    reproduction: Reproduction
+    #: What was run and how it ended, for the user (selection, timeouts, the reproduction's note).
+    notes: tuple[str, ...] = ()
+
+    @property
+    def nodeids(self) -> tuple[str, ...]:
+        """The selected tests (empty: the whole suite)."""
+        return tuple(self.selection.targets) if self.selection is not None else ()
+
+
+@dataclass(frozen=True)
+class Localization:
+    """Suspects for a report, best first, with the rule findings on the component's code."""
+
+    component: Component
+    suspects: tuple[Suspect, ...]
+    findings: tuple[Finding, ...]
+    reproduction: Reproduction | None = None
+    baseline: TestRun | None = None
+    #: What was run and how it ended, for the user (selection, timeouts, unrelated failures).
+    notes: tuple[str, ...] = ()
+    #: The findings elsewhere in the project (candidates for "similar bugs").
+    elsewhere: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """Candidates proposed (``candidates``: not judged yet) and validated: the accepted ones, the rejected or
+    unusable ones, and the file fingerprints each candidate was validated against
+    (``(candidate key, ((path, sha256), ...))``)."""
+
+    candidates: tuple[Candidate, ...] = ()
+    accepted: tuple[tuple[Candidate, Verdict], ...] = ()
+    rejected: tuple[tuple[Candidate, Verdict], ...] = ()
+    fingerprints: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()

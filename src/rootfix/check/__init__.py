@@ -10,3 +10,12 @@ their scope, apply ``noqa`` and per-file ignores, fix, print, cache.
     testing.py    check_noop / check_findings / check_transformed for rule authors' tests
 """
 from __future__ import annotations
+
+__all__ = ["run_check"]
+
+
+def run_check(*args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+    """:func:`rootfix.check.engine.run_check` (imported on first use: the engine loads the rule catalogue)."""
+    from rootfix.check.engine import run_check as run
+
+    return run(*args, **kwargs)

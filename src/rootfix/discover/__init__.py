@@ -7,6 +7,7 @@ Public API::
     resolve_component(components, component_type, component_name, *, repo=None) -> Component
     related_code(index, component, max_depth=3) -> RelatedCode
     prompt_context(index, component, parsed_error=None, *, related=None) -> str   # Markdown for prompts
+    discover_subject(report, repo, parsed) -> Subject     # the above for one bug report (fix, localize, prompt)
 
 Analysis never writes into the user's repo and never imports or runs its code.
 """
@@ -20,9 +21,10 @@ from rootfix.discover.components import discover_components
 from rootfix.discover.index import SKIP_DIRS, RepoIndex
 from rootfix.discover.related import related_code
 from rootfix.discover.resolve import resolve_component
+from rootfix.discover.subject import discover_subject
 
-__all__ = ["build_index", "discover_components", "resolve_component", "related_code", "prompt_context",
-           "RepoIndex"]
+__all__ = ["build_index", "discover_components", "discover_subject", "resolve_component", "related_code",
+           "prompt_context", "RepoIndex"]
 
 _CACHE: dict[Path, tuple[tuple[tuple[str, int, int], ...], RepoIndex]] = {}
 _LOCK = threading.Lock()

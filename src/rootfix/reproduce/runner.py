@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from rootfix.project.model import is_test_file as _is_test_name
-from rootfix.types import BugReport, Component, FileChange, ParsedError, Patch, Reproduction, TestRun
+from rootfix.types import BugReport, Component, FileChange, ParsedError, Patch, Reproduction, Spectrum, TestRun
 from rootfix.validate.runner import (
     ProcessResult,
     project_env,
@@ -269,3 +269,21 @@ def _generated(root: Path, python: str, report: BugReport, component: Component,
         apply_patch(wt, Patch((FileChange(path, None, text),), (path,)))
         run = run_tests(wt, python, nodeids=[path], timeout=timeout, test_command=argv, rerun_failures=0)
     return path, text, run
+
+
+def reproduction_spectrum(repo: str | os.PathLike[str], python: str, repro: Reproduction, *, timeout: float = 600.0,
+                          nodeids: Sequence[str] = ()) -> "Spectrum | None":
+    """Per-test coverage (:mod:`rootfix.reproduce.spectrum`) of the selected tests, for SBFL, when the
+    reproduction is failing tests -- its generated test added to the checkout; None when unavailable."""
+    if not repro.reproduced or not repro.targets or repro.kind == "report-command":
+        return None
+    try:
+        from rootfix.reproduce.spectrum import collect_spectrum
+
+        with isolated_checkout(Path(repo)) as wt:
+            if repro.generated_file:
+                path, text = repro.generated_file
+                apply_patch(wt, Patch((FileChange(path, None, text),), (path,)))
+            return collect_spectrum(wt, python, timeout=timeout, nodeids=tuple(nodeids))
+    except Exception:  # coverage is one signal among several: without it, localization goes on
+        return None

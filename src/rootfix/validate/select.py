@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 if TYPE_CHECKING:
     from rootfix.discover.index import ModuleInfo, RepoIndex
+    from rootfix.types import Component, RelatedCode
 
 #: A suite with at most this many test modules is run whole.
 SMALL_SUITE_FILES = 40
@@ -169,4 +170,22 @@ def select_tests(index: "RepoIndex", reach_files: Iterable[str], *, kind: str = 
                      tuple(chosen))
 
 
-__all__ = ["SMALL_SUITE_FILES", "Selection", "is_test_module", "select_tests"]
+def tests_for_component(index: "RepoIndex", component: "Component", related: "RelatedCode | None",
+                        test_command: Sequence[str], *, full: bool = False) -> Selection:
+    """The tests to run for one component: :func:`select_tests` over the files of the code it runs
+    (:meth:`rootfix.project.model.Project.reach`), its own file and where it is declared. The whole suite
+    with ``full`` or ``ROOTFIX_FULL_SUITE=1``."""
+    import os
+
+    from rootfix.project.model import Project
+    from rootfix.validate.runner import command_kind
+
+    reach = {fn.file for fn in Project.of(index).reach(component, related).values()} | {component.file}
+    if component.declared_in:
+        reach.add(component.declared_in)
+    full = full or os.environ.get("ROOTFIX_FULL_SUITE", "") not in ("", "0")
+    return select_tests(index, reach, kind=command_kind(test_command),
+                        names=(component.name, *component.aliases, component.symbol), full=full)
+
+
+__all__ = ["SMALL_SUITE_FILES", "Selection", "is_test_module", "select_tests", "tests_for_component"]

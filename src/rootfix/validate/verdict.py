@@ -118,6 +118,14 @@ def get_baseline(repo: str | os.PathLike[str], python: str, *, test_command: Seq
     return run
 
 
+def baseline_note(b: TestRun) -> str:
+    """How a baseline ended, in words (a timeout is said, never counted as a failure)."""
+    text = f"{b.passed} passed, {b.failed} failed" + (f", {len(b.flaky)} flaky" if b.flaky else "")
+    if b.timed_out:
+        text += " -- TIMED OUT: the run was killed; the tests it did not finish are unknown (raise --timeout)"
+    return text
+
+
 def clear_baselines() -> None:
     with _BASELINE_LOCK:
         _BASELINES.clear()
