@@ -86,9 +86,6 @@ ALLOWED_RULES_TO_FIX = {
 ALLOWED_STAGE_INTERNALS = {
     # the W3 scenario replay reads enqueue facts that belong in project/enqueue.py
     ("rootfix.fix.scenario", "rootfix.rules.worker._enqueue"),
-    # prompt rendering (template + parsed error) is orchestration living in discover/
-    ("rootfix.discover.context", "rootfix.intake.template"),
-    ("rootfix.discover.context", "rootfix.intake.traceback"),
     ("rootfix.fix.llm.prompt", "rootfix.intake.template"),
     # candidates are ordered by diff size
     ("rootfix.fix.strategies", "rootfix.report.diff"),
@@ -97,7 +94,6 @@ ALLOWED_STAGE_INTERNALS = {
     ("rootfix.reproduce.runner", "rootfix.intake.traceback"),
     ("rootfix.reproduce.runner", "rootfix.validate.runner"),
     ("rootfix.reproduce.runner", "rootfix.validate.worktree"),
-    ("rootfix.validate.patchcheck", "rootfix.reproduce.runner"),
     ("rootfix.validate.verdict", "rootfix.reproduce.runner"),
     ("rootfix.reproduce.generate", "rootfix.validate.runner"),
     # check reports test code only when asked (the components' test-path predicate) and runs the project's

@@ -13,7 +13,7 @@ import pytest
 from conftest import EXAMPLES, make_git_repo
 from rootfix.errors import UsageError
 from rootfix.intake.report import load_report
-from rootfix.pipeline import apply_outcome, run_fix, unconfirmed_root_cause
+from rootfix.pipeline import apply_outcome, run_fix
 from rootfix.report import to_report_json
 
 CLI_CASE = EXAMPLES / "cases" / "ex-cli-args"

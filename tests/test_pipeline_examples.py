@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import EXAMPLES, example_cases, make_git_repo
-from rootfix.pipeline import discover_api
+from rootfix.discover import build_index, discover_components, resolve_component
 
 CASES = example_cases()
 CONTRACT = {"status", "component", "root_cause", "suspects", "fix", "tests_added", "validation", "similar", "timings"}
@@ -53,7 +53,6 @@ def test_fix_example_case(case: str, runs) -> None:
 
     # the component is the one the report names, as discovery resolves it (on the code before --apply)
     bug = yaml.safe_load((EXAMPLES / "cases" / case / "bug.yaml").read_text())
-    build_index, discover_components, resolve_component, _ = discover_api()
     expected = resolve_component(discover_components(build_index(EXAMPLES / "cases" / case / "repo")), bug["component_type"], bug["component_name"])
     comp = data["component"]
     assert comp["type"] == bug["component_type"]

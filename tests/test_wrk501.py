@@ -218,7 +218,7 @@ def test_int_keys_looked_up_in_a_helper_the_task_passes_them_to(tmp_path: Path) 
     assert ("    capacities = {int(key): value for key, value in capacities.items()}  "
             "# JSON turns int keys into str\n") in new["rooms/tasks.py"]
     # the fix goes into the task, so the root cause a validated fix reports is the task
-    from rootfix.pipeline import root_cause_for
+    from rootfix.localize import root_cause_for
     from rootfix.types import Candidate
 
     patch = RULE.fix(index, found[0])

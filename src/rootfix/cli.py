@@ -204,12 +204,13 @@ def cmd_fix(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from rootfix.validate.patchcheck import as_json, as_text, read_patch, validate_patch
+    from rootfix.pipeline import run_validate
+    from rootfix.validate.patchcheck import as_json, as_text, read_patch
 
     repo = repo_dir(args)
     diff_text = read_patch(args.patch)
     report = load_report_from_args(args)
-    result = validate_patch(repo, diff_text, report, python=args.python, timeout=args.timeout)
+    result = run_validate(report, repo, diff_text, python=args.python, timeout=args.timeout)
     print(as_json(result) if args.format == "json" else as_text(result))
     return EXIT_OK if result.verdict.accepted else EXIT_FOUND
 
@@ -319,7 +320,7 @@ def cmd_localize(args: argparse.Namespace) -> int:
 
 
 def cmd_prompt(args: argparse.Namespace) -> int:
-    from rootfix.discover.context import build_prompt
+    from rootfix.pipeline import run_prompt
 
     report = load_report_from_args(args, template_path=args.template)
     root = None if args.no_context else repo_dir(args)
@@ -327,8 +328,8 @@ def cmd_prompt(args: argparse.Namespace) -> int:
     def warn(message: str) -> None:
         print(f"rootfix: warning: {message}", file=sys.stderr)
 
-    sys.stdout.write(build_prompt(report, root, template_path=args.template, context=not args.no_context,
-                                  warn=warn))
+    sys.stdout.write(run_prompt(report, root, template_path=args.template, context=not args.no_context,
+                                warn=warn))
     return EXIT_OK
 
 

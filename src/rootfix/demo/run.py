@@ -111,7 +111,8 @@ def run_demo(dest: str | Path | None = None, *, python: str | None = None, out: 
     from rich.console import Console
 
     from rootfix.intake.report import load_report
-    from rootfix.pipeline import discover_api, run_fix
+    from rootfix.discover import build_index, resolve_component
+    from rootfix.pipeline import run_fix
     from rootfix.report.progress import make_progress
     from rootfix.report.writer import write_outputs
 
@@ -123,7 +124,6 @@ def run_demo(dest: str | Path | None = None, *, python: str | None = None, out: 
     console.print(f"[bold]Bug report[/] ({SAMPLE_BUG}): {report.component_type} [bold]{report.component_name}[/]")
     console.print(f"  {report.bug_description.strip().splitlines()[0]}")
 
-    build_index, _, resolve_component, _ = discover_api()
     index = build_index(repo)
     components = Project.of(index).components
     try:

@@ -205,31 +205,3 @@ def gather_context(index: RepoIndex, component: Component, parsed_error: ParsedE
     sections.append(_refs_section(index, related.models, "Models touched", MAX_MODEL_LINES,
                                   MAX_RELATED_CHARS // 2, set()))
     return "\n\n".join(s for s in sections if s).rstrip() + "\n"
-
-
-def build_prompt(report, repo, *, template_path: str | None = None, context: bool = True,  # noqa: ANN001
-                 warn=None) -> str:  # noqa: ANN001
-    """The report rendered into the template (bundled default or ``template_path``), plus the gathered context.
-
-    ``repo`` is the project's root; ``warn(message)`` receives one line per file the index had to skip.
-    Raises ``UsageError`` when the component cannot be resolved (only with ``context``).
-    """
-    from rootfix.intake.template import load_template, render
-
-    template = load_template(template_path)
-    text = render(template, report.variables()).rstrip() + "\n"
-    if not context:
-        return text
-    from rootfix.discover import build_index, resolve_component
-    from rootfix.project.model import Project
-    from rootfix.intake.traceback import parse_error_message
-
-    index = build_index(repo)
-    if warn is not None:
-        for err in index.errors:
-            warn(f"{err.path}: {err.message} (skipped)")
-    component = resolve_component(Project.of(index).components, report.component_type, report.component_name,
-                                  skipped=[f"{e.path}: {e.message}" for e in index.errors],
-                                  repo=str(index.root))
-    parsed = parse_error_message(report.error_message, repo_root=index.root) if report.error_message else None
-    return text + "\n---\n\n# Context gathered by rootfix\n\n" + gather_context(index, component, parsed)

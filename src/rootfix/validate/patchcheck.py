@@ -1,8 +1,9 @@
 """``rootfix validate PATCH BUG.yaml``: the verdict for a patch written by anyone.
 
 The diff is applied in a throw-away checkout (a diff that does not apply is bad input), becomes a
-``Candidate(strategy="user")`` whose new test files are its regression tests, and is judged against
-the reproduction (the report's ``reproduce``, else the baseline's failing tests).
+``Candidate(strategy="user")`` whose new test files are its regression tests (:func:`user_candidate`), and
+is judged against the reproduction (the report's ``reproduce``, else the baseline's failing tests) by
+:func:`rootfix.pipeline.run_validate`; this module reads the patch and prints the result.
 """
 from __future__ import annotations
 
@@ -12,10 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rootfix.errors import UsageError
-from rootfix.types import BugReport, Candidate, ProgressCallback, Reproduction, TestRun, Verdict
-from rootfix.validate.runner import detect_test_command, find_python
-from rootfix.validate.verdict import get_baseline, judge
-from rootfix.validate.worktree import apply_diff, isolated_checkout, sigterm_raises
+from rootfix.types import Candidate, Reproduction, TestRun, Verdict
+from rootfix.validate.worktree import apply_diff, isolated_checkout
 
 
 @dataclass(frozen=True)
@@ -42,23 +41,13 @@ def read_patch(path: str) -> str:
     return text
 
 
-def validate_patch(repo: str | os.PathLike[str], diff_text: str, report: BugReport, *, python: str | None = None,
-                   timeout: float = 600.0, progress: ProgressCallback | None = None) -> PatchValidation:
-    from rootfix.reproduce.runner import reproduce
-
-    root = Path(repo).resolve()
-    py = find_python(root, python)
-    argv = detect_test_command(root, report.test_command)
-    with sigterm_raises():
-        with isolated_checkout(root) as wt:
-            patch = apply_diff(wt, diff_text)
-        candidate = Candidate(strategy="user", patch=patch, explanation="patch given to rootfix validate",
-                              regression_tests=tuple(patch.tests_added))
-        baseline: TestRun = get_baseline(root, py, test_command=argv, timeout=timeout, progress=progress)
-        reproduction = reproduce(root, py, report, baseline=baseline, test_command=argv, timeout=timeout)
-        verdict = judge(root, py, candidate, reproduction, test_command=argv, timeout=timeout,
-                        baseline=baseline, progress=progress)
-    return PatchValidation(candidate, reproduction, verdict, py, tuple(argv))
+def user_candidate(repo: str | os.PathLike[str], diff_text: str) -> Candidate:
+    """The diff as a ``Candidate(strategy="user")`` whose new test files are its regression tests, applied in a
+    throw-away checkout first (a diff that does not apply is bad input: ``UsageError``)."""
+    with isolated_checkout(Path(repo).resolve()) as wt:
+        patch = apply_diff(wt, diff_text)
+    return Candidate(strategy="user", patch=patch, explanation="patch given to rootfix validate",
+                     regression_tests=tuple(patch.tests_added))
 
 
 def _run_summary(run: TestRun | None) -> dict[str, object] | None:
