@@ -12,7 +12,6 @@ and at least one of (b) / (c) flips a failing test to passing. Everything runs i
 from __future__ import annotations
 
 import os
-import shlex
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -344,7 +343,3 @@ def validate_candidates(repo: str | os.PathLike[str], python: str, candidates: S
         finally:
             pool.shutdown(wait=True)
             _runner.CANCEL.clear()
-
-
-def describe_command(argv: Sequence[str]) -> str:
-    return shlex.join(argv)
