@@ -173,9 +173,10 @@ def localize(subject: Subject, m: Measurement | None, trace: _Trace, *, timeout:
         spectrum = None if m is None else reproduction_spectrum(
             subject.repo, m.toolchain.python, m.reproduction, timeout=timeout,
             nodeids=m.selection.paths if m.selection else ())
+        notes = ((subject.note,) if subject.note else ()) + (m.notes if m else ())
         loc = trace.localization = _localize.localize(
             subject, spectrum=spectrum, reproduction=m.reproduction if m else None,
-            baseline=m.baseline if m else None, notes=((subject.note,) if subject.note else ()) + (m.notes if m else ()))
+            baseline=m.baseline if m else None, notes=notes)
         top = loc.suspects[0] if loc.suspects else None
         done(f"{len(loc.findings)} finding(s) on the component's code"
              + (f"; top suspect {top.file} {top.symbol} ({top.score:.2f})" if top else "; no suspects"))
@@ -252,7 +253,8 @@ def conclude(subject: Subject, loc: Localization, judged: Judgement, trace: _Tra
     i = rejected.index(unproven)
     if cand.finding is not None:
         similar = tuple(f for f in similar if (f.file, f.line) != (cand.finding.file, cand.finding.line))
-    return trace.outcome("proposed", candidate=cand, verdict=verdict, root_cause=root_cause_for(index, cand, loc.suspects),
+    return trace.outcome("proposed", candidate=cand, verdict=verdict,
+                         root_cause=root_cause_for(index, cand, loc.suspects),
                          rejected=rejected[:i] + rejected[i + 1:], similar=similar,
                          message=f"proposed, not proven: {cand.strategy} produced a fix that breaks no test, "
                                  f"but no oracle could show it fixes the bug ({verdict.reason}); {why}")
