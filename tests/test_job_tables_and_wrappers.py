@@ -50,3 +50,15 @@ def test_regression_test_runs_a_decorated_job_and_fails_before_the_fix(tmp_path:
     b = fix_and_prove(repo, "JOB301", file="ops/locking.py")
     assert b.test_failed_before and "never released" in b.failure_before, b.output
     assert b.suite_passed_before and b.test_passed_after and b.suite_passed_after, b.output
+
+
+@pytest.mark.slow
+def test_local_date_regression_test_may_use_the_database(tmp_path: Path) -> None:
+    """JOB403's test calls a helper that reads holidays: it fails before the fix for the class's reason
+    (another date in the hours where the UTC date differs) and passes after it."""
+    repo = tmp_path / "job403_calendar"
+    shutil.copytree(PROJECT.parent / "job403_calendar", repo)
+    b = fix_and_prove(repo, "JOB403", file="schools/calendar.py")
+    assert b.finding.symbol == "planning_day"
+    assert b.test_failed_before and "like the rest of the local day" in b.failure_before, b.output
+    assert b.suite_passed_before and b.test_passed_after and b.suite_passed_after, b.output

@@ -664,8 +664,14 @@ class _Discovery:
                 if isinstance(deco, ast.Call) and (deco.args or deco.keywords):
                     details.append(("schedule", ", ".join(
                         [_unparse(a) for a in deco.args] + [f"{k.arg}={_unparse(k.value)}" for k in deco.keywords])))
+                # the name it is registered under is what logs, `run_job NAME` and bug reports use
+                registered = None
+                if isinstance(deco, ast.Call):
+                    registered = (self._str_value(m, deco.args[0]) if deco.args else None) \
+                        or self._str_value(m, _kw(deco, "name")) or self._str_value(m, _kw(deco, "id"))
                 yield self._schedule_component("registry", fn.symbol, _Target(fn.qualname, "function", None, fn),
-                                               m, m.path, deco.lineno, details)
+                                               m, m.path, deco.lineno, details,
+                                               (registered,) if registered else ())
                 break
 
     def _registry_decorator(self, m: ModuleInfo, func: ast.expr) -> FunctionInfo | None:
