@@ -189,7 +189,9 @@ def _filter(run: _Run, selection: Selection, known: Sequence[str], enabled: Sequ
         if hit is not None:
             d.used.add(hit)
             continue
-        kept.setdefault((f.file, f.line, f.col, f.code, f.message), f)
+        # one place, one finding: a rule that walks a function finds what is in its nested functions too,
+        # and meets the nested ones again on their own (the first, outermost, is kept)
+        kept.setdefault((f.file, f.line, f.col, f.code), f)
     if "RFX100" in enabled:
         for path, info in run.index.by_path.items():
             if "noqa" not in info.source.lower():

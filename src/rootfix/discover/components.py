@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from rootfix.discover.index import SKIP_DIRS, FunctionInfo, ModuleInfo, RepoIndex, walk_body
+from rootfix.project.callables import callables_of
 from rootfix.project.model import is_task_class, is_test_file
 from rootfix.types import COMPONENT_TYPES, Component
 
@@ -663,8 +664,14 @@ class _Discovery:
                 if isinstance(deco, ast.Call) and (deco.args or deco.keywords):
                     details.append(("schedule", ", ".join(
                         [_unparse(a) for a in deco.args] + [f"{k.arg}={_unparse(k.value)}" for k in deco.keywords])))
+                # the name it is registered under is what logs, `run_job NAME` and bug reports use
+                registered = None
+                if isinstance(deco, ast.Call):
+                    registered = (self._str_value(m, deco.args[0]) if deco.args else None) \
+                        or self._str_value(m, _kw(deco, "name")) or self._str_value(m, _kw(deco, "id"))
                 yield self._schedule_component("registry", fn.symbol, _Target(fn.qualname, "function", None, fn),
-                                               m, m.path, deco.lineno, details)
+                                               m, m.path, deco.lineno, details,
+                                               (registered,) if registered else ())
                 break
 
     def _registry_decorator(self, m: ModuleInfo, func: ast.expr) -> FunctionInfo | None:
@@ -774,22 +781,30 @@ class _Discovery:
                 return
             target = self._command_target(args[0])
         else:
-            fn = self._function_ref(m, func)
-            if fn is None:
+            found = callables_of(self.index, m, func, self.index.enclosing_function(m.path, call.lineno))
+            if not found:
                 text = _literal(func)
                 if not isinstance(text, str) and dotted is None:
                     return
-                target = _Target(text if isinstance(text, str) else str(dotted), "function")
-            else:
-                comp = self.tasks_by_qualname.get(fn.qualname)
-                target = _Target(fn.qualname, "function", comp, fn)
+                targets = [(None, _Target(text if isinstance(text, str) else str(dotted), "function"))]
+            else:  # a reference, a project wrapper around one, or every job of a table the call loops over
+                targets = [(name, _Target(fn.qualname, "function", self.tasks_by_qualname.get(fn.qualname), fn))
+                           for name, fn in found]
+            for name, target in targets:
+                key = (name if len(targets) > 1 or name else None) or self._str_value(m, _kw(call, "id")) \
+                    or self._str_value(m, _kw(call, "name")) or target.name.replace(":", ".").rsplit(".", 1)[-1]
+                yield self._aps_component(m, call, key, target)
+            return
         key = self._str_value(m, _kw(call, "id")) or self._str_value(m, _kw(call, "name")) \
             or target.name.replace(":", ".").rsplit(".", 1)[-1]
+        yield self._aps_component(m, call, key, target)
+
+    def _aps_component(self, m: ModuleInfo, call: ast.Call, key: str, target: "_Target") -> Component:
         details = [("trigger", _unparse(_arg(call, 1, "trigger")))]
         details += [(k.arg, _unparse(k.value)) for k in call.keywords
                     if k.arg and k.arg not in ("id", "name", "func", "trigger", "replace_existing")]
-        yield self._schedule_component("apscheduler", key, target, m, m.path, call.lineno,
-                                       [d for d in details if d[1]])
+        return self._schedule_component("apscheduler", key, target, m, m.path, call.lineno,
+                                        [d for d in details if d[1]])
 
     # ------------------------------------------------------------------ schedule files
     def _schedule_files(self) -> Iterator[Component]:

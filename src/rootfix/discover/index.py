@@ -254,6 +254,7 @@ class RepoIndex:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 info.functions[stmt.name] = FunctionInfo(
                     f"{info.module}.{stmt.name}", info.module, info.path, stmt.name, stmt)
+                _collect_nested(info, stmt, stmt.name, None)
             elif isinstance(stmt, ast.ClassDef):
                 info.classes[stmt.name] = stmt
                 for sub in stmt.body:
@@ -261,6 +262,7 @@ class RepoIndex:
                         sym = f"{stmt.name}.{sub.name}"
                         info.functions[sym] = FunctionInfo(
                             f"{info.module}.{sym}", info.module, info.path, sym, sub, stmt.name)
+                        _collect_nested(info, sub, sym, stmt.name)
             elif isinstance(stmt, ast.Assign):
                 for target in stmt.targets:
                     if isinstance(target, ast.Name):
@@ -422,21 +424,48 @@ class RepoIndex:
                 cur = cur.func if isinstance(cur, ast.Call) else cur.value
         return None
 
-    def reachable(self, fn: FunctionInfo, max_depth: int = 3) -> list[tuple[FunctionInfo, int]]:
-        """``fn`` and the project functions it calls, breadth first, up to ``max_depth`` calls away."""
+    def reachable(self, fn: FunctionInfo, max_depth: int = 3,
+                  implicit: bool = False) -> list[tuple[FunctionInfo, int]]:
+        """``fn`` and the project functions it calls, breadth first, up to ``max_depth`` calls away; with
+        ``implicit``, also the code that runs with each of them (:meth:`runs_with`: nested functions and
+        project decorators), which is what a component's *scope* needs but not a caller/callee question."""
         seen = {fn.qualname: 0}
         order = [(fn, 0)]
         frontier = [fn]
         for depth in range(1, max_depth + 1):
             nxt = []
             for f in frontier:
-                for callee, _ in self.callees(f):
+                for callee in [c for c, _ in self.callees(f)] + (self.runs_with(f) if implicit else []):
                     if callee.qualname not in seen:
                         seen[callee.qualname] = depth
                         order.append((callee, depth))
                         nxt.append(callee)
             frontier = nxt
         return order
+
+    def runs_with(self, fn: FunctionInfo) -> list[FunctionInfo]:
+        """Project code that runs when ``fn`` runs without being called by name in its body: the
+        functions defined inside it (closures it calls or hands on) and the project decorators applied to
+        it (their wrappers run around every call)."""
+        info = self.by_path.get(fn.file)
+        if info is None:
+            return []
+        prefix = fn.symbol + ".<locals>."
+        out = [f for sym, f in info.functions.items()
+               if sym.startswith(prefix) and ".<locals>." not in sym[len(prefix):]]
+        for deco in getattr(fn.node, "decorator_list", ()):
+            target = deco.func if isinstance(deco, ast.Call) else deco
+            dotted = self.resolve(info, target) if isinstance(target, (ast.Name, ast.Attribute)) else None
+            found = self.lookup_function(dotted) if dotted else None
+            if found is not None and found.qualname != fn.qualname:
+                out.append(found)
+        return out
+
+    def decorated_by(self, decorator: FunctionInfo) -> list[FunctionInfo]:
+        """Project functions that ``decorator`` (a project function, or one nested in it) is applied to."""
+        outer = self.functions.get(f"{decorator.module}.{outer_symbol(decorator.symbol)}", decorator)
+        return [fn for fn in self.functions.values()
+                if fn.node.decorator_list and outer in self.runs_with(fn) and fn.qualname != outer.qualname]
 
     def callers(self, target: FunctionInfo) -> list[tuple[FunctionInfo, ast.Call]]:
         """Project functions that call ``target`` directly (the reverse call graph is built once)."""
@@ -493,16 +522,47 @@ class RepoIndex:
         return None
 
     # ------------------------------------------------------------------ locations
-    def enclosing_function(self, path: str, line: int) -> FunctionInfo | None:
-        """The innermost indexed function of ``path`` whose body spans ``line``."""
+    def enclosing_function(self, path: str, line: int, nested: bool = False) -> FunctionInfo | None:
+        """The innermost module-level function or method of ``path`` whose body spans ``line``; with
+        ``nested``, the innermost function of any kind (a closure, a decorator's wrapper)."""
         info = self.by_path.get(path)
         if info is None:
             return None
         best = None
         for fn in info.functions.values():
+            if not nested and ".<locals>." in fn.symbol:
+                continue
             if fn.line <= line <= fn.end_line and (best is None or fn.line >= best.line):
                 best = fn
         return best
+
+    def function_of(self, path: str, symbol: str, line: int) -> FunctionInfo | None:
+        """The function a finding was reported in: by its symbol when that function spans ``line``,
+        else the innermost function there."""
+        info = self.by_path.get(path)
+        fn = info.functions.get(symbol) if info is not None and symbol else None
+        if fn is not None and fn.line <= line <= fn.end_line:
+            return fn
+        return self.enclosing_function(path, line, nested=True)
+
+
+def _collect_nested(info: ModuleInfo, outer: FunctionNode, outer_symbol: str, class_name: str | None) -> None:
+    """Index the functions defined inside ``outer`` (decorator wrappers, closures, local helpers) under
+    Python's own qualname, ``outer.<locals>.inner``: their bodies run as part of the code that calls them,
+    and a bug in a decorator's wrapper is a bug of every job it wraps."""
+    for node in walk_body(outer):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            sym = f"{outer_symbol}.<locals>.{node.name}"
+            if sym in info.functions:  # a second def of the same name (if/else variants): keep the first
+                continue
+            info.functions[sym] = FunctionInfo(f"{info.module}.{sym}", info.module, info.path, sym, node, class_name)
+            _collect_nested(info, node, sym, class_name)
+
+
+def outer_symbol(symbol: str) -> str:
+    """The symbol a nested function belongs to, as a reader names it: ``single_instance`` for
+    ``single_instance.<locals>.decorator.<locals>.wrapper``; other symbols unchanged."""
+    return symbol.split(".<locals>.", 1)[0]
 
 
 def walk_body(fn: ast.AST) -> Iterator[ast.AST]:

@@ -44,6 +44,7 @@ def uses_pytest_style(index: "RepoIndex") -> bool:
 
 def regression_test_path(index: "RepoIndex", code: str, symbol: str) -> str:
     """A new, unused test module path: ``<tests>/test_rootfix_<code>_<symbol>.py``."""
+    symbol = symbol.replace(".<locals>.", ".")  # single_instance.<locals>.wrapper -> single_instance_wrapper
     slug = re.sub(r"[^a-z0-9]+", "_", f"{code}_{symbol}".lower()).strip("_")
     folder = tests_dir(index)
     base = f"{folder}/test_rootfix_{slug}" if folder else f"test_rootfix_{slug}"

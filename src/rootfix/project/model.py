@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from rootfix.project.callables import callables_of
 from rootfix.types import COMPONENT_TYPES, Component
 
 if TYPE_CHECKING:
@@ -388,7 +389,7 @@ class Project:
                 for fn in self.entry_points().get(t, ()):
                     if fn.qualname in seen:
                         continue
-                    for reached, _ in self.index.reachable(fn, REACH_DEPTH):
+                    for reached, _ in self.index.reachable(fn, REACH_DEPTH, implicit=True):
                         seen.add(reached.qualname)
                 self._scope[t] = frozenset(seen)
             out |= self._scope[t]
@@ -417,7 +418,8 @@ class Project:
             for minfo, cname in classes:
                 starts += [fn for sym, fn in minfo.functions.items() if sym.startswith(cname + ".")]
         for first in starts:
-            for fn, _ in index.reachable(first, max_depth=COMPONENT_REACH_DEPTH if depth is None else depth):
+            for fn, _ in index.reachable(first, max_depth=COMPONENT_REACH_DEPTH if depth is None else depth,
+                                         implicit=True):
                 out.setdefault(fn.qualname, fn)
         if related is not None:
             for ref in related.refs:
@@ -502,8 +504,8 @@ def _entry_points(project: Project) -> dict[str, list["FunctionInfo"]]:
                     if fn is not None:
                         sched[fn.qualname] = fn
                 elif aps and attr == "add_job" and node.args:
-                    fn = _func_arg(index, info, node.args[0])
-                    if fn is not None:
+                    within = index.enclosing_function(info.path, node.lineno)
+                    for _, fn in callables_of(index, info, node.args[0], within):
                         sched[fn.qualname] = fn
                 elif rq and attr in ("enqueue", "enqueue_call", "enqueue_in", "enqueue_at"):
                     args = list(node.args) + [kw.value for kw in node.keywords if kw.arg in ("func", "f")]

@@ -11,6 +11,7 @@ import os
 from pathlib import PurePosixPath
 from typing import Any
 
+from rootfix.discover.index import outer_symbol
 from rootfix.report.diff import patch_diff
 from rootfix.types import Candidate, Finding, FixOutcome, Suspect, TestRun, Verdict
 
@@ -46,13 +47,15 @@ def _finding_json(f: Finding, repo: str) -> dict[str, Any]:
 def root_cause_json(outcome: FixOutcome) -> dict[str, Any] | None:
     rc = outcome.root_cause
     repo = outcome.repo
+    # a nested function (a decorator's wrapper, a closure) is reported as the function a reader names:
+    # the one it is defined in; the line still points into it
     if isinstance(rc, Finding):
-        return {"file": rel_path(rc.file, repo), "symbol": rc.symbol or None, "line": rc.line,
+        return {"file": rel_path(rc.file, repo), "symbol": outer_symbol(rc.symbol) or None, "line": rc.line,
                 "bug_class": rc.bug_class or None, "rule": rc.code, "explanation": rc.message}
     if isinstance(rc, Suspect):
         cand = outcome.candidate
         finding = cand.finding if cand else None
-        return {"file": rel_path(rc.file, repo), "symbol": rc.symbol or None, "line": rc.line,
+        return {"file": rel_path(rc.file, repo), "symbol": outer_symbol(rc.symbol) or None, "line": rc.line,
                 "bug_class": finding.bug_class if finding else None,
                 "rule": finding.code if finding else None,
                 "explanation": (cand.explanation if cand and cand.explanation else "; ".join(rc.evidence)) or None}

@@ -5,19 +5,59 @@ import ast
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.command._lib.arguments import argparse_arguments
+from rootfix.rules.command._lib.testgen import command_test
 from rootfix.types import FileChange, Finding, Patch
 
+from rootfix.discover.index import walk_body
+
 if TYPE_CHECKING:
-    from rootfix.discover.index import ModuleInfo, RepoIndex
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+
+
+def _function(index: "RepoIndex", module: "ModuleInfo", dotted: str) -> "FunctionInfo | None":
+    """A project function by dotted name; a script's ``from _bootstrap import setup`` names a sibling module
+    (the script's own folder is on ``sys.path``), so the module's package is tried as a prefix too."""
+    fn = index.lookup_function(dotted)
+    package = module.module.rpartition(".")[0]
+    if fn is None and package:
+        fn = index.lookup_function(f"{package}.{dotted}")
+    return fn
+
+
+def _sets_up(index: "RepoIndex", module: "ModuleInfo", call: ast.Call, depth: int = 0) -> bool:
+    """``call`` runs ``django.setup()``: itself, or a project wrapper (``setup_django(settings)``) that does."""
+    dotted = index.resolve(module, call.func) if isinstance(call.func, (ast.Name, ast.Attribute)) else None
+    if dotted == "django.setup":
+        return True
+    fn = _function(index, module, dotted) if dotted and depth < 2 else None
+    if fn is None:
+        return False
+    inner = index.module_of(fn)
+    return any(isinstance(n, ast.Call) and _sets_up(index, inner, n, depth + 1) for n in walk_body(fn.node))
+
+
+def _setup_in(index: "RepoIndex", module: "ModuleInfo", body: list[ast.stmt]) -> ast.stmt | None:
+    """The statement of ``body`` that sets Django up (a bare call or an assignment of its result)."""
+    for stmt in body:
+        value = stmt.value if isinstance(stmt, (ast.Expr, ast.Assign)) else None
+        if isinstance(value, ast.Call) and _sets_up(index, module, value):
+            return stmt
+    return None
 
 
 def _setup_call(index: "RepoIndex", module: "ModuleInfo") -> ast.stmt | None:
-    """The top-level statement calling ``django.setup()``."""
-    for stmt in module.tree.body:
-        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) \
-                and index.resolve(module, stmt.value.func) == "django.setup":
-            return stmt
-    return None
+    """The first statement, in any block of the module, that sets Django up."""
+    return next((setup for _, setup in _blocks(index, module)), None)
+
+
+def _blocks(index: "RepoIndex", module: "ModuleInfo") -> Iterator[tuple[list[ast.stmt], ast.stmt]]:
+    """(block, its setup statement) for the module body and each function body that sets Django up."""
+    bodies = [module.tree.body] + [fn.node.body for fn in module.functions.values()]
+    for body in bodies:
+        setup = _setup_in(index, module, body)
+        if setup is not None:
+            yield body, setup
 
 
 def _imports_models(index: "RepoIndex", dotted: str, depth: int = 0) -> bool:
@@ -48,15 +88,15 @@ def _targets(module: "ModuleInfo", stmt: ast.stmt) -> list[str]:
     return []
 
 
-def early_model_imports(index: "RepoIndex", module: "ModuleInfo") -> Iterator[ast.stmt]:
-    setup = _setup_call(index, module)
-    if setup is None:
-        return
-    for stmt in module.tree.body:
-        if stmt is setup:
-            return
-        if any(_imports_models(index, t) for t in _targets(module, stmt) if not t.startswith("django.setup")):
-            yield stmt
+def early_model_imports(index: "RepoIndex", module: "ModuleInfo") -> Iterator[tuple[ast.stmt, ast.stmt]]:
+    """(import statement, the setup statement it precedes) for imports that load models before
+    ``django.setup()`` has run, in the same block (module level, or a script's ``main()``)."""
+    for body, setup in _blocks(index, module):
+        for stmt in body:
+            if stmt is setup:
+                break
+            if any(_imports_models(index, t) for t in _targets(module, stmt) if not t.startswith("django.setup")):
+                yield stmt, setup
 
 
 class ModelsBeforeSetup(Rule):
@@ -157,23 +197,54 @@ class ModelsBeforeSetup(Rule):
         for path, module in ctx.index.by_path.items():
             if "setup" not in module.source or "/tests/" in f"/{path}":
                 continue
-            for stmt in early_model_imports(ctx.index, module):
-                yield self.finding(None, stmt, (
-                    f"`{ast.unparse(stmt)[:60]}` loads models before django.setup() (line "
-                    f"{_setup_call(ctx.index, module).lineno}) has populated the app registry: the script fails "
-                    "with AppRegistryNotReady; import it after django.setup()"), file=path)
+            for stmt, setup in early_model_imports(ctx.index, module):
+                yield self.finding(ctx.index.enclosing_function(path, stmt.lineno), stmt, (
+                    f"`{ast.unparse(stmt)[:60]}` loads models before django.setup() (line {setup.lineno}) has "
+                    "populated the app registry: the script fails with AppRegistryNotReady; import it after "
+                    "django.setup()"), file=path)
+
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        """Run the script as cron does - its own interpreter, another working directory - and check it
+        gets past its imports. Module-level imports fail already under ``--help``; imports inside
+        ``main()`` are reached with a missing input file for each required positional argument (no real
+        work is done), and a script without one is not run at all."""
+        module = index.by_path.get(finding.file)
+        if module is None or "__main__" not in module.source:
+            return None
+        hit = next((setup for stmt, setup in early_model_imports(index, module) if stmt.lineno == finding.line), None)
+        if hit is None:
+            return None
+        if hit in module.tree.body:
+            args, why = ["--help"], "module-level imports run before argparse sees --help"
+        else:
+            required = [a for a in argparse_arguments(module.tree)
+                        if a.flags and not any(f.startswith("-") for f in a.flags)
+                        and a.keyword("default") is None and a.literal("nargs") not in ("?", "*")]
+            if not required:
+                return None
+            args = ["{tmp}/rootfix-missing-input"] * len(required)
+            why = "a missing input file: setup and the imports run, no real work is done"
+        path, body = command_test(
+            index, self.code, finding.file.rsplit("/", 1)[-1][:-3], imports=[], db=False,
+            doc=f"Regression test (rootfix {self.code}): `{finding.file}` sets Django up before it loads models.",
+            helpers=_ORACLE.format(depth=0, script=finding.file, args=args, why=why),
+            check="", test_name="test_script_sets_django_up_before_loading_models")
+        return path, body.replace("parents[0]", f"parents[{path.count('/')}]", 1)
 
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
         module = index.by_path.get(finding.file)
         if module is None:
             return None
-        early = list(early_model_imports(index, module))
-        setup = _setup_call(index, module)
-        if not early or setup is None:
+        pairs = list(early_model_imports(index, module))
+        hit = next((setup for stmt, setup in pairs if stmt.lineno == finding.line), None)
+        if hit is None:
             return None
+        early = [stmt for stmt, setup in pairs if setup is hit]
+        top_level = hit in module.tree.body
+        body = module.tree.body if top_level else next(b for b, s in _blocks(index, module) if s is hit)
         moved_names = {(a.asname or a.name).split(".")[0] for s in early for a in s.names}
-        for stmt in module.tree.body:
-            if stmt is setup:
+        for stmt in body:
+            if stmt is hit:
                 break
             if stmt not in early and any(isinstance(n, ast.Name) and n.id in moved_names for n in ast.walk(stmt)):
                 return None  # code above setup() uses a moved name
@@ -182,7 +253,7 @@ class ModelsBeforeSetup(Rule):
         moved = []
         for stmt in early:
             text = "".join(lines[stmt.lineno - 1: stmt.end_lineno]).rstrip("\n")
-            if "noqa" not in text:
+            if top_level and "noqa" not in text:  # E402 is about module-level imports only
                 text += "  # noqa: E402"
             moved.append(text + "\n")
             drop |= set(range(stmt.lineno - 1, stmt.end_lineno))
@@ -191,14 +262,40 @@ class ModelsBeforeSetup(Rule):
             if i in drop:
                 continue
             out.append(line)
-            if i == setup.end_lineno - 1:
+            if i == hit.end_lineno - 1:
                 out.extend(moved)
         new = "".join(out)
         # an import block that became empty leaves two blank lines in a row: keep the file's spacing
         while "\n\n\n\n" in new:
             new = new.replace("\n\n\n\n", "\n\n\n")
-        new = _collapse_blank_after_imports(new)
+        if top_level:
+            new = _collapse_blank_after_imports(new)
         return Patch(changes=(FileChange(finding.file, module.source, new),))
+
+_ORACLE = '''
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[{depth}]
+SCRIPT = ROOT / {script!r}
+#: what the script is run with: {why}
+ARGS = {args!r}
+
+
+def _check():
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    with tempfile.TemporaryDirectory() as tmp:  # another working directory, like cron's
+        args = [a.replace("{{tmp}}", tmp) for a in ARGS]
+        proc = subprocess.run([sys.executable, str(SCRIPT), *args], cwd=tmp, env=env,
+                              capture_output=True, text=True, timeout=300)
+    out = proc.stdout + proc.stderr
+    assert "AppRegistryNotReady" not in out and "Apps aren't loaded yet" not in out, (
+        "the script loads models before django.setup() has run:\\n" + out[-3000:])
+'''
 
 
 def _collapse_blank_after_imports(source: str) -> str:

@@ -282,7 +282,7 @@ class LockReleasedOnSuccessOnly(Rule):
                     "skips; release it in `finally`"))
 
     def _target(self, index: "RepoIndex", finding: Finding) -> tuple["FunctionInfo", "Pair", Lock] | None:
-        fn = index.enclosing_function(finding.file, finding.line)
+        fn = index.function_of(finding.file, finding.symbol, finding.line)
         if fn is None:
             return None
         for pair, lock in unreleased_locks(fn.node):
@@ -311,6 +311,14 @@ class LockReleasedOnSuccessOnly(Rule):
         module = index.module_of(fn)
         entry = entry_call(index, fn)
         work = work_call(module, pair.work, fn.class_name, skip=(lock.key[0],) if lock.kind == "cache" else ())
+        if (entry is None or work is None) and ".<locals>." in fn.symbol:
+            # a decorator's wrapper: its work is the wrapped job, so the test runs a job it decorates and
+            # makes that job's own work fail
+            for job in index.decorated_by(fn):
+                entry = entry_call(index, job)
+                work = work_call(index.module_of(job), job.node.body, job.class_name)
+                if entry is not None and work is not None:
+                    break
         if entry is None or work is None:
             return None
         imports, run, _ = entry

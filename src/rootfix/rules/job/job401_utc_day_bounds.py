@@ -267,11 +267,12 @@ class UtcDayBounds(Rule):
             "from django.utils import timezone\n"
         )
         if uses_pytest_style(index):
-            body = (header + f"\nfrom {mod} import {name}\n\n\n"
+            # the function may read the database on its way (holidays, calendars): let it
+            body = (header + f"import pytest\n\nfrom {mod} import {name}\n\n\n@pytest.mark.django_db\n"
                     f"def test_{name}_uses_local_midnight():\n" + "".join("    " + l + "\n" for l in check.splitlines()))
         else:
-            body = (header + "from django.test import SimpleTestCase\n\n" + f"from {mod} import {name}\n\n\n"
-                    f"class {''.join(p.title() for p in name.split('_'))}TimezoneTests(SimpleTestCase):\n"
+            body = (header + "from django.test import TestCase\n\n" + f"from {mod} import {name}\n\n\n"
+                    f"class {''.join(p.title() for p in name.split('_'))}TimezoneTests(TestCase):\n"
                     f"    def test_{name}_uses_local_midnight(self):\n"
                     + "".join("        " + l + "\n" for l in check.splitlines()))
         return path, body

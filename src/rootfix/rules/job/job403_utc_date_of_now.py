@@ -266,6 +266,7 @@ class UtcDateOfNow(Rule):
             f'"""Regression test (rootfix {self.code}): `{fn.symbol}` takes the date of the local day (settings.TIME_ZONE),\n'
             'also in the hours where the UTC date is already (or still) another day."""\n'
             "from datetime import date, datetime, time, timezone as dt_timezone\n\n"
+            "import pytest\n"
             "from django.utils import timezone\n\n"
             + (f"import {mod} as _job_module\n" if now_aliases else "")
             + f"from {mod} import {fn.node.name}\n\n\n"
@@ -278,6 +279,8 @@ class UtcDateOfNow(Rule):
             "    values = value if isinstance(value, (tuple, list)) else (value,)\n"
             "    return [v for v in values if isinstance(v, date) and not isinstance(v, datetime)]\n\n\n"
         )
-        body += (f"def test_{fn.node.name}_uses_the_local_date(monkeypatch):\n"
+        # the function may read the database on its way (holidays, calendars): let it
+        body += ("@pytest.mark.django_db\n"
+                 f"def test_{fn.node.name}_uses_the_local_date(monkeypatch):\n"
                  + "".join("    " + l + "\n" for l in check.splitlines()))
         return regression_test_path(index, self.code, fn.symbol), body

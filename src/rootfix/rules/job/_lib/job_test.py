@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 #: calls that are not "the work" a failure is injected into
 NOT_WORK = re.compile(r"(^|\.)(logger|log|logging|LOGGER|log_\w*|print|len|range|str|int|float|list|dict|set|tuple|"
                       r"sorted|min|max|sum|isinstance|getattr|hasattr|enumerate|zip|os|shutil|tempfile|time|"
-                      r"timezone|datetime|date|json|csv|io|open|Path|pathlib|settings)(\.|$)")
+                      r"timezone|datetime|date|json|csv|io|open|Path|pathlib|settings|transaction|connection|"
+                      r"close_old_connections)(\.|$)")
 
 
 def dotted_module(module: str) -> str:

@@ -1,0 +1,141 @@
+"""The project functions a "function argument" stands for, the way schedulers and queues receive them.
+
+``scheduler.add_job(func, ...)``, ``app.add_periodic_task(10, func.s())``, ``queue.enqueue(func)``: the first
+argument is rarely a plain name in real projects. It is a wrapper call (``add_job(with_fresh_db(job), ...)``),
+or a loop variable over the project's own job table::
+
+    JOBS = {"release_holds": (release_holds_job, "interval", {"minutes": 5}), ...}   # schedule.py
+
+    for name, (func, trigger, args) in JOBS.items():                                # run_scheduler.py
+        scheduler.add_job(_with_fresh_connection(func), trigger, id=name, **args)
+
+:func:`callables_of` follows both forms back to the functions, with the table key as the job's name.
+Pure and ``ast`` only: discovery and the project model's scope use the same answer.
+"""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+
+#: How many wrapper calls deep ``with_retry(with_db(job))`` is unwrapped.
+_WRAP_DEPTH = 3
+
+
+def _direct(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> "FunctionInfo | None":
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return index.lookup_function(node.value.replace(":", "."))
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        dotted = index.resolve(module, node)
+        return index.lookup_function(dotted) if dotted else None
+    return None
+
+
+def _table(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> tuple["ModuleInfo", ast.expr] | None:
+    """The module-level dict/list literal ``node`` names (``JOBS``, ``schedule.JOBS``), with its module."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("items", "values"):
+        node = node.func.value
+    if not isinstance(node, (ast.Name, ast.Attribute)):
+        return None
+    if isinstance(node, ast.Name) and node.id in module.assignments:
+        value = module.assignments[node.id]
+        return (module, value) if isinstance(value, (ast.Dict, ast.List, ast.Tuple)) else None
+    dotted = index.resolve(module, node)
+    if not dotted or "." not in dotted:
+        return None
+    owner, _, attr = dotted.rpartition(".")
+    info = index.modules.get(owner)
+    value = info.assignments.get(attr) if info is not None else None
+    return (info, value) if info is not None and isinstance(value, (ast.Dict, ast.List, ast.Tuple)) else None
+
+
+def _loop_binding(fn: "FunctionInfo", name: str) -> tuple[ast.For, tuple[int, ...]] | None:
+    """The ``for`` loop of ``fn`` that binds ``name``, and where in its target: ``for name, (func, t) in ...``
+    binds ``func`` at (1, 0)."""
+
+    def find(target: ast.expr, path: tuple[int, ...]) -> tuple[int, ...] | None:
+        if isinstance(target, ast.Name):
+            return path if target.id == name else None
+        if isinstance(target, (ast.Tuple, ast.List)):
+            for i, elt in enumerate(target.elts):
+                hit = find(elt, (*path, i))
+                if hit is not None:
+                    return hit
+        return None
+
+    for node in ast.walk(fn.node):
+        if isinstance(node, (ast.For, ast.AsyncFor)):
+            path = find(node.target, ())
+            if path is not None:
+                return node, path
+    return None
+
+
+def _pick(value: ast.expr, path: tuple[int, ...]) -> ast.expr | None:
+    for i in path:
+        if not isinstance(value, (ast.Tuple, ast.List)) or i >= len(value.elts):
+            return None
+        value = value.elts[i]
+    return value
+
+
+def _table_entries(loop: ast.For, table: ast.expr, path: tuple[int, ...]) -> Iterator[tuple[str | None, ast.expr]]:
+    """(key, the expression bound at ``path``) for every entry of the table the loop iterates."""
+    call = loop.iter.func.attr if isinstance(loop.iter, ast.Call) and isinstance(loop.iter.func, ast.Attribute) \
+        else None
+    if isinstance(table, ast.Dict):
+        for k, v in zip(table.keys, table.values):
+            key = k.value if isinstance(k, ast.Constant) and isinstance(k.value, str) else None
+            if call == "items":  # for key, value in D.items(): path[0] is 0 (the key) or 1 (the value)
+                picked = _pick(v, path[1:]) if path and path[0] == 1 else None
+            elif call == "values":
+                picked = _pick(v, path)
+            else:  # for key in D: the keys are names, not the jobs
+                picked = None
+            if picked is not None:
+                yield key, picked
+    else:
+        for elt in table.elts:  # type: ignore[union-attr]
+            picked = _pick(elt, path)
+            if picked is not None:
+                key = None
+                if isinstance(elt, (ast.Tuple, ast.List)) and elt.elts and isinstance(elt.elts[0], ast.Constant) \
+                        and isinstance(elt.elts[0].value, str):
+                    key = elt.elts[0].value
+                yield key, picked
+
+
+def callables_of(index: "RepoIndex", module: "ModuleInfo", node: ast.expr | None,
+                 within: "FunctionInfo | None" = None) -> list[tuple[str | None, "FunctionInfo"]]:
+    """(name or None, function) for each project function ``node`` stands for: a reference or dotted
+    string, through project wrapper calls, and through a loop variable over a job table."""
+    if node is None:
+        return []
+    return list(_callables(index, module, node, within, _WRAP_DEPTH))
+
+
+def _callables(index: "RepoIndex", module: "ModuleInfo", node: ast.expr, within: "FunctionInfo | None",
+               depth: int) -> Iterator[tuple[str | None, "FunctionInfo"]]:
+    if isinstance(node, ast.Call) and depth > 0:
+        wrapper = _direct(index, module, node.func) if isinstance(node.func, (ast.Name, ast.Attribute)) else None
+        if wrapper is not None:  # with_fresh_db(job): the job runs inside the project's wrapper
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                yield from _callables(index, module, arg, within, depth - 1)
+        return
+    if isinstance(node, ast.Name) and within is not None and node.id not in module.assignments:
+        bound = _loop_binding(within, node.id)
+        if bound is not None:
+            loop, path = bound
+            found = _table(index, module, loop.iter)
+            if found is not None:
+                tmodule, table = found
+                for key, expr in _table_entries(loop, table, path):
+                    fn = _direct(index, tmodule, expr)
+                    if fn is not None:
+                        yield key, fn
+            return
+    fn = _direct(index, module, node)
+    if fn is not None:
+        yield None, fn
