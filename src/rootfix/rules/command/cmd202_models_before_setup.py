@@ -11,13 +11,34 @@ if TYPE_CHECKING:
     from rootfix.discover.index import ModuleInfo, RepoIndex
 
 
+def _is_setup(index: "RepoIndex", module: "ModuleInfo", stmt: ast.stmt) -> bool:
+    return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) \
+        and index.resolve(module, stmt.value.func) == "django.setup"
+
+
+def _is_main_guard(stmt: ast.stmt) -> bool:
+    test = stmt.test if isinstance(stmt, ast.If) else None
+    return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
+            and len(test.comparators) == 1 and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value == "__main__")
+
+
 def _setup_call(index: "RepoIndex", module: "ModuleInfo") -> ast.stmt | None:
-    """The top-level statement calling ``django.setup()``."""
+    """The top-level statement calling ``django.setup()``: the call itself, or the
+    ``if __name__ == "__main__":`` block that calls it (the script's imports above it run first)."""
     for stmt in module.tree.body:
-        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) \
-                and index.resolve(module, stmt.value.func) == "django.setup":
+        if _is_setup(index, module, stmt):
+            return stmt
+        if _is_main_guard(stmt) and any(_is_setup(index, module, s) for s in stmt.body):
             return stmt
     return None
+
+
+def _setup_line(index: "RepoIndex", module: "ModuleInfo") -> int:
+    setup = _setup_call(index, module)
+    if isinstance(setup, ast.If):
+        return next(s.lineno for s in setup.body if _is_setup(index, module, s))
+    return setup.lineno if setup is not None else 0
 
 
 def _imports_models(index: "RepoIndex", dotted: str, depth: int = 0) -> bool:
@@ -64,8 +85,9 @@ class ModelsBeforeSetup(Rule):
 
     ## What it does
     In a script that configures Django itself (`os.environ.setdefault("DJANGO_SETTINGS_MODULE", ...)`
-    then `django.setup()` at module level), finds import statements *above* the `django.setup()` call that
-    load models: a `models` module, `django.contrib.auth.models`, or a project module that imports one.
+    then `django.setup()` at module level, or in its `if __name__ == "__main__":` block), finds import
+    statements *above* the `django.setup()` call that load models: a `models` module,
+    `django.contrib.auth.models`, or a project module that imports one.
 
     ## Why is this bad?
     Defining a model needs the app registry, which `django.setup()` populates. Imported earlier, the script
@@ -99,7 +121,8 @@ class ModelsBeforeSetup(Rule):
     ## Fix safety
     Safe: the import statements move, unchanged and in their order, to just below `django.setup()`; the
     names they bind are used only after that line (module-level code above it that uses them is not
-    moved and keeps the finding).
+    moved and keeps the finding). When `django.setup()` runs under the main guard no fix is offered:
+    the imports would move into the guard, a choice left to the author.
     """
 
     code = "CMD202"
@@ -160,7 +183,7 @@ class ModelsBeforeSetup(Rule):
             for stmt in early_model_imports(ctx.index, module):
                 yield self.finding(None, stmt, (
                     f"`{ast.unparse(stmt)[:60]}` loads models before django.setup() (line "
-                    f"{_setup_call(ctx.index, module).lineno}) has populated the app registry: the script fails "
+                    f"{_setup_line(ctx.index, module)}) has populated the app registry: the script fails "
                     "with AppRegistryNotReady; import it after django.setup()"), file=path)
 
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
@@ -169,8 +192,8 @@ class ModelsBeforeSetup(Rule):
             return None
         early = list(early_model_imports(index, module))
         setup = _setup_call(index, module)
-        if not early or setup is None:
-            return None
+        if not early or not isinstance(setup, ast.Expr):
+            return None  # setup() under the main guard: the imports would move into the guard, by hand
         moved_names = {(a.asname or a.name).split(".")[0] for s in early for a in s.names}
         for stmt in module.tree.body:
             if stmt is setup:
