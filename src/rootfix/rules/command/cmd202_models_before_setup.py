@@ -220,15 +220,18 @@ class ModelsBeforeSetup(Rule):
         # an import block that became empty leaves two blank lines in a row: keep the file's spacing
         while "\n\n\n\n" in new:
             new = new.replace("\n\n\n\n", "\n\n\n")
-        new = _collapse_blank_after_imports(new)
+        new = _collapse_blank_after_imports(new, up_to=new.index(moved[0]))
         return Patch(changes=(FileChange(finding.file, module.source, new),))
 
 
-def _collapse_blank_after_imports(source: str) -> str:
-    lines = source.splitlines(keepends=True)
+def _collapse_blank_after_imports(source: str, up_to: int) -> str:
+    """Two blank lines left where an import was dropped become one, above ``up_to`` (the moved imports)
+    only: the two blank lines the file keeps before its top-level statements further down stay."""
+    head, tail = source[:up_to], source[up_to:]
+    lines = head.splitlines(keepends=True)
     out: list[str] = []
     for i, line in enumerate(lines):
         if line == "\n" and out and out[-1] == "\n" and i + 1 < len(lines) and not lines[i + 1].startswith(("def ", "class ", "@", "\n")):
             continue
         out.append(line)
-    return "".join(out)
+    return "".join(out) + tail

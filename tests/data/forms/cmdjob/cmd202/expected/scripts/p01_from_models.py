@@ -10,5 +10,6 @@ from depot.models import Parcel  # noqa: E402
 def main():
     print(Parcel.objects.count())
 
+
 if __name__ == "__main__":
     main()

@@ -10,5 +10,6 @@ import depot.models  # noqa: E402
 def main():
     print(depot.models.Customer.objects.count())
 
+
 if __name__ == "__main__":
     main()

@@ -10,5 +10,6 @@ from django.contrib.auth.models import User  # noqa: E402
 def main():
     print(User.objects.count())
 
+
 if __name__ == "__main__":
     main()

@@ -10,5 +10,6 @@ from depot.services import open_invoices  # noqa: E402
 def main():
     print(open_invoices().count())
 
+
 if __name__ == "__main__":
     main()

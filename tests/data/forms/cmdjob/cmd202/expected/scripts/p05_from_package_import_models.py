@@ -10,5 +10,6 @@ from depot import models  # noqa: E402
 def main():
     print(models.Reminder.objects.count())
 
+
 if __name__ == "__main__":
     main()

@@ -10,5 +10,6 @@ from django.contrib.contenttypes.models import ContentType  # noqa: E402
 def main():
     print(ContentType.objects.count())
 
+
 if __name__ == "__main__":
     main()

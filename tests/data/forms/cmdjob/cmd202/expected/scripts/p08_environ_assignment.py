@@ -10,5 +10,6 @@ from django.contrib.auth.models import Group  # noqa: E402
 def main():
     print(Group.objects.count())
 
+
 if __name__ == "__main__":
     main()

@@ -10,5 +10,6 @@ from depot.models import DailyStat  # noqa: E402
 def main():
     print(DailyStat.objects.count())
 
+
 if __name__ == "__main__":
     main()
