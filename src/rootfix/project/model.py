@@ -525,4 +525,10 @@ def _entry_points(project: Project) -> dict[str, list["FunctionInfo"]]:
                     call = deco.func if isinstance(deco, ast.Call) else deco
                     if isinstance(call, ast.Attribute) and call.attr == "scheduled_job":
                         sched[fn.qualname] = fn
+    # every other scheduled job discovery finds: a project's own registry decorator (@register_job(...)),
+    # crontab files and CronJob manifests naming a command or a module
+    for comp in project.schedules:
+        fn = project.component_function(comp)
+        if fn is not None:
+            sched.setdefault(fn.qualname, fn)
     return {t: list(v.values()) for t, v in roots.items()}
