@@ -1,0 +1,10 @@
+from django.utils import timezone
+IMPORTED_AT = timezone.now()
+
+from depot.models import Parcel
+from depot.registry import register_job
+
+
+@register_job("0 4 * * *")
+def clock_unused_by_jobs():
+    return Parcel.objects.filter(processed=False).count()
