@@ -1,0 +1,13 @@
+from celery import shared_task
+_SEEN = set()
+
+from depot.models import Reminder
+
+
+@shared_task
+def cleared_each_run():
+    _SEEN.clear()
+    for reminder in Reminder.objects.filter(sent_at__isnull=True):
+        if reminder.pk in _SEEN:
+            continue
+        _SEEN.add(reminder.pk)
