@@ -1,0 +1,16 @@
+from django.core.cache import cache
+LOCK_KEY = "reminders-running"
+
+from depot.models import Reminder
+from depot.registry import register_job
+
+
+@register_job("0 4 * * *")
+def cache_set_key():
+    if cache.get(LOCK_KEY):
+        return
+    cache.set(LOCK_KEY, True, 600)
+    try:
+        Reminder.objects.filter(sent_at__isnull=True).count()
+    finally:
+        cache.delete(LOCK_KEY)
