@@ -3,7 +3,7 @@ from depot_site.celery import app
 
 app.conf.beat_schedule = {
     "cache-add-lock": {"task": "depot.jobs.p01_cache_add_lock.cache_add_lock", "schedule": crontab(hour=1, minute=0)},
-    "finally": {"task": "depot.jobs.q01_finally.finally", "schedule": crontab(hour=2, minute=0)},
+    "released-in-finally": {"task": "depot.jobs.q01_released_in_finally.released_in_finally", "schedule": crontab(hour=2, minute=0)},
 }
 
 # django-crontab

@@ -1,10 +1,11 @@
 from datetime import datetime, timezone
 
 from celery import shared_task
-SINCE = datetime.now(timezone.utc)
 
 from depot.models import Parcel
 from depot_site.celery import app
+
+SINCE = datetime.now(timezone.utc)
 
 
 @shared_task

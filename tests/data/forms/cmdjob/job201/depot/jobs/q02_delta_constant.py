@@ -1,9 +1,10 @@
 from datetime import timedelta
 
 from django.utils import timezone
-RETENTION = timedelta(days=30)
 
 from depot.models import Parcel
+
+RETENTION = timedelta(days=30)
 
 
 def delta_constant():

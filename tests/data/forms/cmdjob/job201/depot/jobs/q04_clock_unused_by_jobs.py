@@ -1,8 +1,9 @@
 from django.utils import timezone
-IMPORTED_AT = timezone.now()
 
 from depot.models import Parcel
 from depot.registry import register_job
+
+IMPORTED_AT = timezone.now()
 
 
 @register_job("0 4 * * *")

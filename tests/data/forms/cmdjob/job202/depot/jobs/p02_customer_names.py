@@ -1,6 +1,7 @@
-_NAMES = {}
 
 from depot.models import Customer, Invoice
+
+_NAMES = {}
 
 
 def customer_names():

@@ -1,9 +1,10 @@
 from collections import defaultdict
 
 from apscheduler.schedulers.blocking import BlockingScheduler
-_BY_CUSTOMER = defaultdict(list)
 
 from depot.models import Parcel
+
+_BY_CUSTOMER = defaultdict(list)
 
 scheduler = BlockingScheduler(timezone="Europe/Berlin")
 

@@ -1,7 +1,8 @@
 from apscheduler.schedulers.blocking import BlockingScheduler
-_TOTALS = {}
 
 from depot.models import Invoice
+
+_TOTALS = {}
 
 scheduler = BlockingScheduler(timezone="Europe/Berlin")
 

@@ -1,7 +1,8 @@
 from celery import shared_task
-_PROCESSED = []
 
 from depot.models import Parcel
+
+_PROCESSED = []
 
 
 @shared_task

@@ -1,8 +1,9 @@
 from celery import shared_task
-seen_codes = set()
 
 from depot.models import Parcel
 from depot_site.celery import app
+
+seen_codes = set()
 
 
 @shared_task

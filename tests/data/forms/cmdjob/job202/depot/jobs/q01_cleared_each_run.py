@@ -1,7 +1,8 @@
 from celery import shared_task
-_SEEN = set()
 
 from depot.models import Reminder
+
+_SEEN = set()
 
 
 @shared_task

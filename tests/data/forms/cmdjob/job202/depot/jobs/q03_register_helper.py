@@ -1,7 +1,8 @@
 from apscheduler.schedulers.blocking import BlockingScheduler
-_HANDLERS = {}
 
 from depot.models import Parcel
+
+_HANDLERS = {}
 
 scheduler = BlockingScheduler(timezone="Europe/Berlin")
 

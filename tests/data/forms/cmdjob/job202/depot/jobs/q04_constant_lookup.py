@@ -1,7 +1,8 @@
-_RATES = {"standard": 1, "express": 2}
 
 from depot.models import Parcel
 from depot.registry import register_job
+
+_RATES = {"standard": 1, "express": 2}
 
 
 @register_job("0 4 * * *")

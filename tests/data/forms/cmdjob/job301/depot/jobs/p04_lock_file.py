@@ -1,9 +1,10 @@
 import os
 
 from apscheduler.schedulers.blocking import BlockingScheduler
-LOCK_PATH = "/tmp/depot-invoices.lock"
 
 from depot.models import Invoice
+
+LOCK_PATH = "/tmp/depot-invoices.lock"
 
 scheduler = BlockingScheduler(timezone="Europe/Berlin")
 

@@ -1,8 +1,9 @@
 from django.core.cache import cache
-LOCK_KEY = "reminders-running"
 
 from depot.models import Reminder
 from depot.registry import register_job
+
+LOCK_KEY = "reminders-running"
 
 
 @register_job("0 4 * * *")

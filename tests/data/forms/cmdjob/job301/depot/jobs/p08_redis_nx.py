@@ -1,9 +1,10 @@
 from celery import shared_task
 import redis
-r = redis.Redis()
 
 from depot.models import Parcel
 from depot_site.celery import app
+
+r = redis.Redis()
 
 
 @shared_task

@@ -1,9 +1,10 @@
 from datetime import date
 
 from celery import shared_task
-TODAY = date.today()
 
 from depot.models import DailyStat
+
+TODAY = date.today()
 
 
 @shared_task

@@ -1,9 +1,10 @@
 from datetime import timedelta
 
 from django.utils import timezone
-CUTOFF = timezone.now() - timedelta(days=30)
 
 from depot.models import Parcel
+
+CUTOFF = timezone.now() - timedelta(days=30)
 
 
 def purge_old():

@@ -1,8 +1,9 @@
 from apscheduler.schedulers.blocking import BlockingScheduler
 from django.utils import timezone
-NOW = timezone.now()
 
 from depot.models import Reminder
+
+NOW = timezone.now()
 
 scheduler = BlockingScheduler(timezone="Europe/Berlin")
 

@@ -1,9 +1,10 @@
 import threading
 
 from apscheduler.schedulers.blocking import BlockingScheduler
-_LOCK = threading.Lock()
 
 from depot.models import DailyStat
+
+_LOCK = threading.Lock()
 
 scheduler = BlockingScheduler(timezone="Europe/Berlin")
 

@@ -5,7 +5,7 @@ from depot.models import Parcel
 
 
 @shared_task
-def finally():
+def released_in_finally():
     if not cache.add("lock:mark-processed", "1", timeout=3600):
         return
     try:
