@@ -22,7 +22,8 @@ class TextFileWithoutEncoding(Rule):
     Finds files that management commands, scripts and scheduled jobs (and the code they call) open in text
     mode without `encoding=`: `open(path)`, `open(path, "w")`, `io.open`, `codecs.open`, `gzip.open(path, "rt")`,
     `Path.open()`, `Path.read_text()` and `Path.write_text()`. Binary modes (`"rb"`, `"wb"`, `gzip.open(path)`)
-    and calls that pass an encoding are not reported.
+    and calls that pass an encoding are not reported, nor `open(path, "w").close()`, which only creates an empty
+    file.
 
     ## Why is this bad?
     Without `encoding=`, Python uses `locale.getpreferredencoding(False)`: whatever the process's locale
@@ -159,6 +160,9 @@ class TextFileWithoutEncoding(Rule):
 
 def _unencoded(index: "RepoIndex", fn: "FunctionInfo") -> Iterable[FileOpen]:
     module = index.module_of(fn)
+    # open(path, "w").close(): an empty file is created, no text is ever encoded
+    closed_at_once = {id(n.func.value) for n in ast.walk(fn.node) if isinstance(n, ast.Call)
+                      and isinstance(n.func, ast.Attribute) and n.func.attr == "close" and not n.args}
     for opened in file_opens(fn.node, lambda e: index.resolve(module, e)):
-        if opened.text and not opened.encoding:
+        if opened.text and not opened.encoding and id(opened.call) not in closed_at_once:
             yield opened

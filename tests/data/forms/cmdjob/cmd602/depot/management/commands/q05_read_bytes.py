@@ -11,3 +11,4 @@ class Command(BaseCommand):
         path = settings.EXPORT_DIR / "customers.txt"
         data = path.read_bytes()
         path.with_suffix(".bak").write_bytes(data)
+        open(settings.EXPORT_DIR / "__init__.py", "w").close()
