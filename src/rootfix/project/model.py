@@ -440,6 +440,10 @@ def _func_arg(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> "Func
     return None
 
 
+#: decorator names a project's own job registry goes by (discover.components reads the same ones)
+_REGISTRY_LIKE = re.compile(r"job|schedul|cron|periodic|every|nightly|hourly|daily|weekly|recurring", re.I)
+
+
 def _entry_points(project: Project) -> dict[str, list["FunctionInfo"]]:
     index = project.index
     roots: dict[str, dict[str, FunctionInfo]] = {t: {} for t in COMPONENT_TYPES}
@@ -527,4 +531,12 @@ def _entry_points(project: Project) -> dict[str, list["FunctionInfo"]]:
                     call = deco.func if isinstance(deco, ast.Call) else deco
                     if isinstance(call, ast.Attribute) and call.attr == "scheduled_job":
                         sched[fn.qualname] = fn
+    # a project's own registry decorator (@register_job(...), @scheduler.job(...)): only discovery tells
+    # it from any other decorator; it runs (a few seconds on a large tree) only when a decorator looks like one
+    if any(_REGISTRY_LIKE.search(ast.unparse(d.func if isinstance(d, ast.Call) else d))
+           for fn in index.functions.values() if fn.class_name is None for d in fn.node.decorator_list):
+        for comp in project.schedules:
+            fn = project.component_function(comp)
+            if fn is not None:
+                sched.setdefault(fn.qualname, fn)
     return {t: list(v.values()) for t, v in roots.items()}

@@ -275,6 +275,11 @@ class OptionWithoutDest(Rule):
             if dests is None:
                 continue
             yield from self._check_handle(handle, dests)
+            for method, mapping in _kept_on_self(module, handle):
+                for node, key in _option_reads(method.node, mapping):
+                    if key not in dests:
+                        yield self.finding(method, node, self._message(f"`{mapping}[{key!r}]` in {method.symbol}()",
+                                                                       key, dests))
             for target, explicit in _forwarded(ctx.index, module, handle):
                 yield from self._check_forwarded(target, dests, explicit)
 
@@ -468,17 +473,42 @@ def _inverted(index: "RepoIndex", module: "ModuleInfo", cls: ast.ClassDef, old: 
     return False
 
 
+def _is_mapping(expr: ast.expr, mapping: str) -> bool:
+    """``expr`` is the options mapping: a name (``options``) or an attribute of self (``self.options``)."""
+    if isinstance(expr, ast.Name):
+        return expr.id == mapping
+    return (isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name)
+            and f"{expr.value.id}.{expr.attr}" == mapping)
+
+
 def _option_reads(fn: ast.AST, mapping: str) -> Iterator[tuple[ast.AST, str]]:
     for node in ast.walk(fn):
-        if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == mapping
+        if (isinstance(node, ast.Subscript) and _is_mapping(node.value, mapping)
                 and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)
                 and isinstance(node.ctx, ast.Load)):
             yield node.slice, node.slice.value
         elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-              and node.func.attr in ("get", "pop") and isinstance(node.func.value, ast.Name)
-              and node.func.value.id == mapping and node.args and isinstance(node.args[0], ast.Constant)
+              and node.func.attr in ("get", "pop") and _is_mapping(node.func.value, mapping)
+              and node.args and isinstance(node.args[0], ast.Constant)
               and isinstance(node.args[0].value, str)):
             yield node.args[0], node.args[0].value
+
+
+def _kept_on_self(module: "ModuleInfo", handle: "FunctionInfo") -> Iterator[tuple["FunctionInfo", str]]:
+    """``(method, "self.<attr>")`` for every other method of the command when ``handle()`` keeps its
+    ``**options`` on the instance (``self.options = options``)."""
+    kwargs = handle.node.args.kwarg.arg if handle.node.args.kwarg else None
+    self_name = handle.node.args.args[0].arg if handle.node.args.args else None
+    if not kwargs or not self_name:
+        return
+    for node in ast.walk(handle.node):
+        if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id == kwargs
+                and len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute)
+                and isinstance(node.targets[0].value, ast.Name) and node.targets[0].value.id == self_name):
+            attr = node.targets[0].attr
+            for name, fn in module.functions.items():
+                if name.startswith("Command.") and fn is not handle and fn.node.args.args:
+                    yield fn, f"{fn.node.args.args[0].arg}.{attr}"
 
 
 def _name_at(fn: ast.FunctionDef | ast.AsyncFunctionDef, line: int, col: int) -> str | None:

@@ -297,4 +297,6 @@ def _insert_helper(source: str, helper: str) -> str:
             break
     lines = source.splitlines(keepends=True)
     rest = "".join(lines[at:]).lstrip("\n")
+    if at == 0:  # no imports: the helper opens the file, with no blank lines above it
+        helper = helper.lstrip("\n")
     return "".join(lines[:at]) + helper + "\n\n" + rest

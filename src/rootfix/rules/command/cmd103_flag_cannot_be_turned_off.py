@@ -17,10 +17,17 @@ if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
 
 
+_OPPOSITE = {"store_true": "store_false", "store_false": "store_true"}
+
+
 def stuck_flags(index: "RepoIndex", module: "ModuleInfo") -> Iterator[tuple[Argument, str, "FunctionInfo | None"]]:
     """``(argument, why, the function declaring it)`` for every flag the command line cannot switch."""
-    for arg in argparse_arguments(module.tree):
+    declared = list(argparse_arguments(module.tree))
+    for arg in declared:
         action, default = arg.literal("action"), arg.literal("default", False)
+        if arg.dest is not None and any(other.dest == arg.dest and other.literal("action") == _OPPOSITE.get(action)
+                                        for other in declared):
+            continue  # `--mail` / `--no-mail` writing one dest: the opposite flag turns it off
         if action == "store_true" and default is True:
             yield arg, "store_true with default=True: it is True whether or not the flag is given", None
         elif action == "store_false" and arg.keyword("default") is not None and default is False:

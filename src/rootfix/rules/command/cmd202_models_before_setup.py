@@ -37,13 +37,30 @@ def _sets_up(index: "RepoIndex", module: "ModuleInfo", call: ast.Call, depth: in
     return any(isinstance(n, ast.Call) and _sets_up(index, inner, n, depth + 1) for n in walk_body(fn.node))
 
 
+def _is_main_guard(stmt: ast.stmt) -> bool:
+    test = stmt.test if isinstance(stmt, ast.If) else None
+    return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
+            and len(test.comparators) == 1 and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value == "__main__")
+
+
 def _setup_in(index: "RepoIndex", module: "ModuleInfo", body: list[ast.stmt]) -> ast.stmt | None:
-    """The statement of ``body`` that sets Django up (a bare call or an assignment of its result)."""
+    """The statement of ``body`` that sets Django up (a bare call or an assignment of its result), or the
+    module's ``if __name__ == "__main__":`` block that does (the imports above it run first)."""
     for stmt in body:
         value = stmt.value if isinstance(stmt, (ast.Expr, ast.Assign)) else None
         if isinstance(value, ast.Call) and _sets_up(index, module, value):
             return stmt
+        if body is module.tree.body and _is_main_guard(stmt) and _setup_in(index, module, stmt.body) is not None:
+            return stmt
     return None
+
+
+def _setup_line(index: "RepoIndex", module: "ModuleInfo", setup: ast.stmt) -> int:
+    if isinstance(setup, ast.If):  # the main guard: the call inside it
+        inner = _setup_in(index, module, setup.body)
+        return inner.lineno if inner is not None else setup.lineno
+    return setup.lineno
 
 
 def _setup_call(index: "RepoIndex", module: "ModuleInfo") -> ast.stmt | None:
@@ -103,9 +120,11 @@ class ModelsBeforeSetup(Rule):
     """Standalone script imports models before `django.setup()`.
 
     ## What it does
-    In a script that configures Django itself (`os.environ.setdefault("DJANGO_SETTINGS_MODULE", ...)`
-    then `django.setup()` at module level), finds import statements *above* the `django.setup()` call that
-    load models: a `models` module, `django.contrib.auth.models`, or a project module that imports one.
+    In a script that sets Django up itself - `django.setup()` or a project wrapper that calls it
+    (`setup_django(settings)` in a sibling `_bootstrap.py`), at module level, in its
+    `if __name__ == "__main__":` block, or inside `main()` - finds import statements *above* the setup, in
+    the same block, that load models: a `models` module, `django.contrib.auth.models`, or a project module
+    that imports one.
 
     ## Why is this bad?
     Defining a model needs the app registry, which `django.setup()` populates. Imported earlier, the script
@@ -138,8 +157,9 @@ class ModelsBeforeSetup(Rule):
 
     ## Fix safety
     Safe: the import statements move, unchanged and in their order, to just below `django.setup()`; the
-    names they bind are used only after that line (module-level code above it that uses them is not
-    moved and keeps the finding).
+    names they bind are used only after that line (code above it that uses them is not moved and keeps
+    the finding). When `django.setup()` runs under the main guard no fix is offered: the imports would
+    move into the guard, a choice left to the author.
     """
 
     code = "CMD202"
@@ -199,7 +219,8 @@ class ModelsBeforeSetup(Rule):
                 continue
             for stmt, setup in early_model_imports(ctx.index, module):
                 yield self.finding(ctx.index.enclosing_function(path, stmt.lineno), stmt, (
-                    f"`{ast.unparse(stmt)[:60]}` loads models before django.setup() (line {setup.lineno}) has "
+                    f"`{ast.unparse(stmt)[:60]}` loads models before django.setup() (line "
+                    f"{_setup_line(ctx.index, module, setup)}) has "
                     "populated the app registry: the script fails with AppRegistryNotReady; import it after "
                     "django.setup()"), file=path)
 
@@ -239,6 +260,8 @@ class ModelsBeforeSetup(Rule):
         hit = next((setup for stmt, setup in pairs if stmt.lineno == finding.line), None)
         if hit is None:
             return None
+        if isinstance(hit, ast.If):
+            return None  # setup() under the main guard: the imports would move into the guard, by hand
         early = [stmt for stmt, setup in pairs if setup is hit]
         top_level = hit in module.tree.body
         body = module.tree.body if top_level else next(b for b, s in _blocks(index, module) if s is hit)
@@ -269,7 +292,7 @@ class ModelsBeforeSetup(Rule):
         while "\n\n\n\n" in new:
             new = new.replace("\n\n\n\n", "\n\n\n")
         if top_level:
-            new = _collapse_blank_after_imports(new)
+            new = _collapse_blank_after_imports(new, up_to=new.index(moved[0]))
         return Patch(changes=(FileChange(finding.file, module.source, new),))
 
 _ORACLE = '''
@@ -298,11 +321,14 @@ def _check():
 '''
 
 
-def _collapse_blank_after_imports(source: str) -> str:
-    lines = source.splitlines(keepends=True)
+def _collapse_blank_after_imports(source: str, up_to: int) -> str:
+    """Two blank lines left where an import was dropped become one, above ``up_to`` (the moved imports)
+    only: the two blank lines the file keeps before its top-level statements further down stay."""
+    head, tail = source[:up_to], source[up_to:]
+    lines = head.splitlines(keepends=True)
     out: list[str] = []
     for i, line in enumerate(lines):
         if line == "\n" and out and out[-1] == "\n" and i + 1 < len(lines) and not lines[i + 1].startswith(("def ", "class ", "@", "\n")):
             continue
         out.append(line)
-    return "".join(out)
+    return "".join(out) + tail

@@ -36,6 +36,25 @@ def counted_as_written(fn: "FunctionInfo") -> Iterator[tuple[ast.Call, ast.Call]
                     sized[t.id] = node.value
     if not sized and not calls:
         return
+    def sized_len(node: ast.AST) -> Iterator[tuple[ast.Call, ast.Call]]:
+        """``(bulk_create call, len() call)`` for every ``len()`` of what bulk_create was given or returned."""
+        differences = {id(b.left) for b in ast.walk(node) if isinstance(b, ast.BinOp) and isinstance(b.op, ast.Sub)}
+        for sub in ast.walk(node):
+            if id(sub) in differences:  # len(objs) - written: the skipped rows, computed from a real count
+                continue
+            if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id == "len" and sub.args:
+                arg = sub.args[0]
+                bulk = sized.get(arg.id) if isinstance(arg, ast.Name) else arg if arg in calls else None
+                if bulk is not None:
+                    yield bulk, sub
+
+    # a message built first and reported later: msg = f"{len(objs)} imported"; self.stdout.write(msg)
+    built: dict[str, list[tuple[ast.Call, ast.Call]]] = {}
+    for node in walk_no_defs(fn.node):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            found = list(sized_len(node.value))
+            if found:
+                built[node.targets[0].id] = found
     reported: set[int] = set()
     for node in walk_no_defs(fn.node):
         # output to a person (a return value or an API response may mean "received", not "written")
@@ -44,16 +63,19 @@ def counted_as_written(fn: "FunctionInfo") -> Iterator[tuple[ast.Call, ast.Call]
             or (isinstance(node.func, ast.Name) and node.func.id in REPORTERS))
         if not is_report:
             continue
-        differences = {id(b.left) for b in ast.walk(node) if isinstance(b, ast.BinOp) and isinstance(b.op, ast.Sub)}
-        for sub in ast.walk(node):
-            if id(sub) in differences:  # len(objs) - written: the skipped rows, computed from a real count
-                continue
-            if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id == "len" and sub.args:
-                arg = sub.args[0]
-                bulk = sized.get(arg.id) if isinstance(arg, ast.Name) else arg if arg in calls else None
-                if bulk is not None and id(sub) not in reported:
-                    reported.add(id(sub))
-                    yield bulk, sub
+        if any((isinstance(b, ast.BinOp) and isinstance(b.op, ast.Sub))
+               or (isinstance(b, ast.Call) and isinstance(b.func, ast.Attribute) and b.func.attr == "count")
+               for b in ast.walk(node)):
+            continue  # the message carries a real count beside the input size ("12 of 15 rows")
+        found = list(sized_len(node))
+        found += [pair for sub in ast.walk(node) if isinstance(sub, ast.Name) and sub.id in built
+                  for pair in built[sub.id]]
+        for bulk, length in found:
+            if node.lineno < bulk.lineno:
+                continue  # reported before the write: the rows read, not the rows written
+            if id(length) not in reported:
+                reported.add(id(length))
+                yield bulk, length
 
 
 class IgnoreConflictsCount(Rule):

@@ -45,6 +45,40 @@ def _covered(loop: ast.AST, node: ast.AST) -> bool:
     return False
 
 
+_OPENERS = frozenset({"open", "io.open", "codecs.open", "gzip.open", "bz2.open"})
+
+
+def _file_handles(fn: ast.AST, resolve) -> set[str]:
+    """Names bound to an opened text file: ``with open(path) as fh`` / ``fh = open(path)``."""
+    out: set[str] = set()
+    for sub in walk_no_defs(fn):
+        pairs: list[tuple[ast.expr | None, ast.expr]] = []
+        if isinstance(sub, (ast.With, ast.AsyncWith)):
+            pairs = [(i.optional_vars, i.context_expr) for i in sub.items]
+        elif isinstance(sub, ast.Assign) and len(sub.targets) == 1:
+            pairs = [(sub.targets[0], sub.value)]
+        for target, value in pairs:
+            if isinstance(target, ast.Name) and isinstance(value, ast.Call) and (
+                    resolve(value.func) in _OPENERS
+                    or (isinstance(value.func, ast.Attribute) and value.func.attr == "open")):
+                out.add(target.id)
+    return out
+
+
+def _text_lines(expr: ast.expr, handles: set[str], resolve) -> bool:
+    """The loop walks the raw lines of a text file (``for line in fh``, ``fh.readlines()``,
+    ``text.splitlines()``): the loop variable itself is an unconverted string, blank lines included."""
+    if isinstance(expr, ast.Name):
+        return expr.id in handles
+    if isinstance(expr, ast.Call):
+        if resolve(expr.func) in ("enumerate",) and expr.args:
+            return _text_lines(expr.args[0], handles, resolve)
+        if resolve(expr.func) in _OPENERS:
+            return True
+        return isinstance(expr.func, ast.Attribute) and expr.func.attr in ("readlines", "splitlines")
+    return False
+
+
 def unvalidated_values(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tuple[ast.Call, str]]:
     module = index.module_of(fn)
 
@@ -52,6 +86,7 @@ def unvalidated_values(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tuple
         return index.resolve(module, expr)
 
     rows = row_bindings(fn.node, resolve)
+    handles = _file_handles(fn.node, resolve)
     for loop in walk_no_defs(fn.node):
         if not isinstance(loop, (ast.For, ast.AsyncFor)) or not is_rows(loop.iter, rows, resolve):
             continue
@@ -68,8 +103,9 @@ def unvalidated_values(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tuple
                 continue
             arg = call.args[0]
             raw = _row_value(arg, row_vars) or (isinstance(arg, ast.Name) and arg.id in row_vars
-                                                and arg.id not in {n.id for n in ast.walk(loop.target)
-                                                                   if isinstance(n, ast.Name)})
+                                                and (arg.id not in {n.id for n in ast.walk(loop.target)
+                                                                    if isinstance(n, ast.Name)}
+                                                     or _text_lines(loop.iter, handles, resolve)))
             if not raw or _covered(loop, call):
                 continue
             target = resolve(call.func) or ""

@@ -19,13 +19,17 @@ if TYPE_CHECKING:
 EXITS = frozenset({"sys.exit", "exit", "quit", "os._exit"})
 
 
-def exits(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tuple[ast.Expr, ast.Call]]:
-    """``(statement, call)`` for each ``sys.exit(...)`` statement in a command's method."""
+def exits(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tuple[ast.stmt, ast.Call]]:
+    """``(statement, call)`` for each ``sys.exit(...)`` statement (or ``raise SystemExit(...)``) in a
+    command's method."""
     module = index.module_of(fn)
     for stmt in walk_no_defs(fn.node):
         if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) \
                 and (index.resolve(module, stmt.value.func) or "") in EXITS:
             yield stmt, stmt.value
+        elif isinstance(stmt, ast.Raise) and isinstance(stmt.exc, ast.Call) and stmt.cause is None \
+                and (index.resolve(module, stmt.exc.func) or "") in ("SystemExit", "builtins.SystemExit"):
+            yield stmt, stmt.exc
 
 
 def _replacement(call: ast.Call, source: str, error: str) -> str | None:
@@ -47,8 +51,8 @@ class ExitInsteadOfCommandError(Rule):
     """Management command ends itself with `sys.exit()`.
 
     ## What it does
-    Finds `sys.exit(...)` (and `exit()`, `quit()`, `os._exit()`) statements in the methods of a Django
-    management command.
+    Finds `sys.exit(...)` (and `exit()`, `quit()`, `os._exit()`, `raise SystemExit(...)`) statements in the
+    methods of a Django management command.
 
     ## Why is this bad?
     `SystemExit` is not an `Exception`: when the command runs through `call_command()` (from a test, another

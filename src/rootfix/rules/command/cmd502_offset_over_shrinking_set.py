@@ -52,8 +52,26 @@ def _written_fields(loop: ast.AST) -> set[str]:
     return out
 
 
+def _range_offset(loop: ast.AST, name: str) -> bool:
+    """``for name in range(start, stop, size)``: the loop itself advances the offset."""
+    return (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name) and loop.target.id == name
+            and isinstance(loop.iter, ast.Call) and isinstance(loop.iter.func, ast.Name)
+            and loop.iter.func.id == "range" and len(loop.iter.args) == 3)
+
+
+def _querysets(fn: "FunctionInfo") -> dict[str, ast.expr]:
+    """Local names bound once to a queryset chain (``pending = X.objects.filter(...)``): slicing the name
+    runs the filter again on every page."""
+    bound: dict[str, list[ast.expr]] = {}
+    for sub in walk_no_defs(fn.node):
+        if isinstance(sub, ast.Assign) and len(sub.targets) == 1 and isinstance(sub.targets[0], ast.Name):
+            bound.setdefault(sub.targets[0].id, []).append(sub.value)
+    return {name: values[0] for name, values in bound.items() if len(values) == 1}
+
+
 def shrinking_pages(fn: "FunctionInfo") -> Iterator[tuple[ast.Subscript, str, set[str]]]:
     """``(slice, offset name, fields both filtered and written)`` for each such page in ``fn``'s loops."""
+    querysets = _querysets(fn)
     for loop in walk_no_defs(fn.node):
         if not isinstance(loop, (ast.While, ast.For)):
             continue
@@ -62,9 +80,10 @@ def shrinking_pages(fn: "FunctionInfo") -> Iterator[tuple[ast.Subscript, str, se
             if not (isinstance(sub, ast.Subscript) and isinstance(sub.slice, ast.Slice)
                     and isinstance(sub.slice.lower, ast.Name)):
                 continue
-            fields = _filter_fields(sub.value)
+            source = querysets.get(sub.value.id, sub.value) if isinstance(sub.value, ast.Name) else sub.value
+            fields = _filter_fields(source)
             offset = sub.slice.lower.id
-            if not fields or not _bumped(loop, offset):
+            if not fields or not (_bumped(loop, offset) or _range_offset(loop, offset)):
                 continue
             written = written if written is not None else _written_fields(loop)
             both = fields & written if "*" not in written else fields
@@ -76,8 +95,9 @@ class OffsetOverShrinkingSet(Rule):
     """Offset pagination over a queryset that the loop's own writes shrink.
 
     ## What it does
-    Finds loops that page through `Model.objects.filter(<field>=...)[offset:offset + size]`, advance
-    `offset += size`, and, inside the same loop, write `<field>` (`obj.processed = True; obj.save()`,
+    Finds loops that page through `Model.objects.filter(<field>=...)[offset:offset + size]` (directly or
+    through a local name bound to the queryset), advance `offset += size` (or take the offset from
+    `for offset in range(0, total, size)`), and, inside the same loop, write `<field>` (`obj.processed = True; obj.save()`,
     `.update(processed=True)`) or delete the rows.
 
     ## Why is this bad?

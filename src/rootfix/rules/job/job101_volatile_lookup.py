@@ -85,6 +85,8 @@ class _Volatility:
             return None
         if isinstance(node, ast.BinOp):
             return self.why(node.left) or self.why(node.right)
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice):  # uuid4().hex[:8]
+            return self.why(node.value)
         if isinstance(node, ast.BoolOp):
             return next((w for w in map(self.why, node.values) if w), None)
         if isinstance(node, ast.IfExp):

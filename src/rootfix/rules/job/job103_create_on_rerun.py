@@ -176,17 +176,20 @@ class CreateOnRerun(Rule):
                     and isinstance(call.func.value, ast.Attribute) and call.func.value.attr == "objects"):
                 continue
             loop = loops.get(id(call))
-            if loop is None or call.args or any(k.arg is None for k in call.keywords):
-                continue  # a job creates per row; a single create() is a service's business
+            if call.args or any(k.arg is None for k in call.keywords):
+                continue
             model = index.resolve(module, call.func.value.value) or ""
             cls = index.lookup_class(model)
-            if cls is None or checks_existence(fn.node, ast.unparse(call.func.value)) or _moves_row(loop):
+            if cls is None or checks_existence(fn.node, ast.unparse(call.func.value)) or (
+                    loop is not None and _moves_row(loop)):
                 continue
             unique = unique_sets(cls[1])
-            over_rows = queryset_model(index, module, loop_source(fn.node, loop)) is not None
+            over_rows = loop is not None and queryset_model(index, module, loop_source(fn.node, loop)) is not None
             keys = natural_key(call.keywords, unique, loop.target.id if over_rows else None)
-            if keys and len(keys) < len(call.keywords):
-                constrained = any(u and u <= set(keys) for u in unique)
+            constrained = any(u and u <= set(keys) for u in unique)
+            if loop is None and not constrained:
+                continue  # a single create() outside a loop counts only when it fills a unique key: the rerun fails
+            if keys and (len(keys) < len(call.keywords) or constrained):
                 yield call, model, keys, constrained
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
@@ -236,7 +239,10 @@ class CreateOnRerun(Rule):
                            equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
                                                  whitespace_after=cst.SimpleWhitespace("")),
                            comma=expr.args[-1].comma)
-        args = [a.with_changes(comma=comma) for a in kept] + [defaults]
+        if moved:
+            args = [a.with_changes(comma=comma) for a in kept] + [defaults]
+        else:  # every keyword is the key: no defaults to carry
+            args = [a.with_changes(comma=comma) for a in kept[:-1]] + [kept[-1].with_changes(comma=expr.args[-1].comma)]
         new_call = expr.with_changes(func=expr.func.with_changes(attr=cst.Name("get_or_create")), args=args)
         new = source[:start] + cst.Module([]).code_for_node(new_call) + source[end:]
         cst.parse_module(new)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
@@ -11,7 +12,7 @@ from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._common import node_span
 from rootfix.rules.job._lib.job_test import dotted_module, entry_call
-from rootfix.rules.job._lib.stale import import_time_clocks, local_names, reads
+from rootfix.rules.job._lib.stale import clock_call, import_time_clocks, local_names, reads
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -26,7 +27,9 @@ class ImportTimeClock(Rule):
     ## What it does
     Finds module-level names whose value comes from the clock - `TODAY = date.today()`,
     `NOW = timezone.now()`, `CUTOFF = timezone.now() - timedelta(days=30)`, `STARTED = time.time()` - read by
-    job code (directly, or imported from another module).
+    job code (directly, or imported from another module), and parameter defaults of job code computed from the
+    clock (`def count_due(now=timezone.now())`), which Python evaluates once, when the `def` runs at import
+    (reported without a fix).
 
     ## Why is this bad?
     The value is computed once per process. A scheduler (`celery beat` workers, APScheduler, a
@@ -177,6 +180,22 @@ class ImportTimeClock(Rule):
                 yield self.finding(fn, name, (
                     f"`{name.id}` is computed once from `{ast.unparse(call.func)}()` when {where.module} is imported: "
                     "a long-running scheduler process reuses that value on every run; compute it inside the job"))
+            yield from self._clock_defaults(ctx, fn)
+
+    def _clock_defaults(self, ctx: CheckContext, fn: "FunctionInfo") -> Iterable[Finding]:
+        """``def due(now=timezone.now())``: a default is evaluated once, when the ``def`` runs at import."""
+        module = ctx.index.module_of(fn)
+        args = fn.node.args
+        params = [*args.posonlyargs, *args.args]
+        pairs = list(zip(params[len(params) - len(args.defaults):], args.defaults))
+        pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+        for param, default in pairs:
+            call = clock_call(default, lambda e: ctx.index.resolve(module, e))
+            if call is not None:
+                yield dataclasses.replace(self.finding(fn, default, (
+                    f"the default of `{param.arg}` is computed once from `{ast.unparse(call.func)}()` when "
+                    f"{fn.symbol}() is defined at import: every call without `{param.arg}` reuses that instant; "
+                    f"default to None and compute it inside the function")), fixable=False)
 
     # ------------------------------------------------------------------ fix
     def _target(self, index: "RepoIndex", finding: Finding):

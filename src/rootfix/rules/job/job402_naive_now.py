@@ -200,6 +200,13 @@ class _Uses:
             return tags or {NOFIX}
         if isinstance(p, ast.IfExp):
             return self.of(p, depth + 1)
+        if isinstance(p, ast.Return) and p.value is node:
+            # a helper returning the value (def cutoff(): return datetime.now() - ...): its callers' uses
+            tags = set()
+            for caller, call in self.index.callers(self.fn):
+                if caller.qualname != self.fn.qualname:
+                    tags |= _Uses(self.index, self.index.module_of(caller), caller).of(call, depth + 1)
+            return tags or {NOFIX}
         return {NOFIX}
 
     def _call_use(self, call: ast.Call, node: ast.AST, *, keyword: str | None, depth: int) -> set[str]:

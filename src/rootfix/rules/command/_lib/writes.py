@@ -98,6 +98,9 @@ def is_rows(expr: ast.expr, names: set[str], resolve: Resolver) -> bool:
                 return True
         if target in ("enumerate", "list", "sorted", "reversed", "iter", "islice", "itertools.islice") and expr.args:
             return is_rows(expr.args[0], names, resolve)
+        if target == "range":  # chunk offsets over the rows: range(0, len(rows), 500)
+            return any(isinstance(a, ast.Call) and resolve(a.func) == "len" and a.args
+                       and is_rows(a.args[0], names, resolve) for a in expr.args)
     return False
 
 

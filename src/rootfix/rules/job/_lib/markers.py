@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 MARKER_NAME = re.compile(r"^(?!(?:last|first|next|prev|previous)_)([a-z][a-z0-9]*_){0,3}?(is_|was_|has_been_)?(sent|notified|reminded|emailed|mailed|texted|alerted|processed|"
                          r"delivered|charged|billed|invoiced|exported|published|pushed|synced|handled|"
                          r"dispatched|posted|paid_out|done)(_at|_on|_date)?$")
-SIDE_EFFECT = re.compile(r"(^|[._])(send\w*|notify\w*|mail\w*|email\w*|sms|text\w*|push\w*|post|publish\w*|deliver\w*|"
+SIDE_EFFECT = re.compile(r"(^|[._])(send\w*|notify\w*|mail\w*|email\w*|sms\w*|text\w*|push\w*|post|publish\w*|deliver\w*|"
                          r"charge\w*|bill\w*|alert\w*|page|webhook\w*|dispatch\w*|delay|apply_async|enqueue\w*|"
                          r"transfer\w*|payout\w*|refund\w*)$", re.I)
 LOGGING = re.compile(r"(^|\.)(logger|log|logging|LOGGER|print|self\.stdout|self\.stderr|messages)(\.|$)")

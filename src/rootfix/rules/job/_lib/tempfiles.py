@@ -93,6 +93,11 @@ def _aliases(body: list[ast.stmt], start: int, temp: Temp) -> Temp:
     return Temp(temp.kind, frozenset(names), temp.what, temp.create)
 
 
+def _is_alias(stmt: ast.stmt, temp: Temp) -> bool:
+    return (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)
+            and stmt.targets[0].id in temp.names and _path_of(stmt.value, temp.names))
+
+
 def escapes(fn: ast.AST, temp: Temp, resolve: Resolver) -> bool:
     """The path leaves the function (returned, stored, handed to a cleanup helper): its removal is elsewhere."""
     for node in walk_no_defs(fn.body):  # type: ignore[attr-defined]
@@ -124,12 +129,17 @@ def temp_leaks(fn: ast.AST, resolve: Resolver) -> Iterator[tuple[ast.stmt, Temp,
                 continue
             temp = _aliases(body, i + 1, temp)
             if any(removes(s, temp, resolve) for s in walk_no_defs(fn.body) if isinstance(s, ast.stmt)):  # type: ignore[attr-defined]
-                for j in range(i + 1, len(body)):
+                # `path = Path(name)` right after the creation names the temp path: it stays before the
+                # work (a removal in `finally` must be able to use it)
+                start = i + 1
+                while start < len(body) and _is_alias(body[start], temp):
+                    start += 1
+                for j in range(start, len(body)):
                     if removes(body[j], temp, resolve):
-                        work = body[i + 1:j]
+                        work = body[start:j]
                         if work and can_fail(work) and not protected_elsewhere(
                                 work, lambda s: removes(s, temp, resolve)):
-                            yield stmt, temp, Pair(tuple(body), stmt, i + 1, j, j + 1, temp.what, temp.kind,
+                            yield stmt, temp, Pair(tuple(body), stmt, start, j, j + 1, temp.what, temp.kind,
                                                    not isinstance(stmt, (ast.With, ast.AsyncWith)))
                         break
             elif not escapes(fn, temp, resolve):

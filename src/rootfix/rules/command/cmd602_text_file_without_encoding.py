@@ -1,0 +1,168 @@
+"""CMD602: a command or job opens a text file without saying its encoding."""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Iterable
+
+import libcst as cst
+
+from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.command._lib.files import FileOpen, file_opens
+from rootfix.rules.job._common import node_span, preferred_quote
+from rootfix.types import FileChange, Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, RepoIndex
+
+
+class TextFileWithoutEncoding(Rule):
+    """Text file opened without an encoding.
+
+    ## What it does
+    Finds files that management commands, scripts and scheduled jobs (and the code they call) open in text
+    mode without `encoding=`: `open(path)`, `open(path, "w")`, `io.open`, `codecs.open`, `gzip.open(path, "rt")`,
+    `Path.open()`, `Path.read_text()` and `Path.write_text()`. Binary modes (`"rb"`, `"wb"`, `gzip.open(path)`)
+    and calls that pass an encoding are not reported, nor `open(path, "w").close()`, which only creates an empty
+    file.
+
+    ## Why is this bad?
+    Without `encoding=`, Python uses `locale.getpreferredencoding(False)`: whatever the process's locale
+    says. The same command reads and writes UTF-8 on a developer's machine, cp1252 on Windows, and
+    ISO-8859-1 or ASCII on a server or container whose `LANG`/`LC_ALL` is set that way; names with accents
+    then crash the import with `UnicodeDecodeError` / the export with `UnicodeEncodeError`, or are silently
+    written in an encoding the consumer of the file does not expect.
+
+    ## Example
+    ```python
+    with open(path, "w", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    ```
+
+    ## Use instead
+    ```python
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    ```
+
+    ## Fix safety
+    Unsafe: the fix adds `encoding="utf-8"`. Where the locale's encoding was already UTF-8 nothing changes;
+    elsewhere files are now written as UTF-8 and read as UTF-8, so an input file really encoded in the
+    locale's encoding (a cp1252 export from a spreadsheet) now fails to decode instead of being read, and
+    consumers that expected the locale's encoding receive UTF-8.
+    """
+
+    code = "CMD602"
+    name = "text-file-without-encoding"
+    bug_class = "C6"
+    component_types = ("cli-tool", "scheduled-job")
+    fix_safety = "unsafe"
+
+    VALID = (
+        Example(
+            path="depot/management/commands/export_parcels.py",
+            code=(
+                "import gzip\n"
+                "from pathlib import Path\n\n"
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def handle(self, *args, **options):\n"
+                "        with open('/tmp/p.csv', 'w', encoding='utf-8') as fh:\n"
+                "            fh.write('x')\n"
+                "        with open('/tmp/p.bin', 'rb') as fh:\n"
+                "            fh.read()\n"
+                "        with gzip.open('/tmp/p.gz') as fh:\n"
+                "            fh.read()\n"
+                "        Path('/tmp/p.txt').write_text('x', encoding='utf-8')\n"
+                "        with Path('/tmp/p.txt').open('rb') as fh:\n"
+                "            fh.read()\n"
+            ),
+        ),
+    )
+    INVALID = (
+        Example(
+            path="depot/management/commands/export_parcels.py",
+            code=(
+                "import csv\n\n"
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def handle(self, *args, **options):\n"
+                "        with open(options['path'], 'w', newline='') as fh:\n"
+                "            csv.writer(fh).writerow(['code'])\n"
+            ),
+            fixed=(
+                "import csv\n\n"
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def handle(self, *args, **options):\n"
+                "        with open(options['path'], 'w', newline='', encoding='utf-8') as fh:\n"
+                "            csv.writer(fh).writerow(['code'])\n"
+            ),
+        ),
+        Example(  # pathlib and gzip text mode
+            path="depot/jobs.py",
+            code=(
+                "import gzip\n"
+                "from pathlib import Path\n\n\n"
+                "def nightly_export(path):\n"
+                "    Path(path).write_text('done')\n"
+                "    with gzip.open(path + '.gz', 'wt') as fh:\n"
+                "        fh.write('done')\n"
+            ),
+            fixed=(
+                "import gzip\n"
+                "from pathlib import Path\n\n\n"
+                "def nightly_export(path):\n"
+                "    Path(path).write_text('done', encoding='utf-8')\n"
+                "    with gzip.open(path + '.gz', 'wt', encoding='utf-8') as fh:\n"
+                "        fh.write('done')\n"
+            ),
+            count=2,
+        ),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        for fn in ctx.functions():
+            if "/tests/" in f"/{fn.file}" or fn.node.name.startswith("test"):
+                continue
+            for opened in _unencoded(ctx.index, fn):
+                verb = "writes" if opened.mode and any(c in opened.mode for c in "wax+") else "reads"
+                yield self.finding(fn, opened.call, (
+                    f"`{ast.unparse(opened.call.func)}()` {verb} a text file without encoding=: the locale's "
+                    "encoding is used (UTF-8 here, cp1252 or ASCII on another server or container), so "
+                    "non-ASCII text fails or is written in an unexpected encoding; pass encoding='utf-8'"))
+
+    # ------------------------------------------------------------------ fix
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        fn = index.enclosing_function(finding.file, finding.line)
+        if fn is None:
+            return None
+        source = index.by_path[finding.file].source
+        for opened in _unencoded(index, fn):
+            call = opened.call
+            if call.lineno != finding.line or call.col_offset != finding.col:
+                continue
+            if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+                return None  # *args / **kwargs may carry an encoding already
+            start, end = node_span(source, call)
+            text = source[start:end]
+            close = text.rstrip().rfind(")")
+            head = text[:close].rstrip()
+            quote = preferred_quote(source)
+            joiner = " " if head.endswith(",") or head.endswith("(") else ", "
+            if head.endswith("("):
+                joiner = ""
+            new_call = f"{head}{joiner}encoding={quote}utf-8{quote}{text[close:]}"
+            new = source[:start] + new_call + source[end:]
+            cst.parse_module(new)
+            return Patch(changes=(FileChange(finding.file, source, new),))
+        return None
+
+
+def _unencoded(index: "RepoIndex", fn: "FunctionInfo") -> Iterable[FileOpen]:
+    module = index.module_of(fn)
+    # open(path, "w").close(): an empty file is created, no text is ever encoded
+    closed_at_once = {id(n.func.value) for n in ast.walk(fn.node) if isinstance(n, ast.Call)
+                      and isinstance(n.func, ast.Attribute) and n.func.attr == "close" and not n.args}
+    for opened in file_opens(fn.node, lambda e: index.resolve(module, e)):
+        if opened.text and not opened.encoding and id(opened.call) not in closed_at_once:
+            yield opened

@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand
+
+
+def boolean(value):
+    """A command-line boolean: `false`, `0`, `no`, `off` mean False (`bool("false")` is True)."""
+    text = str(value).strip().lower()
+    if text in ("1", "true", "t", "yes", "y", "on"):
+        return True
+    if text in ("0", "false", "f", "no", "n", "off", ""):
+        return False
+    raise ValueError(f"not a boolean: {value!r}")
+
+
+class Command(BaseCommand):
+    help = "Deactivate customers with no parcels in a year"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", type=boolean, default="False", dest="dry_run")
+
+    def handle(self, *args, **options):
+        return str(options["dry_run"])

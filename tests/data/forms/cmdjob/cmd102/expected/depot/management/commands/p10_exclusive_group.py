@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand
+
+
+def boolean(value):
+    """A command-line boolean: `false`, `0`, `no`, `off` mean False (`bool("false")` is True)."""
+    text = str(value).strip().lower()
+    if text in ("1", "true", "t", "yes", "y", "on"):
+        return True
+    if text in ("0", "false", "f", "no", "n", "off", ""):
+        return False
+    raise ValueError(f"not a boolean: {value!r}")
+
+
+class Command(BaseCommand):
+    help = "Recalculate parcel weights"
+
+    def add_arguments(self, parser):
+        mode = parser.add_mutually_exclusive_group()
+        mode.add_argument("--all", type=boolean, default=False)
+        mode.add_argument("--code")
+
+    def handle(self, *args, **options):
+        return str(options["all"])

@@ -1,0 +1,17 @@
+import signal
+import threading
+
+from django.core.management.base import BaseCommand
+
+from depot.models import Reminder
+
+
+class Command(BaseCommand):
+    help = "Reminder daemon stopped with SIGTERM"
+
+    def handle(self, *args, **options):
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        while not stop.is_set():
+            self.stdout.write(str(Reminder.objects.filter(sent_at__isnull=True).count()))
+            stop.wait(10)

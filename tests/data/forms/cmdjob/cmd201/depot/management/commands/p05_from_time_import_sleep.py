@@ -1,0 +1,15 @@
+from time import sleep
+
+from django.core.management.base import BaseCommand
+
+from depot.models import Customer
+
+
+class Command(BaseCommand):
+    help = "Deactivate customers flagged by support, polling"
+
+    def handle(self, *args, **options):
+        self.running = True
+        while self.running:
+            Customer.objects.filter(name__startswith="[closed]").update(active=False)
+            sleep(5)

@@ -1,0 +1,16 @@
+import time as clock
+
+from django.core.management.base import BaseCommand
+
+from depot import models
+
+
+class Command(BaseCommand):
+    help = "Refresh the stats table every hour (module aliases)"
+
+    def handle(self, *args, **options):
+        while True:
+            stat, _ = models.DailyStat.objects.get_or_create(day="2026-01-01")
+            stat.parcels = models.Parcel.objects.count()
+            stat.save()
+            clock.sleep(3600)

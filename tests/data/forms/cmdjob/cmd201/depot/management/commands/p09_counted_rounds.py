@@ -1,0 +1,19 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from depot.models import Parcel
+
+
+class Command(BaseCommand):
+    help = "Poll for --rounds rounds (a nightly run lasts hours)"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--rounds", type=int, default=1000)
+
+    def handle(self, *args, **options):
+        done = 0
+        while done < options["rounds"]:
+            self.stdout.write(str(Parcel.objects.filter(processed=False).count()))
+            done += 1
+            time.sleep(30)

@@ -1,0 +1,5 @@
+from depot.models import Invoice
+
+
+def open_invoices():
+    return Invoice.objects.filter(total=0)

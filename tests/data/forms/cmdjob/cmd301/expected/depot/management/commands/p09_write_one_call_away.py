@@ -1,0 +1,19 @@
+import csv
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from depot.writing import register_parcel
+
+
+class Command(BaseCommand):
+    help = "Register parcels scanned at the gate"
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+
+    def handle(self, *args, **options):
+        with open(options["path"], newline="", encoding="utf-8") as fh:
+            with transaction.atomic():
+                for row in csv.DictReader(fh):
+                    register_parcel(row["code"], int(row["customer"]))

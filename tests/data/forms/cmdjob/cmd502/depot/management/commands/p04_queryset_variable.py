@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+
+from depot.models import Parcel, Reminder
+
+
+class Command(BaseCommand):
+    help = "Process pending parcels in batches"
+
+    def handle(self, *args, **options):
+        size = 100
+        pending = Parcel.objects.filter(processed=False).order_by("pk")
+        offset = 0
+        while True:
+            batch = pending[offset:offset + size]
+            if not batch:
+                break
+            for parcel in batch:
+                parcel.processed = True
+                parcel.save()
+            offset += size

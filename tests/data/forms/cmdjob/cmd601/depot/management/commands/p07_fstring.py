@@ -1,0 +1,14 @@
+from django.utils import timezone
+
+from django.core.management.base import BaseCommand
+
+from depot.models import Parcel
+
+
+class Command(BaseCommand):
+    help = "Export the parcels still in the depot"
+
+    def handle(self, *args, **options):
+        codes = list(Parcel.objects.filter(delivered_at__isnull=True).values_list("code", flat=True))
+        with open(f"exports/parcels-{timezone.localdate():%Y%m%d}.txt", "w", encoding="utf-8") as fh:
+            fh.write("\n".join(codes))

@@ -1,0 +1,17 @@
+import os
+
+from django.conf import settings
+
+from django.core.management.base import BaseCommand
+
+from depot.models import Parcel
+
+
+class Command(BaseCommand):
+    help = "Export the parcels still in the depot"
+
+    def handle(self, *args, **options):
+        codes = list(Parcel.objects.filter(delivered_at__isnull=True).values_list("code", flat=True))
+        os.chdir(settings.EXPORT_DIR)
+        with open("parcels.txt", "w", encoding="utf-8") as fh:
+            fh.write("\n".join(codes))

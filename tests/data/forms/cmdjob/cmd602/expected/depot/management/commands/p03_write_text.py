@@ -1,0 +1,12 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from depot.models import Customer
+
+
+class Command(BaseCommand):
+    help = "Export or import the customer list"
+
+    def handle(self, *args, **options):
+        path = settings.EXPORT_DIR / "customers.txt"
+        path.write_text("\n".join(c.name for c in Customer.objects.all()), encoding="utf-8")

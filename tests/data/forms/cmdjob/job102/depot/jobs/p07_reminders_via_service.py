@@ -1,0 +1,5 @@
+from depot.reminding import send_due
+
+
+def reminders_via_service():
+    send_due()

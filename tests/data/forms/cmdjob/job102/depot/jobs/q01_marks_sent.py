@@ -1,0 +1,13 @@
+from celery import shared_task
+from django.core.mail import send_mail
+from django.utils import timezone
+
+from depot.models import Reminder
+
+
+@shared_task
+def marks_sent():
+    for reminder in Reminder.objects.filter(due_at__lte=timezone.now(), sent_at__isnull=True):
+        send_mail("Parcel waiting", "Please collect it.", None, [reminder.customer.email])
+        reminder.sent_at = timezone.now()
+        reminder.save(update_fields=["sent_at"])

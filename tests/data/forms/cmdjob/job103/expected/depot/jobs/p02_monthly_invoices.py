@@ -1,0 +1,9 @@
+from django.utils import timezone
+
+from depot.models import Customer, Invoice
+
+
+def monthly_invoices():
+    period = timezone.localdate().strftime("%Y-%m")
+    for customer in Customer.objects.filter(active=True):
+        Invoice.objects.get_or_create(customer=customer, period=period)

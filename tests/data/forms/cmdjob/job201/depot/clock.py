@@ -1,0 +1,3 @@
+from django.utils import timezone
+
+TODAY = timezone.localdate()

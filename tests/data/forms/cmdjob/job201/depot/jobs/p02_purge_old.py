@@ -1,0 +1,11 @@
+from datetime import timedelta
+
+from django.utils import timezone
+
+from depot.models import Parcel
+
+CUTOFF = timezone.now() - timedelta(days=30)
+
+
+def purge_old():
+    Parcel.objects.filter(delivered_at__lt=CUTOFF).delete()

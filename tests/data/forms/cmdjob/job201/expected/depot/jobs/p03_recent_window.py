@@ -1,0 +1,19 @@
+import time
+from datetime import datetime, timezone
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+
+from depot.models import Parcel
+
+scheduler = BlockingScheduler(timezone="Europe/Berlin")
+
+DAY_AGO = time.time() - 86400
+
+
+def recent_window():
+    day_ago = time.time() - 86400
+    since = datetime.fromtimestamp(day_ago, tz=timezone.utc)
+    return Parcel.objects.filter(created__gte=since).count()
+
+
+scheduler.add_job(recent_window, "cron", hour=3, minute=30)

@@ -1,0 +1,10 @@
+from datetime import datetime, timedelta
+
+from depot.models import Parcel
+
+WEEK_AGO = datetime.now() - timedelta(days=7)
+
+
+def recent_parcels():
+    week_ago = datetime.now() - timedelta(days=7)
+    return Parcel.objects.filter(created__gte=week_ago)

@@ -1,0 +1,10 @@
+
+from depot.models import Customer, Invoice
+
+_NAMES = {}
+
+
+def customer_names():
+    for invoice in Invoice.objects.all():
+        if invoice.customer_id not in _NAMES:
+            _NAMES[invoice.customer_id] = Customer.objects.get(pk=invoice.customer_id).name

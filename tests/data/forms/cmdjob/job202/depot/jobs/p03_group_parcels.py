@@ -1,0 +1,18 @@
+from collections import defaultdict
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+
+from depot.models import Parcel
+
+_BY_CUSTOMER = defaultdict(list)
+
+scheduler = BlockingScheduler(timezone="Europe/Berlin")
+
+
+def group_parcels():
+    for parcel in Parcel.objects.filter(processed=False):
+        _BY_CUSTOMER[parcel.customer_id].append(parcel.code)
+    return {k: len(v) for k, v in _BY_CUSTOMER.items()}
+
+
+scheduler.add_job(group_parcels, "cron", hour=3, minute=30)

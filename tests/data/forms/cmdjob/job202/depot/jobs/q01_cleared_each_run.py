@@ -1,0 +1,14 @@
+from celery import shared_task
+
+from depot.models import Reminder
+
+_SEEN = set()
+
+
+@shared_task
+def cleared_each_run():
+    _SEEN.clear()
+    for reminder in Reminder.objects.filter(sent_at__isnull=True):
+        if reminder.pk in _SEEN:
+            continue
+        _SEEN.add(reminder.pk)

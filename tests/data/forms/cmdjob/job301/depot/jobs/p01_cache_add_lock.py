@@ -1,0 +1,12 @@
+from celery import shared_task
+from django.core.cache import cache
+
+from depot.models import Parcel
+
+
+@shared_task
+def cache_add_lock():
+    if not cache.add("lock:mark-processed", "1", timeout=3600):
+        return
+    Parcel.objects.filter(shipped_at__isnull=False).update(processed=True)
+    cache.delete("lock:mark-processed")

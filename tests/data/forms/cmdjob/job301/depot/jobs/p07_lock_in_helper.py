@@ -1,0 +1,5 @@
+from depot.locking import with_stats_lock
+
+
+def lock_in_helper():
+    with_stats_lock()

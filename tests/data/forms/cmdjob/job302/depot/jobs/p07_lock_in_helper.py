@@ -1,0 +1,5 @@
+from depot.locking import exclusive_rebuild
+
+
+def lock_in_helper():
+    exclusive_rebuild()

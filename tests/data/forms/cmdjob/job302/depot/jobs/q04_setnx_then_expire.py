@@ -1,0 +1,17 @@
+import redis
+
+from depot.models import Parcel
+from depot.registry import register_job
+
+redis_client = redis.Redis()
+
+
+@register_job("0 4 * * *")
+def setnx_then_expire():
+    if not redis_client.setnx("lock:purge", 1):
+        return
+    redis_client.expire("lock:purge", 900)
+    try:
+        Parcel.objects.filter(delivered_at__isnull=False).delete()
+    finally:
+        redis_client.delete("lock:purge")

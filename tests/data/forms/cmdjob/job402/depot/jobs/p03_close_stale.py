@@ -1,0 +1,15 @@
+import datetime
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+
+from depot.models import Parcel
+
+scheduler = BlockingScheduler(timezone="Europe/Berlin")
+
+
+def close_stale():
+    stale = datetime.datetime.utcnow() - datetime.timedelta(days=30)
+    Parcel.objects.filter(created__lt=stale, shipped_at__isnull=True).update(processed=True)
+
+
+scheduler.add_job(close_stale, "cron", hour=3, minute=30)

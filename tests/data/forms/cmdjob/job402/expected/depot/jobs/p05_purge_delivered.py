@@ -1,0 +1,11 @@
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from depot.models import Parcel
+from depot.registry import register_job
+
+
+@register_job("0 4 * * *")
+def purge_delivered():
+    Parcel.objects.filter(delivered_at__lt=timezone.now() - timedelta(days=90)).delete()

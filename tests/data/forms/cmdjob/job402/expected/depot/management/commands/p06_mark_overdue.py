@@ -1,0 +1,13 @@
+from datetime import datetime
+
+from depot.models import Reminder
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+
+class Command(BaseCommand):
+    help = "mark overdue (run from cron: manage.py p06_mark_overdue)"
+
+    def handle(self, *args, **options):
+        overdue = Reminder.objects.filter(due_at__lt=timezone.now(), sent_at__isnull=True)
+        self.stdout.write(f"{overdue.count()} overdue")

@@ -1,0 +1,5 @@
+from depot.exporting import export_customers
+
+
+def export_helper():
+    export_customers()

@@ -1,0 +1,12 @@
+from celery import shared_task
+from django.conf import settings
+
+from depot.models import Parcel
+
+
+@shared_task
+def write_report():
+    out = open(settings.EXPORT_DIR / "parcels.txt", "w", encoding="utf-8")
+    for parcel in Parcel.objects.all():
+        out.write(f"{parcel.code}\n")
+    out.close()

@@ -1,0 +1,11 @@
+from celery import shared_task
+from django.conf import settings
+
+from depot.models import Parcel
+
+
+@shared_task
+def with_open():
+    with open(settings.EXPORT_DIR / "parcels.txt", "w", encoding="utf-8") as out:
+        for parcel in Parcel.objects.all():
+            out.write(f"{parcel.code}\n")
