@@ -26,7 +26,7 @@ def test_jobs_of_a_job_table_are_scheduled_job_components() -> None:
 
 
 def test_lock_released_on_success_only_in_a_decorator_wrapper_is_found_in_default_scope() -> None:
-    result = run_check([PROJECT], root=PROJECT, select="JOB3", use_cache=False)
+    result = run_check([PROJECT], root=PROJECT, select="JOB301", use_cache=False)
     found = [(f.code, f.file, f.line, outer_symbol(f.symbol)) for f in result.findings]
     # single_run's wrapper (line 16); single_run_safe releases in `finally` and stays quiet
     assert found == [("JOB301", "ops/locking.py", 16, "single_run")]
