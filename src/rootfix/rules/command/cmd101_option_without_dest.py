@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import libcst as cst
 
-from rootfix.fix.project_tests import module_name, regression_test_path, uses_pytest_style
+from rootfix.regress.layout import module_name, regression_test_path, uses_pytest_style
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.types import FileChange, Finding, Patch
 

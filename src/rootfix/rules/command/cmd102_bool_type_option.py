@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import libcst as cst
 
-from rootfix.fix.project_tests import module_name
+from rootfix.regress.layout import module_name
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.arguments import (
     Argument, command_related, argparse_arguments, command_name, declaration_in_scope, declaring_command,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from rootfix.fix.project_tests import module_name
+from rootfix.regress.layout import module_name
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.arguments import (
     Argument, command_related, declaration_in_scope, argparse_arguments, click_arguments, command_name, declaring_command, typer_arguments,
@@ -208,7 +208,7 @@ class FlagCannotBeTurnedOff(Rule):
             if name is None and module.imports.get("BooleanOptionalAction") != "argparse.BooleanOptionalAction":
                 import libcst as cst
 
-                from rootfix.fix.codemod import add_import
+                from rootfix.codemod import add_import
                 tree, _ = add_import(cst.parse_module(new), "argparse", "BooleanOptionalAction")
                 new = tree.code
         elif arg.library == "click":

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import libcst as cst
 
-from rootfix.fix.codemod import find_at, import_name, imported_name, replace_node
+from rootfix.codemod import find_at, import_name, imported_name, replace_node
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.oracles import all_or_nothing
 from rootfix.rules.command._lib.scenarios import command_handle_related, command_of, command_replay

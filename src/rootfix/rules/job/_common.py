@@ -31,8 +31,8 @@ def django_timezone_name(index: "RepoIndex", module: "ModuleInfo") -> str:
 
 def add_timezone_import(source: str, name: str, project: frozenset[str] = frozenset()) -> str:
     """Add ``from django.utils import timezone [as name]`` where the project's isort/ruff would put it
-    (:func:`rootfix.fix.imports.add_from_import`; ``project``: the project's top-level packages)."""
-    from rootfix.fix.imports import add_from_import
+    (:func:`rootfix.codemod.imports.add_from_import`; ``project``: the project's top-level packages)."""
+    from rootfix.codemod.imports import add_from_import
 
     return add_from_import(source, "django.utils", "timezone", None if name == "timezone" else name, project)
 
@@ -69,7 +69,7 @@ def import_name(index: "RepoIndex", path: str) -> str:
     A test module in a package (``tests/__init__.py``) is ``tests.test_x``; one in a plain folder is
     imported by its basename (pytest's default ``prepend`` import mode puts the folder on sys.path).
     """
-    from rootfix.fix.project_tests import module_name
+    from rootfix.regress.layout import module_name
 
     parts = path[:-3].split("/")
     first = len(parts) - 1

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix.project_tests import regression_test_path
+from rootfix.regress.layout import regression_test_path
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.job._common import (
     fixture_names,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from rootfix.fix.project_tests import regression_test_path
+from rootfix.regress.layout import regression_test_path
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._common import add_timezone_import, django_timezone_name, preferred_quote

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable
 
-from rootfix.fix.project_tests import regression_test_path
+from rootfix.regress.layout import regression_test_path
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._lib.finally_wrap import wrap_in_finally

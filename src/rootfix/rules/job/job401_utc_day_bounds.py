@@ -6,39 +6,26 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix.project_tests import module_name, regression_test_path, uses_pytest_style
+from rootfix.regress.layout import module_name, regression_test_path, uses_pytest_style
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.job._common import (
     add_timezone_import as _add_import,
     byte_to_char as _byte_to_char,
     django_timezone_name as _django_timezone_name,
     project_settings,
-    use_tz,
 )
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.rules.job._lib.utc import _is_utc, local_project_timezone
 
 if TYPE_CHECKING:
     from rootfix.discover.index import ModuleInfo, RepoIndex
 
-UTC_NAMES = frozenset({
-    "datetime.timezone.utc", "datetime.UTC", "django.utils.timezone.utc", "pytz.utc", "pytz.UTC",
-})
 TIME_LITERALS = ("datetime.time.min", "datetime.time.max")
 
 SETTINGS = (
     "TIME_ZONE = 'America/Chicago'\n"
     "USE_TZ = True\n"
 )
-
-
-def _is_utc(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> bool:
-    dotted = index.resolve(module, node) or ""
-    if dotted in UTC_NAMES:
-        return True
-    if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
-        target = index.resolve(module, node.func) or ""
-        return target in ("zoneinfo.ZoneInfo", "pytz.timezone") and str(node.args[0].value).upper() in ("UTC", "ETC/UTC")
-    return False
 
 
 def _combine(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> ast.Call | None:
@@ -70,15 +57,6 @@ def utc_day_start(index: "RepoIndex", module: "ModuleInfo", node: ast.AST) -> as
         return _combine(index, module, node.args[0])
     if isinstance(func, ast.Attribute) and func.attr == "localize" and node.args and _is_utc(index, module, func.value):
         return _combine(index, module, node.args[0])
-    return None
-
-
-def local_project_timezone(settings: dict[str, object], index: "RepoIndex | None" = None) -> str | None:
-    """TIME_ZONE when the project stores aware datetimes (:func:`use_tz`) and its local zone is not UTC."""
-    tz = settings.get("TIME_ZONE")
-    on = use_tz(index, settings) if index is not None else settings.get("USE_TZ") is True
-    if on and isinstance(tz, str) and tz.upper() not in ("UTC", "ETC/UTC", "GMT"):
-        return tz
     return None
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix.project_tests import module_name, regression_test_path, uses_pytest_style
+from rootfix.regress.layout import module_name, regression_test_path, uses_pytest_style
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.job._common import (
     add_timezone_import,
@@ -15,7 +15,7 @@ from rootfix.rules.job._common import (
     node_span,
     project_settings,
 )
-from rootfix.rules.job.job401_utc_day_bounds import _is_utc, local_project_timezone
+from rootfix.rules.job._lib.utc import _is_utc, local_project_timezone
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:

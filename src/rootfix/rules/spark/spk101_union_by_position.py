@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from rootfix.fix.project_tests import regression_test_path
+from rootfix.regress.layout import regression_test_path
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.job._common import node_span
 from rootfix.rules.spark._dataframes import DF_ONLY, DataFrames, imports_pyspark

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix import codemod
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix import codemod
+from rootfix.rules.base import CheckContext, Example, Rule, TaskReplay
 from rootfix.rules.worker import _w1common as w1
 from rootfix.types import FileChange, Finding, Patch
 
@@ -296,7 +296,7 @@ def load_facts():
         return Patch(changes=(FileChange(finding.file, info.source, module.code),))
 
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> TaskReplay | None:
         fn = index.enclosing_function(finding.file, finding.line)
         entry = w1.worker_functions(index).get(fn.qualname) if fn else None
         if fn is None or entry is None:
@@ -320,8 +320,8 @@ def load_facts():
                  f"    assert not leaked, (\n"
                  f"        \"the {kind} opened by `{call}(...)` in {fn.symbol} was left open when a query on it \"\n"
                  f"        \"failed: close it with `with` / `closing()` / a `finally`\")\n")
-        return w1.watch_test(
-            index, task, code=self.code, rule=self.name, symbol=fn.symbol,
+        return TaskReplay(
+            fn.symbol, task, "watch", rule=self.name,
             doc=f"A {kind} opened in worker code must be closed on every path, also when a query on it fails.",
             watched=f"`{call}(...)` in {fn.symbol} returns a tracked {kind} whose first use fails",
             setup=setup, check=check)

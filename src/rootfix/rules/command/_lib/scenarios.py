@@ -1,6 +1,6 @@
 """Project tests that run a management command, for scenario replay.
 
-:func:`rootfix.fix.scenario.find_scenarios` follows ``call_command("name")`` with a literal name; project
+:func:`rootfix.regress.scenario.find_scenarios` follows ``call_command("name")`` with a literal name; project
 tests often go through a helper (``run("import_donations", path)`` calling ``call_command(*args)``).
 Here a test counts when it names the command in a string literal and its module calls ``call_command``.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from rootfix.fix.project_tests import regression_test_path
-from rootfix.fix.scenario import (
+from rootfix.regress.layout import regression_test_path
+from rootfix.regress.scenario import (
     Invariant, Scenario, _import_name, _unittest_class, find_scenarios, is_test_module, replay_module,
 )
 
@@ -41,7 +41,7 @@ def command_scenarios(index: "RepoIndex", command: str) -> list[Scenario]:
 
 def command_replay(index: "RepoIndex", targets: list["FunctionInfo"], command: str | None, invariant: Invariant,
                    *, code: str, symbol: str) -> tuple[str, str] | None:
-    """Like :func:`rootfix.fix.scenario.replay_test`, also counting tests that run ``command`` by name."""
+    """Like :func:`rootfix.regress.scenario.replay_test`, also counting tests that run ``command`` by name."""
     scenarios = find_scenarios(index, targets)
     if command:
         known = {(s.path, s.name) for s in scenarios}

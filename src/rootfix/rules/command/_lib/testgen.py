@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rootfix.fix.project_tests import regression_test_path, uses_pytest_style
+from rootfix.regress.layout import regression_test_path, uses_pytest_style
 
 if TYPE_CHECKING:
     from rootfix.discover.index import RepoIndex

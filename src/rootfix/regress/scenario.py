@@ -26,7 +26,8 @@ import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from rootfix.fix.project_tests import regression_test_path
+from rootfix.regress.layout import regression_test_path
+from rootfix.rules.base import Invariant, InvariantRef
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -48,23 +49,6 @@ class Scenario:
     @property
     def class_name(self) -> str | None:
         return self.name.split(".")[0] if "." in self.name else None
-
-
-@dataclass(frozen=True)
-class Invariant:
-    """What the replayed tests must additionally satisfy.
-
-    ``pytest_fixture`` is the source of one autouse pytest fixture (any name); ``unittest_setup``
-    is the body of a ``setUp`` addition (``self`` is the TestCase; register checks with
-    ``self.addCleanup``). ``imports`` are import lines both need; ``helpers`` module-level code.
-    """
-
-    name: str
-    imports: tuple[str, ...]
-    helpers: str
-    pytest_fixture: str
-    unittest_setup: str
-    doc: str
 
 
 # --------------------------------------------------------------------------- finding scenarios
@@ -1391,7 +1375,7 @@ def generated_publish_test(index: "RepoIndex", fn: "FunctionInfo", *, code: str,
     """A W3 regression test that needs no project test: ``fn`` (which opens the transaction) is run on the
     test database with generated arguments, the brokers stubbed, and every publish must come after the
     commit. None when ``fn``'s inputs cannot be generated."""
-    from rootfix.fix.generated_run import build_helpers, call_plan
+    from rootfix.regress.generated_run import build_helpers, call_plan
 
     plan = call_plan(index, fn)
     if plan is None:
@@ -1404,3 +1388,19 @@ def generated_publish_test(index: "RepoIndex", fn: "FunctionInfo", *, code: str,
         helpers=(textwrap.dedent(_PUBLISH_HELPERS).strip("\n") + "\n\n" + build_helpers(plan)).strip("\n"),
         slug=slug, body=body)
     return regression_test_path(index, code, symbol), source
+
+
+# --------------------------------------------------------------------------- invariants by name
+def resolve_invariant(index: "RepoIndex", invariant: "Invariant | InvariantRef | None") -> Invariant | None:
+    """The :class:`Invariant` a rule named (:class:`~rootfix.rules.base.InvariantRef`), or ``invariant``."""
+    if not isinstance(invariant, InvariantRef):
+        return invariant
+    if invariant.name == "publish-after-commit":
+        return PUBLISH_AFTER_COMMIT
+    if invariant.name == "concurrent-rerun":
+        return concurrent_rerun_invariant(index, *invariant.args)
+    if invariant.name == "concurrent-write":
+        return concurrent_write_invariant(index, *invariant.args)
+    if invariant.name == "argument-serialization":
+        return argument_serialization_invariant(*invariant.args)
+    raise KeyError(f"no invariant named {invariant.name!r}")
