@@ -47,17 +47,6 @@ ALLOWED_RULES_TO_REGRESS = {
     ("rootfix.rules.command.cmd101_option_without_dest", "rootfix.regress.layout"),
     ("rootfix.rules.command.cmd102_bool_type_option", "rootfix.regress.layout"),
     ("rootfix.rules.command.cmd103_flag_cannot_be_turned_off", "rootfix.regress.layout"),
-    ("rootfix.rules.job._common", "rootfix.regress.layout"),
-    ("rootfix.rules.job.job101_volatile_lookup", "rootfix.regress.layout"),
-    ("rootfix.rules.job.job102_side_effect_without_done_marker", "rootfix.regress.layout"),
-    ("rootfix.rules.job.job103_create_on_rerun", "rootfix.regress.layout"),
-    ("rootfix.rules.job.job201_import_time_clock", "rootfix.regress.layout"),
-    ("rootfix.rules.job.job202_module_state_across_runs", "rootfix.regress.layout"),
-    ("rootfix.rules.job.job301_lock_released_on_success_only", "rootfix.regress.layout"),
-    ("rootfix.rules.job.job401_utc_day_bounds", "rootfix.regress.layout"),
-    ("rootfix.rules.job.job403_utc_date_of_now", "rootfix.regress.layout"),
-    ("rootfix.rules.job.job501_temp_file_left_on_failure", "rootfix.regress.layout"),
-    ("rootfix.rules.job.job502_handle_left_open_on_failure", "rootfix.regress.layout"),
     ("rootfix.rules.spark.spk101_union_by_position", "rootfix.regress.layout"),
 }
 #: Stage modules importing another stage's (or the catalogue's) internals.

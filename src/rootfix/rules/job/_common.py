@@ -5,6 +5,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from rootfix.project.model import Project, is_test_module
+from rootfix.project.paths import module_name
 from rootfix.discover.parse import parse_tree
 
 if TYPE_CHECKING:
@@ -69,8 +70,6 @@ def import_name(index: "RepoIndex", path: str) -> str:
     A test module in a package (``tests/__init__.py``) is ``tests.test_x``; one in a plain folder is
     imported by its basename (pytest's default ``prepend`` import mode puts the folder on sys.path).
     """
-    from rootfix.regress.layout import module_name
-
     parts = path[:-3].split("/")
     first = len(parts) - 1
     while first > 0 and "/".join(parts[:first]) + "/__init__.py" in index.by_path:

@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.regress.layout import regression_test_path
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.job._common import (
     fixture_names,
     import_name,
@@ -366,7 +365,7 @@ class VolatileLookup(Rule):
         return Patch(changes=(FileChange(finding.file, module.source, new),))
 
     # ------------------------------------------------------------------ regression test
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         """Re-run the job the way production does, inside the project's own tests that run it.
 
         Every project test that reaches the job function becomes a scenario: the test runs as it is
@@ -389,7 +388,6 @@ class VolatileLookup(Rule):
                 keys.append("__".join(parts[:-1]) if len(parts) > 1 and parts[-1] in DJANGO_LOOKUPS else kw.arg)
         first_line = fn.node.decorator_list[0].lineno if fn.node.decorator_list else fn.node.lineno
         job_path = _module_dotted(fn.module)
-        path = regression_test_path(index, self.code, fn.symbol)
         imports: dict[str, list[str]] = {}
         wrappers = []
         for n, test in enumerate(tests):
@@ -413,13 +411,11 @@ class VolatileLookup(Rule):
             import_lines.append(f"import {dotted} as {alias}")
             if fixtures:
                 import_lines.append(f"from {dotted} import {', '.join(fixtures)}  # noqa: F401  (fixtures)")
-        body = _TEMPLATE.format(
-            code=self.code, job=fn.symbol, call=call.func.attr, volatile=", ".join(sorted(volatile)),
-            imports="\n".join(import_lines), job_module=job_path, job_symbol=fn.symbol,
-            job_file=fn.file, job_name=fn.node.name, job_line=first_line, keys=tuple(keys),
-            wrappers="\n\n".join(wrappers),
-        )
-        return path, body
+        return DirectTest(fn.symbol, fn.file, ("job101_rerun_finds_its_rows",), dict(
+            job=fn.symbol, call=call.func.attr, volatile=", ".join(sorted(volatile)),
+            imports="\n".join(import_lines), job_module_repr=repr(job_path), job_symbol_repr=repr(fn.symbol),
+            job_file_repr=repr(fn.file), job_name_repr=repr(fn.node.name), job_line_repr=repr(first_line),
+            keys_repr=repr(tuple(keys)), wrappers="\n\n".join(wrappers)))
 
 
 def _module_dotted(module: str) -> str:
@@ -469,124 +465,3 @@ def _move_to_defaults(call: cst.Call, names: set[str], quote: str) -> cst.Call |
         # the old last argument went away: the new last one takes its comma (or lack of one)
         new_args[-1] = new_args[-1].with_changes(comma=call.args[-1].comma)
     return call.with_changes(args=new_args)
-
-
-_TEMPLATE = '''"""Regression test (rootfix {code}): `{job}` can run again without duplicating its work.
-
-`{call}()` looked its row up by {volatile}, a value that is new on every run, so the next run (the next
-tick, a tick that fires twice, a manual re-run) created the row again and repeated its side effect.
-Each test below runs one of the project's own scenarios for the job, then runs the job once more with
-the same arguments a minute later, as production does, and checks that no row was duplicated.
-"""
-import inspect
-import os
-import sys
-from collections import Counter
-from datetime import datetime, timedelta
-
-from django.db.models.query import QuerySet
-
-{imports}
-
-JOB_FILE = {job_file!r}
-JOB_NAME = {job_name!r}
-JOB_FIRST_LINE = {job_line!r}
-#: the lookup keywords that identify the row (the ones that stay the same from run to run)
-KEYS = {keys!r}
-
-
-def _is_job(code):
-    return (code.co_name == JOB_NAME and code.co_firstlineno == JOB_FIRST_LINE
-            and code.co_filename.replace(os.sep, "/").endswith(JOB_FILE))
-
-
-def _job_callable():
-    import importlib
-
-    target = importlib.import_module({job_module!r})
-    for part in {job_symbol!r}.split("."):
-        target = getattr(target, part)
-    return target
-
-
-def _arguments(frame):
-    """The job call's arguments, as (args, kwargs), read from its frame when it starts."""
-    code = frame.f_code
-    values = frame.f_locals
-    names = code.co_varnames
-    n_pos, n_kw = code.co_argcount, code.co_kwonlyargcount
-    args = [values[name] for name in names[:n_pos]]
-    kwargs = {{name: values[name] for name in names[n_pos:n_pos + n_kw]}}
-    at = n_pos + n_kw
-    if code.co_flags & inspect.CO_VARARGS:
-        args.extend(values[names[at]])
-        at += 1
-    if code.co_flags & inspect.CO_VARKEYWORDS:
-        kwargs.update(values[names[at]])
-    return args, kwargs
-
-
-def _later(value):
-    return value + timedelta(minutes=1) if isinstance(value, datetime) else value
-
-
-def _marks(module, test):
-    marks = getattr(module, "pytestmark", [])
-    marks = list(marks) if isinstance(marks, (list, tuple)) else [marks]
-    return marks + list(getattr(test, "pytestmark", []))
-
-
-def _rerun_finds_its_rows(scenario):
-    calls, models = [], []
-    depth = [0]
-
-    def profile(frame, event, arg):
-        if event == "call" and _is_job(frame.f_code):
-            if depth[0] == 0:
-                calls.append(_arguments(frame))
-            depth[0] += 1
-        elif event == "return" and _is_job(frame.f_code):
-            depth[0] -= 1
-
-    originals = {{name: getattr(QuerySet, name) for name in ("get_or_create", "update_or_create")}}
-
-    def recording(name):
-        def method(self, *args, **kwargs):
-            if all(key in kwargs or any(k.startswith(key + "__") for k in kwargs) for key in KEYS) \\
-                    and self.model not in models:
-                models.append(self.model)
-            return originals[name](self, *args, **kwargs)
-        return method
-
-    previous = sys.getprofile()
-    for name in originals:
-        setattr(QuerySet, name, recording(name))
-    sys.setprofile(profile)
-    try:
-        scenario()
-    finally:
-        sys.setprofile(previous)
-    assert calls, "the scenario did not run the job"
-    job = _job_callable()
-    try:
-        before = {{m: _keys(m) for m in models}}
-        for args, kwargs in calls[-3:]:
-            job(*[_later(a) for a in args], **{{k: _later(v) for k, v in kwargs.items()}})
-    finally:
-        for name, method in originals.items():
-            setattr(QuerySet, name, method)
-    for model in models:
-        after = _keys(model)
-        duplicated = {{key: n for key, n in after.items() if n > before[model].get(key, 0) and before[model].get(key, 0) >= 1}}
-        assert not duplicated, (
-            f"running the job again created another {{model.__name__}} for the same {{KEYS or 'row'}}: {{duplicated}}")
-
-
-def _keys(model):
-    rows = model._default_manager.all()
-    if not KEYS:
-        return Counter({{(): rows.count()}})
-    return Counter(rows.values_list(*KEYS))
-
-
-{wrappers}'''

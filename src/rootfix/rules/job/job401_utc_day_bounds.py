@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.regress.layout import module_name, regression_test_path, uses_pytest_style
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.job._common import (
     add_timezone_import as _add_import,
     byte_to_char as _byte_to_char,
@@ -211,7 +210,7 @@ class UtcDayBounds(Rule):
         cst.parse_module(new)  # never hand out a patch that does not parse
         return Patch(changes=(FileChange(finding.file, module.source, new),))
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         target = self._target(index, finding)
         fn = index.enclosing_function(finding.file, finding.line)
         if target is None or fn is None or fn.class_name:
@@ -226,33 +225,8 @@ class UtcDayBounds(Rule):
         time_src = _time_expr(index, module, combine.args[1])
         if time_src is None:
             return None
-        mod = module_name(finding.file)
-        path = regression_test_path(index, self.code, fn.symbol)
-        name = fn.symbol
-        check = (
-            "tz = timezone.get_default_timezone()\n"
-            "for day in (date(2024, 1, 15), date(2024, 7, 15)):  # winter and summer time\n"
-            f"    result = {name}(day)\n"
-            "    values = result if isinstance(result, (tuple, list)) else (result,)\n"
-            "    stamps = [v for v in values if isinstance(v, datetime)]\n"
-            "    assert stamps, 'no datetime returned'\n"
-            f"    local = timezone.make_aware(datetime.combine(day, {time_src}), tz)\n"
-            "    assert stamps[0] == local, f'{day}: starts at {stamps[0].astimezone(tz)}, not local {local}'\n"
-        )
-        header = (
-            f'"""Regression test (rootfix {self.code}): `{name}` follows the local calendar day (settings.TIME_ZONE)."""\n'
-            "from datetime import date, datetime, time\n\n"
-            "from django.utils import timezone\n"
-        )
-        if uses_pytest_style(index):
-            body = (header + f"\nfrom {mod} import {name}\n\n\n"
-                    f"def test_{name}_uses_local_midnight():\n" + "".join("    " + l + "\n" for l in check.splitlines()))
-        else:
-            body = (header + "from django.test import SimpleTestCase\n\n" + f"from {mod} import {name}\n\n\n"
-                    f"class {''.join(p.title() for p in name.split('_'))}TimezoneTests(SimpleTestCase):\n"
-                    f"    def test_{name}_uses_local_midnight(self):\n"
-                    + "".join("        " + l + "\n" for l in check.splitlines()))
-        return path, body
+        return DirectTest(fn.symbol, finding.file, ("job401_local_midnight",), dict(
+            time=time_src, class_name="".join(p.title() for p in fn.symbol.split("_"))))
 
 
 def _time_expr(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> str | None:
