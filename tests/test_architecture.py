@@ -37,18 +37,9 @@ ALLOWED_RULE_TO_RULE: set[tuple[str, str]] = set()
 #: Rule modules importing ``fix/``: none (codemod helpers are ``rootfix.codemod``, a foundation module;
 #: regression tests are written by ``regress/``).
 ALLOWED_RULES_TO_FIX: set[tuple[str, str]] = set()
-#: Rule modules importing ``regress/``: a rule says what its test checks (a ``RegressionSpec`` of the rule API)
-#: and ``regress/`` writes it. Owner: the command, job and spark families, which still build test text.
-ALLOWED_RULES_TO_REGRESS = {
-    ("rootfix.rules.command._lib.oracles", "rootfix.regress.scenario"),
-    ("rootfix.rules.command._lib.scenarios", "rootfix.regress.layout"),
-    ("rootfix.rules.command._lib.scenarios", "rootfix.regress.scenario"),
-    ("rootfix.rules.command._lib.testgen", "rootfix.regress.layout"),
-    ("rootfix.rules.command.cmd101_option_without_dest", "rootfix.regress.layout"),
-    ("rootfix.rules.command.cmd102_bool_type_option", "rootfix.regress.layout"),
-    ("rootfix.rules.command.cmd103_flag_cannot_be_turned_off", "rootfix.regress.layout"),
-    ("rootfix.rules.spark.spk101_union_by_position", "rootfix.regress.layout"),
-}
+#: Rule modules importing ``regress/``: none. A rule says what its test checks (a ``RegressionSpec`` of the rule
+#: API) and ``regress/`` writes it.
+ALLOWED_RULES_TO_REGRESS: set[tuple[str, str]] = set()
 #: Stage modules importing another stage's (or the catalogue's) internals.
 ALLOWED_STAGE_INTERNALS = {
     # the W3 scenario replay reads enqueue facts that belong in project/enqueue.py

@@ -26,9 +26,6 @@ __all__ = ["module_name", "regression_test", "regression_test_path", "tests_dir"
 def regression_test(rule: "Rule", index: "RepoIndex", finding: "Finding") -> tuple[str, str] | None:
     """``(repo-relative path, source)`` of the regression test for ``finding``: a test in the project's style
     that fails on the buggy code and passes once it is fixed; None when the rule cannot say what to check."""
-    legacy = getattr(rule, "regression_test", None)
-    if legacy is not None:  # TRANSITION: rules not yet returning a spec
-        return legacy(index, finding)
     spec = rule.regression(index, finding)
     if spec is None:
         return None

@@ -56,11 +56,15 @@ def write(index: "RepoIndex", code: str, spec: "RegressionSpec") -> tuple[str, s
         source = render(spec.templates, params, pytest_style=uses_pytest_style(index))
         return None if source is None else (regression_test_path(index, code, spec.symbol), source)
     if isinstance(spec, Replay):
-        from rootfix.regress.scenario import replay_test, resolve_invariant
+        from rootfix.regress.scenario import command_replay, replay_test, resolve_invariant
 
-        found = replay_test(index, list(spec.targets), resolve_invariant(index, spec.invariant), code=code,
-                            symbol=spec.symbol,
-                            max_depth=spec.max_depth)
+        invariant = resolve_invariant(index, spec.invariant)
+        if spec.command is not None:
+            found = command_replay(index, list(spec.targets), spec.command or None, invariant, code=code,
+                                   symbol=spec.symbol)
+        else:
+            found = replay_test(index, list(spec.targets), invariant, code=code, symbol=spec.symbol,
+                                max_depth=spec.max_depth)
         if found is None and spec.otherwise is not None:
             return write(index, code, spec.otherwise)
         return found

@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 import re
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
 from rootfix.regress.layout import regression_test_path
@@ -265,6 +265,48 @@ def replay_test(index: "RepoIndex", targets: list["FunctionInfo"], invariant: In
     scenarios = [s for s in scenarios if s.path.rpartition("/")[0] == folder]
     path = regression_test_path(index, code, symbol)
     name = path.rpartition("/")[2]
+    path = f"{folder}/{name}" if folder else name
+    return path, replay_module(index, scenarios, invariant, path)
+
+
+# --------------------------------------------------------------------------- management commands
+def command_scenarios(index: "RepoIndex", command: str) -> list[Scenario]:
+    """Project tests that run the management command ``command``. :func:`find_scenarios` follows
+    ``call_command("name")`` with a literal name; project tests often go through a helper
+    (``run("import_donations", path)`` calling ``call_command(*args)``), so here a test counts when it names
+    the command in a string literal and its module calls ``call_command``."""
+    out = []
+    for path in sorted(index.by_path):
+        info = index.by_path[path]
+        if not is_test_module(path) or "call_command" not in info.source:
+            continue
+        for symbol, fn in info.functions.items():
+            if not symbol.split(".")[-1].startswith("test"):
+                continue
+            if not any(isinstance(n, ast.Constant) and n.value == command for n in ast.walk(fn.node)):
+                continue
+            if fn.class_name:
+                style = "unittest" if _unittest_class(index, info, info.classes[fn.class_name]) else "pytest-class"
+                if style == "pytest-class" and not fn.class_name.startswith("Test"):
+                    continue
+            else:
+                style = "pytest"
+            out.append(Scenario(path, _import_name(index, info), symbol, style, 1))
+    return out
+
+
+def command_replay(index: "RepoIndex", targets: list["FunctionInfo"], command: str | None, invariant: Invariant,
+                   *, code: str, symbol: str) -> tuple[str, str] | None:
+    """Like :func:`replay_test`, also counting tests that run ``command`` by name (:func:`command_scenarios`)."""
+    scenarios = find_scenarios(index, targets)
+    if command:
+        known = {(s.path, s.name) for s in scenarios}
+        scenarios += [s for s in command_scenarios(index, command) if (s.path, s.name) not in known]
+    if not scenarios:
+        return None
+    folder = scenarios[0].path.rpartition("/")[0]
+    scenarios = [s for s in scenarios if s.path.rpartition("/")[0] == folder][:12]
+    name = regression_test_path(index, code, symbol).rpartition("/")[2]
     path = f"{folder}/{name}" if folder else name
     return path, replay_module(index, scenarios, invariant, path)
 
@@ -1393,6 +1435,8 @@ def generated_publish_test(index: "RepoIndex", fn: "FunctionInfo", *, code: str,
 # --------------------------------------------------------------------------- invariants by name
 def resolve_invariant(index: "RepoIndex", invariant: "Invariant | InvariantRef | None") -> Invariant | None:
     """The :class:`Invariant` a rule named (:class:`~rootfix.rules.base.InvariantRef`), or ``invariant``."""
+    if isinstance(invariant, Invariant) and invariant.database_first:
+        return replace(invariant, helpers=invariant.helpers + "\n" + _DB_FIRST, database_first=False)
     if not isinstance(invariant, InvariantRef):
         return invariant
     if invariant.name == "publish-after-commit":

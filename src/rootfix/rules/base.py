@@ -70,6 +70,8 @@ class Invariant:
     pytest_fixture: str
     unittest_setup: str
     doc: str
+    #: set the test database up before the invariant's fixture (``rootfix.regress`` appends the helper)
+    database_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,9 @@ class Replay:
     invariant: "Invariant | InvariantRef"
     max_depth: int = 3
     otherwise: "RegressionSpec | None" = None
+    #: the code runs in a management command: its project tests (naming it, calling ``call_command``) are
+    #: replayed too (``""``: a command's code whose command is not known), at most 12, from one folder
+    command: str | None = None
 
 
 @dataclass(frozen=True)
