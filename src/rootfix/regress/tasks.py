@@ -293,10 +293,13 @@ def task_test(index: "RepoIndex", code: str, spec: "TaskReplay") -> tuple[str, s
     """The test module a :class:`~rootfix.rules.base.TaskReplay` describes (None when no test runs the task
     and, for an injected failure, none can be generated)."""
     if spec.mode == "watch":
+        setup = spec.setup
+        if spec.setup_template:
+            setup = render((spec.setup_template,), dict(spec.setup_params), pytest_style=True) or ""
         found = watch_test(index, spec.task, code=code, rule=spec.rule, doc=spec.doc, watched=spec.watched,
-                           setup=spec.setup, check=spec.check, symbol=spec.symbol, extra_imports=spec.extra_imports)
+                           setup=setup, check=spec.check, symbol=spec.symbol, extra_imports=spec.extra_imports)
         if found is None and spec.generate:
-            return _generated_watch(index, spec.task, spec.symbol, spec.setup, spec.check, code)
+            return _generated_watch(index, spec.task, spec.symbol, setup, spec.check, code)
         return found
     return replay_test(index, spec.task, code=code, rule=spec.rule, doc=spec.doc, target=spec.target,
                        injected=spec.injected, inject_body=spec.inject_body, check=spec.check,

@@ -158,6 +158,9 @@ class TaskReplay:
     # watch
     watched: str = ""
     setup: str = ""
+    #: or the instrumentation as a template of ``rootfix/regress/templates`` and its placeholders
+    setup_template: str = ""
+    setup_params: Mapping[str, str] = field(default_factory=dict)
     #: watch: when no project test runs the task, run it once on generated rows (decorator tasks)
     generate: bool = False
 

@@ -308,7 +308,8 @@ def deactivate_dormant():
             first = plan[0].lineno
             last = max([last, *((n.end_lineno or n.lineno) for _, n in plan[1] if _ == "for")])
         it = ast.unparse(site[1])
-        setup = _WATCH_SETUP.format(file=fn.file, function=code_node.name, first=first - start, last=last - start)
+        setup = dict(file_repr=repr(fn.file), function_repr=repr(code_node.name), first=str(first - start),
+                     last=str(last - start))
         check = (f"    if not _FETCHED and not _STREAMED:\n"
                  f"        pytest.skip(\"this scenario does not reach the loop over `{it}` in {fn.symbol}\")\n"
                  f"    assert not _FETCHED, (\n"
@@ -320,63 +321,7 @@ def deactivate_dormant():
             doc="A task's loop over a table that grows must stream the rows (QuerySet.iterator), not load them "
                 "all into the queryset's result cache.",
             watched=f"watching how the loop over `{it}` in {fn.symbol} evaluates its queryset",
-            setup=setup, check=check)
-
-
-_WATCH_SETUP = '''from django.db.models.query import QuerySet
-
-_LOOP = ({file!r}, {function!r}, {first}, {last})  # lines relative to the function's first line
-_FETCHED = []  # models whose whole result set the loop cached
-_STREAMED = []  # models the loop streamed with .iterator()
-
-
-def _in_loop(frame):
-    """``frame`` is at the loop's header (only direct evaluations count, not e.g. prefetches they trigger).
-
-    Lines are counted from the start of the function, so a fix that moves the function keeps matching.
-    """
-    path, function, first, last = _LOOP
-    code = frame.f_code
-    return (code.co_name == function and code.co_filename.replace(os.sep, "/").endswith("/" + path)
-            and first <= frame.f_lineno - code.co_firstlineno <= last)
-
-
-def _reset():
-    _FETCHED.clear()
-    _STREAMED.clear()
-
-
-def _watching(task):
-    real_fetch_all, real_iterator = QuerySet._fetch_all, QuerySet.iterator
-
-    def fetch_all(self):
-        caller = sys._getframe(1)
-        if caller.f_code.co_name in ("__iter__", "__len__", "__bool__"):  # `for x in qs`, len(qs), `if qs:`
-            caller = caller.f_back
-        if self._result_cache is None and _in_loop(caller):
-            _FETCHED.append(self.model.__name__)
-        return real_fetch_all(self)
-
-    def iterator(self, *args, **kwargs):
-        if _in_loop(sys._getframe(1)):
-            _STREAMED.append(self.model.__name__)
-        return real_iterator(self, *args, **kwargs)
-
-    real_count, real_exists = QuerySet.count, QuerySet.exists
-
-    def count(self):
-        if _in_loop(sys._getframe(1)):
-            _STREAMED.append(self.model.__name__)
-        return real_count(self)
-
-    def exists(self):
-        if _in_loop(sys._getframe(1)):
-            _STREAMED.append(self.model.__name__)
-        return real_exists(self)
-
-    patches = mock.patch.multiple(QuerySet, _fetch_all=fetch_all, iterator=iterator, count=count, exists=exists)
-    return patches
-'''
+            setup_template="wrk601_watch_queryset_loop", setup_params=setup, check=check)
 
 
 
