@@ -85,6 +85,18 @@ class InvariantRef:
 
 
 @dataclass(frozen=True)
+class ProjectTestCalls:
+    """The project's pytest tests that reach ``target`` (up to ``limit``), each called from a generated test
+    ``test_<target>_<infix>_<test>`` as ``<check>(lambda: <test>(<its fixtures>))`` with its marks."""
+
+    target: "FunctionInfo"
+    check: str  # a module-level function of the template that runs the scenario and asserts
+    infix: str = "again_after"
+    limit: int = 4
+    marks: bool = True  # prepend the ``_marks`` helper (else the template defines it)
+
+
+@dataclass(frozen=True)
 class DirectTest:
     """A test that calls the code directly, rendered by ``rootfix.regress`` from template files.
 
@@ -99,6 +111,9 @@ class DirectTest:
     file: str  # the module under test
     templates: tuple[str, ...]
     params: Mapping[str, str] = field(default_factory=dict)
+    #: fill ``$imports`` and ``$tests`` with calls of the project's tests that reach the code (no test
+    #: when none does)
+    calls: ProjectTestCalls | None = None
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,8 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
-from rootfix.rules.job._common import (
-    fixture_names,
-    import_name,
-    node_span,
-    preferred_quote,
-    tests_reaching,
-)
+from rootfix.rules.base import CheckContext, DirectTest, Example, ProjectTestCalls, Rule
+from rootfix.rules.job._common import node_span, preferred_quote
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -377,9 +371,6 @@ class VolatileLookup(Rule):
         if target is None:
             return None
         module, fn, call, bad = target
-        tests = tests_reaching(index, fn.qualname)
-        if not tests:
-            return None
         volatile = {kw.arg for kw, _ in bad}
         keys = []
         for kw in call.keywords:
@@ -388,34 +379,11 @@ class VolatileLookup(Rule):
                 keys.append("__".join(parts[:-1]) if len(parts) > 1 and parts[-1] in DJANGO_LOOKUPS else kw.arg)
         first_line = fn.node.decorator_list[0].lineno if fn.node.decorator_list else fn.node.lineno
         job_path = _module_dotted(fn.module)
-        imports: dict[str, list[str]] = {}
-        wrappers = []
-        for n, test in enumerate(tests):
-            test_mod = index.by_path[test.file]
-            dotted = import_name(index, test.file)
-            alias = f"_scenario{len(imports)}" if dotted not in imports else None
-            if dotted not in imports:
-                imports[dotted] = [alias, *fixture_names(test_mod)]
-            alias = imports[dotted][0]
-            params = [a.arg for a in [*test.node.args.posonlyargs, *test.node.args.args, *test.node.args.kwonlyargs]]
-            sig = ", ".join(params)
-            call_args = ", ".join(f"{p}={p}" for p in params)
-            name = f"test_{fn.node.name}_rerun_after_{test.node.name.removeprefix('test_')}"[:120]
-            wrappers.append(
-                f"def {name}({sig}):\n"
-                f"    _rerun_finds_its_rows(lambda: {alias}.{test.node.name}({call_args}))\n\n\n"
-                f"{name}.pytestmark = _marks({alias}, {alias}.{test.node.name})\n"
-            )
-        import_lines = []
-        for dotted, (alias, *fixtures) in imports.items():
-            import_lines.append(f"import {dotted} as {alias}")
-            if fixtures:
-                import_lines.append(f"from {dotted} import {', '.join(fixtures)}  # noqa: F401  (fixtures)")
         return DirectTest(fn.symbol, fn.file, ("job101_rerun_finds_its_rows",), dict(
             job=fn.symbol, call=call.func.attr, volatile=", ".join(sorted(volatile)),
-            imports="\n".join(import_lines), job_module_repr=repr(job_path), job_symbol_repr=repr(fn.symbol),
-            job_file_repr=repr(fn.file), job_name_repr=repr(fn.node.name), job_line_repr=repr(first_line),
-            keys_repr=repr(tuple(keys)), wrappers="\n\n".join(wrappers)))
+            job_module_repr=repr(job_path), job_symbol_repr=repr(fn.symbol), job_file_repr=repr(fn.file),
+            job_name_repr=repr(fn.node.name), job_line_repr=repr(first_line), keys_repr=repr(tuple(keys))),
+            calls=ProjectTestCalls(fn, "_rerun_finds_its_rows", infix="rerun_after", limit=6, marks=False))
 
 
 def _module_dotted(module: str) -> str:

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Iterable
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, ProjectTestCalls, Rule
 from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._common import add_timezone_import, django_timezone_name, preferred_quote
 from rootfix.rules.job._lib.job_test import entry_call, patch_target
 from rootfix.rules.job._lib.markers import UnmarkedLoop, unmarked_loops
-from rootfix.rules.job._lib.replay import CALLED_WITH, module_function_entry, scenario_tests
+from rootfix.rules.job._lib.replay import module_function_entry
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -274,18 +274,14 @@ class SideEffectWithoutDoneMarker(Rule):
         effect = patch_target(module, hit.effect, fn.class_name)
         if entry is None or effect is None:
             return None
-        scenarios = scenario_tests(index, fn, "_rerun_does_not_repeat")
-        if scenarios is None:
-            return None
-        imports, tests = scenarios
         model = hit.model.rsplit(".", 1)[-1]
         func = module_function_entry(entry[1])
         # rerun with the arguments the scenario ran the job with, when the job is a module function
-        run = "job102_run_recorded" if func is not None else "job102_run_plain"
-        return DirectTest(fn.symbol, fn.file, ("job102_no_repeat_head", run, "job102_no_repeat_check"), dict(
+        run = ("job_called_with", "job102_run_recorded") if func is not None else ("job102_run_plain",)
+        return DirectTest(fn.symbol, fn.file, ("job102_no_repeat_head", *run, "job102_no_repeat_check"), dict(
             effect_call=ast.unparse(hit.effect.func), model=model, marker=hit.marker.field, entry_imports=entry[0],
-            imports=imports, effect_repr=repr(effect), called_with=CALLED_WITH, func=func or "", run=entry[1],
-            tests=tests))
+            effect_repr=repr(effect), func=func or "", run=entry[1]),
+            calls=ProjectTestCalls(fn, "_rerun_does_not_repeat"))
 
 
 def _filters_on(hit: UnmarkedLoop) -> bool:

@@ -6,14 +6,13 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, ProjectTestCalls, Rule
 from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._common import node_span, preferred_quote
 from rootfix.rules.job._lib.blocks import walk_no_defs
 from rootfix.rules.job._lib.job_test import entry_call
 from rootfix.rules.job._lib.markers import loop_source, queryset_model
 from rootfix.rules.job._lib.natural_keys import checks_existence, natural_key, unique_sets
-from rootfix.rules.job._lib.replay import scenario_tests
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -249,15 +248,13 @@ class CreateOnRerun(Rule):
             return None
         fn, call, model, keys, _ = target
         entry = entry_call(index, fn)
-        scenarios = scenario_tests(index, fn, "_rerun_creates_nothing")
-        if entry is None or scenarios is None:
+        if entry is None:
             return None
-        imports, tests = scenarios
         name = model.rsplit(".", 1)[-1]
         dotted = model[4:] if model.startswith("src.") else model
         return DirectTest(fn.symbol, fn.file, ("job103_rerun_creates_nothing",), dict(
-            name=name, keys=", ".join(keys), entry_imports=entry[0], imports=imports, model_repr=repr(dotted),
-            run=entry[1], tests=tests))
+            name=name, keys=", ".join(keys), entry_imports=entry[0], model_repr=repr(dotted), run=entry[1]),
+            calls=ProjectTestCalls(fn, "_rerun_creates_nothing"))
 
 
 def _moves_row(loop: ast.For) -> bool:

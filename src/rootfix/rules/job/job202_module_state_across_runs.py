@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, ProjectTestCalls, Rule
 from rootfix.rules.job._common import node_span
 from rootfix.rules.job._lib.blocks import TERMINATORS, is_test_code, walk_no_defs
 from rootfix.rules.job._lib.job_test import dotted_module
 from rootfix.rules.job._lib.module_state import module_containers, uses
-from rootfix.rules.job._lib.replay import scenario_tests
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -258,13 +257,11 @@ class ModuleStateAcrossRuns(Rule):
         if target is None:
             return None
         module, (name, _, fn, _, seen, _) = target
-        scenarios = scenario_tests(index, fn, "_run_leaves_no_state")
-        if scenarios is None or seen:
+        if seen:
             return None
-        imports, tests = scenarios
         return DirectTest(fn.symbol, fn.file, ("job202_no_state_between_runs",), dict(
-            name=name, imports=imports, module_repr=repr(dotted_module(module.module)), name_repr=repr(name),
-            tests=tests))
+            name=name, module_repr=repr(dotted_module(module.module)), name_repr=repr(name)),
+            calls=ProjectTestCalls(fn, "_run_leaves_no_state"))
 
 
 _IMPORTERS: dict[int, tuple[object, dict[str, list]]] = {}
