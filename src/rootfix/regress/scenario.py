@@ -16,7 +16,9 @@ calls that reach the buggy function). Scenario replay combines the two:
 3. when no test reaches the target, :func:`replay_test` returns None (the caller may write a direct test).
 
 ``replay_test(index, targets, invariant, code=..., symbol=...)`` does all three and returns
-``(path, source)``, the shape of ``Rule.regression_test``.
+``(path, source)``, what :func:`rootfix.regress.regression_test` returns for a rule's
+:class:`~rootfix.rules.base.Replay`. The invariants a rule can name (:class:`~rootfix.rules.base.InvariantRef`)
+are defined here too (:func:`resolve_invariant`); a rule may also build its own :class:`Invariant`.
 """
 from __future__ import annotations
 

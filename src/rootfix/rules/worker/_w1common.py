@@ -7,8 +7,9 @@
 * exception helpers: which types a handler catches, whether it re-raises;
 * :func:`retry_sites` follows a ``try`` body into project helpers and tells where a Celery ``Retry``
   can come from (``self.retry()``, ``task.retry()`` on a task passed as an argument, ``raise Retry``);
-* :func:`replay_test` writes a regression test that replays the project's own tests that run a task,
-  with an injected failure and an invariant checked on the task's outcome.
+* what a regression test injects where (:func:`injection_for_handler`, :func:`try_body_target`,
+  :func:`first_patchable_call`); the test itself -- a replay of the project's own tests that run the task,
+  with the failure injected -- is a ``TaskReplay`` that ``rootfix.regress`` writes.
 
 Nothing here imports or runs the project's code.
 """
