@@ -354,6 +354,14 @@ def first_patchable_call(index: "RepoIndex", module: ModuleInfo, stmts: list[ast
     return None
 
 
+#: The body of a regression test's stand-in that raises ``_EXC`` (an exception type the test imports).
+RAISE_EXC = ("    try:\n"
+             "        exc = _EXC(\"rootfix: injected transient error\")\n"
+             "    except TypeError:  # exception types with required arguments\n"
+             "        exc = _EXC.__new__(_EXC)\n"
+             "    raise exc")
+
+
 def injection_for_handler(index: "RepoIndex", module: ModuleInfo, handler: ast.ExceptHandler) -> tuple[str, str, str] | None:
     """How a generated test raises an exception this handler catches: ``(imports, inject body, class name)``."""
     types = handler_types(index, module, handler)
@@ -365,12 +373,7 @@ def injection_for_handler(index: "RepoIndex", module: ModuleInfo, handler: ast.E
         imports = f"from {mod} import {name} as _EXC\n"
     else:
         imports = f"_EXC = {dotted}\n"
-    body = ("    try:\n"
-            "        exc = _EXC(\"rootfix: injected transient error\")\n"
-            "    except TypeError:  # exception types with required arguments\n"
-            "        exc = _EXC.__new__(_EXC)\n"
-            "    raise exc")
-    return imports, body, "_EXC"
+    return imports, RAISE_EXC, "_EXC"
 
 
 def try_body_target(index: "RepoIndex", task: TaskInfo, try_node: ast.Try) -> str | None:

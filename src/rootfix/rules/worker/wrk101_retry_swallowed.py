@@ -558,11 +558,7 @@ def _autoretry_regression_test(rule: Rule, index: "RepoIndex", finding: Finding)
         dotted = caught[0]
         mod, _, name = dotted.rpartition(".")
         imports = f"from {mod} import {name} as _EXC\n" if mod else f"_EXC = {name}\n"
-        body = ("    try:\n"
-                "        exc = _EXC(\"rootfix: injected transient error\")\n"
-                "    except TypeError:  # exception types with required arguments\n"
-                "        exc = _EXC.__new__(_EXC)\n"
-                "    raise exc")
+        body = w1.RAISE_EXC
         return TaskReplay(
             task.fn.symbol, task, "inject", rule=rule.name,
             doc=(f"The task lists {name} in autoretry_for: when the guarded call fails with it, Celery must see "
@@ -627,11 +623,7 @@ def _wrapper_regression_test(rule: Rule, index: "RepoIndex", finding: Finding) -
             dotted = autoretry[0][0]
             mod, _, name = dotted.rpartition(".")
             imports = f"from {mod} import {name} as _EXC\n" if mod else f"_EXC = {name}\n"
-            body = ("    try:\n"
-                    "        exc = _EXC(\"rootfix: injected transient error\")\n"
-                    "    except TypeError:  # exception types with required arguments\n"
-                    "        exc = _EXC.__new__(_EXC)\n"
-                    "    raise exc")
+            body = w1.RAISE_EXC
             specs.append(TaskReplay(
                 task.fn.symbol, task, "inject", rule=rule.name,
                 doc=(f"The task {task.fn.symbol} lists {name} in autoretry_for; the wrapper of the decorator "
