@@ -3,7 +3,7 @@
 A rule says what its test must check (:meth:`rootfix.rules.base.Rule.regression` returns a record of the
 rule API); this stage knows the project's test layout and style (:mod:`.layout`), finds the project's tests
 that reach a function and replays them under an invariant (:mod:`.scenario`; for worker tasks,
-:mod:`.tasks`), builds generated runs when no test reaches the code (:mod:`.generated_run`), and renders
+:mod:`.tasks`; called one by one from a direct test, :mod:`.reaching`), builds generated runs when no test reaches the code (:mod:`.generated_run`), and renders
 direct tests from the template files in ``templates/`` (:mod:`.render`).
 
 ``regression_test(rule, index, finding)`` -> ``(repo-relative path, source)`` or None is the stage's API.
