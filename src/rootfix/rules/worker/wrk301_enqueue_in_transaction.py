@@ -396,7 +396,7 @@ def create_order(request):
 
     # ------------------------------------------------------------------ fix
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
-        from rootfix.rules.worker.wrk3_codemod import wrap_in_on_commit
+        from rootfix.rules.worker._lib.on_commit import wrap_in_on_commit
 
         return wrap_in_on_commit(index, finding)
 
