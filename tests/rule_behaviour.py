@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rootfix.regress import regression_test
 from rootfix.discover.index import RepoIndex
 from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
 from rootfix.types import Finding
@@ -120,7 +121,7 @@ def fix_and_prove(repo: Path, code: str, *, file: str | None = None,
     findings = [f for f in rule.check(CheckContext(index)) if file is None or f.file == file]
     assert findings, f"{code} found nothing in {repo}"
     finding = findings[0]
-    test = rule.regression_test(index, finding)
+    test = regression_test(rule, index, finding)
     patch = rule.fix(index, finding)
     assert test is not None and patch is not None
     test_path, source = test

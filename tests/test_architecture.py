@@ -4,6 +4,8 @@
   module of ``rules/<family>/`` that defines no rule) are there to be shared.
 * No cycle between ``rules/`` and ``fix/``: ``fix/`` reaches the catalogue only through the rule API
   (``rules/base.py``) and rule modules do not import ``fix/``.
+* Rules do not write regression tests: they return a ``RegressionSpec`` (rule API) and ``regress/`` writes it;
+  ``regress/`` reaches the catalogue only through the rule API.
 * The stage packages import ``types``, the project model, the rule API and the other stages' package
   APIs (``rootfix.<stage>``), never another stage's internals.
 
@@ -22,75 +24,30 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 PKG = SRC / "rootfix"
 
 #: Packages that take and return ``types.py`` records (``pipeline.py``, ``cli.py`` and ``demo/`` orchestrate).
-STAGES = ("intake", "discover", "reproduce", "localize", "fix", "validate", "report", "check")
+STAGES = ("intake", "discover", "reproduce", "localize", "fix", "regress", "validate", "report", "check")
 #: What every stage may import: the records, the errors and configuration, the atomic writer, the project model
-#: (and the index it is built from), and the rule API.
+#: (and the index it is built from), the rule API, and the LibCST helpers codemods are written with.
 FOUNDATION = ("rootfix.types", "rootfix.errors", "rootfix.config", "rootfix.atomic", "rootfix.project",
-              "rootfix.discover.index", "rootfix.discover.parse", "rootfix.rules.base")
+              "rootfix.discover.index", "rootfix.discover.parse", "rootfix.rules.base", "rootfix.codemod")
 
 # --------------------------------------------------------------------------- allow-lists (shrink only)
 #: Rule modules importing another rule's module (its private helpers). Owner: the rule families' authors;
 #: the shared parts belong in the family's ``_lib``/underscore helper module.
-ALLOWED_RULE_TO_RULE = {
-    ("rootfix.rules.job.job403_utc_date_of_now", "rootfix.rules.job.job401_utc_day_bounds"),
-    ("rootfix.rules.worker.wrk103_retry_not_raised", "rootfix.rules.worker.wrk102_retry_without_bind"),
-    ("rootfix.rules.worker.wrk104_transient_error_not_retried", "rootfix.rules.worker.wrk102_retry_without_bind"),
-    # the autoretry-swallow search belongs in project/exceptions.py with the hierarchy it walks
-    ("rootfix.rules.worker.wrk104_transient_error_not_retried", "rootfix.rules.worker.wrk101_retry_swallowed"),
-}
-#: Rule modules importing ``fix/`` (codemod helpers, test layout, scenario replay): they go once regression
-#: tests are written by their own stage and codemod helpers sit with the rule API.
-ALLOWED_RULES_TO_FIX = {
-    ("rootfix.rules.command.cmd101_option_without_dest", "rootfix.fix.project_tests"),
-    ("rootfix.rules.job._common", "rootfix.fix.project_tests"),
-    ("rootfix.rules.job.job101_volatile_lookup", "rootfix.fix.project_tests"),
-    ("rootfix.rules.job.job401_utc_day_bounds", "rootfix.fix.project_tests"),
-    ("rootfix.rules.job.job403_utc_date_of_now", "rootfix.fix.project_tests"),
-    ("rootfix.rules.spark.spk101_union_by_position", "rootfix.fix.project_tests"),
-    ("rootfix.rules.worker._w1common", "rootfix.fix.project_tests"),
-    ("rootfix.rules.worker.wrk101_retry_swallowed", "rootfix.fix.codemod"),
-    ("rootfix.rules.worker.wrk102_retry_without_bind", "rootfix.fix.codemod"),
-    ("rootfix.rules.worker.wrk103_retry_not_raised", "rootfix.fix.codemod"),
-    ("rootfix.rules.worker.wrk104_transient_error_not_retried", "rootfix.fix.codemod"),
-    ("rootfix.rules.worker.wrk105_autoretry_unbounded", "rootfix.fix.codemod"),
-    ("rootfix.rules.worker.wrk105_autoretry_unbounded", "rootfix.fix.project_tests"),
-    ("rootfix.rules.worker.wrk201_unclosed_connection", "rootfix.fix.codemod"),
-    ("rootfix.rules.worker.wrk202_thread_connection_not_closed", "rootfix.fix.codemod"),
-    ("rootfix.rules.worker.wrk301_enqueue_in_transaction", "rootfix.fix.scenario"),
-    ("rootfix.rules.worker.wrk401_read_modify_write", "rootfix.fix.scenario"),
-    ("rootfix.rules.worker.wrk501_unserializable_task_argument", "rootfix.fix.scenario"),
-    ("rootfix.rules.worker.wrk601_unbounded_queryset", "rootfix.fix.codemod"),
-    # command and job families: regression tests and codemod helpers until regress/ owns test writing
-    ("rootfix.rules.command._lib.oracles", "rootfix.fix.scenario"),
-    ("rootfix.rules.command._lib.scenarios", "rootfix.fix.project_tests"),
-    ("rootfix.rules.command._lib.scenarios", "rootfix.fix.scenario"),
-    ("rootfix.rules.command._lib.testgen", "rootfix.fix.project_tests"),
-    ("rootfix.rules.command.cmd102_bool_type_option", "rootfix.fix.project_tests"),
-    ("rootfix.rules.command.cmd103_flag_cannot_be_turned_off", "rootfix.fix.codemod"),
-    ("rootfix.rules.command.cmd103_flag_cannot_be_turned_off", "rootfix.fix.project_tests"),
-    ("rootfix.rules.command.cmd301_import_without_atomic", "rootfix.fix.codemod"),
-    ("rootfix.rules.command.cmd402_exit_instead_of_command_error", "rootfix.fix.codemod"),
-    ("rootfix.rules.job._common", "rootfix.fix.imports"),
-    ("rootfix.rules.job.job102_side_effect_without_done_marker", "rootfix.fix.project_tests"),
-    ("rootfix.rules.job.job103_create_on_rerun", "rootfix.fix.project_tests"),
-    ("rootfix.rules.job.job201_import_time_clock", "rootfix.fix.project_tests"),
-    ("rootfix.rules.job.job202_module_state_across_runs", "rootfix.fix.project_tests"),
-    ("rootfix.rules.job.job301_lock_released_on_success_only", "rootfix.fix.project_tests"),
-    ("rootfix.rules.job.job501_temp_file_left_on_failure", "rootfix.fix.project_tests"),
-    ("rootfix.rules.job.job502_handle_left_open_on_failure", "rootfix.fix.project_tests"),
-    ("rootfix.rules.worker._w1common", "rootfix.fix.generated_run"),
-    ("rootfix.rules.worker.wrk601_unbounded_queryset", "rootfix.fix.project_tests"),
-    ("rootfix.rules.worker.wrk601_unbounded_queryset", "rootfix.fix.scenario"),
-}
+ALLOWED_RULE_TO_RULE: set[tuple[str, str]] = set()
+#: Rule modules importing ``fix/``: none (codemod helpers are ``rootfix.codemod``, a foundation module;
+#: regression tests are written by ``regress/``).
+ALLOWED_RULES_TO_FIX: set[tuple[str, str]] = set()
+#: Rule modules importing ``regress/``: none. A rule says what its test checks (a ``RegressionSpec`` of the rule
+#: API) and ``regress/`` writes it.
+ALLOWED_RULES_TO_REGRESS: set[tuple[str, str]] = set()
 #: Stage modules importing another stage's (or the catalogue's) internals.
 ALLOWED_STAGE_INTERNALS = {
     # the W3 scenario replay reads enqueue facts that belong in project/enqueue.py
-    ("rootfix.fix.scenario", "rootfix.rules.worker._enqueue"),
+    ("rootfix.regress.scenario", "rootfix.rules.worker._enqueue"),
     ("rootfix.fix.llm.prompt", "rootfix.intake.template"),
     # candidates are ordered by diff size
     ("rootfix.fix.strategies", "rootfix.report.diff"),
     # reproduction and validation share the test runner and worktrees both ways
-    ("rootfix.reproduce.generate", "rootfix.fix.project_tests"),
     ("rootfix.reproduce.runner", "rootfix.intake.traceback"),
     ("rootfix.reproduce.runner", "rootfix.validate.runner"),
     ("rootfix.reproduce.runner", "rootfix.validate.worktree"),
@@ -197,6 +154,20 @@ def test_no_cycle_between_rules_and_fix():
     _check(to_rules, allowed_back, "fix/ imports rules/ beyond the rule API (rules/base.py)")
     assert not any(a == "rootfix.rules.base" and _within(b, "rootfix.fix") for a, b in edges), \
         "the rule API must not import fix/"
+
+
+def test_rules_do_not_write_regression_tests():
+    """A rule returns what its test must check; ``regress/`` writes it (and ``regress/`` reaches the catalogue
+    only through the rule API)."""
+    edges = _edges()
+    to_regress = {(a, b) for a, b in edges if _within(a, "rootfix.rules") and _within(b, "rootfix.regress")}
+    _check(to_regress, ALLOWED_RULES_TO_REGRESS, "rules/ imports regress/")
+    back = {(a, b) for a, b in edges if _within(a, "rootfix.regress") and _within(b, "rootfix.rules")
+            and b not in ("rootfix.rules", "rootfix.rules.base")}
+    _check(back, {e for e in ALLOWED_STAGE_INTERNALS if _within(e[0], "rootfix.regress")},
+           "regress/ imports rules/ beyond the rule API (rules/base.py)")
+    assert not any(a == "rootfix.rules.base" and _within(b, "rootfix.regress") for a, b in edges), \
+        "the rule API must not import regress/"
 
 
 def test_stages_import_foundation_and_stage_apis_only():

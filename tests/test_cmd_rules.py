@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from rule_behaviour import fix_and_prove, pytest_run
 
+from rootfix.regress import regression_test
 from rootfix.discover.index import RepoIndex
 from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
 
@@ -110,7 +111,7 @@ def test_fix_is_proven_on_a_testcase_project(code, project_repo) -> None:
     index = RepoIndex.build(repo)
     file = next(p[1] for p in CLINICQ_PLANTED if p[0] == code)
     finding = next(f for f in rule.check(CheckContext(index)) if f.file == file)
-    test = rule.regression_test(index, finding)
+    test = regression_test(rule, index, finding)
     patch = rule.fix(index, finding)
     assert test is not None and patch is not None
     test_path, source = test

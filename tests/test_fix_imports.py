@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rootfix.fix.imports import add_from_import
+from rootfix.codemod.imports import add_from_import
 from rootfix.check.engine import run_check
 
 GROUPED = ("import os\nfrom datetime import datetime\n\nfrom celery import shared_task\nfrom django.db import models\n\n"

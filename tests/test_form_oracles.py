@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from rule_behaviour import pytest_run
 
+from rootfix.regress import regression_test
 from rootfix.discover.index import RepoIndex
 from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
 
@@ -40,7 +41,7 @@ def test_generated_regression_test_fails_before_and_passes_after(tmp_path: Path,
     rule = REGISTRY[code]()
     index = RepoIndex.build(repo)
     finding = next(f for f in rule.check(CheckContext(index)) if (f.file, f.line) == (file, line))
-    test = rule.regression_test(index, finding)
+    test = regression_test(rule, index, finding)
     patch = rule.fix(index, finding)
     assert test is not None and patch is not None
     path, source = test

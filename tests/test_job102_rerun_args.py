@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from conftest import make_git_repo
-from rootfix.rules.job._lib.replay import CALLED_WITH, module_function_entry
+from rootfix.regress.render import render
+from rootfix.rules.job._lib.replay import module_function_entry
 
 PROJECT = Path(__file__).parent / "data" / "job_projects" / "gridmeter"
 
@@ -32,7 +33,7 @@ actual_behavior: The job emails every alert of the last seven days again on each
 
 def _helper():
     ns: dict = {}
-    exec(CALLED_WITH, ns)  # the source the generated test carries
+    exec(render(("job_called_with",), {}, pytest_style=True), ns)  # the source the generated test carries
     return ns["_called_with"]
 
 

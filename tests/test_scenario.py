@@ -5,7 +5,7 @@ import ast
 from pathlib import Path
 
 from rootfix.discover.index import RepoIndex
-from rootfix.fix import scenario
+from rootfix.regress import scenario
 
 PROJECT = {
     "shop/__init__.py": "",

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable, Protocol, runtime_checkable
 
 from rootfix.project.model import is_test_file as is_test_path
 from rootfix.discover.parse import parse_tree
+from rootfix.regress import regression_test
 from rootfix.report.diff import diff_size
 from rootfix.types import (
     BugReport, Candidate, Component, FileChange, Finding, ParsedError, Patch, ProgressCallback, RelatedCode,
@@ -204,7 +205,7 @@ class RuleStrategy:
                 if c.path in patch.tests_added:
                     nodeids += test_nodeids(c.path, c.new)
             try:
-                test = rule.regression_test(ctx.index, finding)
+                test = regression_test(rule, ctx.index, finding)
             except Exception as exc:
                 test = None
                 ctx.progress("fix", f"{finding.code}: no regression test ({type(exc).__name__}: {exc})")

@@ -20,7 +20,7 @@ import re
 import shlex
 from typing import TYPE_CHECKING
 
-from rootfix.fix.project_tests import module_name, tests_dir
+from rootfix.regress import module_name, tests_dir
 from rootfix.types import BugReport, Component
 
 if TYPE_CHECKING:

@@ -10,16 +10,17 @@ A rule is a class derived from :class:`Rule` in its own module; defining it regi
   (an invalid example with a fix carries its expected output);
 * detects on the standard ``ast`` through the shared :class:`~rootfix.discover.index.RepoIndex`
   (``check`` never edits anything);
-* optionally fixes with a LibCST codemod (``fix``), marked safe or unsafe, and writes a
-  regression test in the project's style (``regression_test``) that fails before the fix and
-  passes after it.
+* optionally fixes with a LibCST codemod (``fix``), marked safe or unsafe, and says what its
+  regression test must check (``regression``: a :class:`DirectTest` rendered from a template file, or a
+  :class:`Replay` of the project's own tests under an :class:`Invariant`); ``rootfix.regress`` writes
+  that test in the project's style, failing before the fix and passing after it.
 """
 from __future__ import annotations
 
 import abc
 import ast
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping, Union
 
 from rootfix.types import FixSafety, Finding, Patch, Related
 
@@ -51,6 +52,145 @@ class Example:
         out = dict(self.files)
         out[self.path] = self.code
         return out
+
+
+# --------------------------------------------------------------------------- what a regression test checks
+@dataclass(frozen=True)
+class Invariant:
+    """What the replayed project tests must additionally satisfy (see :class:`Replay`).
+
+    ``pytest_fixture`` is the source of one autouse pytest fixture (any name); ``unittest_setup``
+    is the body of a ``setUp`` addition (``self`` is the TestCase; register checks with
+    ``self.addCleanup``). ``imports`` are import lines both need; ``helpers`` module-level code.
+    """
+
+    name: str
+    imports: tuple[str, ...]
+    helpers: str
+    pytest_fixture: str
+    unittest_setup: str
+    doc: str
+    #: set the test database up before the invariant's fixture (``rootfix.regress`` appends the helper)
+    database_first: bool = False
+
+
+@dataclass(frozen=True)
+class InvariantRef:
+    """One of the invariants ``rootfix.regress.scenario`` defines, by name, with its arguments:
+    ``"publish-after-commit"`` (), ``"concurrent-rerun"`` / ``"concurrent-write"`` (fn, model, field),
+    ``"argument-serialization"`` (path, function, first line, last line, serializer)."""
+
+    name: str
+    args: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProjectTestCalls:
+    """The project's pytest tests that reach ``target`` (up to ``limit``), each called from a generated test
+    ``test_<target>_<infix>_<test>`` as ``<check>(lambda: <test>(<its fixtures>))`` with its marks."""
+
+    target: "FunctionInfo"
+    check: str  # a module-level function of the template that runs the scenario and asserts
+    infix: str = "again_after"
+    limit: int = 4
+    marks: bool = True  # prepend the ``_marks`` helper (else the template defines it)
+
+
+@dataclass(frozen=True)
+class DirectTest:
+    """A test that calls the code directly, rendered by ``rootfix.regress`` from template files.
+
+    ``templates`` name files of ``rootfix/regress/templates`` (without ``.py.tmpl``), concatenated in
+    order. A name with a ``<name>.pytest.py.tmpl`` / ``<name>.testcase.py.tmpl`` pair is rendered in the
+    project's test style; one with only ``<name>.pytest.py.tmpl`` needs a pytest-style project (no test
+    otherwise). ``$placeholders`` are filled from ``params`` and, always, ``$code`` (the rule's code),
+    ``$symbol`` and ``$module`` (the import name of ``file``).
+    """
+
+    symbol: str  # the code under test: names the test module (``test_rootfix_<code>_<symbol>.py``)
+    file: str  # the module under test
+    templates: tuple[str, ...]
+    params: Mapping[str, str] = field(default_factory=dict)
+    #: fill ``$imports`` and ``$tests`` with calls of the project's tests that reach the code (no test
+    #: when none does)
+    calls: ProjectTestCalls | None = None
+
+
+@dataclass(frozen=True)
+class Replay:
+    """Replay the project's tests that reach ``targets`` (up to ``max_depth`` calls away) with ``invariant``
+    installed; when no test reaches them, ``otherwise`` (another spec) or no test."""
+
+    symbol: str
+    targets: tuple["FunctionInfo", ...]
+    invariant: "Invariant | InvariantRef"
+    max_depth: int = 3
+    otherwise: "RegressionSpec | None" = None
+    #: the code runs in a management command: its project tests (naming it, calling ``call_command``) are
+    #: replayed too (``""``: a command's code whose command is not known), at most 12, from one folder
+    command: str | None = None
+
+
+@dataclass(frozen=True)
+class GeneratedRun:
+    """When no project test reaches ``fn``: run it once on generated rows under ``invariant`` and ``check``
+    (see ``rootfix.regress.scenario.generated_run_test``); ``publish`` runs it with the brokers stubbed and
+    checks that every publish comes after the commit instead."""
+
+    symbol: str
+    fn: "FunctionInfo"
+    invariant: "Invariant | InvariantRef | None" = None
+    check: str = ""
+    install: str = "probe.install(monkeypatch.setattr)"
+    verdict: str = "probe.lost_update()"
+    after: str = ""
+    setup: tuple[str, ...] = ()
+    context: str = ""
+    publish: bool = False
+
+
+@dataclass(frozen=True)
+class TaskReplay:
+    """Replay the project's tests that run a worker ``task`` (a ``TaskInfo``) with a failure injected
+    (``mode="inject"``: ``target`` raises; a generated run when no test runs the task) or watched
+    (``mode="watch"``: ``setup`` defines ``_reset()`` and ``_watching(task)``); ``check`` asserts what
+    was seen. The fields are the template's placeholders (``rootfix/regress/templates/task_*.py.tmpl``)."""
+
+    symbol: str
+    task: Any
+    mode: str  # "inject" | "watch"
+    rule: str
+    doc: str
+    check: str
+    extra_imports: str = ""
+    # inject
+    target: str = ""
+    injected: str = ""
+    inject_body: str = ""
+    extra_patches: str = ""
+    extra_with: str = ""
+    test_prefix: str | None = None
+    # watch
+    watched: str = ""
+    setup: str = ""
+    #: or the instrumentation as a template of ``rootfix/regress/templates`` and its placeholders
+    setup_template: str = ""
+    setup_params: Mapping[str, str] = field(default_factory=dict)
+    #: watch: when no project test runs the task, run it once on generated rows (decorator tasks)
+    generate: bool = False
+
+
+@dataclass(frozen=True)
+class FirstOf:
+    """The first of ``specs`` that can be written for this project. With ``reached_first``, the task replays
+    whose task some project test runs are tried before the others (otherwise in order)."""
+
+    specs: tuple["RegressionSpec", ...]
+    reached_first: bool = False
+
+
+#: What :meth:`Rule.regression` returns.
+RegressionSpec = Union[DirectTest, Replay, GeneratedRun, TaskReplay, FirstOf]
 
 
 @dataclass
@@ -138,9 +278,9 @@ class Rule(abc.ABC):
         """
         return None
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
-        """``(repo-relative path, source)`` of a test in the project's style that fails on the
-        buggy code and passes once ``finding`` is fixed; None when none can be written."""
+    def regression(self, index: "RepoIndex", finding: Finding) -> RegressionSpec | None:
+        """What a test that fails on the buggy code and passes once ``finding`` is fixed must check
+        (``rootfix.regress`` writes it in the project's style); None when no such test can be written."""
         return None
 
     # ------------------------------------------------------------------ docs

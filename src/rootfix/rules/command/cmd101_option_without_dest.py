@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import libcst as cst
 
-from rootfix.fix.project_tests import module_name, regression_test_path, uses_pytest_style
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.project.paths import module_name
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -367,15 +367,13 @@ class OptionWithoutDest(Rule):
             return None
         return Patch(changes=(FileChange(finding.file, module.source, updated.code),))
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         found = self._replacement(index, finding)
         if found is None:
             return None
         holder, old, new = found
         cmod, handle, _ = self._command_of(index, finding)
         command = cmod.path.rsplit("/", 1)[-1][:-3]
-        mod = module_name(cmod.path)
-        path = regression_test_path(index, self.code, command)
         forwarded, imports, explicit = [], [], set()
         for target, passed in _forwarded(index, cmod, handle):
             if target.class_name == "Command" and target.file == cmod.path:
@@ -387,16 +385,9 @@ class OptionWithoutDest(Rule):
             else:
                 return None
             explicit |= passed
-        check = (
-            "    command = Command()\n"
-            f"    parser = command.create_parser(\"manage.py\", \"{command}\")\n"
-            "    dests = {action.dest for action in parser._actions}\n"
-            "    params = inspect.signature(command.handle).parameters.values()\n"
-            "    named = {p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}\n"
-            "    read = named | set(_option_keys(Command.handle))\n"
-        )
+        forwarded_check = ""
         if forwarded:  # functions handle() hands its whole **options to read them as keywords
-            check += (
+            forwarded_check = (
                 f"    for function in ({', '.join(forwarded)},):\n"
                 "        params = inspect.signature(function).parameters.values()\n"
                 "        read |= {p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)\n"
@@ -405,45 +396,10 @@ class OptionWithoutDest(Rule):
                 "            read |= set(_option_keys(function))\n"
                 f"    read -= set({sorted(explicit)!r})\n"
             )
-        check += "    unset = sorted(read - dests)\n"
-        extra = "".join(imports)
-        helper = (
-            "def _option_keys(function):\n"
-            "    \"\"\"Keys handle() reads from its **options mapping (options['x'], options.get('x')).\"\"\"\n"
-            "    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))\n"
-            "    spec = inspect.getfullargspec(function)\n"
-            "    for node in ast.walk(tree):\n"
-            "        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) \\\n"
-            "                and node.value.id == spec.varkw and isinstance(node.slice, ast.Constant):\n"
-            "            yield node.slice.value\n"
-            "        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \\\n"
-            "                and node.func.attr == 'get' and isinstance(node.func.value, ast.Name) \\\n"
-            "                and node.func.value.id == spec.varkw and node.args \\\n"
-            "                and isinstance(node.args[0], ast.Constant):\n"
-            "            yield node.args[0].value\n"
-        )
-        header = (
-            f'"""Regression test (rootfix {self.code}): `{command}` reads each option under the dest its parser sets.\n\n'
-            f"`handle()` read `{old}`, which no option sets, so `--{new.replace('_', '-')}` was ignored.\n"
-            '"""\n'
-            "import ast\nimport inspect\nimport textwrap\n\n"
-        )
-        if uses_pytest_style(index):
-            body = (
-                header + f"from {mod} import Command\n" + extra + "\n\n" + helper + "\n\n"
-                f"def test_{command}_handle_reads_only_options_the_parser_sets():\n" + check
-                + "    assert not unset, f\"handle() reads options no argument sets: {unset}\"\n"
-            )
-        else:
-            body = (
-                header + "from django.test import SimpleTestCase\n\n"
-                f"from {mod} import Command\n" + extra + "\n\n" + helper + "\n\n"
-                f"class {''.join(p.title() for p in command.split('_'))}OptionsTests(SimpleTestCase):\n"
-                "    def test_handle_reads_only_options_the_parser_sets(self):\n"
-                + "".join("    " + line + "\n" for line in check.splitlines())
-                + "        self.assertEqual(unset, [], 'handle() reads options no argument sets')\n"
-            )
-        return path, body
+        return DirectTest(command, cmod.path, ("cmd101_reads_parser_dests",), dict(
+            command=command, old=old, flag=new.replace("_", "-"), imports="".join(imports),
+            forwarded=forwarded_check, forwarded_indented="".join("    " + line + "\n" for line in forwarded_check.splitlines()),
+            class_name="".join(p.title() for p in command.split("_"))))
 
 
 def _inverted(index: "RepoIndex", module: "ModuleInfo", cls: ast.ClassDef, old: str, new: str, depth: int = 0) -> bool:

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import libcst as cst
 
-from rootfix.fix.project_tests import module_name
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.project.paths import module_name
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.command._lib.arguments import (
     Argument, command_related, argparse_arguments, command_name, declaration_in_scope, declaring_command,
 )
@@ -242,7 +242,7 @@ class BoolTypeOption(Rule):
         cst.parse_module(new)
         return Patch(changes=(FileChange(finding.file, source, new),))
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         """Parse `--option false` with the command's own parser: the value must be False."""
         found = self._argument(index, finding)
         if found is None:
@@ -270,7 +270,7 @@ class BoolTypeOption(Rule):
             f"        assert value is True, f\"{flag} {{text}} gave {{value!r}}\"\n"
         )
         return command_test(
-            index, self.code, command,
+            command, cmd.path,
             doc=(f"Regression test (rootfix {self.code}): `{command} {flag} false` means False.\n\n"
                  f"`{flag}` was converted with type=bool, and bool() of any non-empty text is True."),
             imports=[f"from {module_name(cmd.path)} import Command"], helpers=helpers, check=check,

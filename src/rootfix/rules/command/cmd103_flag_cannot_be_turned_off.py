@@ -4,8 +4,8 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from rootfix.fix.project_tests import module_name
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.project.paths import module_name
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.command._lib.arguments import (
     Argument, command_related, declaration_in_scope, argparse_arguments, click_arguments, command_name, declaring_command, typer_arguments,
 )
@@ -215,7 +215,7 @@ class FlagCannotBeTurnedOff(Rule):
             if name is None and module.imports.get("BooleanOptionalAction") != "argparse.BooleanOptionalAction":
                 import libcst as cst
 
-                from rootfix.fix.codemod import add_import
+                from rootfix.codemod import add_import
                 tree, _ = add_import(cst.parse_module(new), "argparse", "BooleanOptionalAction")
                 new = tree.code
         elif arg.library == "click":
@@ -227,7 +227,7 @@ class FlagCannotBeTurnedOff(Rule):
             return None
         return Patch(changes=(FileChange(finding.file, source, new),))
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         """Some command line must turn the flag off: parse with the command's own parser."""
         found = self._argument(index, finding)
         if found is None:
@@ -253,7 +253,7 @@ class FlagCannotBeTurnedOff(Rule):
             f"    assert {not stuck!r} in values, f\"no command line gives {arg.dest}={not stuck}: {{values}}\"\n"
         )
         return command_test(
-            index, self.code, command,
+            command, cmd.path,
             doc=(f"Regression test (rootfix {self.code}): `{command}` can be run with `{arg.dest}` "
                  f"{'off' if stuck else 'on'}.\n\n`{flag}` could only set the value it defaulted to."),
             imports=[f"from {module_name(cmd.path)} import Command"], helpers=helpers, check=check,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.command._lib.arguments import argparse_arguments
 from rootfix.rules.command._lib.testgen import command_test
 from rootfix.types import FileChange, Finding, Patch
@@ -224,7 +224,7 @@ class ModelsBeforeSetup(Rule):
                     "populated the app registry: the script fails with AppRegistryNotReady; import it after "
                     "django.setup()"), file=path)
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         """Run the script as cron does - its own interpreter, another working directory - and check it
         gets past its imports. Module-level imports fail already under ``--help``; imports inside
         ``main()`` are reached with a missing input file for each required positional argument (no real
@@ -245,12 +245,11 @@ class ModelsBeforeSetup(Rule):
                 return None
             args = ["{tmp}/rootfix-missing-input"] * len(required)
             why = "a missing input file: setup and the imports run, no real work is done"
-        path, body = command_test(
-            index, self.code, finding.file.rsplit("/", 1)[-1][:-3], imports=[], db=False,
+        return command_test(
+            finding.file.rsplit("/", 1)[-1][:-3], finding.file, imports=[], db=False,
             doc=f"Regression test (rootfix {self.code}): `{finding.file}` sets Django up before it loads models.",
-            helpers=_ORACLE.format(depth=0, script=finding.file, args=args, why=why),
+            helpers=_ORACLE.format(script=finding.file, args=args, why=why),
             check="", test_name="test_script_sets_django_up_before_loading_models")
-        return path, body.replace("parents[0]", f"parents[{path.count('/')}]", 1)
 
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
         module = index.by_path.get(finding.file)
@@ -302,8 +301,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[{depth}]
-SCRIPT = ROOT / {script!r}
+SCRIPT_PATH = {script!r}
+ROOT = next(p for p in Path(__file__).resolve().parents if (p / SCRIPT_PATH).is_file())
+SCRIPT = ROOT / SCRIPT_PATH
 #: what the script is run with: {why}
 ARGS = {args!r}
 

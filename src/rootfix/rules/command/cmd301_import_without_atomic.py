@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import libcst as cst
 
-from rootfix.fix.codemod import find_at, import_name, imported_name, replace_node
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.codemod import find_at, import_name, imported_name, replace_node
+from rootfix.rules.base import CheckContext, Example, Replay, Rule
 from rootfix.rules.command._lib.oracles import all_or_nothing
-from rootfix.rules.command._lib.scenarios import command_handle_related, command_of, command_replay
+from rootfix.rules.command._lib.scenarios import command_handle_related, command_of
 from rootfix.rules.command._lib.writes import (
     atomic_decorated, catches_per_row, inside_atomic, is_atomic_with, is_rows, non_idempotent_writes, orm_writes,
     row_bindings, walk_no_defs,
@@ -338,7 +338,7 @@ class ImportWithoutAtomic(Rule):
         new = tree.code
         return Patch(changes=(FileChange(finding.file, source, new),))
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> Replay | None:
         """Replay the project's tests that run this code, with a failure injected half-way (see
         :mod:`rootfix.rules.command._lib.oracles`); None when no test reaches it."""
         found = self._loop(index, finding)
@@ -346,5 +346,4 @@ class ImportWithoutAtomic(Rule):
             return None
         fn, _ = found
         module = fn.module[4:] if fn.module.startswith("src.") else fn.module
-        return command_replay(index, [fn], command_of(index, fn), all_or_nothing(module, fn.symbol),
-                              code=self.code, symbol=fn.symbol)
+        return Replay(fn.symbol, (fn,), all_or_nothing(module, fn.symbol), command=command_of(index, fn) or "")

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import libcst as cst
 
-from rootfix.fix.codemod import import_name
+from rootfix.codemod import import_name
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.arguments import is_command_module
 from rootfix.rules.command._lib.writes import walk_no_defs

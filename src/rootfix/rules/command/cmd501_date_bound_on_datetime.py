@@ -4,11 +4,11 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, Example, Replay, Rule
 from rootfix.rules.command._lib.arguments import argparse_arguments, command_name, is_command_module
 from rootfix.rules.command._lib.models import field_kind, model_fields, model_of
 from rootfix.rules.command._lib.oracles import date_bounds, date_command_line, date_direct_test
-from rootfix.rules.command._lib.scenarios import command_handle_related, command_of, command_replay
+from rootfix.rules.command._lib.scenarios import command_handle_related, command_of
 from rootfix.rules.command._lib.testgen import command_test
 from rootfix.rules.command._lib.writes import walk_no_defs
 from rootfix.rules.job._common import node_span
@@ -375,7 +375,7 @@ class DateBoundOnDatetime(Rule):
         new = source[:start] + f"{head}__date__{lookup}" + source[start + len(kw.arg):]
         return Patch(changes=(FileChange(finding.file, source, new),))
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> Replay | None:
         """Replay the project's tests that run this query, with every `lte` / `range` lookup on a
         DateTimeField checked for a bare date bound."""
         found = self._keyword(index, finding)
@@ -383,21 +383,21 @@ class DateBoundOnDatetime(Rule):
             return None
         fn, _ = found
         command = command_of(index, fn)
-        replay = command_replay(index, [fn], command, date_bounds(), code=self.code, symbol=fn.symbol)
-        if replay is not None or command is None:
+        replay = Replay(fn.symbol, (fn,), date_bounds(), command=command or "")
+        if command is None:
             return replay
         # no project test runs it: run the command itself, its date arguments set to a month's last day
         cmod = next((m for p, m in index.by_path.items() if is_command_module(p) and command_name(p) == command), None)
         if cmod is None or "Command" not in cmod.classes:
-            return None
+            return replay
         handle = cmod.functions.get("Command.handle")
         argv = date_command_line(index, cmod, _date_options(index, cmod, handle) if handle else set())
         if argv is None:
-            return None
+            return replay
         helpers, check = date_direct_test(command, argv)
-        return command_test(
-            index, self.code, command,
+        return Replay(fn.symbol, (fn,), date_bounds(), command=command, otherwise=command_test(
+            command, cmod.path,
             doc=(f"Regression test (rootfix {self.code}): `{command} {' '.join(argv)}` includes the whole last day.\n\n"
                  "A date upper bound on a DateTimeField means midnight at the start of that day."),
             imports=["from io import StringIO", "", "from django.core.management import call_command"],
-            helpers=helpers, check=check, test_name=f"test_{command}_includes_the_last_day", db=True)
+            helpers=helpers, check=check, test_name=f"test_{command}_includes_the_last_day", db=True))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from rootfix.project.model import Project, is_test_module
+from rootfix.project.model import Project, is_test_module  # noqa: F401  (JOB402 imports it from here)
 from rootfix.discover.parse import parse_tree
 
 if TYPE_CHECKING:
@@ -31,8 +31,8 @@ def django_timezone_name(index: "RepoIndex", module: "ModuleInfo") -> str:
 
 def add_timezone_import(source: str, name: str, project: frozenset[str] = frozenset()) -> str:
     """Add ``from django.utils import timezone [as name]`` where the project's isort/ruff would put it
-    (:func:`rootfix.fix.imports.add_from_import`; ``project``: the project's top-level packages)."""
-    from rootfix.fix.imports import add_from_import
+    (:func:`rootfix.codemod.imports.add_from_import`; ``project``: the project's top-level packages)."""
+    from rootfix.codemod.imports import add_from_import
 
     return add_from_import(source, "django.utils", "timezone", None if name == "timezone" else name, project)
 
@@ -61,62 +61,6 @@ def preferred_quote(source: str) -> str:
             single += seg.startswith("'")
             double += seg.startswith('"')
     return "'" if single > double else '"'
-
-
-def import_name(index: "RepoIndex", path: str) -> str:
-    """The dotted name under which pytest imports the module at ``path`` (rootdir-relative).
-
-    A test module in a package (``tests/__init__.py``) is ``tests.test_x``; one in a plain folder is
-    imported by its basename (pytest's default ``prepend`` import mode puts the folder on sys.path).
-    """
-    from rootfix.fix.project_tests import module_name
-
-    parts = path[:-3].split("/")
-    first = len(parts) - 1
-    while first > 0 and "/".join(parts[:first]) + "/__init__.py" in index.by_path:
-        first -= 1
-    if first == len(parts) - 1 and parts[:1] != ["src"]:
-        return parts[-1] if len(parts) > 1 else module_name(path)
-    return ".".join(parts[first:]) if first > 0 else module_name(path)
-
-
-def fixture_names(module: "ModuleInfo") -> list[str]:
-    """Module-level functions of a test module decorated as pytest fixtures."""
-    out = []
-    for stmt in module.tree.body:
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for deco in stmt.decorator_list:
-                target = deco.func if isinstance(deco, ast.Call) else deco
-                text = ast.unparse(target)
-                if text.endswith("fixture"):
-                    out.append(stmt.name)
-                    break
-    return out
-
-
-def tests_reaching(index: "RepoIndex", target: str, *, depth: int = 3, limit: int = 6) -> list:
-    """Project test functions (pytest style, module level) that call ``target`` (a function qualname)
-    directly or through project code up to ``depth`` calls away, nearest first."""
-    entries = {target: 0}
-    frontier = [target]
-    for d in range(1, depth + 1):
-        nxt = []
-        for fn in index.functions.values():
-            if fn.qualname in entries or is_test_module(fn.file):
-                continue
-            if any(callee.qualname in frontier for callee, _ in index.callees(fn)):
-                entries[fn.qualname] = d
-                nxt.append(fn.qualname)
-        frontier = nxt
-    found = []
-    for fn in index.functions.values():
-        if not is_test_module(fn.file) or fn.class_name or not fn.symbol.startswith("test"):
-            continue
-        reach = [entries[c.qualname] for c, _ in index.callees(fn) if c.qualname in entries]
-        if reach:
-            found.append((min(reach), fn.file, fn.line, fn))
-    found.sort(key=lambda t: t[:3])
-    return [t[3] for t in found[:limit]]
 
 
 # --------------------------------------------------------------------------- USE_TZ

@@ -6,15 +6,8 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix.project_tests import regression_test_path
-from rootfix.rules.base import CheckContext, Example, Rule
-from rootfix.rules.job._common import (
-    fixture_names,
-    import_name,
-    node_span,
-    preferred_quote,
-    tests_reaching,
-)
+from rootfix.rules.base import CheckContext, DirectTest, Example, ProjectTestCalls, Rule
+from rootfix.rules.job._common import node_span, preferred_quote
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -368,7 +361,7 @@ class VolatileLookup(Rule):
         return Patch(changes=(FileChange(finding.file, module.source, new),))
 
     # ------------------------------------------------------------------ regression test
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         """Re-run the job the way production does, inside the project's own tests that run it.
 
         Every project test that reaches the job function becomes a scenario: the test runs as it is
@@ -380,9 +373,6 @@ class VolatileLookup(Rule):
         if target is None:
             return None
         module, fn, call, bad = target
-        tests = tests_reaching(index, fn.qualname)
-        if not tests:
-            return None
         volatile = {kw.arg for kw, _ in bad}
         keys = []
         for kw in call.keywords:
@@ -391,37 +381,11 @@ class VolatileLookup(Rule):
                 keys.append("__".join(parts[:-1]) if len(parts) > 1 and parts[-1] in DJANGO_LOOKUPS else kw.arg)
         first_line = fn.node.decorator_list[0].lineno if fn.node.decorator_list else fn.node.lineno
         job_path = _module_dotted(fn.module)
-        path = regression_test_path(index, self.code, fn.symbol)
-        imports: dict[str, list[str]] = {}
-        wrappers = []
-        for n, test in enumerate(tests):
-            test_mod = index.by_path[test.file]
-            dotted = import_name(index, test.file)
-            alias = f"_scenario{len(imports)}" if dotted not in imports else None
-            if dotted not in imports:
-                imports[dotted] = [alias, *fixture_names(test_mod)]
-            alias = imports[dotted][0]
-            params = [a.arg for a in [*test.node.args.posonlyargs, *test.node.args.args, *test.node.args.kwonlyargs]]
-            sig = ", ".join(params)
-            call_args = ", ".join(f"{p}={p}" for p in params)
-            name = f"test_{fn.node.name}_rerun_after_{test.node.name.removeprefix('test_')}"[:120]
-            wrappers.append(
-                f"def {name}({sig}):\n"
-                f"    _rerun_finds_its_rows(lambda: {alias}.{test.node.name}({call_args}))\n\n\n"
-                f"{name}.pytestmark = _marks({alias}, {alias}.{test.node.name})\n"
-            )
-        import_lines = []
-        for dotted, (alias, *fixtures) in imports.items():
-            import_lines.append(f"import {dotted} as {alias}")
-            if fixtures:
-                import_lines.append(f"from {dotted} import {', '.join(fixtures)}  # noqa: F401  (fixtures)")
-        body = _TEMPLATE.format(
-            code=self.code, job=fn.symbol, call=call.func.attr, volatile=", ".join(sorted(volatile)),
-            imports="\n".join(import_lines), job_module=job_path, job_symbol=fn.symbol,
-            job_file=fn.file, job_name=fn.node.name, job_line=first_line, keys=tuple(keys),
-            wrappers="\n\n".join(wrappers),
-        )
-        return path, body
+        return DirectTest(fn.symbol, fn.file, ("job101_rerun_finds_its_rows",), dict(
+            job=fn.symbol, call=call.func.attr, volatile=", ".join(sorted(volatile)),
+            job_module_repr=repr(job_path), job_symbol_repr=repr(fn.symbol), job_file_repr=repr(fn.file),
+            job_name_repr=repr(fn.node.name), job_line_repr=repr(first_line), keys_repr=repr(tuple(keys))),
+            calls=ProjectTestCalls(fn, "_rerun_finds_its_rows", infix="rerun_after", limit=6, marks=False))
 
 
 def _module_dotted(module: str) -> str:
@@ -471,124 +435,3 @@ def _move_to_defaults(call: cst.Call, names: set[str], quote: str) -> cst.Call |
         # the old last argument went away: the new last one takes its comma (or lack of one)
         new_args[-1] = new_args[-1].with_changes(comma=call.args[-1].comma)
     return call.with_changes(args=new_args)
-
-
-_TEMPLATE = '''"""Regression test (rootfix {code}): `{job}` can run again without duplicating its work.
-
-`{call}()` looked its row up by {volatile}, a value that is new on every run, so the next run (the next
-tick, a tick that fires twice, a manual re-run) created the row again and repeated its side effect.
-Each test below runs one of the project's own scenarios for the job, then runs the job once more with
-the same arguments a minute later, as production does, and checks that no row was duplicated.
-"""
-import inspect
-import os
-import sys
-from collections import Counter
-from datetime import datetime, timedelta
-
-from django.db.models.query import QuerySet
-
-{imports}
-
-JOB_FILE = {job_file!r}
-JOB_NAME = {job_name!r}
-JOB_FIRST_LINE = {job_line!r}
-#: the lookup keywords that identify the row (the ones that stay the same from run to run)
-KEYS = {keys!r}
-
-
-def _is_job(code):
-    return (code.co_name == JOB_NAME and code.co_firstlineno == JOB_FIRST_LINE
-            and code.co_filename.replace(os.sep, "/").endswith(JOB_FILE))
-
-
-def _job_callable():
-    import importlib
-
-    target = importlib.import_module({job_module!r})
-    for part in {job_symbol!r}.split("."):
-        target = getattr(target, part)
-    return target
-
-
-def _arguments(frame):
-    """The job call's arguments, as (args, kwargs), read from its frame when it starts."""
-    code = frame.f_code
-    values = frame.f_locals
-    names = code.co_varnames
-    n_pos, n_kw = code.co_argcount, code.co_kwonlyargcount
-    args = [values[name] for name in names[:n_pos]]
-    kwargs = {{name: values[name] for name in names[n_pos:n_pos + n_kw]}}
-    at = n_pos + n_kw
-    if code.co_flags & inspect.CO_VARARGS:
-        args.extend(values[names[at]])
-        at += 1
-    if code.co_flags & inspect.CO_VARKEYWORDS:
-        kwargs.update(values[names[at]])
-    return args, kwargs
-
-
-def _later(value):
-    return value + timedelta(minutes=1) if isinstance(value, datetime) else value
-
-
-def _marks(module, test):
-    marks = getattr(module, "pytestmark", [])
-    marks = list(marks) if isinstance(marks, (list, tuple)) else [marks]
-    return marks + list(getattr(test, "pytestmark", []))
-
-
-def _rerun_finds_its_rows(scenario):
-    calls, models = [], []
-    depth = [0]
-
-    def profile(frame, event, arg):
-        if event == "call" and _is_job(frame.f_code):
-            if depth[0] == 0:
-                calls.append(_arguments(frame))
-            depth[0] += 1
-        elif event == "return" and _is_job(frame.f_code):
-            depth[0] -= 1
-
-    originals = {{name: getattr(QuerySet, name) for name in ("get_or_create", "update_or_create")}}
-
-    def recording(name):
-        def method(self, *args, **kwargs):
-            if all(key in kwargs or any(k.startswith(key + "__") for k in kwargs) for key in KEYS) \\
-                    and self.model not in models:
-                models.append(self.model)
-            return originals[name](self, *args, **kwargs)
-        return method
-
-    previous = sys.getprofile()
-    for name in originals:
-        setattr(QuerySet, name, recording(name))
-    sys.setprofile(profile)
-    try:
-        scenario()
-    finally:
-        sys.setprofile(previous)
-    assert calls, "the scenario did not run the job"
-    job = _job_callable()
-    try:
-        before = {{m: _keys(m) for m in models}}
-        for args, kwargs in calls[-3:]:
-            job(*[_later(a) for a in args], **{{k: _later(v) for k, v in kwargs.items()}})
-    finally:
-        for name, method in originals.items():
-            setattr(QuerySet, name, method)
-    for model in models:
-        after = _keys(model)
-        duplicated = {{key: n for key, n in after.items() if n > before[model].get(key, 0) and before[model].get(key, 0) >= 1}}
-        assert not duplicated, (
-            f"running the job again created another {{model.__name__}} for the same {{KEYS or 'row'}}: {{duplicated}}")
-
-
-def _keys(model):
-    rows = model._default_manager.all()
-    if not KEYS:
-        return Counter({{(): rows.count()}})
-    return Counter(rows.values_list(*KEYS))
-
-
-{wrappers}'''

@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING, Iterable
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from rootfix.fix.project_tests import regression_test_path
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, ProjectTestCalls, Rule
 from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._common import add_timezone_import, django_timezone_name, preferred_quote
 from rootfix.rules.job._lib.job_test import entry_call, patch_target
 from rootfix.rules.job._lib.markers import UnmarkedLoop, unmarked_loops
-from rootfix.rules.job._lib.replay import CALLED_WITH, module_function_entry, scenario_tests
+from rootfix.rules.job._lib.replay import module_function_entry
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -263,7 +262,7 @@ class SideEffectWithoutDoneMarker(Rule):
         return Patch(changes=(FileChange(finding.file, source, new),))
 
     # ------------------------------------------------------------------ regression test
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         """Replay each project test that runs the job, then run the job again: it must not repeat the
         side effect (the rows the first run handled are done)."""
         target = self._target(index, finding)
@@ -275,45 +274,14 @@ class SideEffectWithoutDoneMarker(Rule):
         effect = patch_target(module, hit.effect, fn.class_name)
         if entry is None or effect is None:
             return None
-        scenarios = scenario_tests(index, fn, "_rerun_does_not_repeat")
-        if scenarios is None:
-            return None
-        imports, tests = scenarios
         model = hit.model.rsplit(".", 1)[-1]
         func = module_function_entry(entry[1])
-        if func is not None:  # rerun with the arguments the scenario ran the job with
-            run_job = (f"{CALLED_WITH}\n\n"
-                       "def _run_job(recorded=None):\n"
-                       "    args, kwargs = recorded or ((), {})\n"
-                       f"    {func}(*args, **kwargs)\n\n\n"
-                       "def _rerun_does_not_repeat(scenario):\n"
-                       f"    recorded = _called_with({func}, scenario)\n"
-                       "    calls = []\n"
-                       "    with mock.patch(EFFECT, lambda *args, **kwargs: calls.append((args, kwargs))):\n"
-                       "        _run_job(recorded)\n")
-        else:
-            run_job = ("\n\ndef _run_job():\n"
-                       f"    {entry[1]}\n\n\n"
-                       "def _rerun_does_not_repeat(scenario):\n"
-                       "    scenario()\n"
-                       "    calls = []\n"
-                       "    with mock.patch(EFFECT, lambda *args, **kwargs: calls.append((args, kwargs))):\n"
-                       "        _run_job()\n")
-        body = (
-            f'"""Regression test (rootfix {self.code}): running `{fn.symbol}` again does not repeat '
-            f"`{ast.unparse(hit.effect.func)}()`.\n\n"
-            f"The job caused its side effect for every matching {model} and never set `{hit.marker.field}`, so each\n"
-            "run repeated it for the rows already handled. Each test replays one of the project's own tests of the\n"
-            'job, then runs the job once more and checks that nothing is sent again.\n"""\n'
-            "from unittest import mock\n\n"
-            f"{entry[0]}{imports}\n\n"
-            f"EFFECT = {effect!r}\n"
-            f"{run_job}"
-            "    assert not calls, (\n"
-            f"        f\"running the job again repeated `{ast.unparse(hit.effect.func)}()` {{len(calls)}} time(s) for rows \"\n"
-            f"        \"the first run already handled: `{model}.{hit.marker.field}` is never set\")\n"
-            f"{tests}")
-        return regression_test_path(index, self.code, fn.symbol), body
+        # rerun with the arguments the scenario ran the job with, when the job is a module function
+        run = ("job_called_with", "job102_run_recorded") if func is not None else ("job102_run_plain",)
+        return DirectTest(fn.symbol, fn.file, ("job102_no_repeat_head", *run, "job102_no_repeat_check"), dict(
+            effect_call=ast.unparse(hit.effect.func), model=model, marker=hit.marker.field, entry_imports=entry[0],
+            effect_repr=repr(effect), func=func or "", run=entry[1]),
+            calls=ProjectTestCalls(fn, "_rerun_does_not_repeat"))
 
 
 def _filters_on(hit: UnmarkedLoop) -> bool:

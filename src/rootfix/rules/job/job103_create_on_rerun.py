@@ -6,15 +6,13 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix.project_tests import regression_test_path
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, ProjectTestCalls, Rule
 from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._common import node_span, preferred_quote
 from rootfix.rules.job._lib.blocks import walk_no_defs
 from rootfix.rules.job._lib.job_test import entry_call
 from rootfix.rules.job._lib.markers import loop_source, queryset_model
 from rootfix.rules.job._lib.natural_keys import checks_existence, natural_key, unique_sets
-from rootfix.rules.job._lib.replay import scenario_tests
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -249,39 +247,20 @@ class CreateOnRerun(Rule):
         return Patch(changes=(FileChange(finding.file, source, new),))
 
     # ------------------------------------------------------------------ regression test
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         """Replay each project test that runs the job, then run it again: no new rows, no IntegrityError."""
         target = self._target(index, finding)
         if target is None:
             return None
         fn, call, model, keys, _ = target
         entry = entry_call(index, fn)
-        scenarios = scenario_tests(index, fn, "_rerun_creates_nothing")
-        if entry is None or scenarios is None:
+        if entry is None:
             return None
-        imports, tests = scenarios
         name = model.rsplit(".", 1)[-1]
         dotted = model[4:] if model.startswith("src.") else model
-        body = (
-            f'"""Regression test (rootfix {self.code}): running `{fn.symbol}` again creates no second {name}.\n\n'
-            f"The job created a {name} per ({', '.join(keys)}) with `create()`, so a rerun created it again (or\n"
-            "stopped on IntegrityError). Each test replays one of the project's own tests of the job, then runs the\n"
-            'job once more with the same data and checks that no row was added.\n"""\n'
-            "import pkgutil\n\n"
-            f"{entry[0]}{imports}\n\n"
-            f"MODEL = {dotted!r}\n\n\n"
-            "def _run_job():\n"
-            f"    {entry[1]}\n\n\n"
-            "def _rerun_creates_nothing(scenario):\n"
-            "    scenario()\n"
-            "    model = pkgutil.resolve_name(MODEL)\n"
-            "    before = model._default_manager.count()\n"
-            "    _run_job()\n"
-            "    after = model._default_manager.count()\n"
-            f"    assert after == before, f\"running the job again created {{after - before}} more {name} row(s) "
-            f"for the same ({', '.join(keys)})\"\n"
-            f"{tests}")
-        return regression_test_path(index, self.code, fn.symbol), body
+        return DirectTest(fn.symbol, fn.file, ("job103_rerun_creates_nothing",), dict(
+            name=name, keys=", ".join(keys), entry_imports=entry[0], model_repr=repr(dotted), run=entry[1]),
+            calls=ProjectTestCalls(fn, "_rerun_creates_nothing"))
 
 
 def _moves_row(loop: ast.For) -> bool:

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix.project_tests import regression_test_path
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._common import node_span
 from rootfix.rules.job._lib.job_test import dotted_module, entry_call
@@ -240,7 +239,7 @@ class ImportTimeClock(Rule):
         return Patch(changes=(FileChange(finding.file, source, new),))
 
     # ------------------------------------------------------------------ regression test
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         """Run the job long after its module was imported: it must read the clock during the run."""
         target = self._target(index, finding)
         if target is None:
@@ -267,25 +266,6 @@ class ImportTimeClock(Rule):
                      "original(*a, **k))[1])\n")
         else:
             return None
-        body = (
-            f'"""Regression test (rootfix {self.code}): `{fn.symbol}` reads the clock on every run.\n\n'
-            f"`{name.id}` was computed from `{ast.unparse(call.func)}()` once, when {module.module} was imported, so a\n"
-            "long-running scheduler process reused the first day's value on every later run. The test runs the job\n"
-            "after the module was imported and checks that the job reads the clock while it runs.\n"
-            '"""\nimport pkgutil\nfrom unittest import mock\n\nfrom django.test import TestCase\n\n'
-            f"{entry[0]}\n\n"
-            "def _run_job():\n"
-            f"    {entry[1]}\n\n\n"
-            "class RootfixImportTimeClockTest(TestCase):\n"
-            f"    def test_{fn.node.name}_reads_the_clock_when_it_runs(self):\n"
-            "        calls = []\n"
-            f"{patch}"
-            "        with patcher:\n"
-            "            try:\n"
-            "                _run_job()\n"
-            "            except Exception:  # only whether the run read the clock matters here\n"
-            "                pass\n"
-            "        self.assertTrue(calls, (\n"
-            f"            \"the job did not read the clock while it ran: it uses `{name.id}`, computed once at import \"\n"
-            "            \"(stale in a long-running scheduler process)\"))\n")
-        return regression_test_path(index, self.code, fn.symbol), body
+        return DirectTest(fn.symbol, fn.file, ("job201_reads_clock_per_run",), dict(
+            name=name.id, clock=ast.unparse(call.func), module=module.module, entry_imports=entry[0], run=entry[1],
+            fn_name=fn.node.name, patch=patch))

@@ -7,13 +7,11 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix.project_tests import regression_test_path
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, ProjectTestCalls, Rule
 from rootfix.rules.job._common import node_span
 from rootfix.rules.job._lib.blocks import TERMINATORS, is_test_code, walk_no_defs
 from rootfix.rules.job._lib.job_test import dotted_module
 from rootfix.rules.job._lib.module_state import module_containers, uses
-from rootfix.rules.job._lib.replay import scenario_tests
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -253,36 +251,17 @@ class ModuleStateAcrossRuns(Rule):
         return Patch(changes=(FileChange(finding.file, source, new),))
 
     # ------------------------------------------------------------------ regression test
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         """Replay each project test that runs the job: the run must leave no state in the module."""
         target = self._target(index, finding)
         if target is None:
             return None
         module, (name, _, fn, _, seen, _) = target
-        scenarios = scenario_tests(index, fn, "_run_leaves_no_state")
-        if scenarios is None or seen:
+        if seen:
             return None
-        imports, tests = scenarios
-        body = (
-            f'"""Regression test (rootfix {self.code}): `{fn.symbol}` keeps no state between runs.\n\n'
-            f"`{name}` was a module-level container the job filled and read, so in a long-running scheduler process\n"
-            "every run started with the previous run's contents. Each test replays one of the project's own tests\n"
-            'of the job and checks that the run left nothing behind in the module for the next run.\n"""\n'
-            "import copy\nimport importlib\n\n"
-            f"{imports}\n\n"
-            f"MODULE = {dotted_module(module.module)!r}\nNAME = {name!r}\n\n\n"
-            "def _run_leaves_no_state(scenario):\n"
-            "    module = importlib.import_module(MODULE)\n"
-            "    state = getattr(module, NAME, None)\n"
-            "    if hasattr(state, 'clear'):\n"
-            "        state.clear()  # what earlier tests in this process left there\n"
-            "    before = copy.deepcopy(state)\n"
-            "    scenario()\n"
-            "    after = getattr(module, NAME, None)\n"
-            "    assert after == before, (\n"
-            f"        f\"the job left {{after!r}} in {{MODULE}}.{{NAME}}: the next run in this process starts with it\")\n"
-            f"{tests}")
-        return regression_test_path(index, self.code, fn.symbol), body
+        return DirectTest(fn.symbol, fn.file, ("job202_no_state_between_runs",), dict(
+            name=name, module_repr=repr(dotted_module(module.module)), name_repr=repr(name)),
+            calls=ProjectTestCalls(fn, "_run_leaves_no_state"))
 
 
 _IMPORTERS: dict[int, tuple[object, dict[str, list]]] = {}

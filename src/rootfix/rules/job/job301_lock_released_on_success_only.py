@@ -4,11 +4,10 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable
 
-from rootfix.fix.project_tests import regression_test_path
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._lib.finally_wrap import wrap_in_finally
-from rootfix.rules.job._lib.job_test import HEADER, entry_call, work_call
+from rootfix.rules.job._lib.job_test import entry_call, work_call
 from rootfix.rules.job._lib.locks import Lock, unreleased_locks
 from rootfix.types import FileChange, Finding, Patch
 
@@ -302,7 +301,7 @@ class LockReleasedOnSuccessOnly(Rule):
         return Patch(changes=(FileChange(finding.file, module.source, new),)) if new else None
 
     # ------------------------------------------------------------------ regression test
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         """Run the job with its work failing, then again: the second run must do the work."""
         target = self._target(index, finding)
         if target is None:
@@ -331,27 +330,11 @@ class LockReleasedOnSuccessOnly(Rule):
             imports += f"import {module.module} as _lock_module\n"
             reset = (f"        import os\n\n        path = str(_lock_module.{lock.key[0]})\n"
                      "        if os.path.exists(path):\n            os.remove(path)\n")
-        body = HEADER.format(
-            code=self.code, title=f"`{fn.symbol}` runs again after a run that failed.",
+        return DirectTest(fn.symbol, fn.file, ("job_failing_work", "job301_runs_after_failed_run"), dict(
+            title=f"`{fn.symbol}` runs again after a run that failed.",
             doc=(f"The lock taken by `{lock.what}` was released only when the work succeeded; a run that raised\n"
                  "left it taken and every later run skipped. The test makes the job's work fail once, then runs\n"
                  "the job again and checks that it does its work."),
-            imports=imports.strip(), work=patch, work_text=ast.unparse(call.func), run=run)
-        body += (
-            "\n\nclass RootfixLockReleasedTest(TestCase):\n"
-            "    def setUp(self):\n" + (reset or "        pass\n") + "\n"
-            "    tearDown = setUp\n\n"
-            f"    def test_{fn.node.name}_runs_again_after_a_failed_run(self):\n"
-            "        with mock.patch(WORK, _failing):\n"
-            "            with self.assertRaises(_InjectedFailure):\n"
-            "                _run_job()\n"
-            "        calls = []\n"
-            "        with mock.patch(WORK, _counting(calls)):\n"
-            "            try:\n"
-            "                _run_job()\n"
-            "            except Exception:  # the work was reached; what it does next is not this test's concern\n"
-            "                pass\n"
-            "        self.assertTrue(calls, (\n"
-            f"            \"after a run whose work failed, the next run skipped its work: the lock taken by \"\n"
-            f"            {('`' + lock.what + '` was never released (release it in `finally`)')!r}))\n")
-        return regression_test_path(index, self.code, fn.symbol), body
+            imports=imports.strip(), work_repr=repr(patch), work_text=ast.unparse(call.func), run=run,
+            reset=reset or "        pass\n", name=fn.node.name,
+            released_repr=repr('`' + lock.what + '` was never released (release it in `finally`)')))

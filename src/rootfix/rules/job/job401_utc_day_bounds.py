@@ -6,39 +6,25 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix.project_tests import module_name, regression_test_path, uses_pytest_style
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.job._common import (
     add_timezone_import as _add_import,
     byte_to_char as _byte_to_char,
     django_timezone_name as _django_timezone_name,
     project_settings,
-    use_tz,
 )
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.rules.job._lib.utc import _is_utc, local_project_timezone
 
 if TYPE_CHECKING:
     from rootfix.discover.index import ModuleInfo, RepoIndex
 
-UTC_NAMES = frozenset({
-    "datetime.timezone.utc", "datetime.UTC", "django.utils.timezone.utc", "pytz.utc", "pytz.UTC",
-})
 TIME_LITERALS = ("datetime.time.min", "datetime.time.max")
 
 SETTINGS = (
     "TIME_ZONE = 'America/Chicago'\n"
     "USE_TZ = True\n"
 )
-
-
-def _is_utc(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> bool:
-    dotted = index.resolve(module, node) or ""
-    if dotted in UTC_NAMES:
-        return True
-    if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
-        target = index.resolve(module, node.func) or ""
-        return target in ("zoneinfo.ZoneInfo", "pytz.timezone") and str(node.args[0].value).upper() in ("UTC", "ETC/UTC")
-    return False
 
 
 def _combine(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> ast.Call | None:
@@ -70,15 +56,6 @@ def utc_day_start(index: "RepoIndex", module: "ModuleInfo", node: ast.AST) -> as
         return _combine(index, module, node.args[0])
     if isinstance(func, ast.Attribute) and func.attr == "localize" and node.args and _is_utc(index, module, func.value):
         return _combine(index, module, node.args[0])
-    return None
-
-
-def local_project_timezone(settings: dict[str, object], index: "RepoIndex | None" = None) -> str | None:
-    """TIME_ZONE when the project stores aware datetimes (:func:`use_tz`) and its local zone is not UTC."""
-    tz = settings.get("TIME_ZONE")
-    on = use_tz(index, settings) if index is not None else settings.get("USE_TZ") is True
-    if on and isinstance(tz, str) and tz.upper() not in ("UTC", "ETC/UTC", "GMT"):
-        return tz
     return None
 
 
@@ -233,7 +210,7 @@ class UtcDayBounds(Rule):
         cst.parse_module(new)  # never hand out a patch that does not parse
         return Patch(changes=(FileChange(finding.file, module.source, new),))
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         target = self._target(index, finding)
         fn = index.enclosing_function(finding.file, finding.line)
         if target is None or fn is None or fn.class_name:
@@ -248,34 +225,8 @@ class UtcDayBounds(Rule):
         time_src = _time_expr(index, module, combine.args[1])
         if time_src is None:
             return None
-        mod = module_name(finding.file)
-        path = regression_test_path(index, self.code, fn.symbol)
-        name = fn.symbol
-        check = (
-            "tz = timezone.get_default_timezone()\n"
-            "for day in (date(2024, 1, 15), date(2024, 7, 15)):  # winter and summer time\n"
-            f"    result = {name}(day)\n"
-            "    values = result if isinstance(result, (tuple, list)) else (result,)\n"
-            "    stamps = [v for v in values if isinstance(v, datetime)]\n"
-            "    assert stamps, 'no datetime returned'\n"
-            f"    local = timezone.make_aware(datetime.combine(day, {time_src}), tz)\n"
-            "    assert stamps[0] == local, f'{day}: starts at {stamps[0].astimezone(tz)}, not local {local}'\n"
-        )
-        header = (
-            f'"""Regression test (rootfix {self.code}): `{name}` follows the local calendar day (settings.TIME_ZONE)."""\n'
-            "from datetime import date, datetime, time\n\n"
-            "from django.utils import timezone\n"
-        )
-        if uses_pytest_style(index):
-            # the function may read the database on its way (holidays, calendars): let it
-            body = (header + f"import pytest\n\nfrom {mod} import {name}\n\n\n@pytest.mark.django_db\n"
-                    f"def test_{name}_uses_local_midnight():\n" + "".join("    " + l + "\n" for l in check.splitlines()))
-        else:
-            body = (header + "from django.test import TestCase\n\n" + f"from {mod} import {name}\n\n\n"
-                    f"class {''.join(p.title() for p in name.split('_'))}TimezoneTests(TestCase):\n"
-                    f"    def test_{name}_uses_local_midnight(self):\n"
-                    + "".join("        " + l + "\n" for l in check.splitlines()))
-        return path, body
+        return DirectTest(fn.symbol, finding.file, ("job401_local_midnight",), dict(
+            time=time_src, class_name="".join(p.title() for p in fn.symbol.split("_"))))
 
 
 def _time_expr(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> str | None:

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix.project_tests import module_name, regression_test_path, uses_pytest_style
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.project.paths import module_name
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.job._common import (
     add_timezone_import,
     django_timezone_name,
@@ -15,7 +15,7 @@ from rootfix.rules.job._common import (
     node_span,
     project_settings,
 )
-from rootfix.rules.job.job401_utc_day_bounds import _is_utc, local_project_timezone
+from rootfix.rules.job._lib.utc import _is_utc, local_project_timezone
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -222,12 +222,12 @@ class UtcDateOfNow(Rule):
         return Patch(changes=(FileChange(finding.file, module.source, new),))
 
     # ------------------------------------------------------------------ regression test
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         """Call the function at two instants of the same local day — one where the UTC date is another
         day (just after local midnight east of UTC, just before it west of UTC) and one where it is
         the same — with ``timezone.now`` frozen; the dates it returns must agree."""
         target = self._target(index, finding)
-        if target is None or not uses_pytest_style(index):  # the test uses pytest's monkeypatch
+        if target is None:  # the test uses pytest's monkeypatch: a pytest-style template only
             return None
         module, fn, node = target
         if fn.class_name or fn.node.name.startswith("_") and fn.node.name != "__call__":
@@ -246,41 +246,7 @@ class UtcDateOfNow(Rule):
             call = f"{fn.node.name}(instant)"
         now_aliases = sorted(local for local, dotted in module.imports.items()
                              if dotted == "django.utils.timezone.now")
-        mod = module_name(finding.file)
         patch_lines = "".join(f"    monkeypatch.setattr(_job_module, \"{a}\", lambda: instant)\n" for a in now_aliases)
-        check = (
-            "tz = timezone.get_default_timezone()\n"
-            "for day in (date(2024, 1, 15), date(2024, 7, 15)):  # winter and summer time\n"
-            "    hours = [timezone.make_aware(datetime.combine(day, time(h, 30)), tz) for h in range(24)]\n"
-            "    other = [t for t in hours if t.astimezone(dt_timezone.utc).date() != day]\n"
-            "    same = [t for t in hours if t.astimezone(dt_timezone.utc).date() == day]\n"
-            "    if not other or not same:\n"
-            "        continue\n"
-            f"    results = [_dates(_at(monkeypatch, instant)) for instant in (same[len(same) // 2], other[0], other[-1])]\n"
-            "    assert results[0], \"no date returned\"\n"
-            "    assert results[1] == results[0] and results[2] == results[0], (\n"
-            "        f'{day}: local times {other[0]:%H:%M} / {other[-1]:%H:%M} give {results[1]} / {results[2]}, '\n"
-            "        f'not {results[0]} like the rest of the local day')\n"
-        )
-        body = (
-            f'"""Regression test (rootfix {self.code}): `{fn.symbol}` takes the date of the local day (settings.TIME_ZONE),\n'
-            'also in the hours where the UTC date is already (or still) another day."""\n'
-            "from datetime import date, datetime, time, timezone as dt_timezone\n\n"
-            "import pytest\n"
-            "from django.utils import timezone\n\n"
-            + (f"import {mod} as _job_module\n" if now_aliases else "")
-            + f"from {mod} import {fn.node.name}\n\n\n"
-            "def _at(monkeypatch, instant):\n"
-            "    instant = instant.astimezone(dt_timezone.utc)\n"
-            "    monkeypatch.setattr(timezone, \"now\", lambda: instant)\n"
-            + patch_lines +
-            f"    return {call}\n\n\n"
-            "def _dates(value):\n"
-            "    values = value if isinstance(value, (tuple, list)) else (value,)\n"
-            "    return [v for v in values if isinstance(v, date) and not isinstance(v, datetime)]\n\n\n"
-        )
-        # the function may read the database on its way (holidays, calendars): let it
-        body += ("@pytest.mark.django_db\n"
-                 f"def test_{fn.node.name}_uses_the_local_date(monkeypatch):\n"
-                 + "".join("    " + l + "\n" for l in check.splitlines()))
-        return regression_test_path(index, self.code, fn.symbol), body
+        return DirectTest(fn.symbol, finding.file, ("job403_local_date",), dict(
+            module_import=f"import {module_name(finding.file)} as _job_module\n" if now_aliases else "",
+            name=fn.node.name, patch_lines=patch_lines, call=call))

@@ -4,11 +4,10 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable
 
-from rootfix.fix.project_tests import regression_test_path
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._lib.finally_wrap import wrap_in_finally
-from rootfix.rules.job._lib.job_test import HEADER, entry_call, patch_target, work_call
+from rootfix.rules.job._lib.job_test import entry_call, patch_target, work_call
 from rootfix.rules.job._lib.tempfiles import Temp, temp_leaks
 from rootfix.types import FileChange, Finding, Patch
 
@@ -213,7 +212,7 @@ class TempFileLeftOnFailure(Rule):
         return Patch(changes=(FileChange(finding.file, module.source, new),)) if new else None
 
     # ------------------------------------------------------------------ regression test
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         """Run the job with its work failing: the temp paths it created must be gone afterwards."""
         target = self._target(index, finding)
         if target is None or target[2] is None:
@@ -228,32 +227,10 @@ class TempFileLeftOnFailure(Rule):
         imports, run, _ = entry
         call, patch = work
         noun = "temp directory" if temp.kind == "dir" else "temp file"
-        body = HEADER.format(
-            code=self.code, title=f"`{fn.symbol}` leaves no {noun} behind when it fails.",
+        return DirectTest(fn.symbol, fn.file, ("job_failing_work", "job501_temp_files_removed"), dict(
+            title=f"`{fn.symbol}` leaves no {noun} behind when it fails.",
             doc=(f"The {noun} created by `{temp.what}` was removed only when the work succeeded, so every\n"
                  "failed run left one behind. The test makes the job's work fail and checks that what the job\n"
                  "created is gone."),
-            imports=("import os\nimport shutil\n" + imports).strip(), work=patch,
-            work_text=ast.unparse(call.func), run=run)
-        body += (
-            f"\n\nCREATE = {create!r}\n\n\n"
-            "class RootfixTempCleanupTest(TestCase):\n"
-            f"    def test_{fn.node.name}_leaves_no_temp_files_when_it_fails(self):\n"
-            "        created = []\n"
-            "        original = pkgutil.resolve_name(CREATE)\n\n"
-            "        def recording(*args, **kwargs):\n"
-            "            made = original(*args, **kwargs)\n"
-            "            created.append(made[1] if isinstance(made, tuple) else getattr(made, 'name', made))\n"
-            "            return made\n\n"
-            "        with mock.patch(CREATE, recording), mock.patch(WORK, _failing):\n"
-            "            try:\n"
-            "                _run_job()\n"
-            "            except _InjectedFailure:\n"
-            "                pass\n"
-            "        if not created:  # no proof either way: the job had nothing to do with this test's data\n"
-            "            self.skipTest('the job returned before it created its temp path')\n"
-            "        left = [str(p) for p in created if os.path.exists(p)]\n"
-            "        for path in left:\n"
-            "            shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)\n"
-            f"        self.assertFalse(left, 'a run that failed left its {noun} behind: ' + ', '.join(left))\n")
-        return regression_test_path(index, self.code, fn.symbol), body
+            imports=("import os\nimport shutil\n" + imports).strip(), work_repr=repr(patch),
+            work_text=ast.unparse(call.func), run=run, create_repr=repr(create), name=fn.node.name, noun=noun))

@@ -4,12 +4,11 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable
 
-from rootfix.fix.project_tests import regression_test_path
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._lib.finally_wrap import wrap_in_finally
 from rootfix.rules.job._lib.handles import unclosed_on_failure
-from rootfix.rules.job._lib.job_test import HEADER, dotted_module, entry_call, patch_target, work_call
+from rootfix.rules.job._lib.job_test import dotted_module, entry_call, patch_target, work_call
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -175,7 +174,7 @@ class HandleLeftOpenOnFailure(Rule):
                               pair.body[pair.end - 1].lineno)
         return Patch(changes=(FileChange(finding.file, module.source, new),)) if new else None
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         """Run the job with its work failing: every handle it opened must be closed afterwards."""
         target = self._target(index, finding)
         if target is None:
@@ -189,35 +188,9 @@ class HandleLeftOpenOnFailure(Rule):
         if entry is None or work is None or opener is None:
             return None
         imports, run, _ = entry
-        body = HEADER.format(
-            code=self.code, title=f"`{fn.symbol}` closes its {kind} when it fails.",
+        return DirectTest(fn.symbol, fn.file, ("job_failing_work", "job502_handles_closed"), dict(
+            title=f"`{fn.symbol}` closes its {kind} when it fails.",
             doc=(f"The {kind} opened by `{ast.unparse(call.func)}(...)` was closed only when the work succeeded.\n"
                  "The test makes the job's work fail and checks that what the job opened is closed."),
-            imports=("import builtins\n" + imports).strip(), work=work[1],
-            work_text=ast.unparse(work[0].func), run=run)
-        body += (
-            f"\n\nOPENER = {opener!r}\n\n\n"
-            "def _is_closed(handle):\n"
-            "    if getattr(handle, 'closed', None) is not None:\n"
-            "        return bool(handle.closed)\n"
-            "    return getattr(handle, 'sock', None) is None and getattr(handle, 'fp', None) is None\n\n\n"
-            "class RootfixHandleClosedTest(TestCase):\n"
-            f"    def test_{fn.node.name}_closes_what_it_opened_when_it_fails(self):\n"
-            "        opened = []\n"
-            "        try:\n"
-            "            original = pkgutil.resolve_name(OPENER)\n"
-            "        except AttributeError:  # the module uses the builtin open()\n"
-            "            original = builtins.open\n\n"
-            "        def recording(*args, **kwargs):\n"
-            "            handle = original(*args, **kwargs)\n"
-            "            opened.append(handle)\n"
-            "            return handle\n\n"
-            "        with mock.patch(OPENER, recording, create=True), mock.patch(WORK, _failing):\n"
-            "            with self.assertRaises(_InjectedFailure):\n"
-            "                _run_job()\n"
-            "        self.assertTrue(opened, 'the job failed before it opened anything')\n"
-            "        left = [h for h in opened if not _is_closed(h)]\n"
-            "        for handle in left:\n"
-            "            handle.close()\n"
-            f"        self.assertFalse(left, 'a run that failed left its {kind} open')\n")
-        return regression_test_path(index, self.code, fn.symbol), body
+            imports=("import builtins\n" + imports).strip(), work_repr=repr(work[1]),
+            work_text=ast.unparse(work[0].func), run=run, opener_repr=repr(opener), name=fn.node.name, kind=kind))

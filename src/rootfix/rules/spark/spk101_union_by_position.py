@@ -4,8 +4,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from rootfix.fix.project_tests import regression_test_path
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.job._common import node_span
 from rootfix.rules.spark._dataframes import DF_ONLY, DataFrames, imports_pyspark
 from rootfix.types import FileChange, Finding, Patch
@@ -386,7 +385,7 @@ class UnionByPosition(Rule):
         return Patch(changes=(FileChange(finding.file, module.source, new),))
 
     # ------------------------------------------------------------------ regression test
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         """Two small DataFrames with the same columns in different orders go through the function;
         every value must come out in the column it went in with."""
         target = self._target(index, finding)
@@ -420,14 +419,12 @@ class UnionByPosition(Rule):
         columns = _columns(index, module, fn)
         if len(columns) < 2:
             return None
-        spark_fixture = _spark_fixture(index)
-        mod = _dotted(fn.module)
-        path = regression_test_path(index, self.code, fn.symbol)
-        fixture = "" if spark_fixture else _SPARK_FIXTURE
-        spark_name = spark_fixture or "spark"
-        body = _TEST.format(code=self.code, name=fn.symbol, mod=mod, columns=columns, fixture=fixture,
-                            spark=spark_name, left=left_name, right=right_name, args=call_args)
-        return path, body
+        spark_fixture = _spark_fixture(index)  # the project's own SparkSession fixture, else a local one
+        parts = ("spk101_columns_by_name_head", *(() if spark_fixture else ("spark_session_fixture",)),
+                 "spk101_columns_by_name")
+        return DirectTest(fn.symbol, fn.file, parts, dict(
+            name=fn.symbol, mod=_dotted(fn.module), columns_repr=repr(columns), spark=spark_fixture or "spark",
+            left=left_name, right=right_name, args=call_args))
 
 
 def _dotted(module: str) -> str:
@@ -491,52 +488,3 @@ def _spark_fixture(index: "RepoIndex") -> str | None:
             if is_fixture and builds:
                 return stmt.name
     return None
-
-
-_SPARK_FIXTURE = '''
-
-@pytest.fixture(scope="module")
-def spark():
-    from pyspark.sql import SparkSession
-
-    session = (
-        SparkSession.builder.master("local[1]")
-        .appName("rootfix-regression")
-        .config("spark.sql.shuffle.partitions", "1")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .getOrCreate()
-    )
-    yield session
-'''
-
-_TEST = '''"""Regression test (rootfix {code}): `{name}` matches the columns of its inputs by name.
-
-`union()` combined the two DataFrames by column position, so an input whose columns came in another
-order (a reordered CSV header, another source's mapping) put its values into the wrong columns.
-"""
-import pytest
-
-from {mod} import {name}
-
-COLUMNS = {columns!r}
-{fixture}
-
-def _frame(spark, columns, tag):
-    rows = [tuple(f"{{column}}:{{tag}}{{i}}" for column in columns) for i in range(3)]
-    return spark.createDataFrame(rows, schema=", ".join(f"{{c}} string" for c in columns))
-
-
-def test_{name}_matches_columns_by_name({spark}):
-    {left} = _frame({spark}, COLUMNS, "a")
-    {right} = _frame({spark}, list(reversed(COLUMNS)), "b")
-    result = {name}({args})
-    rows = result.collect() if hasattr(result, "collect") else result
-    assert rows, "no rows came out"
-    misplaced = []
-    for row in rows:
-        for column, value in row.asDict().items():
-            if isinstance(value, str) and value.split(":")[0] in COLUMNS and value.split(":")[0] != column:
-                misplaced.append((column, value))
-    assert not misplaced, f"values landed in the wrong columns: {{misplaced[:5]}}"
-'''

@@ -7,8 +7,9 @@
 * exception helpers: which types a handler catches, whether it re-raises;
 * :func:`retry_sites` follows a ``try`` body into project helpers and tells where a Celery ``Retry``
   can come from (``self.retry()``, ``task.retry()`` on a task passed as an argument, ``raise Retry``);
-* :func:`replay_test` writes a regression test that replays the project's own tests that run a task,
-  with an injected failure and an invariant checked on the task's outcome.
+* what a regression test injects where (:func:`injection_for_handler`, :func:`try_body_target`,
+  :func:`first_patchable_call`); the test itself -- a replay of the project's own tests that run the task,
+  with the failure injected -- is a ``TaskReplay`` that ``rootfix.regress`` writes.
 
 Nothing here imports or runs the project's code.
 """
@@ -19,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
-from rootfix.discover.index import FunctionInfo, ModuleInfo, walk_body
-from rootfix.project.model import Project, is_test_module
+from rootfix.discover.index import FunctionInfo, ModuleInfo
+from rootfix.project.model import Project
 from rootfix.project.model import is_task_class as _is_task_class
 
 if TYPE_CHECKING:
@@ -305,142 +306,6 @@ def first_param_is_task(task: TaskInfo) -> bool:
     return task.bound
 
 
-# --------------------------------------------------------------------------- regression tests
-@dataclass(frozen=True)
-class Scenario:
-    """A project test that runs a task: a pytest function or a TestCase method."""
-
-    file: str
-    module: str  # import name of the test module
-    name: str  # function name, or method name
-    class_name: str | None = None
-    fixtures: tuple[str, ...] = ()  # module-level fixtures of its own module it may need
-
-
-def _is_test_file(path: str) -> bool:
-    return is_test_module(path) and "test_rootfix_" not in path
-
-
-def _import_name(index: "RepoIndex", info: ModuleInfo) -> str:
-    """The module name pytest will import a test file under (rootdir-relative package, or basename)."""
-    parts = info.path[:-3].split("/")
-    # walk up while the folders are packages
-    pkg_parts = [parts[-1]]
-    for i in range(len(parts) - 1, 0, -1):
-        folder = "/".join(parts[:i])
-        if f"{folder}/__init__.py" in index.by_path:
-            pkg_parts.insert(0, parts[i - 1])
-        else:
-            break
-    return ".".join(pkg_parts)
-
-
-def _fixture_names(info: ModuleInfo) -> set[str]:
-    out = set()
-    for stmt in info.tree.body:
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for d in stmt.decorator_list:
-                target = d.func if isinstance(d, ast.Call) else d
-                text = ast.unparse(target)
-                if text.endswith("fixture"):
-                    out.add(stmt.name)
-    return out
-
-
-def _references(index: "RepoIndex") -> dict[str, set[str]]:
-    """dotted name -> qualnames of the non-test project functions that refer to it or call it (cached)."""
-    cached = index.__dict__.get("_rootfix_w1_refs")
-    if cached is not None:
-        return cached
-    out: dict[str, set[str]] = {}
-    for fn in index.functions.values():
-        if _is_test_file(fn.file):
-            continue
-        info = index.module_of(fn)
-        for node in walk_body(fn.node):
-            if isinstance(node, ast.Name) or (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)):
-                dotted = index.resolve(info, node)
-                if dotted and "." in dotted:
-                    out.setdefault(index._follow_reexport(dotted), set()).add(fn.qualname)
-        for callee, _call in index.callees(fn):
-            out.setdefault(callee.qualname, set()).add(fn.qualname)
-    index.__dict__["_rootfix_w1_refs"] = out
-    return out
-
-
-_COMMAND_FILE = re.compile(r"(^|/)management/commands/([A-Za-z_]\w*)\.py$")
-
-
-def _entry_points(index: "RepoIndex", wanted: set[str], max_depth: int = 3) -> tuple[set[str], set[str]]:
-    """Project functions from which ``wanted`` is reached (they call it, ``.delay()`` it, or call such a
-    function), up to ``max_depth`` steps, and the names of management commands among them."""
-    refs = _references(index)
-    entries: set[str] = set()
-    commands: set[str] = set()
-    frontier = set(wanted)
-    for _ in range(max_depth):
-        nxt: set[str] = set()
-        for name in frontier:
-            for caller in refs.get(name, ()):
-                if caller in entries or caller in wanted:
-                    continue
-                entries.add(caller)
-                nxt.add(caller)
-                fn = index.functions.get(caller)
-                m = _COMMAND_FILE.search(fn.file) if fn else None
-                if fn is not None and m and fn.class_name == "Command":
-                    commands.add(m.group(2))
-        frontier = nxt
-    return entries, commands
-
-
-def scenarios_for(index: "RepoIndex", task: TaskInfo, limit: int = 6) -> list[Scenario]:
-    """The project's tests that run ``task``: the ones that reference it (call it, ``.delay()`` it,
-    ``.apply()`` it) first, then the ones that reach it through project code (a service that enqueues
-    it, ``call_command()`` of a management command that runs it)."""
-    wanted = {task.fn.qualname}
-    if task.kind == "class" and task.fn.class_name:
-        wanted.add(f"{task.fn.module}.{task.fn.class_name}")
-    entries, commands = _entry_points(index, wanted)
-    found: list[tuple[int, Scenario]] = []
-    for path, info in sorted(index.by_path.items()):
-        if not _is_test_file(path):
-            continue
-        fixtures = _fixture_names(info)
-        for sym, fn in info.functions.items():
-            if not fn.node.name.startswith("test"):
-                continue
-            if fn.class_name is not None and not fn.class_name.startswith("Test") and not _looks_testcase(index, info, fn.class_name):
-                continue
-            rank = None
-            for node in walk_body(fn.node):
-                if isinstance(node, (ast.Name, ast.Attribute)):
-                    dotted = index._follow_reexport(index.resolve(info, node) or "")
-                    if dotted in wanted:
-                        rank = 0
-                        break
-                    if dotted in entries:
-                        rank = 1
-                elif isinstance(node, ast.Call) and commands and node.args \
-                        and isinstance(node.args[0], ast.Constant) and node.args[0].value in commands \
-                        and (index.resolve(info, node.func) or "").endswith("call_command"):
-                    rank = 1
-            if rank is not None:
-                found.append((rank, Scenario(path, _import_name(index, info), fn.node.name, fn.class_name,
-                                             tuple(sorted(fixtures)))))
-    # direct ones first, pytest functions (no class plumbing) before TestCase methods, then file order
-    found.sort(key=lambda rs: (rs[0], rs[1].class_name is not None))
-    return [s for _, s in found][:limit]
-
-
-def _looks_testcase(index: "RepoIndex", info: ModuleInfo, class_name: str) -> bool:
-    cls = info.classes.get(class_name)
-    if cls is None:
-        return False
-    return any((index.resolve(info, b) or "").endswith(("TestCase", "TransactionTestCase", "SimpleTestCase"))
-               for b in cls.bases)
-
-
 def patch_target(index: "RepoIndex", module: ModuleInfo, call: ast.Call, class_name: str | None) -> str | None:
     """A ``mock.patch`` target string for the callable of ``call`` as the module sees it, or None.
 
@@ -489,227 +354,12 @@ def first_patchable_call(index: "RepoIndex", module: ModuleInfo, stmts: list[ast
     return None
 
 
-_REPLAY_HEADER = '''"""Regression test written by rootfix for {code} ({rule}) in {where}.
-
-{doc}
-It replays the project's own tests that run the task, with {injected}, and checks the task's outcome.
-"""
-import functools
-from unittest import mock
-
-import pytest
-from celery.exceptions import Retry
-
-{imports}
-
-_INJECTED = []
-_OUTCOMES = []
-_RUNS = []  # per run of the task: (its retry number, how often it reached the failing call)
-
-
-def _inject(*args, **kwargs):
-    """Stands in for `{target}`: {injected}."""
-    _INJECTED.append(True)
-{inject_body}
-
-
-def _run_wrapper(original, task=None):
-    @functools.wraps(original)
-    def run(*args, **kwargs):
-        retries = getattr(getattr(task, "request", None), "retries", 0) or 0
-        before = len(_INJECTED)
-        try:
-            result = original(*args, **kwargs)
-        except BaseException as exc:
-            _OUTCOMES.append(exc)
-            _RUNS.append((retries, len(_INJECTED) - before))
-            raise
-        _OUTCOMES.append(result)
-        _RUNS.append((retries, len(_INJECTED) - before))
-        return result
-    return run
-
-
-def _replayed(call_scenario):
-    _INJECTED.clear()
-    _OUTCOMES.clear()
-    _RUNS.clear()
-    task = getattr(_TASK, "_get_current_object", lambda: _TASK)()
-{extra_patches}    with mock.patch({target!r}, _inject), mock.patch.object(task, "run", _run_wrapper(task.run, task)){extra_with}:
-        try:
-            call_scenario()
-        except Exception:
-            pass  # the scenario's own assertions expect the happy path; the outcome is checked below
-    if not _INJECTED:
-        pytest.skip("this scenario does not reach `{target}`")
-    assert _OUTCOMES, "the task did not run"
-    outcome = _OUTCOMES[0]
-{check}
-    # a retry is only worth something if the retried run tries the work again (and does not find it
-    # already given up on, e.g. marked failed by the first attempt before it asked for the retry)
-    assert all(reached for retries, reached in _RUNS if retries), (
-        "a retried run of the task did not reach `{target}` again: the work was given up before the retry")
-'''
-
-
-def _task_imports(index: "RepoIndex", task: TaskInfo, scenarios: list[Scenario], extra_imports: str) -> str:
-    """Imports of a generated test module: the task (as ``_TASK``), the scenarios' modules and fixtures."""
-    fn = task.fn
-    if task.kind == "class":
-        task_import = f"from {fn.module} import {fn.class_name} as _TASK_CLASS\n"
-        task_expr = "_TASK = _registered(_TASK_CLASS)"
-    else:
-        task_import = f"from {fn.module} import {fn.node.name} as _TASK\n"
-        task_expr = ""
-    modules = sorted({s.module for s in scenarios})
-    imports = task_import
-    for m in modules:
-        alias = "_scenarios_" + re.sub(r"\W", "_", m)
-        imports += f"import {m} as {alias}\n"
-    fixture_imports = sorted({(s.module, f) for s in scenarios for f in s.fixtures})
-    for m, f in fixture_imports:
-        imports += f"from {m} import {f}  # noqa: F401  (fixture used by the replayed tests)\n"
-    if extra_imports:
-        imports += extra_imports
-    if task.kind == "class":
-        imports += (
-            "\n\ndef _registered(cls):\n"
-            "    from celery import current_app\n\n"
-            "    for registered in current_app.tasks.values():\n"
-            "        if isinstance(registered, cls):\n"
-            "            return registered\n"
-            "    return current_app.register_task(cls())\n\n\n"
-            f"{task_expr}\n"
-        )
-    return imports.rstrip("\n")
-
-
-def _scenario_tests(scenarios: list[Scenario], prefix: str, runner: str = "_replayed") -> str:
-    """One test per scenario, each running the project's test through ``runner(call_scenario)``."""
-    body = ""
-    seen: set[str] = set()
-    for s in scenarios:
-        alias = "_scenarios_" + re.sub(r"\W", "_", s.module)
-        name = f"{prefix}_{s.name}"
-        if name in seen:
-            continue
-        seen.add(name)
-        if s.class_name is None:
-            body += (
-                f"\n\n@functools.wraps({alias}.{s.name})\n"
-                f"def {name}(*args, **kwargs):\n"
-                f"    {runner}(lambda: {alias}.{s.name}(*args, **kwargs))\n"
-            )
-        else:
-            cls = f"{alias}.{s.class_name}"
-            body += (
-                f"\n\nclass RootfixReplay{s.class_name}_{s.name}({cls}):\n"
-                f"    def {name}(self):\n"
-                f"        {runner}(lambda: {cls}.{s.name}(self))\n\n\n"
-                f"for _name in dir(RootfixReplay{s.class_name}_{s.name}):\n"
-                f"    if _name.startswith('test') and _name != {name!r}:\n"
-                f"        setattr(RootfixReplay{s.class_name}_{s.name}, _name, None)  # run only the replay\n"
-            )
-    return body
-
-
-def replay_test(index: "RepoIndex", task: TaskInfo, *, code: str, rule: str, doc: str, target: str,
-                injected: str, inject_body: str, check: str, extra_imports: str = "",
-                extra_patches: str = "", extra_with: str = "", test_prefix: str | None = None) -> tuple[str, str] | None:
-    """A test module replaying the project's tests that run ``task`` (see the module docstring)."""
-    from rootfix.fix.project_tests import regression_test_path
-
-    scenarios = scenarios_for(index, task)
-    generated = None
-    if not scenarios:
-        generated = _generated_scenario(index, task, test_prefix or f"test_rootfix_{code.lower()}")
-        if generated is None:
-            return None
-    fn = task.fn
-    imports = _task_imports(index, task, scenarios, extra_imports)
-    if generated is not None:
-        imports += "\n" + generated[0]
-    body = _REPLAY_HEADER.format(
-        code=code, rule=rule, where=f"{fn.file}::{fn.symbol}", doc=doc, imports=imports,
-        target=target, injected=injected, inject_body=inject_body, extra_patches=extra_patches,
-        extra_with=extra_with, check=check)
-    body += _scenario_tests(scenarios, test_prefix or f"test_rootfix_{code.lower()}") if scenarios else generated[1]
-    path = regression_test_path(index, code, fn.symbol)
-    return path, body
-
-
-def _generated_scenario(index: "RepoIndex", task: TaskInfo, prefix: str) -> tuple[str, str] | None:
-    """When no project test runs the task: (imports + helpers, a TestCase running it once with generated
-    arguments, on the test database). None when the task's arguments cannot be generated."""
-    from rootfix.fix.generated_run import build_helpers, call_plan
-
-    plan = call_plan(index, task.fn, bound_task=task.bound)
-    if plan is None:
-        return None
-    helpers = "from django.test import TestCase\n" + "\n".join(plan.imports) + "\n" + build_helpers(plan)
-    args = "".join(f"{a}, " for a in plan.args)
-    kwargs = ", ".join(f"{k!r}: {v}" for k, v in plan.kwargs)
-    body = (
-        "\n\nclass RootfixGeneratedRun(TestCase):\n"
-        "    \"\"\"No test of the project runs the task: run it once on generated data.\"\"\"\n\n"
-        f"    def {prefix}_generated_run(self):\n"
-        f"        args = ({args})\n"
-        f"        kwargs = {{{kwargs}}}\n"
-        "        _replayed(lambda: _TASK.apply(args=args, kwargs=kwargs))\n"
-    )
-    return helpers, body
-
-
-_WATCH_HEADER = '''"""Regression test written by rootfix for {code} ({rule}) in {where}.
-
-{doc}
-It replays the project's own tests that run the task `{task}` while {watched}, and checks what it saw.
-"""
-import functools
-import os
-import sys
-import threading
-from unittest import mock
-
-import pytest
-
-{imports}
-
-{setup}
-
-
-def _replayed(call_scenario):
-    _reset()
-    task = getattr(_TASK, "_get_current_object", lambda: _TASK)()
-    with _watching(task):
-        try:
-            call_scenario()
-        except Exception:
-            pass  # the scenario's own assertions may expect the unwatched behaviour; checked below
-{check}
-'''
-
-
-def watch_test(index: "RepoIndex", task: TaskInfo, *, code: str, rule: str, doc: str, watched: str, setup: str,
-               check: str, symbol: str | None = None, extra_imports: str = "") -> tuple[str, str] | None:
-    """A test module replaying the project's tests that run ``task`` inside ``_watching(task)``.
-
-    ``setup`` defines ``_reset()`` and the context manager ``_watching(task)`` (the instrumentation);
-    ``check`` (indented, after the scenario ran) skips when the scenario did not reach the code in
-    question and asserts the invariant otherwise. None when no project test runs the task.
-    """
-    from rootfix.fix.project_tests import regression_test_path
-
-    scenarios = scenarios_for(index, task)
-    if not scenarios:
-        return None
-    fn = task.fn
-    imports = _task_imports(index, task, scenarios, extra_imports)
-    body = _WATCH_HEADER.format(code=code, rule=rule, where=f"{fn.file}::{symbol or fn.symbol}", doc=doc,
-                                task=fn.symbol, watched=watched, imports=imports, setup=setup.strip("\n"),
-                                check=check)
-    body += _scenario_tests(scenarios, f"test_rootfix_{code.lower()}")
-    return regression_test_path(index, code, symbol or fn.symbol), body
+#: The body of a regression test's stand-in that raises ``_EXC`` (an exception type the test imports).
+RAISE_EXC = ("    try:\n"
+             "        exc = _EXC(\"rootfix: injected transient error\")\n"
+             "    except TypeError:  # exception types with required arguments\n"
+             "        exc = _EXC.__new__(_EXC)\n"
+             "    raise exc")
 
 
 def injection_for_handler(index: "RepoIndex", module: ModuleInfo, handler: ast.ExceptHandler) -> tuple[str, str, str] | None:
@@ -723,12 +373,7 @@ def injection_for_handler(index: "RepoIndex", module: ModuleInfo, handler: ast.E
         imports = f"from {mod} import {name} as _EXC\n"
     else:
         imports = f"_EXC = {dotted}\n"
-    body = ("    try:\n"
-            "        exc = _EXC(\"rootfix: injected transient error\")\n"
-            "    except TypeError:  # exception types with required arguments\n"
-            "        exc = _EXC.__new__(_EXC)\n"
-            "    raise exc")
-    return imports, body, "_EXC"
+    return imports, RAISE_EXC, "_EXC"
 
 
 def try_body_target(index: "RepoIndex", task: TaskInfo, try_node: ast.Try) -> str | None:

@@ -6,13 +6,14 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix import codemod
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix import codemod
+from rootfix.rules.base import CheckContext, Example, FirstOf, Rule, TaskReplay
 from rootfix.rules.worker import _w1common as w1
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.rules.worker._lib.autoretry import _autoretry, _tries, autoretry_swallows, wrapper_swallows
 
 if TYPE_CHECKING:
-    from rootfix.discover.index import FunctionInfo, RepoIndex
+    from rootfix.discover.index import RepoIndex
 
 _MODELS = '''from django.db import models
 
@@ -463,13 +464,15 @@ def export_invoice(invoice_id):
         return Patch(changes=(FileChange(finding.file, source, new),))
 
     # ------------------------------------------------------------------ regression test
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
-        autoretry = _autoretry_regression_test(self, index, finding)
-        if autoretry is not None:
-            return autoretry
-        wrapped = _wrapper_regression_test(self, index, finding)
-        if wrapped is not None:
-            return wrapped
+    def regression(self, index: "RepoIndex", finding: Finding) -> FirstOf | None:
+        """The first that can be written: an autoretry_for error swallowed, a decorator's wrapper swallowing
+        the retry, a Retry swallowed in the task."""
+        specs = tuple(s for s in (_autoretry_regression_test(self, index, finding),
+                                  _wrapper_regression_test(self, index, finding),
+                                  self._retry_regression_test(index, finding)) if s is not None)
+        return FirstOf(specs) if specs else None
+
+    def _retry_regression_test(self, index: "RepoIndex", finding: Finding) -> TaskReplay | None:
         fn = index.enclosing_function(finding.file, finding.line)
         task = w1.worker_tasks(index).get(fn.qualname) if fn else None
         if task is None:
@@ -490,8 +493,8 @@ def export_invoice(invoice_id):
             if found is None:
                 return None
             target = found[1]
-        return w1.replay_test(
-            index, task, code=self.code, rule=self.name,
+        return TaskReplay(
+            task.fn.symbol, task, "inject", rule=self.name,
             doc=("A Retry raised inside the task's guarded block (the task asked Celery to retry) must reach "
                  "Celery instead of being caught by the broad `except`."),
             target=target, injected="a celery Retry raised by the guarded call",
@@ -526,90 +529,6 @@ def _try_of_handler(fn: ast.AST, line: int) -> ast.Try | None:
 
 
 # --------------------------------------------------------------------------- autoretry_for / wrappers
-_TOO_BROAD = frozenset({"Exception", "BaseException"})
-
-
-def _autoretry(index: "RepoIndex", task: w1.TaskInfo) -> list[tuple[str, str]]:
-    """(canonical, as imported) dotted names of the task's ``autoretry_for`` types, minus catch-alls."""
-    from rootfix.project import exceptions as X
-
-    expr = task.option("autoretry_for")
-    if expr is None:
-        return []
-    module = index.module_of(task.fn)
-    elts = expr.elts if isinstance(expr, (ast.Tuple, ast.List, ast.Set)) else [expr]
-    out = []
-    for e in elts:
-        raw = index.resolve(module, e) or ""
-        if raw and X.canonical(raw) not in _TOO_BROAD:
-            out.append((X.canonical(raw), raw))
-    return out
-
-
-def _tries(fn_node: ast.AST) -> list[ast.Try]:
-    return [n for n in w1._walk_no_defs(fn_node.body) if isinstance(n, (ast.Try, getattr(ast, "TryStar", ast.Try)))]
-
-
-def autoretry_swallows(index: "RepoIndex") -> list[tuple["FunctionInfo", ast.ExceptHandler, w1.TaskInfo, list[str]]]:
-    """Handlers in a task (or a helper it calls) that catch an ``autoretry_for`` type — exactly, through a
-    base class, a project exception above it, or a bare ``except`` — and do not re-raise: Celery's
-    autoretry never sees the error. Returns ``(function, handler, task, [raw dotted types caught])``."""
-    from rootfix.project import exceptions as X
-
-    cache = index.__dict__.setdefault("_rootfix_w1_autoretry", {})
-    if "list" in cache:
-        return cache["list"]
-    out = []
-    for task in w1.worker_tasks(index).values():
-        if task.framework != "celery":
-            continue
-        excs = _autoretry(index, task)
-        retry_on = [e for e in _retried_in_handlers(index, task) if e not in excs]
-        if not excs and not retry_on:
-            continue
-        for fn, _depth in index.reachable(task.fn, 2):
-            if fn.qualname == task.fn.qualname:
-                wanted = excs
-            else:  # a helper must also let through what the task's own `except X: raise self.retry()` needs
-                wanted = excs + retry_on
-            if not wanted:
-                continue
-            module = index.module_of(fn)
-            for try_node in _tries(fn.node):
-                if not any(isinstance(n, ast.Call) for s in try_node.body for n in ast.walk(s)):
-                    continue
-                for handler in try_node.handlers:
-                    caught = [raw for canon, raw in wanted if X.handler_catches(index, module, handler, canon)]
-                    if not caught:
-                        continue
-                    # only the first handler that catches counts; raising anything (the same error, or a
-                    # translation such as `raise BankTimeout(...) from exc`) lets the task fail or retry
-                    if not w1.raises_anything(handler) and not w1.reraises(handler):
-                        out.append((fn, handler, task, caught))
-                    break
-    cache["list"] = out
-    return out
-
-
-def _retried_in_handlers(index: "RepoIndex", task: w1.TaskInfo) -> list[tuple[str, str]]:
-    """(canonical, raw) types of the task's own handlers that retry (``except X: raise self.retry(...)``)."""
-    from rootfix.project import exceptions as X
-
-    module = index.module_of(task.fn)
-    names = {task.self_name} if task.self_name else set()
-    out = []
-    for try_node in _tries(task.fn.node):
-        for handler in try_node.handlers:
-            if handler.type is None or not any(
-                    isinstance(n, ast.Call) and w1.is_retry_call(index, module, n, names)
-                    for n in w1._walk_no_defs(handler.body)):
-                continue
-            elts = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-            for e in elts:
-                raw = index.resolve(module, e) or ""
-                if raw and X.canonical(raw) not in _TOO_BROAD:
-                    out.append((X.canonical(raw), raw))
-    return out
 
 
 def _autoretry_types_at(index: "RepoIndex", finding: Finding) -> list[str]:
@@ -624,58 +543,7 @@ def _autoretry_types_at(index: "RepoIndex", finding: Finding) -> list[str]:
     return []
 
 
-def wrapper_swallows(index: "RepoIndex") -> list[tuple["FunctionInfo", ast.ExceptHandler, w1.TaskInfo]]:
-    """Project decorators applied to a retrying task (``self.retry`` or ``autoretry_for``) whose wrapper calls
-    the wrapped function inside a ``try`` with a broad handler that does not re-raise: the Retry (or the
-    error autoretry needs) never reaches Celery."""
-    from rootfix.project import exceptions as X
-
-    out = []
-    for task in w1.worker_tasks(index).values():
-        if task.framework != "celery" or task.decorator is None:
-            continue
-        autoretry = _autoretry(index, task)
-        retry_sites = bool(w1.retry_sites(index, task, task.fn.node.body))
-        if not (autoretry or retry_sites):
-            continue
-        module = index.module_of(task.fn)
-        for deco in task.fn.node.decorator_list:
-            if deco is task.decorator:
-                continue
-            target = deco.func if isinstance(deco, ast.Call) else deco
-            deco_fn = index.lookup_function(index.resolve(module, target) or "")
-            if deco_fn is None:
-                continue
-            deco_module = index.module_of(deco_fn)
-            params = {a.arg for a in deco_fn.node.args.args}
-            for nested in ast.walk(deco_fn.node):
-                if not isinstance(nested, (ast.FunctionDef, ast.AsyncFunctionDef)) or nested is deco_fn.node:
-                    continue
-                # the wrapped function: a parameter of the decorator (or of a decorator factory's inner)
-                wrapped = params | {a.arg for n in ast.walk(deco_fn.node) if isinstance(n, ast.FunctionDef)
-                                    and n is not nested for a in n.args.args}
-                for try_node in _tries(nested):
-                    calls_wrapped = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-                                        and n.func.id in wrapped for s in try_node.body for n in ast.walk(s))
-                    if not calls_wrapped:
-                        continue
-                    if retry_sites:
-                        handler = next((h for h in try_node.handlers if w1.catches_retry(index, deco_module, h)),
-                                       None)
-                        if handler is not None and w1.is_broad(index, deco_module, handler) \
-                                and not w1.reraises(handler):
-                            out.append((deco_fn, handler, task))
-                        continue
-                    for canon, _raw in autoretry:  # autoretry only: the error itself must get through
-                        handler = next((h for h in try_node.handlers
-                                        if X.handler_catches(index, deco_module, h, canon)), None)
-                        if handler is not None and not w1.raises_anything(handler):
-                            out.append((deco_fn, handler, task))
-                            break
-    return out
-
-
-def _autoretry_regression_test(rule: Rule, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+def _autoretry_regression_test(rule: Rule, index: "RepoIndex", finding: Finding) -> TaskReplay | None:
     """For an autoretry_for error swallowed in the task or a helper: inject that error at the first call the
     ``try`` guards (the network boundary, as the code reaches it) and require that the task retries (or lets
     the error through to Celery's autoretry)."""
@@ -690,13 +558,9 @@ def _autoretry_regression_test(rule: Rule, index: "RepoIndex", finding: Finding)
         dotted = caught[0]
         mod, _, name = dotted.rpartition(".")
         imports = f"from {mod} import {name} as _EXC\n" if mod else f"_EXC = {name}\n"
-        body = ("    try:\n"
-                "        exc = _EXC(\"rootfix: injected transient error\")\n"
-                "    except TypeError:  # exception types with required arguments\n"
-                "        exc = _EXC.__new__(_EXC)\n"
-                "    raise exc")
-        return w1.replay_test(
-            index, task, code=rule.code, rule=rule.name,
+        body = w1.RAISE_EXC
+        return TaskReplay(
+            task.fn.symbol, task, "inject", rule=rule.name,
             doc=(f"The task lists {name} in autoretry_for: when the guarded call fails with it, Celery must see "
                  "the error and retry, not a handler that logs it and returns."),
             target=found[1], injected=f"`{found[1]}` failing with {name}", inject_body=body, extra_imports=imports,
@@ -727,14 +591,15 @@ def _guarded_call(index: "RepoIndex", task: w1.TaskInfo) -> str | None:
     return found[1] if found else None
 
 
-def _wrapper_regression_test(rule: Rule, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+def _wrapper_regression_test(rule: Rule, index: "RepoIndex", finding: Finding) -> FirstOf | None:
     """For a project decorator whose wrapper swallows what a task it wraps needs to retry: replay (or generate)
     a run of such a task with its guarded call failing the way that makes the task retry (celery's Retry, or
     an autoretry_for error) and require that the outcome of the wrapped task is that retry, not a return."""
     entries = [task for fn, handler, task in wrapper_swallows(index)
                if fn.file == finding.file and handler.lineno == finding.line]
-    # a task the project's tests run first, then one with a retry of its own
-    entries.sort(key=lambda t: (not w1.scenarios_for(index, t), not w1.retry_sites(index, t, t.fn.node.body)))
+    # a task the project's tests run first (``reached_first``), then one with a retry of its own
+    entries.sort(key=lambda t: not w1.retry_sites(index, t, t.fn.node.body))
+    specs = []
     for task in entries:
         target = _guarded_call(index, task)
         if target is None:
@@ -742,15 +607,15 @@ def _wrapper_regression_test(rule: Rule, index: "RepoIndex", finding: Finding) -
         deco = index.enclosing_function(finding.file, finding.line)
         where = deco.symbol if deco else finding.file
         if w1.retry_sites(index, task, task.fn.node.body):
-            result = w1.replay_test(
-                index, task, code=rule.code, rule=rule.name,
+            specs.append(TaskReplay(
+                task.fn.symbol, task, "inject", rule=rule.name,
                 doc=(f"The task {task.fn.symbol} asks Celery to retry (a Retry raised in its body); the wrapper "
                      f"of the decorator {where} around it must let that Retry reach Celery."),
                 target=target, injected=f"`{target}` in the wrapped task raising a celery Retry",
                 inject_body='    raise Retry("rootfix: a retry was scheduled")',
                 check=("    assert isinstance(outcome, Retry), (\n"
                        f"        f\"the Retry raised inside the task was swallowed by the decorator {where}: \"\n"
-                       "        f\"the task returned {outcome!r}\")"))
+                       "        f\"the task returned {outcome!r}\")")))
         else:
             autoretry = _autoretry(index, task)
             if not autoretry:
@@ -758,20 +623,14 @@ def _wrapper_regression_test(rule: Rule, index: "RepoIndex", finding: Finding) -
             dotted = autoretry[0][0]
             mod, _, name = dotted.rpartition(".")
             imports = f"from {mod} import {name} as _EXC\n" if mod else f"_EXC = {name}\n"
-            body = ("    try:\n"
-                    "        exc = _EXC(\"rootfix: injected transient error\")\n"
-                    "    except TypeError:  # exception types with required arguments\n"
-                    "        exc = _EXC.__new__(_EXC)\n"
-                    "    raise exc")
-            result = w1.replay_test(
-                index, task, code=rule.code, rule=rule.name,
+            body = w1.RAISE_EXC
+            specs.append(TaskReplay(
+                task.fn.symbol, task, "inject", rule=rule.name,
                 doc=(f"The task {task.fn.symbol} lists {name} in autoretry_for; the wrapper of the decorator "
                      f"{where} around it must let that error reach Celery so that it retries."),
                 target=target, injected=f"`{target}` in the wrapped task failing with {name}", inject_body=body,
                 extra_imports=imports,
                 check=("    assert isinstance(outcome, (Retry, _EXC)), (\n"
                        f"        f\"the error listed in autoretry_for was swallowed by the decorator {where}: \"\n"
-                       "        f\"the task returned {outcome!r}\")"))
-        if result is not None:
-            return result
-    return None
+                       "        f\"the task returned {outcome!r}\")")))
+    return FirstOf(tuple(specs), reached_first=True) if specs else None

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix import codemod
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, Example, Rule, TaskReplay
 from rootfix.rules.worker import _w1common as w1
+from rootfix.rules.worker._lib.retry import bind_task, transient_replay
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -176,58 +176,15 @@ class SyncContact(Task):
             return None
         return Patch(changes=(FileChange(finding.file, source, new),))
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> TaskReplay | None:
         fn = index.enclosing_function(finding.file, finding.line)
         task = w1.worker_tasks(index).get(fn.qualname) if fn else None
         if task is None:
             return None
         call = next((n for n in ast.walk(task.fn.node) if isinstance(n, ast.Call) and n.lineno == finding.line
                      and n.col_offset == finding.col), None)
-        return transient_replay(index, task, call, code=self.code, rule=self.name,
+        return transient_replay(index, task, call, rule=self.name,
                                 doc="When the guarded call fails with the error the task retries on, the task must "
                                     "ask Celery to retry (or re-raise), not fail with NameError/AttributeError.")
 
 
-def bind_task(module: cst.Module, task: w1.TaskInfo, self_name: str = "self") -> cst.Module:
-    """``bind=True`` on the task's decorator and ``self`` as its first parameter."""
-    module, fdef = codemod.function_at(module, task.fn.node.lineno, task.fn.node.name)
-    if fdef is None or task.decorator is None:
-        return module
-    deco_index = task.fn.node.decorator_list.index(task.decorator)
-
-    def change(node: cst.CSTNode) -> cst.CSTNode:
-        assert isinstance(node, cst.FunctionDef)
-        decorators = list(node.decorators)
-        decorators[deco_index] = codemod.decorator_with_keywords(decorators[deco_index], [("bind", "True")], first=True)
-        node = node.with_changes(decorators=decorators)
-        params = [p.name.value for p in [*node.params.posonly_params, *node.params.params]]
-        if params[:1] != [self_name]:
-            node = codemod.add_first_param(node, self_name)
-        return node
-
-    return codemod.replace_node(module, fdef, change)
-
-
-def transient_replay(index: "RepoIndex", task: w1.TaskInfo, node: ast.AST | None, *, code: str, rule: str, doc: str,
-                     extra_patches: str = "", extra_with: str = "", check: str | None = None) -> tuple[str, str] | None:
-    """A replay test that makes the guarded call of the ``try`` around ``node`` (in a handler) fail with the
-    handler's exception, and checks that the task ends in Retry or re-raises that exception."""
-    if node is None:
-        return None
-    found = node if isinstance(node, tuple) else w1.enclosing_try(task.fn.node, node)
-    if found is None:
-        return None
-    try_node, handler = found
-    module = index.module_of(task.fn)
-    injection = w1.injection_for_handler(index, module, handler)
-    target = w1.try_body_target(index, task, try_node)
-    if injection is None or target is None:
-        return None
-    imports, body, exc = injection
-    return w1.replay_test(
-        index, task, code=code, rule=rule, doc=doc, target=target,
-        injected=f"`{target}` failing with the error the task catches", inject_body=body,
-        extra_imports=imports, extra_patches=extra_patches, extra_with=extra_with,
-        check=check or (f"    assert isinstance(outcome, (Retry, {exc})), (\n"
-                        "        f\"the task neither asked Celery to retry nor re-raised the error: {outcome!r}\")"),
-    )

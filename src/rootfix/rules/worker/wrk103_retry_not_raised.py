@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix import codemod
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix import codemod
+from rootfix.rules.base import CheckContext, Example, Rule, TaskReplay
 from rootfix.rules.worker import _w1common as w1
-from rootfix.rules.worker.wrk102_retry_without_bind import transient_replay
+from rootfix.rules.worker._lib.retry import transient_replay
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ def warm_cache():
         new = codemod.replace_node(module, expr, lambda n: cst.Raise(exc=n.value)).code  # type: ignore[attr-defined]
         return Patch(changes=(FileChange(finding.file, info.source, new),))
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> TaskReplay | None:
         fn = index.enclosing_function(finding.file, finding.line)
         task = w1.worker_tasks(index).get(fn.qualname) if fn else None
         if task is None:
@@ -180,7 +180,7 @@ def warm_cache():
         # retry() is made to return its Retry instead of raising it (what throw=False does): the task
         # must still stop there.
         return transient_replay(
-            index, task, stmt, code=self.code, rule=self.name,
+            index, task, stmt, rule=self.name,
             doc="When retry() returns instead of raising (throw=False, an override, a test double), the task must "
                 "still stop at the retry instead of running on.",
             extra_with=', mock.patch.object(task, "retry", lambda *a, **k: Retry("rootfix: retry scheduled"))',

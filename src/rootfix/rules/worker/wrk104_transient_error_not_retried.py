@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix import codemod
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix import codemod
+from rootfix.rules.base import CheckContext, Example, Rule, TaskReplay
 from rootfix.rules.worker import _w1common as w1
-from rootfix.rules.worker.wrk102_retry_without_bind import bind_task, transient_replay
+from rootfix.rules.worker._lib.retry import bind_task, transient_replay
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -258,7 +258,7 @@ def send_welcome(self, email):
                         f"logs/returns: the work is dropped instead of retried")
         # the same in a helper the task calls (another module, a service class): no fix here — the helper
         # must let the error reach the task, and the task must retry on it (its callers decide)
-        from rootfix.rules.worker.wrk101_retry_swallowed import autoretry_swallows
+        from rootfix.rules.worker._lib.autoretry import autoretry_swallows
 
         tasks = w1.worker_tasks(index)
         # a handler that swallows an autoretry_for error is WRK101's (with its fix): not reported twice
@@ -345,7 +345,7 @@ def send_welcome(self, email):
         new = module.code
         return Patch(changes=(FileChange(finding.file, source, new),))
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> TaskReplay | None:
         fn = index.enclosing_function(finding.file, finding.line)
         task = w1.worker_tasks(index).get(fn.qualname) if fn else None
         if task is None:
@@ -355,7 +355,7 @@ def send_welcome(self, email):
                 for h in node.handlers:
                     if h.lineno == finding.line:
                         return transient_replay(
-                            index, task, (node, h), code=self.code, rule=self.name,
+                            index, task, (node, h), rule=self.name,
                             doc="When the network call fails with a transient error, the task must ask Celery "
                                 "to retry instead of finishing as a success with the work dropped.")
         return None

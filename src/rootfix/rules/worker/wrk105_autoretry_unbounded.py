@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix import codemod
-from rootfix.fix.project_tests import regression_test_path, uses_pytest_style
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix import codemod
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.worker import _w1common as w1
 from rootfix.types import FileChange, Finding, Patch
 
@@ -212,29 +211,18 @@ class RenderReport(Task):
             return None
         return Patch(changes=(FileChange(finding.file, source, new),))
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
+        """The task's options: exponential backoff and a bound on the retries."""
         fn = _run_of_class(index, finding) or index.enclosing_function(finding.file, finding.line)
         task = w1.worker_tasks(index).get(fn.qualname) if fn else None
         if task is None:
             return None
-        path = regression_test_path(index, self.code, task.fn.symbol)
         name = task.fn.class_name if task.kind == "class" else task.fn.node.name
         getter = (f"    task = {name}\n" if task.kind == "class" else
                   f"    task = getattr({name}, \"_get_current_object\", lambda: {name})()\n")
-        body = (
-            f'"""Regression test written by rootfix for {self.code} ({self.name}) in {task.fn.file}.\n\n'
-            f'A task that autoretries on every exception must back off exponentially and give up eventually.\n"""\n'
-            f"from {task.fn.module} import {name}\n\n\n")
-        checks = (getter + "    assert task.retry_backoff, \"autoretry on every exception without retry_backoff\"\n"
-                  "    assert task.max_retries is not None, \"autoretry on every exception retries forever\"\n")
-        if uses_pytest_style(index):
-            body += f"def test_rootfix_wrk105_{name.lower()}_retries_are_bounded():\n{checks}"
-        else:
-            body += ("from django.test import SimpleTestCase\n\n\n"
-                     f"class RootfixWrk105{name.title().replace('_', '')}Tests(SimpleTestCase):\n"
-                     "    def test_retries_are_bounded(self):\n"
-                     + "".join("    " + line + "\n" for line in checks.splitlines()))
-        return path, body
+        return DirectTest(task.fn.symbol, task.fn.file, ("wrk105_retries_bounded",), dict(
+            rule=self.name, file=task.fn.file, module=task.fn.module, name=name, name_lower=name.lower(),
+            name_title=name.title().replace("_", ""), getter=getter))
 
 
 def _set_values(call: cst.Call) -> cst.Call:

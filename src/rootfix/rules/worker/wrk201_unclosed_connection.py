@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix import codemod
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix import codemod
+from rootfix.rules.base import CheckContext, Example, Rule, TaskReplay
 from rootfix.rules.worker import _w1common as w1
 from rootfix.types import FileChange, Finding, Patch
 
@@ -296,7 +296,7 @@ def load_facts():
         return Patch(changes=(FileChange(finding.file, info.source, module.code),))
 
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> TaskReplay | None:
         fn = index.enclosing_function(finding.file, finding.line)
         entry = w1.worker_functions(index).get(fn.qualname) if fn else None
         if fn is None or entry is None:
@@ -312,85 +312,19 @@ def load_facts():
         if kind is None or target is None:
             return None
         call = ast.unparse(stmt.value.func)  # type: ignore[union-attr]
-        setup = _WATCH_SETUP.format(target=target, file=fn.file, function=fn.node.name,
-                                    closes_on_exit=kind != "connection", kind=kind)
+        setup = dict(target_repr=repr(target), file_repr=repr(fn.file), function_repr=repr(fn.node.name),
+                     closes_on_exit_repr=repr(kind != "connection"), kind=kind)
         check = (f"    if not _OPENED:\n"
                  f"        pytest.skip(\"this scenario does not reach `{call}(...)` in {fn.symbol}\")\n"
                  f"    leaked = [c for c in _OPENED if not c.closed]\n"
                  f"    assert not leaked, (\n"
                  f"        \"the {kind} opened by `{call}(...)` in {fn.symbol} was left open when a query on it \"\n"
                  f"        \"failed: close it with `with` / `closing()` / a `finally`\")\n")
-        return w1.watch_test(
-            index, task, code=self.code, rule=self.name, symbol=fn.symbol,
+        return TaskReplay(
+            fn.symbol, task, "watch", rule=self.name,
             doc=f"A {kind} opened in worker code must be closed on every path, also when a query on it fails.",
             watched=f"`{call}(...)` in {fn.symbol} returns a tracked {kind} whose first use fails",
-            setup=setup, check=check)
-
-
-_WATCH_SETUP = '''import pkgutil
-
-_TARGET = {target!r}
-_SITE = ({file!r}, {function!r})
-_CLOSES_ON_EXIT = {closes_on_exit!r}  # a Django cursor's `with` closes it; a DB-API connection's does not
-_OPENED = []
-
-
-class _InjectedFailure(Exception):
-    pass
-
-
-class _Tracked:
-    """Stands in for the {kind} the task opens: records close(), fails on any other use."""
-
-    def __init__(self):
-        self.closed = False
-
-    def close(self):
-        self.closed = True
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        if _CLOSES_ON_EXIT:
-            self.close()
-        return False
-
-    def __getattr__(self, name):
-        if name.startswith("__"):
-            raise AttributeError(name)
-
-        def fail(*args, **kwargs):
-            raise _InjectedFailure(f"rootfix: injected failure of {{name}}() on the tracked {kind}")
-
-        return fail
-
-
-def _at_site(frame):
-    """The call comes straight from the function of the finding (not from Django's own connecting).
-
-    Matched by file and function name, not line: the fix may move lines (an added import).
-    """
-    path, function = _SITE
-    return frame.f_code.co_name == function and frame.f_code.co_filename.replace(os.sep, "/").endswith("/" + path)
-
-
-def _reset():
-    _OPENED.clear()
-
-
-def _watching(task):
-    real = pkgutil.resolve_name(_TARGET)
-
-    def opening(*args, **kwargs):
-        if _at_site(sys._getframe(1)):
-            tracked = _Tracked()
-            _OPENED.append(tracked)
-            return tracked
-        return real(*args, **kwargs)
-
-    return mock.patch(_TARGET, opening)
-'''
+            setup_template="wrk201_watch_connections", setup_params=setup, check=check)
 
 
 def opens(index: "RepoIndex", module: "ModuleInfo", call: ast.Call, depth: int = 0) -> str | None:

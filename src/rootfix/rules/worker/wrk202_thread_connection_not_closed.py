@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import libcst as cst
 
-from rootfix.fix import codemod
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix import codemod
+from rootfix.rules.base import CheckContext, Example, Rule, TaskReplay
 from rootfix.rules.worker import _w1common as w1
 from rootfix.types import FileChange, Finding, Patch
 
@@ -344,7 +344,7 @@ def sync_product(pk, source):
         module = codemod.replace_node(module, fdef, change)
         return Patch(changes=(FileChange(target.file, info.source, module.code),))
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> TaskReplay | None:
         fn = index.enclosing_function(finding.file, finding.line)
         entry = w1.worker_functions(index).get(fn.qualname) if fn else None
         target = self._target_of(index, finding)
@@ -356,10 +356,10 @@ def sync_product(pk, source):
                  "    assert not leaked, (\n"
                  f"        f\"the DB connection(s) opened in thread(s) {{leaked}} running {target.symbol}() were left \"\n"
                  "        \"open when the task returned: close them in a `finally` of the thread's function\")\n")
-        return w1.watch_test(
-            index, entry[1], code=self.code, rule=self.name, symbol=fn.symbol,
+        return TaskReplay(
+            fn.symbol, entry[1], "watch", rule=self.name,
             doc=f"A thread started by the task to run {target.symbol}() must close the DB connection it opened.",
-            watched="recording the DB connections opened in other threads", setup=_WATCH_SETUP, check=check)
+            watched="recording the DB connections opened in other threads", setup_template="wrk202_watch_thread_connections", check=check)
 
     @staticmethod
     def _target_of(index: "RepoIndex", finding: Finding) -> "FunctionInfo | None":
@@ -371,45 +371,6 @@ def sync_product(pk, source):
             if call.lineno == finding.line and call.col_offset == finding.col:
                 return resolve_target(index, module, fn, expr)
         return None
-
-
-_WATCH_SETUP = '''from django.db.backends.base.base import BaseDatabaseWrapper
-
-_THREAD_CONNECTIONS = []  # (thread name, connection wrapper) opened outside the test's thread
-_CLOSED = set()
-
-
-def _closed(wrapper):
-    return id(wrapper) in _CLOSED or wrapper.connection is None
-
-
-def _reset():
-    _THREAD_CONNECTIONS.clear()
-    _CLOSED.clear()
-
-
-def _watching(task):
-    main = threading.current_thread()
-    real_connect = BaseDatabaseWrapper.connect
-
-    def connect(self, *args, **kwargs):
-        result = real_connect(self, *args, **kwargs)
-        if threading.current_thread() is main:
-            return result
-        _CLOSED.discard(id(self))  # a pool thread reconnecting must close again
-        if "close" not in vars(self):
-            _THREAD_CONNECTIONS.append((threading.current_thread().name, self))
-            real_close = self.close
-
-            def close(*a, **k):
-                _CLOSED.add(id(self))  # an in-memory SQLite test database ignores close(): count the call
-                return real_close(*a, **k)
-
-            self.close = close
-        return result
-
-    return mock.patch.object(BaseDatabaseWrapper, "connect", connect)
-'''
 
 
 def _is_docstring(stmt: cst.BaseStatement) -> bool:

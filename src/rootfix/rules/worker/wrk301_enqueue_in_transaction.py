@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, Example, FirstOf, GeneratedRun, InvariantRef, Replay, Rule
 from rootfix.rules.worker import _enqueue as E
 from rootfix.types import Finding, Patch
 
@@ -396,13 +396,11 @@ def create_order(request):
 
     # ------------------------------------------------------------------ fix
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
-        from rootfix.rules.worker.wrk3_codemod import wrap_in_on_commit
+        from rootfix.rules.worker._lib.on_commit import wrap_in_on_commit
 
         return wrap_in_on_commit(index, finding)
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
-        from rootfix.fix import scenario
-
+    def regression(self, index: "RepoIndex", finding: Finding) -> Replay | None:
         # Replay the tests that reach a *transaction context* (the function opening the atomic
         # block, the receiver, the view): a test reaching only the helper outside any
         # transaction would pass on the buggy code too.
@@ -415,16 +413,12 @@ def create_order(request):
                 targets.append(ctx_fn)
         if not targets:
             return None
-        replay = scenario.replay_test(index, targets, scenario.PUBLISH_AFTER_COMMIT, code=self.code,
-                                      symbol=finding.symbol or targets[0].symbol)
-        if replay is not None:
-            return replay
         # no project test reaches it: a generated run of the function that opens the transaction
+        generated = []
         for path, line, why in finding.related:
             if why.startswith("transaction opened in"):
                 opener = index.enclosing_function(path, line)
-                test = scenario.generated_publish_test(index, opener, code=self.code,
-                                                       symbol=finding.symbol or opener.symbol) if opener else None
-                if test is not None:
-                    return test
-        return None
+                if opener is not None:
+                    generated.append(GeneratedRun(finding.symbol or opener.symbol, opener, publish=True))
+        return Replay(finding.symbol or targets[0].symbol, tuple(targets), InvariantRef("publish-after-commit"),
+                      otherwise=FirstOf(tuple(generated)))

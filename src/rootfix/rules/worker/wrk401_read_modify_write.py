@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterable
 import libcst as cst
 
 from rootfix.discover.index import walk_body
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, Example, FirstOf, GeneratedRun, InvariantRef, Replay, Rule
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -479,12 +479,10 @@ def close_day(rooms_open):
             tree = AddImportsVisitor(context).transform_module(tree)
         return Patch(changes=(FileChange(finding.file, module.source, tree.code),))
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> FirstOf | None:
         """The project's tests that reach the code, replayed with a concurrent run / writer; when none
         reaches it, a generated run of the function on the test database (rows built from the models'
         fields or the project's factories) with a concurrent writer injected between read and write."""
-        from rootfix.fix import scenario
-
         fn = index.enclosing_function(finding.file, finding.line)
         if fn is None:
             return None
@@ -492,17 +490,13 @@ def close_day(rooms_open):
         if rmw is None or not rmw.source.dotted or index.lookup_class(rmw.source.dotted) is None:
             return None
         model_dotted = rmw.source.dotted
+        specs: list = []
         if rmw.source.kind == "fetch" and rmw.scope_node in (None, fn.node):
-            invariant = scenario.concurrent_rerun_invariant(index, fn, model_dotted, rmw.field)
-            found = scenario.replay_test(index, [fn], invariant, code=self.code, symbol=finding.symbol)
-            if found is not None:
-                return found
-        invariant = scenario.concurrent_write_invariant(index, fn, model_dotted, rmw.field)
-        found = scenario.replay_test(index, [fn], invariant, code=self.code, symbol=finding.symbol)
-        if found is not None:
-            return found
-        return scenario.generated_run_test(index, fn, invariant, code=self.code, symbol=finding.symbol,
-                                           check="_ConcurrentWriteProbe()")
+            specs.append(Replay(finding.symbol, (fn,), InvariantRef("concurrent-rerun", (fn, model_dotted, rmw.field))))
+        write = InvariantRef("concurrent-write", (fn, model_dotted, rmw.field))
+        specs.append(Replay(finding.symbol, (fn,), write, otherwise=GeneratedRun(
+            finding.symbol, fn, write, check="_ConcurrentWriteProbe()")))
+        return FirstOf(tuple(specs))
 
 
 def _same_block(rmw: RMW, save_stmt: ast.stmt) -> bool:

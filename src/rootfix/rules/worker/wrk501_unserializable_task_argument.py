@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterable
 import libcst as cst
 
 from rootfix.discover.index import walk_body
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, Example, GeneratedRun, InvariantRef, Replay, Rule
 from rootfix.rules.worker import _enqueue as E
 from rootfix.types import FileChange, Finding, Patch
 
@@ -450,9 +450,7 @@ def resend(numbers):
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
         return _fix_instance(index, finding) or _fix_convert(index, finding)
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
-        from rootfix.fix import scenario
-
+    def regression(self, index: "RepoIndex", finding: Finding) -> Replay | None:
         fn = index.enclosing_function(finding.file, finding.line)
         if fn is None:
             return None
@@ -462,22 +460,19 @@ def resend(numbers):
             return None
         settings = {**E.static_settings(index)}
         serializer = str(_setting(settings, "CELERY_TASK_SERIALIZER", "CELERY_SERIALIZER") or "json")
-        invariant = scenario.argument_serialization_invariant(
-            finding.file, fn.node.name, call.lineno, call.end_lineno or call.lineno, serializer)
-        found = scenario.replay_test(index, [fn], invariant, code=self.code, symbol=finding.symbol)
-        if found is not None:
-            return found
+        invariant = InvariantRef("argument-serialization", (
+            finding.file, fn.node.name, call.lineno, call.end_lineno or call.lineno, serializer))
         # no project test publishes from here: run the publishing function once, eagerly, with the
         # rows it needs built, every job delivered through the serializer
-        return scenario.generated_run_test(
-            index, fn, invariant, code=self.code, symbol=finding.symbol, check="_SerializationRecorder()",
+        return Replay(finding.symbol, (fn,), invariant, otherwise=GeneratedRun(
+            finding.symbol, fn, invariant, check="_SerializationRecorder()",
             install="probe.install(None)", after="probe.uninstall()",
             verdict='"; ".join(probe.violations) or None',
             setup=("from celery import current_app", "from django.test import TestCase",
                    "current_app.conf.task_always_eager = True",
                    "monkeypatch.setattr('celery.app.base.Celery.send_task', lambda app, name, args=None, "
                    "kwargs=None, **options: _round_trip((list(args or ()), dict(kwargs or {}))))"),
-            context="TestCase.captureOnCommitCallbacks(execute=True)")
+            context="TestCase.captureOnCommitCallbacks(execute=True)"))
 
 
 def changed_arguments(index: "RepoIndex", settings: dict[str, object], in_scope=None):
@@ -555,7 +550,7 @@ def _task_params(fn: "FunctionInfo", bound: bool) -> list[str]:
 
 
 def _fix_instance(index: "RepoIndex", finding: Finding) -> Patch | None:
-    from rootfix.fix.scenario import is_test_module
+    from rootfix.rules.worker._lib.testnames import is_test_module
 
     fn = index.enclosing_function(finding.file, finding.line)
     if fn is None:
@@ -754,7 +749,7 @@ def _fix_convert(index: "RepoIndex", finding: Finding) -> Patch | None:
     """Sets, tuples and int-keyed dicts: the task rebuilds what the caller sent (``set()``, ``tuple()``,
     int keys), and a set is sent as a list. Only when every project call site of the task passes the
     same kind of value in that parameter (so the conversion is right for all of them)."""
-    from rootfix.fix.scenario import is_test_module
+    from rootfix.rules.worker._lib.testnames import is_test_module
     from rootfix.project import serializer as S
 
     fn = index.enclosing_function(finding.file, finding.line)

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.fix import codemod
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix import codemod
+from rootfix.rules.base import CheckContext, Example, Rule, TaskReplay
 from rootfix.rules.worker import _w1common as w1
 from rootfix.types import FileChange, Finding, Patch
 
@@ -281,7 +281,7 @@ def deactivate_dormant():
             return None
         return Patch(changes=(FileChange(finding.file, info.source, new),))
 
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> TaskReplay | None:
         if not finding.fixable:
             return None
         fn = index.enclosing_function(finding.file, finding.line)
@@ -308,78 +308,20 @@ def deactivate_dormant():
             first = plan[0].lineno
             last = max([last, *((n.end_lineno or n.lineno) for _, n in plan[1] if _ == "for")])
         it = ast.unparse(site[1])
-        setup = _WATCH_SETUP.format(file=fn.file, function=code_node.name, first=first - start, last=last - start)
+        setup = dict(file_repr=repr(fn.file), function_repr=repr(code_node.name), first=str(first - start),
+                     last=str(last - start))
         check = (f"    if not _FETCHED and not _STREAMED:\n"
                  f"        pytest.skip(\"this scenario does not reach the loop over `{it}` in {fn.symbol}\")\n"
                  f"    assert not _FETCHED, (\n"
                  f"        f\"the loop over `{it}` in {fn.symbol} loads every {{_FETCHED[0]}} into memory at once \"\n"
                  f"        \"(QuerySet result cache): stream it (.iterator(chunk_size=...)), or ask the database \"\n"
                  f"        \"(.count(), .exists())\")\n")
-        found = w1.watch_test(
-            index, entry[1], code=self.code, rule=self.name, symbol=fn.symbol,
+        return TaskReplay(
+            fn.symbol, entry[1], "watch", rule=self.name, generate=True,
             doc="A task's loop over a table that grows must stream the rows (QuerySet.iterator), not load them "
                 "all into the queryset's result cache.",
             watched=f"watching how the loop over `{it}` in {fn.symbol} evaluates its queryset",
-            setup=setup, check=check)
-        if found is not None:
-            return found
-        return _generated_run(index, entry[1], fn, setup, check, self.code)
-
-
-_WATCH_SETUP = '''from django.db.models.query import QuerySet
-
-_LOOP = ({file!r}, {function!r}, {first}, {last})  # lines relative to the function's first line
-_FETCHED = []  # models whose whole result set the loop cached
-_STREAMED = []  # models the loop streamed with .iterator()
-
-
-def _in_loop(frame):
-    """``frame`` is at the loop's header (only direct evaluations count, not e.g. prefetches they trigger).
-
-    Lines are counted from the start of the function, so a fix that moves the function keeps matching.
-    """
-    path, function, first, last = _LOOP
-    code = frame.f_code
-    return (code.co_name == function and code.co_filename.replace(os.sep, "/").endswith("/" + path)
-            and first <= frame.f_lineno - code.co_firstlineno <= last)
-
-
-def _reset():
-    _FETCHED.clear()
-    _STREAMED.clear()
-
-
-def _watching(task):
-    real_fetch_all, real_iterator = QuerySet._fetch_all, QuerySet.iterator
-
-    def fetch_all(self):
-        caller = sys._getframe(1)
-        if caller.f_code.co_name in ("__iter__", "__len__", "__bool__"):  # `for x in qs`, len(qs), `if qs:`
-            caller = caller.f_back
-        if self._result_cache is None and _in_loop(caller):
-            _FETCHED.append(self.model.__name__)
-        return real_fetch_all(self)
-
-    def iterator(self, *args, **kwargs):
-        if _in_loop(sys._getframe(1)):
-            _STREAMED.append(self.model.__name__)
-        return real_iterator(self, *args, **kwargs)
-
-    real_count, real_exists = QuerySet.count, QuerySet.exists
-
-    def count(self):
-        if _in_loop(sys._getframe(1)):
-            _STREAMED.append(self.model.__name__)
-        return real_count(self)
-
-    def exists(self):
-        if _in_loop(sys._getframe(1)):
-            _STREAMED.append(self.model.__name__)
-        return real_exists(self)
-
-    patches = mock.patch.multiple(QuerySet, _fetch_all=fetch_all, iterator=iterator, count=count, exists=exists)
-    return patches
-'''
+            setup_template="wrk601_watch_queryset_loop", setup_params=setup, check=check)
 
 
 
@@ -514,60 +456,6 @@ def _evaluated_elsewhere(fn: "FunctionInfo", expr: ast.AST, site: ast.AST) -> bo
              and isinstance(n.ctx, ast.Load)]
     own = getattr(site, "iter", None)
     return any(n is not own for n in loads)
-
-
-def _generated_run(index: "RepoIndex", task: "w1.TaskInfo", fn: "FunctionInfo", setup: str, check: str,
-                   code: str) -> tuple[str, str] | None:
-    """No project test runs the task: run it once on the test database, with a row of every model its
-    code queries (built from the models' fields or the project's factories), watching how the site
-    loads its queryset."""
-    import re
-
-    from rootfix.fix import scenario
-    from rootfix.fix.project_tests import regression_test_path
-    from rootfix.project import values as V
-
-    if task.kind != "decorator":
-        return None
-    call_args = scenario.call_arguments(index, task.fn)
-    if call_args is None:
-        return None
-    rows: list[str] = []
-    for reached in V.reachable(index, task.fn):
-        for row in scenario.rows_needed(index, reached):
-            if row not in rows:
-                rows.append(row)
-    target, _aliases = scenario._target_spec(index, task.fn)
-    call = f"_target_module.{target[1]}(" + ", ".join(f"{n}={e}" for n, e in call_args) + ")"
-    symbol = fn.symbol
-    body = [
-        f'"""Generated by rootfix for {code}: no test of the project runs the task {task.fn.symbol}, so this one',
-        f"builds a row of every model its code queries and runs it once, watching how {symbol} loads them.",
-        '"""',
-        "import os",
-        "import sys",
-        "from unittest import mock",
-        "",
-        "import pytest",
-        "",
-        f"import {target[0]} as _target_module",
-        "",
-        "",
-        scenario._BUILD_HELPERS.format(factories=scenario.project_factories(index)).strip("\n"),
-        "",
-        "",
-        setup.strip("\n"),
-        "",
-        "",
-        "@pytest.mark.django_db",
-        f"def test_rootfix_{code.lower()}_{re.sub(r'[^a-z0-9]+', '_', symbol.lower())}_generated():",
-        *(f"    {row}" for row in rows),
-        "    _reset()",
-        "    with _watching(None):",
-        f"        {call}",
-        check.rstrip("\n"),
-    ]
-    return regression_test_path(index, code, symbol), "\n".join(body) + "\n"
 
 
 def _list_into_variable(scope_node: ast.AST, call: ast.AST) -> tuple[ast.Assign, list[tuple[str, ast.AST]]] | None:

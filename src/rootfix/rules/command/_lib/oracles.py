@@ -1,4 +1,4 @@
-"""Command oracles installed into replayed project tests (see :mod:`rootfix.fix.scenario`).
+"""Command oracles installed into replayed project tests (see :mod:`rootfix.regress.scenario`).
 
 ``all_or_nothing(module, symbol)``: the first time a test runs the target (a command's ``handle`` or the
 helper that loops over the rows), it is first run once more as a *trial* inside a savepoint, with a
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rootfix.fix.scenario import _DB_FIRST, Invariant
+from rootfix.rules.base import Invariant
 
 if TYPE_CHECKING:
     from rootfix.discover.index import ModuleInfo, RepoIndex
@@ -156,7 +156,7 @@ def all_or_nothing(module: str, symbol: str) -> Invariant:
     return Invariant(
         name="AllOrNothing",
         imports=(),
-        helpers=_HELPERS.format(module=module, symbol=symbol) + "\n" + _DB_FIRST,
+        helpers=_HELPERS.format(module=module, symbol=symbol), database_first=True,
         pytest_fixture='''
 @pytest.fixture(autouse=True)
 def _all_or_nothing(request):

@@ -1,58 +1,13 @@
-"""Project tests that run a management command, for scenario replay.
-
-:func:`rootfix.fix.scenario.find_scenarios` follows ``call_command("name")`` with a literal name; project
-tests often go through a helper (``run("import_donations", path)`` calling ``call_command(*args)``).
-Here a test counts when it names the command in a string literal and its module calls ``call_command``.
-"""
+"""Which management command runs a function (its ``Replay.command``: ``rootfix.regress`` then also replays the
+project tests that run that command by name), and the ``related`` location of its ``handle()``."""
 from __future__ import annotations
 
 import ast
 from typing import TYPE_CHECKING
 
-from rootfix.fix.project_tests import regression_test_path
-from rootfix.fix.scenario import (
-    Invariant, Scenario, _import_name, _unittest_class, find_scenarios, is_test_module, replay_module,
-)
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
-
-
-def command_scenarios(index: "RepoIndex", command: str) -> list[Scenario]:
-    out = []
-    for path in sorted(index.by_path):
-        info = index.by_path[path]
-        if not is_test_module(path) or "call_command" not in info.source:
-            continue
-        for symbol, fn in info.functions.items():
-            if not symbol.split(".")[-1].startswith("test"):
-                continue
-            if not any(isinstance(n, ast.Constant) and n.value == command for n in ast.walk(fn.node)):
-                continue
-            if fn.class_name:
-                style = "unittest" if _unittest_class(index, info, info.classes[fn.class_name]) else "pytest-class"
-                if style == "pytest-class" and not fn.class_name.startswith("Test"):
-                    continue
-            else:
-                style = "pytest"
-            out.append(Scenario(path, _import_name(index, info), symbol, style, 1))
-    return out
-
-
-def command_replay(index: "RepoIndex", targets: list["FunctionInfo"], command: str | None, invariant: Invariant,
-                   *, code: str, symbol: str) -> tuple[str, str] | None:
-    """Like :func:`rootfix.fix.scenario.replay_test`, also counting tests that run ``command`` by name."""
-    scenarios = find_scenarios(index, targets)
-    if command:
-        known = {(s.path, s.name) for s in scenarios}
-        scenarios += [s for s in command_scenarios(index, command) if (s.path, s.name) not in known]
-    if not scenarios:
-        return None
-    folder = scenarios[0].path.rpartition("/")[0]
-    scenarios = [s for s in scenarios if s.path.rpartition("/")[0] == folder][:12]
-    name = regression_test_path(index, code, symbol).rpartition("/")[2]
-    path = f"{folder}/{name}" if folder else name
-    return path, replay_module(index, scenarios, invariant, path)
 
 
 def command_of(index: "RepoIndex", fn: "FunctionInfo") -> str | None:

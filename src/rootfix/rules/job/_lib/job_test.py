@@ -1,7 +1,8 @@
 """Regression tests that run a scheduled job directly, the way its scheduler does, with a failure
 injected into its work: the job-level oracle of the S3/S5 rules (no project test has to reach the job).
 
-The test is a ``django.test.TestCase`` (pytest-django and ``manage.py test`` both run it).
+The test is a ``django.test.TestCase`` (pytest-django and ``manage.py test`` both run it); its text is the
+template ``rootfix/regress/templates/job_failing_work.py.tmpl`` plus the rule's own part.
 """
 from __future__ import annotations
 
@@ -134,40 +135,3 @@ def work_call(module: "ModuleInfo", stmts: list[ast.stmt], class_name: str | Non
             if target:
                 return call, target
     return None
-
-
-HEADER = '''"""Regression test (rootfix {code}): {title}
-
-{doc}
-"""
-import pkgutil
-from unittest import mock
-
-from django.test import TestCase
-
-{imports}
-
-#: the call inside the job's work that this test makes fail
-WORK = {work!r}
-
-
-class _InjectedFailure(Exception):
-    pass
-
-
-def _failing(*args, **kwargs):
-    raise _InjectedFailure("rootfix: injected failure in {work_text}")
-
-
-def _counting(calls):
-    original = pkgutil.resolve_name(WORK)
-
-    def wrapper(*args, **kwargs):
-        calls.append(1)
-        return original(*args, **kwargs)
-    return wrapper
-
-
-def _run_job():
-    {run}
-'''

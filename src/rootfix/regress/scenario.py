@@ -16,17 +16,20 @@ calls that reach the buggy function). Scenario replay combines the two:
 3. when no test reaches the target, :func:`replay_test` returns None (the caller may write a direct test).
 
 ``replay_test(index, targets, invariant, code=..., symbol=...)`` does all three and returns
-``(path, source)``, the shape of ``Rule.regression_test``.
+``(path, source)``, what :func:`rootfix.regress.regression_test` returns for a rule's
+:class:`~rootfix.rules.base.Replay`. The invariants a rule can name (:class:`~rootfix.rules.base.InvariantRef`)
+are defined here too (:func:`resolve_invariant`); a rule may also build its own :class:`Invariant`.
 """
 from __future__ import annotations
 
 import ast
 import re
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
-from rootfix.fix.project_tests import regression_test_path
+from rootfix.regress.layout import regression_test_path
+from rootfix.rules.base import Invariant, InvariantRef
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -48,23 +51,6 @@ class Scenario:
     @property
     def class_name(self) -> str | None:
         return self.name.split(".")[0] if "." in self.name else None
-
-
-@dataclass(frozen=True)
-class Invariant:
-    """What the replayed tests must additionally satisfy.
-
-    ``pytest_fixture`` is the source of one autouse pytest fixture (any name); ``unittest_setup``
-    is the body of a ``setUp`` addition (``self`` is the TestCase; register checks with
-    ``self.addCleanup``). ``imports`` are import lines both need; ``helpers`` module-level code.
-    """
-
-    name: str
-    imports: tuple[str, ...]
-    helpers: str
-    pytest_fixture: str
-    unittest_setup: str
-    doc: str
 
 
 # --------------------------------------------------------------------------- finding scenarios
@@ -281,6 +267,48 @@ def replay_test(index: "RepoIndex", targets: list["FunctionInfo"], invariant: In
     scenarios = [s for s in scenarios if s.path.rpartition("/")[0] == folder]
     path = regression_test_path(index, code, symbol)
     name = path.rpartition("/")[2]
+    path = f"{folder}/{name}" if folder else name
+    return path, replay_module(index, scenarios, invariant, path)
+
+
+# --------------------------------------------------------------------------- management commands
+def command_scenarios(index: "RepoIndex", command: str) -> list[Scenario]:
+    """Project tests that run the management command ``command``. :func:`find_scenarios` follows
+    ``call_command("name")`` with a literal name; project tests often go through a helper
+    (``run("import_donations", path)`` calling ``call_command(*args)``), so here a test counts when it names
+    the command in a string literal and its module calls ``call_command``."""
+    out = []
+    for path in sorted(index.by_path):
+        info = index.by_path[path]
+        if not is_test_module(path) or "call_command" not in info.source:
+            continue
+        for symbol, fn in info.functions.items():
+            if not symbol.split(".")[-1].startswith("test"):
+                continue
+            if not any(isinstance(n, ast.Constant) and n.value == command for n in ast.walk(fn.node)):
+                continue
+            if fn.class_name:
+                style = "unittest" if _unittest_class(index, info, info.classes[fn.class_name]) else "pytest-class"
+                if style == "pytest-class" and not fn.class_name.startswith("Test"):
+                    continue
+            else:
+                style = "pytest"
+            out.append(Scenario(path, _import_name(index, info), symbol, style, 1))
+    return out
+
+
+def command_replay(index: "RepoIndex", targets: list["FunctionInfo"], command: str | None, invariant: Invariant,
+                   *, code: str, symbol: str) -> tuple[str, str] | None:
+    """Like :func:`replay_test`, also counting tests that run ``command`` by name (:func:`command_scenarios`)."""
+    scenarios = find_scenarios(index, targets)
+    if command:
+        known = {(s.path, s.name) for s in scenarios}
+        scenarios += [s for s in command_scenarios(index, command) if (s.path, s.name) not in known]
+    if not scenarios:
+        return None
+    folder = scenarios[0].path.rpartition("/")[0]
+    scenarios = [s for s in scenarios if s.path.rpartition("/")[0] == folder][:12]
+    name = regression_test_path(index, code, symbol).rpartition("/")[2]
     path = f"{folder}/{name}" if folder else name
     return path, replay_module(index, scenarios, invariant, path)
 
@@ -1391,7 +1419,7 @@ def generated_publish_test(index: "RepoIndex", fn: "FunctionInfo", *, code: str,
     """A W3 regression test that needs no project test: ``fn`` (which opens the transaction) is run on the
     test database with generated arguments, the brokers stubbed, and every publish must come after the
     commit. None when ``fn``'s inputs cannot be generated."""
-    from rootfix.fix.generated_run import build_helpers, call_plan
+    from rootfix.regress.generated_run import build_helpers, call_plan
 
     plan = call_plan(index, fn)
     if plan is None:
@@ -1404,3 +1432,21 @@ def generated_publish_test(index: "RepoIndex", fn: "FunctionInfo", *, code: str,
         helpers=(textwrap.dedent(_PUBLISH_HELPERS).strip("\n") + "\n\n" + build_helpers(plan)).strip("\n"),
         slug=slug, body=body)
     return regression_test_path(index, code, symbol), source
+
+
+# --------------------------------------------------------------------------- invariants by name
+def resolve_invariant(index: "RepoIndex", invariant: "Invariant | InvariantRef | None") -> Invariant | None:
+    """The :class:`Invariant` a rule named (:class:`~rootfix.rules.base.InvariantRef`), or ``invariant``."""
+    if isinstance(invariant, Invariant) and invariant.database_first:
+        return replace(invariant, helpers=invariant.helpers + "\n" + _DB_FIRST, database_first=False)
+    if not isinstance(invariant, InvariantRef):
+        return invariant
+    if invariant.name == "publish-after-commit":
+        return PUBLISH_AFTER_COMMIT
+    if invariant.name == "concurrent-rerun":
+        return concurrent_rerun_invariant(index, *invariant.args)
+    if invariant.name == "concurrent-write":
+        return concurrent_write_invariant(index, *invariant.args)
+    if invariant.name == "argument-serialization":
+        return argument_serialization_invariant(*invariant.args)
+    raise KeyError(f"no invariant named {invariant.name!r}")

@@ -1,10 +1,14 @@
-"""Where and in which style a project keeps its tests, so generated tests fit in."""
+"""Where and in which style a project keeps its tests, so generated tests fit in.
+
+(``module_name`` is :func:`rootfix.project.paths.module_name`, re-exported.)
+"""
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
 from rootfix.project.model import is_test_module
+from rootfix.project.paths import module_name
 
 if TYPE_CHECKING:
     from rootfix.discover.index import RepoIndex
@@ -54,11 +58,4 @@ def regression_test_path(index: "RepoIndex", code: str, symbol: str) -> str:
     return path
 
 
-def module_name(path: str) -> str:
-    """``loans/management/commands/x.py`` -> ``loans.management.commands.x``."""
-    parts = path[:-3].split("/") if path.endswith(".py") else path.split("/")
-    if parts and parts[0] == "src":
-        parts = parts[1:]
-    if parts and parts[-1] == "__init__":
-        parts = parts[:-1]
-    return ".".join(parts)
+__all__ = ["module_name", "regression_test_path", "tests_dir", "uses_pytest_style"]

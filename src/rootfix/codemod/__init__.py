@@ -126,10 +126,10 @@ def add_import(module: cst.Module, from_module: str, name: str, alias: str | Non
     """Make ``from from_module import name`` available; return the new module and the local name.
 
     Reuses an existing import of the name; otherwise adds it in the project's isort/ruff style
-    (:func:`rootfix.fix.imports.add_from_import`: its section, its order, one name per line when the file
+    (:func:`rootfix.codemod.imports.add_from_import`: its section, its order, one name per line when the file
     writes them so). ``first_party``: the project's top-level packages (else guessed from relative imports).
     """
-    from rootfix.fix.imports import add_from_import
+    from rootfix.codemod.imports import add_from_import
 
     source = module.code
     existing = imported_name(source, from_module, name)
