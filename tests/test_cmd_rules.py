@@ -27,6 +27,8 @@ PLANTED = {
     ("CMD401", "stock/management/commands/import_donations.py", "Command.handle", 21),
     ("CMD401", "stock/management/commands/import_donations.py", "Command.handle", 22),
     ("CMD501", "stock/management/commands/donation_report.py", "Command.handle", 18),
+    # exit on a non-interactive condition; the exits after the y/n prompt and on Ctrl-C are its quiet twins
+    ("CMD402", "stock/management/commands/reset_donations.py", "Command.handle", 18),
 }
 #: behaviour test (tests/data/cmd_projects/behaviour) that fails on each planted bug
 BEHAVIOUR = {
