@@ -27,6 +27,10 @@ PLANTED = {
     ("JOB301", "ops/tasks.py", "refresh_catalog"),  # lock file, celery beat
     ("JOB301", "ops/management/commands/close_books.py", "Command.handle"),  # DB flag row, crontab
     ("JOB501", "ops/jobs.py", "export_orders"),  # mkstemp removed on success only
+}
+#: planted bugs found but with no fix to prove (detection only)
+DETECTED_ONLY = {
+    ("JOB201", "ops/management/commands/watch_stock.py", "Command.handle"),  # PERIOD at import, command loops
     ("JOB501", "ops/labels.py", "PackingSlips.__init__"),  # mkdtemp kept on self, no method removes it
 }
 #: the correct twins as (file, symbol): no finding of these rules there
@@ -38,6 +42,7 @@ TWINS = {
     ("ops/payouts.py", "pay_approved_vendors"),  # filters on paid_out=False and sets it per row
     ("ops/jobs.py", "sync_prices"),  # cache lock released in finally
     ("ops/jobs.py", "export_skus"),  # mkdtemp removed in finally
+    ("ops/management/commands/purge_closed_orders.py", "Command.handle"),  # clock at import, cron: per run
     ("ops/labels.py", "LabelBatch.__init__"),  # mkdtemp kept on self, removed by __exit__
     ("ops/labels.py", "fetch_partner_orders"),  # mkstemp handed to the import task, which removes it
     ("ops/tasks.py", "rebuild_search"),  # lock file unlinked in finally
@@ -55,7 +60,7 @@ def _found() -> set[tuple[str, str, str]]:
 
 def test_planted_bugs_found_exactly_and_twins_quiet() -> None:
     found = _found()
-    assert found == PLANTED
+    assert found == PLANTED | DETECTED_ONLY
     assert not {(file, symbol) for _, file, symbol in found} & TWINS
 
 
