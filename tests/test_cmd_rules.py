@@ -29,6 +29,9 @@ PLANTED = {
     ("CMD501", "stock/management/commands/donation_report.py", "Command.handle", 18),
     # exit on a non-interactive condition; the exits after the y/n prompt and on Ctrl-C are its quiet twins
     ("CMD402", "stock/management/commands/reset_donations.py", "Command.handle", 18),
+    # a daemon loop polling the database between sleeps; purge_old_donations (a chunked purge that ends when
+    # no row is left) is its quiet twin
+    ("CMD201", "stock/management/commands/watch_expiring_items.py", "Command.handle", 17),
 }
 #: behaviour test (tests/data/cmd_projects/behaviour) that fails on each planted bug
 BEHAVIOUR = {

@@ -53,8 +53,32 @@ def polling_loops(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[ast.While]
         if any(n.rsplit(".", 1)[-1] in CLOSERS and ("connection" in n or n.endswith("close_old_connections")
                                                    or n == "close_old_connections") for n in names):
             continue
-        if _uses_orm(index, fn, loop):
+        if _uses_orm(index, fn, loop) and not _drains(loop):
             yield loop
+
+
+def _drains(loop: ast.While) -> bool:
+    """The loop ends when the work runs out: a ``return`` / ``break`` under an ``if`` on a value the round
+    computes (``min_id = Job.objects.aggregate(...)``; ``if min_id is None: return``). A finite purge in
+    chunks, with a pause for other queries, not a daemon polling for days."""
+    def own(stmts: list[ast.stmt]) -> Iterator[ast.AST]:
+        stack: list[ast.AST] = list(stmts)
+        while stack:
+            node = stack.pop()
+            yield node
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda,
+                                 ast.For, ast.AsyncFor, ast.While)):
+                continue
+            stack.extend(ast.iter_child_nodes(node))
+
+    computed = {t.id for n in own(loop.body) if isinstance(n, ast.Assign)
+                and any(isinstance(c, ast.Call) for c in ast.walk(n.value))
+                for tgt in n.targets for t in ast.walk(tgt) if isinstance(t, ast.Name)}
+    for node in own(loop.body):
+        if isinstance(node, ast.If) and any(isinstance(n, ast.Name) and n.id in computed for n in ast.walk(node.test)) \
+                and any(isinstance(n, (ast.Return, ast.Break)) for n in own(node.body)):
+            return True
+    return False
 
 
 class LongRunningWithoutCloseOldConnections(Rule):
