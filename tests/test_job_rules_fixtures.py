@@ -32,6 +32,7 @@ PLANTED = {
 DETECTED_ONLY = {
     ("JOB201", "ops/management/commands/watch_stock.py", "Command.handle"),  # PERIOD at import, command loops
     ("JOB501", "ops/labels.py", "PackingSlips.__init__"),  # mkdtemp kept on self, no method removes it
+    ("JOB103", "ops/catalogue.py", "tag_featured"),  # create() per SKU of a (sku, tag) unique row
 }
 #: the correct twins as (file, symbol): no finding of these rules there
 TWINS = {
@@ -43,6 +44,8 @@ TWINS = {
     ("ops/jobs.py", "sync_prices"),  # cache lock released in finally
     ("ops/jobs.py", "export_skus"),  # mkdtemp removed in finally
     ("ops/management/commands/purge_closed_orders.py", "Command.handle"),  # clock at import, cron: per run
+    ("ops/catalogue.py", "sync_sku_tags"),  # creates only the tags in wanted - existing
+    ("ops/catalogue.py", "publish_price_list"),  # entries of the price list the same run creates
     ("ops/labels.py", "LabelBatch.__init__"),  # mkdtemp kept on self, removed by __exit__
     ("ops/labels.py", "fetch_partner_orders"),  # mkstemp handed to the import task, which removes it
     ("ops/tasks.py", "rebuild_search"),  # lock file unlinked in finally
