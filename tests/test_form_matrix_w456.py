@@ -80,11 +80,14 @@ MATRIX: dict[str, tuple[str, dict[tuple[str, int, str], tuple[bool, str]], tuple
                                                                             "(range + exclude) in a variable, "
                                                                             "then a truth test, len() and one "
                                                                             "loop -> stream, .exists(), .count()"),
+        ("pings/forms/p15_some_rows_kept.py", 9, "mark_down_unknown"): (True, "only some rows kept for the bulk "
+                                                                             "update: streaming bounds memory"),
         ("pings/management/commands/reset_statuses.py", 10, "Command.handle"): (True, "management command run by "
                                                                                       "cron (deploy/crontab)"),
     }, ("pings/forms/q01_iterator.py", "pings/forms/q02_sliced.py", "pings/forms/q03_equality_filter.py",
         "pings/forms/q04_values_list.py", "pings/forms/q05_related_manager.py",
         "pings/forms/q06_not_worker_code.py", "pings/forms/q07_count.py",
+        "pings/forms/q08_rows_kept_for_bulk_update.py",  # every row kept for bulk_update anyway
         "pings/management/commands/rename_checks.py")),  # a one-off admin command nothing schedules
 }
 

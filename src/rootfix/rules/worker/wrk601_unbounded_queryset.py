@@ -422,10 +422,27 @@ def sites(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[str, ast.expr, "
                 continue
             if kind in ("for", "comprehension", "list") and not value.instances:
                 continue
+            if kind == "for" and _keeps_every_row(node):
+                continue
             out.append((kind, expr, value, node))
     out.sort(key=lambda s: (s[1].lineno, s[1].col_offset))
     cache[fn.qualname] = out
     return out
+
+
+def _keeps_every_row(loop: ast.AST) -> bool:
+    """The loop appends every row it gets to a list that outlives it (``to_update.append(row)`` for a
+    ``bulk_update`` after the loop): memory holds every row anyway, so streaming would not bound it."""
+    if not isinstance(loop, (ast.For, ast.AsyncFor)) or not isinstance(loop.target, ast.Name):
+        return False
+    row = loop.target.id
+    for stmt in loop.body:
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) \
+                and isinstance(stmt.value.func, ast.Attribute) and stmt.value.func.attr == "append" \
+                and len(stmt.value.args) == 1 and isinstance(stmt.value.args[0], ast.Name) \
+                and stmt.value.args[0].id == row:
+            return True  # unconditionally, at the loop's top level: every row is kept
+    return False
 
 
 def _site(node: ast.AST) -> tuple[str, ast.expr] | None:
