@@ -53,8 +53,37 @@ def polling_loops(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[ast.While]
         if any(n.rsplit(".", 1)[-1] in CLOSERS and ("connection" in n or n.endswith("close_old_connections")
                                                    or n == "close_old_connections") for n in names):
             continue
-        if _uses_orm(index, fn, loop) and not _drains(loop):
+        if _uses_orm(index, fn, loop) and not _drains(loop) and _survives_errors(index, fn, loop):
             yield loop
+
+
+#: Handlers that keep a loop going after a database error.
+_KEEPS_GOING = frozenset({"Exception", "BaseException", "DatabaseError", "OperationalError", "InterfaceError",
+                          "Error"})
+
+
+def _survives_errors(index: "RepoIndex", fn: "FunctionInfo", loop: ast.While) -> bool:
+    """The loop catches the database error of a round and goes on (``except Exception: log``), in its body
+    or in a function it calls: only then does every following round fail on the dead connection. A loop
+    that lets the error through ends the process, and its supervisor starts a fresh one."""
+    module = index.module_of(fn)
+    bodies: list[ast.AST] = [ast.Module(body=loop.body, type_ignores=[])]
+    for sub in walk_no_defs(ast.Module(body=loop.body, type_ignores=[])):
+        if isinstance(sub, ast.Call):
+            callee = index.resolve_call(module, sub, fn.class_name)
+            if callee is not None and callee.qualname != fn.qualname:
+                bodies.append(callee.node)
+    for body in bodies:
+        for node in walk_no_defs(body):
+            if not isinstance(node, ast.ExceptHandler):
+                continue
+            names = [] if node.type is None else [
+                ast.unparse(e).rsplit(".", 1)[-1]
+                for e in (node.type.elts if isinstance(node.type, ast.Tuple) else [node.type])]
+            if (node.type is None or set(names) & _KEEPS_GOING) and not any(
+                    isinstance(n, ast.Raise) for n in walk_no_defs(ast.Module(body=node.body, type_ignores=[]))):
+                return True
+    return False
 
 
 def _drains(loop: ast.While) -> bool:
@@ -86,8 +115,10 @@ class LongRunningWithoutCloseOldConnections(Rule):
 
     ## What it does
     Finds `while` loops in commands (and the code they reach) that sleep between rounds (`time.sleep`,
-    `Event.wait`) and query the database, but never call `django.db.close_old_connections()` (or close the
-    connection) in the loop.
+    `Event.wait`), query the database and catch a round's error to go on (`except Exception:` that logs),
+    but never call `django.db.close_old_connections()` (or close the connection) in the loop. A loop that
+    ends when the work runs out (a chunked purge) is not a daemon; one that lets the error through ends
+    the process, and its supervisor starts a fresh one with a new connection.
 
     ## Why is this bad?
     Django closes stale connections at the start and end of each *request*; a management command that runs
@@ -100,8 +131,11 @@ class LongRunningWithoutCloseOldConnections(Rule):
     ```python
     def handle(self, *args, **options):
         while True:
-            for job in ExportJob.objects.filter(state="queued"):
-                run_export(job)
+            try:
+                for job in ExportJob.objects.filter(state="queued"):
+                    run_export(job)
+            except Exception:
+                logger.exception("export round failed")
             time.sleep(30)
     ```
 
@@ -110,8 +144,11 @@ class LongRunningWithoutCloseOldConnections(Rule):
     def handle(self, *args, **options):
         while True:
             close_old_connections()
-            for job in ExportJob.objects.filter(state="queued"):
-                run_export(job)
+            try:
+                for job in ExportJob.objects.filter(state="queued"):
+                    run_export(job)
+            except Exception:
+                logger.exception("export round failed")
             time.sleep(30)
     ```
 
@@ -147,6 +184,20 @@ class LongRunningWithoutCloseOldConnections(Rule):
                 "            time.sleep(1)\n"
             ),
         ),
+        Example(  # a database error ends the process: its supervisor starts a new one, with a new connection
+            path="exports/management/commands/export_worker.py",
+            code=(
+                "import time\n\n"
+                "from django.core.management.base import BaseCommand\n\n"
+                "from exports.models import ExportJob\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def handle(self, *args, **options):\n"
+                "        while True:\n"
+                "            for job in ExportJob.objects.filter(state='queued'):\n"
+                "                job.run()\n"
+                "            time.sleep(30)\n"
+            ),
+        ),
     )
     INVALID = (
         Example(
@@ -158,8 +209,11 @@ class LongRunningWithoutCloseOldConnections(Rule):
                 "class Command(BaseCommand):\n"
                 "    def handle(self, *args, **options):\n"
                 "        while True:\n"
-                "            for job in ExportJob.objects.filter(state='queued'):\n"
-                "                job.run()\n"
+                "            try:\n"
+                "                for job in ExportJob.objects.filter(state='queued'):\n"
+                "                    job.run()\n"
+                "            except Exception as exc:\n"
+                "                self.stderr.write(f'round failed: {exc}')\n"
                 "            time.sleep(options['interval'])\n"
             ),
         ),
@@ -170,7 +224,10 @@ class LongRunningWithoutCloseOldConnections(Rule):
                 "from exports.models import ExportJob\n\n"
                 "stop = threading.Event()\n\n\n"
                 "def _round():\n"
-                "    return ExportJob.objects.filter(state='queued').update(state='running')\n\n\n"
+                "    try:\n"
+                "        return ExportJob.objects.filter(state='queued').update(state='running')\n"
+                "    except Exception:\n"
+                "        return 0\n\n\n"
                 "def poll_forever(interval=10):\n"
                 "    while not stop.is_set():\n"
                 "        _round()\n"

@@ -15,8 +15,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         while True:
-            soon = timezone.now().date() + timedelta(days=2)
-            items = list(Item.objects.filter(expires_on__lte=soon))
-            if items:
-                self.stdout.write(f"{len(items)} item(s) expire soon")
+            try:
+                soon = timezone.now().date() + timedelta(days=2)
+                items = list(Item.objects.filter(expires_on__lte=soon))
+                if items:
+                    self.stdout.write(f"{len(items)} item(s) expire soon")
+            except Exception as exc:  # keep watching: a bad round must not stop the watcher
+                self.stderr.write(f"round failed: {exc}")
             time.sleep(options["interval"])
