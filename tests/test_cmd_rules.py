@@ -28,6 +28,13 @@ PLANTED = {
     ("CMD401", "stock/management/commands/import_donations.py", "Command.handle", 21),
     ("CMD401", "stock/management/commands/import_donations.py", "Command.handle", 22),
     ("CMD501", "stock/management/commands/donation_report.py", "Command.handle", 18),
+    # exit on a non-interactive condition; the exits after the y/n prompt and on Ctrl-C are its quiet twins
+    ("CMD402", "stock/management/commands/reset_donations.py", "Command.handle", 18),
+    # a daemon loop polling the database between sleeps that catches a round's error and goes on; its quiet
+    # twins: purge_old_donations (a chunked purge that ends when no row is left) and watch_low_stock (a
+    # database error ends the process, which its supervisor restarts)
+    ("CMD201", "stock/management/commands/watch_expiring_items.py", "Command.handle", 17),
+    # (watch_low_stock, which lets a database error end the process, is quiet too)
 }
 #: behaviour test (tests/data/cmd_projects/behaviour) that fails on each planted bug
 BEHAVIOUR = {

@@ -34,9 +34,12 @@ MATRIX: dict[str, tuple[str, dict[tuple[str, int, str], tuple[bool, str]], tuple
         ("loyalty/forms/p14_receiver.py", 12, "count_card_use"): (True, "post_save receiver, instance.member"),
         ("loyalty/forms/p15_rq_job.py", 9, "grant_points"): (True, "django-rq @job"),
         ("loyalty/forms/p16_checked_before_save.py", 13, "spend"): (False, "new value checked before the save"),
+        ("loyalty/forms/p17_unrelated_row_locked.py", 13, "count_scan"): (True, "the caller locks a row the "
+                                                                               "counter does not belong to"),
     }, ("loyalty/forms/q01_select_for_update.py", "loyalty/forms/q02_f_expression.py",
         "loyalty/forms/q03_caller_holds_lock.py", "loyalty/forms/q04_not_a_model.py",
-        "loyalty/forms/q05_no_read.py", "loyalty/forms/q06_locked_loop.py")),
+        "loyalty/forms/q05_no_read.py", "loyalty/forms/q06_locked_loop.py",
+        "loyalty/forms/q07_parent_locked_by_helper.py")),  # the caller locks the parent row through a helper
     "WRK501": ("w5", {
         ("shop/forms/p01_instance_get.py", 7, "place"): (True, "instance from .get(): pass pk, re-fetch"),
         ("shop/forms/p02_related_fk.py", 7, "line_added"): (True, "related chain line.order.customer"),
@@ -77,9 +80,15 @@ MATRIX: dict[str, tuple[str, dict[tuple[str, int, str], tuple[bool, str]], tuple
                                                                             "(range + exclude) in a variable, "
                                                                             "then a truth test, len() and one "
                                                                             "loop -> stream, .exists(), .count()"),
+        ("pings/forms/p15_some_rows_kept.py", 9, "mark_down_unknown"): (True, "only some rows kept for the bulk "
+                                                                             "update: streaming bounds memory"),
+        ("pings/management/commands/reset_statuses.py", 10, "Command.handle"): (True, "management command run by "
+                                                                                      "cron (deploy/crontab)"),
     }, ("pings/forms/q01_iterator.py", "pings/forms/q02_sliced.py", "pings/forms/q03_equality_filter.py",
         "pings/forms/q04_values_list.py", "pings/forms/q05_related_manager.py",
-        "pings/forms/q06_not_worker_code.py", "pings/forms/q07_count.py")),
+        "pings/forms/q06_not_worker_code.py", "pings/forms/q07_count.py",
+        "pings/forms/q08_rows_kept_for_bulk_update.py",  # every row kept for bulk_update anyway
+        "pings/management/commands/rename_checks.py")),  # a one-off admin command nothing schedules
 }
 
 

@@ -28,6 +28,12 @@ PLANTED = {
     ("JOB301", "ops/management/commands/close_books.py", "Command.handle"),  # DB flag row, crontab
     ("JOB501", "ops/jobs.py", "export_orders"),  # mkstemp removed on success only
 }
+#: planted bugs found but with no fix to prove (detection only)
+DETECTED_ONLY = {
+    ("JOB201", "ops/management/commands/watch_stock.py", "Command.handle"),  # PERIOD at import, command loops
+    ("JOB501", "ops/labels.py", "PackingSlips.__init__"),  # mkdtemp kept on self, no method removes it
+    ("JOB103", "ops/catalogue.py", "tag_featured"),  # create() per SKU of a (sku, tag) unique row
+}
 #: the correct twins as (file, symbol): no finding of these rules there
 TWINS = {
     ("ops/feeds.py", "write_stock_feed"),  # with open(...)
@@ -37,6 +43,12 @@ TWINS = {
     ("ops/payouts.py", "pay_approved_vendors"),  # filters on paid_out=False and sets it per row
     ("ops/jobs.py", "sync_prices"),  # cache lock released in finally
     ("ops/jobs.py", "export_skus"),  # mkdtemp removed in finally
+    ("ops/management/commands/purge_closed_orders.py", "Command.handle"),  # clock at import, cron: per run
+    ("ops/reminders.py", "count_pending_by_channel"),  # get_text_channel() is a lookup, not a text sent
+    ("ops/catalogue.py", "sync_sku_tags"),  # creates only the tags in wanted - existing
+    ("ops/catalogue.py", "publish_price_list"),  # entries of the price list the same run creates
+    ("ops/labels.py", "LabelBatch.__init__"),  # mkdtemp kept on self, removed by __exit__
+    ("ops/labels.py", "fetch_partner_orders"),  # mkstemp handed to the import task, which removes it
     ("ops/tasks.py", "rebuild_search"),  # lock file unlinked in finally
     ("ops/management/commands/reopen_periods.py", "Command.handle"),  # flag attribute reset in finally
 }
@@ -52,7 +64,7 @@ def _found() -> set[tuple[str, str, str]]:
 
 def test_planted_bugs_found_exactly_and_twins_quiet() -> None:
     found = _found()
-    assert found == PLANTED
+    assert found == PLANTED | DETECTED_ONLY
     assert not {(file, symbol) for _, file, symbol in found} & TWINS
 
 

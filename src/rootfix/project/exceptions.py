@@ -174,10 +174,27 @@ def is_project_exception(index: "RepoIndex", dotted: str) -> bool:
     return index.lookup_class(canonical(dotted)) is not None and "BaseException" in ancestors(index, dotted)
 
 
+#: The remote's own answer (an HTTP status, an AWS error code): the request arrived and was refused or failed
+#: there; asking again gets the same answer, so these and everything below them are not "try again later".
+STATUS_ANSWERS = frozenset({
+    "requests.exceptions.HTTPError", "httpx._exceptions.HTTPStatusError", "urllib.error.HTTPError",
+    "botocore.exceptions.ClientError", "aiohttp.client_exceptions.ClientResponseError",
+})
+
+
+def is_status_answer(index: "RepoIndex", dotted: str) -> bool:
+    """An error raised from the remote's explicit answer (``raise_for_status()``, a ``ClientError`` code), or a
+    project class derived from one."""
+    return any(a in STATUS_ANSWERS for a in ancestors(index, dotted))
+
+
 def is_transient(index: "RepoIndex", dotted: str) -> bool:
-    """A network client's "try again later" error, or a project class derived from one."""
-    return any(a in TRANSIENT_ROOTS or a.startswith(("botocore.exceptions.", "aiohttp.client_exceptions."))
-               for a in ancestors(index, dotted))
+    """A network client's "try again later" error, or a project class derived from one (not the remote's own
+    status answer: ``HTTPError``, botocore's ``ClientError``)."""
+    above = ancestors(index, dotted)
+    if any(a in STATUS_ANSWERS for a in above):
+        return False
+    return any(a in TRANSIENT_ROOTS or a.startswith("aiohttp.client_exceptions.") for a in above)
 
 
 def handler_catches(index: "RepoIndex", module: "ModuleInfo", handler: ast.ExceptHandler, exc: str) -> str | None:

@@ -303,3 +303,54 @@ def receiver_triggers(index: "RepoIndex") -> dict[str, dict[str, list[tuple["Fun
 
 
 __all__ = ["Scope", "atomic_wrappers", "function_scopes", "local_scope", "receiver_triggers", "scope_at"]
+
+
+#: Calls that write rows (on a queryset, a manager or an instance).
+WRITES = frozenset({"save", "create", "bulk_create", "update", "bulk_update", "delete", "get_or_create",
+                    "update_or_create", "add", "remove", "clear", "set", "execute", "executemany"})
+
+
+def _uses_alias(node: ast.AST) -> bool:
+    return any((isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("using", "db_manager"))
+               or (isinstance(n, ast.keyword) and n.arg == "using") for n in ast.walk(node))
+
+
+def reads_only_on_its_alias(index: "RepoIndex", fn: "FunctionInfo", scope: Scope) -> bool:
+    """``scope`` is ``atomic(using=<another database>)`` opened in ``fn`` (a read replica held for consistent
+    reads) and nothing in the block, or in the project code it calls, writes on a named database: no write
+    ``.using(...)`` / ``using=`` / ``db_manager(...)``, no ``save()`` / ``delete()`` of an instance read
+    ``.using(...)``. Writes without a database go to the router's default, outside this transaction, so there
+    is no commit for an enqueue in it to wait for."""
+    if scope.using is None or scope.using.strip("'\"") == "default" or scope.hops or scope.file != fn.file:
+        return False
+    block = next((n for n in ast.walk(fn.node) if isinstance(n, (ast.With, ast.AsyncWith))
+                  and n.lineno == scope.line), None)
+    if block is None:
+        return False
+
+    def writes(stmts: list[ast.stmt]) -> bool:
+        from_alias = {t.id for s in stmts for n in ast.walk(s) if isinstance(n, ast.Assign) and _uses_alias(n.value)
+                      for t in n.targets if isinstance(t, ast.Name)}
+        for s in stmts:
+            for n in ast.walk(s):
+                if not (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in WRITES):
+                    continue
+                if _uses_alias(n):
+                    return True
+                root = n.func.value
+                if isinstance(root, ast.Name) and root.id in from_alias:
+                    return True
+        return False
+
+    if writes(block.body):
+        return False
+    module = index.module_of(fn)
+    calls = [n for s in block.body for n in ast.walk(s) if isinstance(n, ast.Call)]
+    for call in calls:
+        callee = index.resolve_call(module, call, fn.class_name)
+        if callee is None:
+            continue
+        for reached, _d in index.reachable(callee, 2):
+            if writes(reached.node.body):
+                return False
+    return True

@@ -782,14 +782,46 @@ def locked_by_callers(index: "RepoIndex", fn: "FunctionInfo", model: str | None,
         held = False
         for scope in scopes(index, caller):
             for node in own_nodes(scope):
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                        and node.func.attr == "select_for_update" and node.lineno <= call.lineno):
+                if not (isinstance(node, ast.Call) and node.lineno <= call.lineno):
+                    continue
+                if (isinstance(node.func, ast.Attribute) and node.func.attr == "select_for_update") \
+                        or _returns_locked(index, caller, node):
                     v = value_of(index, caller, node, node.lineno, scope)
-                    if v is not None and (model is None or v.model in (None, model)):
+                    if v is not None and (model is None or v.model in (None, model)
+                                          or _references(index, model, v.model)):
                         held = True
         if not held and not locked_by_callers(index, caller, model, depth + 1):
             return False
     return True
+
+
+def _returns_locked(index: "RepoIndex", fn: "FunctionInfo", call: ast.Call) -> bool:
+    """``call`` is a project helper that returns a ``select_for_update()`` queryset
+    (``def app_qs_select_for_update(): return App.objects.select_for_update()``)."""
+    callee = index.resolve_call(index.module_of(fn), call, fn.class_name)
+    return callee is not None and any(
+        isinstance(r, ast.Return) and r.value is not None and any(
+            isinstance(n, ast.Attribute) and n.attr == "select_for_update" for n in ast.walk(r.value))
+        for r in ast.walk(callee.node))
+
+
+def _references(index: "RepoIndex", model: str | None, parent: str | None) -> bool:
+    """``model`` has a foreign key to ``parent``: a lock on the parent row serializes the writers of its
+    children that take it (``lock the App, then update its AppProblem``)."""
+    found = index.lookup_class(model) if model and parent else None
+    if found is None:
+        return False
+    info, cls = found
+    short = parent.rsplit(".", 1)[-1]
+    for node in ast.walk(cls):
+        if isinstance(node, ast.Call) and ast.unparse(node.func).rsplit(".", 1)[-1] in ("ForeignKey", "OneToOneField") \
+                and node.args:
+            target = node.args[0]
+            text = target.value if isinstance(target, ast.Constant) and isinstance(target.value, str) else \
+                (index.resolve(info, target) or ast.unparse(target))
+            if str(text).rsplit(".", 1)[-1] == short:
+                return True
+    return False
 
 
 # --------------------------------------------------------------------------- calls through values

@@ -53,8 +53,61 @@ def polling_loops(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[ast.While]
         if any(n.rsplit(".", 1)[-1] in CLOSERS and ("connection" in n or n.endswith("close_old_connections")
                                                    or n == "close_old_connections") for n in names):
             continue
-        if _uses_orm(index, fn, loop):
+        if _uses_orm(index, fn, loop) and not _drains(loop) and _survives_errors(index, fn, loop):
             yield loop
+
+
+#: Handlers that keep a loop going after a database error.
+_KEEPS_GOING = frozenset({"Exception", "BaseException", "DatabaseError", "OperationalError", "InterfaceError",
+                          "Error"})
+
+
+def _survives_errors(index: "RepoIndex", fn: "FunctionInfo", loop: ast.While) -> bool:
+    """The loop catches the database error of a round and goes on (``except Exception: log``), in its body
+    or in a function it calls: only then does every following round fail on the dead connection. A loop
+    that lets the error through ends the process, and its supervisor starts a fresh one."""
+    module = index.module_of(fn)
+    bodies: list[ast.AST] = [ast.Module(body=loop.body, type_ignores=[])]
+    for sub in walk_no_defs(ast.Module(body=loop.body, type_ignores=[])):
+        if isinstance(sub, ast.Call):
+            callee = index.resolve_call(module, sub, fn.class_name)
+            if callee is not None and callee.qualname != fn.qualname:
+                bodies.append(callee.node)
+    for body in bodies:
+        for node in walk_no_defs(body):
+            if not isinstance(node, ast.ExceptHandler):
+                continue
+            names = [] if node.type is None else [
+                ast.unparse(e).rsplit(".", 1)[-1]
+                for e in (node.type.elts if isinstance(node.type, ast.Tuple) else [node.type])]
+            if (node.type is None or set(names) & _KEEPS_GOING) and not any(
+                    isinstance(n, ast.Raise) for n in walk_no_defs(ast.Module(body=node.body, type_ignores=[]))):
+                return True
+    return False
+
+
+def _drains(loop: ast.While) -> bool:
+    """The loop ends when the work runs out: a ``return`` / ``break`` under an ``if`` on a value the round
+    computes (``min_id = Job.objects.aggregate(...)``; ``if min_id is None: return``). A finite purge in
+    chunks, with a pause for other queries, not a daemon polling for days."""
+    def own(stmts: list[ast.stmt]) -> Iterator[ast.AST]:
+        stack: list[ast.AST] = list(stmts)
+        while stack:
+            node = stack.pop()
+            yield node
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda,
+                                 ast.For, ast.AsyncFor, ast.While)):
+                continue
+            stack.extend(ast.iter_child_nodes(node))
+
+    computed = {t.id for n in own(loop.body) if isinstance(n, ast.Assign)
+                and any(isinstance(c, ast.Call) for c in ast.walk(n.value))
+                for tgt in n.targets for t in ast.walk(tgt) if isinstance(t, ast.Name)}
+    for node in own(loop.body):
+        if isinstance(node, ast.If) and any(isinstance(n, ast.Name) and n.id in computed for n in ast.walk(node.test)) \
+                and any(isinstance(n, (ast.Return, ast.Break)) for n in own(node.body)):
+            return True
+    return False
 
 
 class LongRunningWithoutCloseOldConnections(Rule):
@@ -62,8 +115,10 @@ class LongRunningWithoutCloseOldConnections(Rule):
 
     ## What it does
     Finds `while` loops in commands (and the code they reach) that sleep between rounds (`time.sleep`,
-    `Event.wait`) and query the database, but never call `django.db.close_old_connections()` (or close the
-    connection) in the loop.
+    `Event.wait`), query the database and catch a round's error to go on (`except Exception:` that logs),
+    but never call `django.db.close_old_connections()` (or close the connection) in the loop. A loop that
+    ends when the work runs out (a chunked purge) is not a daemon; one that lets the error through ends
+    the process, and its supervisor starts a fresh one with a new connection.
 
     ## Why is this bad?
     Django closes stale connections at the start and end of each *request*; a management command that runs
@@ -76,8 +131,11 @@ class LongRunningWithoutCloseOldConnections(Rule):
     ```python
     def handle(self, *args, **options):
         while True:
-            for job in ExportJob.objects.filter(state="queued"):
-                run_export(job)
+            try:
+                for job in ExportJob.objects.filter(state="queued"):
+                    run_export(job)
+            except Exception:
+                logger.exception("export round failed")
             time.sleep(30)
     ```
 
@@ -86,8 +144,11 @@ class LongRunningWithoutCloseOldConnections(Rule):
     def handle(self, *args, **options):
         while True:
             close_old_connections()
-            for job in ExportJob.objects.filter(state="queued"):
-                run_export(job)
+            try:
+                for job in ExportJob.objects.filter(state="queued"):
+                    run_export(job)
+            except Exception:
+                logger.exception("export round failed")
             time.sleep(30)
     ```
 
@@ -123,6 +184,20 @@ class LongRunningWithoutCloseOldConnections(Rule):
                 "            time.sleep(1)\n"
             ),
         ),
+        Example(  # a database error ends the process: its supervisor starts a new one, with a new connection
+            path="exports/management/commands/export_worker.py",
+            code=(
+                "import time\n\n"
+                "from django.core.management.base import BaseCommand\n\n"
+                "from exports.models import ExportJob\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def handle(self, *args, **options):\n"
+                "        while True:\n"
+                "            for job in ExportJob.objects.filter(state='queued'):\n"
+                "                job.run()\n"
+                "            time.sleep(30)\n"
+            ),
+        ),
     )
     INVALID = (
         Example(
@@ -134,8 +209,11 @@ class LongRunningWithoutCloseOldConnections(Rule):
                 "class Command(BaseCommand):\n"
                 "    def handle(self, *args, **options):\n"
                 "        while True:\n"
-                "            for job in ExportJob.objects.filter(state='queued'):\n"
-                "                job.run()\n"
+                "            try:\n"
+                "                for job in ExportJob.objects.filter(state='queued'):\n"
+                "                    job.run()\n"
+                "            except Exception as exc:\n"
+                "                self.stderr.write(f'round failed: {exc}')\n"
                 "            time.sleep(options['interval'])\n"
             ),
         ),
@@ -146,7 +224,10 @@ class LongRunningWithoutCloseOldConnections(Rule):
                 "from exports.models import ExportJob\n\n"
                 "stop = threading.Event()\n\n\n"
                 "def _round():\n"
-                "    return ExportJob.objects.filter(state='queued').update(state='running')\n\n\n"
+                "    try:\n"
+                "        return ExportJob.objects.filter(state='queued').update(state='running')\n"
+                "    except Exception:\n"
+                "        return 0\n\n\n"
                 "def poll_forever(interval=10):\n"
                 "    while not stop.is_set():\n"
                 "        _round()\n"

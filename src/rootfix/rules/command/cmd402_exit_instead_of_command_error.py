@@ -32,6 +32,37 @@ def exits(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tuple[ast.stmt, as
             yield stmt, stmt.exc
 
 
+def _parents(root: ast.AST) -> dict[int, ast.AST]:
+    return {id(child): node for node in ast.walk(root) for child in ast.iter_child_nodes(node)}
+
+
+def _asks(node: ast.AST, answers: set[str]) -> bool:
+    """``node`` reads an interactive answer: calls ``input()`` or names a variable assigned from it."""
+    return any((isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("input", "raw_input"))
+               or (isinstance(n, ast.Name) and n.id in answers) for n in ast.walk(node))
+
+
+def _deliberate_exit(index: "RepoIndex", module, fn: ast.AST, stmt: ast.stmt) -> bool:
+    """The exit ends an interactive session at the user's request, which no ``call_command()`` caller reaches
+    without a terminal: in an ``except KeyboardInterrupt`` handler (Ctrl-C, as Django's own createsuperuser
+    does), or under an ``if`` on the answer to an ``input()`` prompt ("Continue? y/n")."""
+    answers = {t.id for n in ast.walk(fn) if isinstance(n, ast.Assign) and _asks(n.value, set())
+               for t in n.targets if isinstance(t, ast.Name)}
+    parents = _parents(fn)
+    node: ast.AST = stmt
+    while id(node) in parents:
+        parent = parents[id(node)]
+        if isinstance(parent, ast.ExceptHandler) and parent.type is not None:
+            elts = parent.type.elts if isinstance(parent.type, ast.Tuple) else [parent.type]
+            if any((index.resolve(module, e) or "").rsplit(".", 1)[-1] == "KeyboardInterrupt" for e in elts):
+                return True
+        if isinstance(parent, (ast.If, ast.While)) and any(s is node for s in parent.body) \
+                and _asks(parent.test, answers):
+            return True
+        node = parent
+    return False
+
+
 def _replacement(call: ast.Call, source: str, error: str) -> str | None:
     """The statement replacing ``sys.exit(arg)``: ``raise CommandError(...)`` or ``return``."""
     if not call.args:
@@ -140,7 +171,10 @@ class ExitInsteadOfCommandError(Rule):
         for fn in ctx.functions():
             if not is_command_module(fn.file) or fn.class_name != "Command":
                 continue
+            module = ctx.index.module_of(fn)
             for stmt, call in exits(ctx.index, fn):
+                if _deliberate_exit(ctx.index, module, fn.node, stmt):
+                    continue
                 yield self.finding(fn, stmt, (
                     f"`{ast.unparse(call)[:50]}` in a management command: SystemExit escapes callers' "
                     "`except Exception` and ends call_command()'s caller; raise CommandError instead"))

@@ -158,8 +158,27 @@ def date_upper_bounds(index: "RepoIndex", fn: "FunctionInfo", fields: dict) -> I
                     continue
                 bound = bound.elts[1]
             why = dates.why(bound)
-            if why:
+            if why and not _end_of_window(fn.node, bound):
                 yield kw, "__".join(path), why
+
+
+def _end_of_window(fn: ast.AST, bound: ast.expr) -> bool:
+    """The bound is built as the start plus a span (``end = start + timedelta(days=1)``): the end of a window
+    whose last day is meant to be left out, not an inclusive "until" date."""
+    while isinstance(bound, ast.Call) and isinstance(bound.func, ast.Attribute) and not bound.args:
+        bound = bound.func.value  # end.date()
+    if not isinstance(bound, ast.Name):
+        return False
+
+    def span(e: ast.expr) -> bool:
+        return isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add) and any(
+            isinstance(x, ast.Call) and (ast.unparse(x.func).endswith("timedelta")
+                                         or ast.unparse(x.func).endswith("relativedelta"))
+            for x in (e.left, e.right))
+
+    return any(isinstance(n, ast.Assign) and span(n.value)
+               and any(isinstance(t, ast.Name) and t.id == bound.id for t in n.targets)
+               for n in walk_no_defs(fn))
 
 
 class DateBoundOnDatetime(Rule):

@@ -187,7 +187,8 @@ class CreateOnRerun(Rule):
             constrained = any(u and u <= set(keys) for u in unique)
             if loop is None and not constrained:
                 continue  # a single create() outside a loop counts only when it fills a unique key: the rerun fails
-            if keys and (len(keys) < len(call.keywords) or constrained):
+            if keys and (len(keys) < len(call.keywords) or constrained) and not _fresh_parent(fn.node, call, keys) \
+                    and (loop is None or not _only_missing(fn.node, loop)):
                 yield call, model, keys, constrained
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
@@ -275,4 +276,34 @@ def _moves_row(loop: ast.For) -> bool:
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)
                                                 and t.value.id == var for t in node.targets):
             return True
+    return False
+
+
+def _fresh_parent(fn: ast.AST, call: ast.Call, keys: tuple[str, ...]) -> bool:
+    """A key field is a row the same call of the job has just created (``app = App.objects.create(...)``;
+    ``AppExtension.objects.create(app=app, ...)``): a rerun creates a new parent, so the key never repeats."""
+    fresh = {t.id for n in walk_no_defs(fn.body) if isinstance(n, ast.Assign)  # type: ignore[attr-defined]
+             and isinstance(n.value, ast.Call) and isinstance(n.value.func, ast.Attribute)
+             and n.value.func.attr == "create" and n.value is not call
+             for t in n.targets if isinstance(t, ast.Name)}
+    return any(k.arg in keys and isinstance(k.value, ast.Name) and k.value.id in fresh for k in call.keywords)
+
+
+def _only_missing(fn: ast.AST, loop: ast.For) -> bool:
+    """The loop runs over a set difference (``added = in_module - in_db``; ``wanted.difference(existing)``):
+    it creates only what is not there yet, so a rerun creates nothing twice."""
+    def difference(e: ast.expr) -> bool:
+        return (isinstance(e, ast.BinOp) and isinstance(e.op, ast.Sub)) or (
+            isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "difference")
+
+    it = loop.iter
+    while isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id in ("sorted", "list") \
+            and it.args:
+        it = it.args[0]
+    if difference(it):
+        return True
+    if isinstance(it, ast.Name):
+        return any(isinstance(n, ast.Assign) and difference(n.value)
+                   and any(isinstance(t, ast.Name) and t.id == it.id for t in n.targets)
+                   for n in walk_no_defs(fn.body))  # type: ignore[attr-defined]
     return False

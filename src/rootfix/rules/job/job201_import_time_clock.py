@@ -85,6 +85,13 @@ class ImportTimeClock(Rule):
             "from django.utils import timezone\n\nfrom trials.models import Trial\n\nnow = lambda: timezone.now()\n\n\n"
             "def expire_trials():\n"
             "    Trial.objects.filter(ends_at__lt=now()).update(active=False)\n")),
+        # a management command run by cron: each run is a new `manage.py` process that imports the module
+        Example(path="ops/management/commands/rotate_logs.py", code=(
+            "import time\n\nfrom django.core.management.base import BaseCommand\n\nfrom ops import logs\n\n"
+            "STARTED = time.time()\n\n\n"
+            "class Command(BaseCommand):\n"
+            "    def handle(self, *args, **options):\n"
+            "        logs.rotate(older_than=STARTED - 86400)\n")),
     )
     INVALID = (
         Example(path="trials/jobs.py", code=(
@@ -125,7 +132,11 @@ class ImportTimeClock(Rule):
             "def daily_sales():\n"
             "    return Sale.objects.filter(day=RUN_DAY).count()\n"),
             files=(("reports/constants.py", "import datetime\n\nRUN_DAY = datetime.date.today()\n"),)),
-        Example(path="ops/management/commands/rotate_logs.py", code=(  # a method of a management command
+        # the same command, also run by a celery task through call_command(): the worker imports it once
+        Example(path="ops/management/commands/rotate_logs.py", files=(
+            ("ops/tasks.py", "from celery import shared_task\nfrom django.core.management import call_command\n\n\n"
+                             "@shared_task\ndef rotate_logs_task():\n    call_command(\"rotate_logs\")\n"),),
+            code=(
             "import time\n\nfrom django.core.management.base import BaseCommand\n\nfrom ops import logs\n\n"
             "STARTED = time.time()\n\n\n"
             "class Command(BaseCommand):\n"
@@ -173,7 +184,7 @@ class ImportTimeClock(Rule):
                 continue
             seen: set[str] = set()
             for name, where, attr, call in self._hits(ctx.index, fn):
-                if name.id in seen:
+                if name.id in seen or _imported_per_run(ctx.index, where):
                     continue
                 seen.add(name.id)
                 yield self.finding(fn, name, (
@@ -269,3 +280,26 @@ class ImportTimeClock(Rule):
         return DirectTest(fn.symbol, fn.file, ("job201_reads_clock_per_run",), dict(
             name=name.id, clock=ast.unparse(call.func), module=module.module, entry_imports=entry[0], run=entry[1],
             fn_name=fn.node.name, patch=patch))
+
+
+def _imported_per_run(index: "RepoIndex", where: "ModuleInfo") -> bool:
+    """The value's module is a management command that only ``manage.py <name>`` imports: each run (cron, a
+    deploy step) is a new process, so import time is run time. Not so when the command loops for long in one
+    process (a ``while`` loop), or project code imports the module or runs it with ``call_command("<name>")``
+    (a worker or a scheduler that imports it once)."""
+    from rootfix.project.model import is_test_file
+
+    parts = where.path.split("/")
+    if len(parts) < 3 or parts[-3:-1] != ["management", "commands"]:
+        return False
+    name = parts[-1].removesuffix(".py")
+    if any(isinstance(n, ast.While) for n in ast.walk(where.tree)):
+        return False
+    for other in index.modules.values():
+        if other is where or is_test_file(other.path):
+            continue
+        if any(d == where.module or d.startswith(where.module + ".") for d in other.imports.values()):
+            return False
+        if f"call_command(\"{name}\"" in other.source or f"call_command('{name}'" in other.source:
+            return False
+    return True

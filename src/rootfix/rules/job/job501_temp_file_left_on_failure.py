@@ -179,7 +179,8 @@ class TempFileLeftOnFailure(Rule):
             if is_test_code(fn.file, fn.node.name):
                 continue
             module = ctx.index.module_of(fn)
-            for stmt, temp, pair in temp_leaks(fn.node, lambda e: ctx.index.resolve(module, e)):
+            owner = module.classes.get(fn.class_name) if fn.class_name else None
+            for stmt, temp, pair in temp_leaks(fn.node, lambda e: ctx.index.resolve(module, e), owner):
                 noun = "temp directory" if temp.kind == "dir" else "temp file"
                 if pair is None:
                     message = (f"the {noun} created by `{temp.what}` is never removed: every run leaves one "

@@ -30,7 +30,7 @@ TRANSIENT = frozenset({
     "urllib3.exceptions.MaxRetryError", "redis.exceptions.ConnectionError", "redis.exceptions.TimeoutError",
     "redis.ConnectionError", "kombu.exceptions.OperationalError",
 })
-TRANSIENT_MODULES = ("botocore.exceptions.", "aiohttp.client_exceptions.")
+TRANSIENT_MODULES = ("aiohttp.client_exceptions.",)
 
 _FILES = (
     ("geo/__init__.py", ""),
@@ -101,9 +101,13 @@ class TransientErrorNotRetried(Rule):
     Finds ``except`` handlers in Celery tasks (not inside a loop) that catch the "try again later" errors
     of network clients - ``requests.RequestException`` / ``ConnectionError`` / ``Timeout``,
     ``httpx.TransportError`` / ``HTTPError``, ``smtplib.SMTPException``, ``socket.timeout``,
-    ``urllib.error.URLError``, ``botocore.exceptions.*``, redis connection errors, built-in
+    ``urllib.error.URLError``, botocore's connection errors, redis connection errors, built-in
     ``ConnectionError`` / ``TimeoutError``, and project exceptions derived from any of them - and neither
-    raise, retry nor re-enqueue (nor call a method that does). In a helper the task calls (another
+    raise, retry nor re-enqueue (nor call a method that does). The remote's own answer (``HTTPError`` from
+    ``raise_for_status()``, botocore's ``ClientError``, and project errors derived from them) is not a
+    transient error; a handler that records the failure on a row (``job.status = FAILED`` saved, a
+    ``mark_failed()``) hands it to whoever retries by hand, and a helper the task calls once per item of a
+    loop skips one item, as a ``try`` inside the task's own loop does. In a helper the task calls (another
     module, a service class), also ``except Exception`` / ``except OSError`` around a call at the network
     boundary (``requests.*``, ``httpx.*``, ``urlopen``, ``smtplib``, ``boto3``...); a helper that hands the
     error back (``return exc``) or lets the retryable errors through first is left alone. Findings in
@@ -250,7 +254,8 @@ def send_welcome(self, email):
                     types = w1.handler_types(index, module, handler) or []
                     transient = [t for t in types if _transient(index, t)]
                     if (not transient or w1.raises_anything(handler) or _requeues(handler)
-                            or _delegates(index, module, task.fn, handler)):
+                            or _delegates(index, module, task.fn, handler)
+                            or _records_failure(task.fn.node, try_node, handler)):
                         continue
                     yield self.finding(
                         task.fn, handler,
@@ -279,7 +284,10 @@ def send_welcome(self, email):
                             transient = [f"the error of {call}"]
                     if (not transient or w1.raises_anything(handler) or _requeues(handler)
                             or (fn.file, handler.lineno) in seen or _returns_error(handler)
-                            or _delegates(index, module, fn, handler)):
+                            or _delegates(index, module, fn, handler)
+                            or _records_failure(fn.node, try_node, handler)
+                            or _called_per_item(index, fn, task)
+                            or _caller_raises_on_result(index, fn, task, handler)):
                         continue
                     seen.add((fn.file, handler.lineno))
                     f = self.finding(
@@ -369,6 +377,8 @@ _GIVE_UP_WORDS = frozenset({"fail", "failed", "failure", "fails", "dead", "aband
 def _transient(index: "RepoIndex", dotted: str) -> bool:
     from rootfix.project import exceptions as X
 
+    if X.is_status_answer(index, dotted):
+        return False  # the remote answered (4xx/5xx, an AWS error code): asking again gets the same answer
     return dotted in TRANSIENT or dotted.startswith(TRANSIENT_MODULES) or (
         X.canonical(dotted) not in ("OSError", "Exception", "BaseException") and X.is_transient(index, dotted))
 
@@ -472,3 +482,107 @@ def _requeues(handler: ast.ExceptHandler) -> bool:
     return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
                and n.func.attr in ("retry", "apply_async", "delay", "enqueue", "enqueue_in", "enqueue_at")
                for n in w1._walk_no_defs(handler.body))
+
+
+#: Words of a call name that record a failure for good (``mark_failed()``, ``set_failed()``, ``fail()``).
+_FAIL_WORDS = frozenset({"fail", "failed", "failure", "errored"})
+
+
+def _ends_flow(stmts: list[ast.stmt]) -> bool:
+    return bool(stmts) and isinstance(stmts[-1], (ast.Return, ast.Raise, ast.Continue, ast.Break))
+
+
+def _block_of(fn: ast.AST, node: ast.stmt) -> list[ast.stmt] | None:
+    for parent in ast.walk(fn):
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(parent, field, None)
+            if isinstance(block, list) and any(s is node for s in block):
+                return block
+        for h in getattr(parent, "handlers", []) or []:
+            if any(s is node for s in h.body):
+                return h.body
+    return None
+
+
+def _failure_recorded(stmts: list[ast.stmt], *, failure_only: bool) -> bool:
+    """``stmts`` store a failure where people see it: a ``status``/``state`` attribute assigned and the row
+    saved (``.save()`` / ``.update(status=...)``), or a ``mark_failed()``-like call. ``failure_only``: the
+    stored value must name a failure (the code may also run after a success)."""
+    assigned = saved = False
+    for node in w1._walk_no_defs(stmts):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if node.value is not None and any(
+                    isinstance(t, ast.Attribute) and set(t.attr.lower().split("_")) & {"status", "state"}
+                    for t in targets):
+                text = ast.unparse(node.value).lower()
+                if not failure_only or "fail" in text or "error" in text:
+                    assigned = True
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr in ("save", "update", "bulk_update"):
+                saved = True
+                if node.func.attr == "update" and any(
+                        k.arg and set(k.arg.split("_")) & {"status", "state"} for k in node.keywords):
+                    assigned = True
+            if set(node.func.attr.lower().split("_")) & _FAIL_WORDS:
+                return True
+    return assigned and saved
+
+
+def _records_failure(fn: ast.AST, try_node: ast.Try, handler: ast.ExceptHandler) -> bool:
+    """The handler (or the code after the ``try`` it falls into) records the failure on a row: the job is
+    marked failed for a person or a later run to retry, not dropped with only a log line."""
+    if _failure_recorded(handler.body, failure_only=False):
+        return True
+    if _ends_flow(handler.body):
+        return False
+    block = _block_of(fn, try_node)
+    if block is None:
+        return False
+    after = block[next(i for i, s in enumerate(block) if s is try_node) + 1:]
+    # after a try whose body returns, only the handlers reach the code that follows it
+    return _failure_recorded(after, failure_only=not _ends_flow(try_node.body))
+
+
+def _in_loop_nodes(fn: ast.AST) -> set[int]:
+    out: set[int] = set()
+    for node in w1._walk_no_defs(fn.body):  # type: ignore[attr-defined]
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
+            out.update(id(n) for n in w1._walk_no_defs(node.body))
+    return out
+
+
+def _callers(index: "RepoIndex", fn, task) -> list[tuple[object, ast.Call]]:
+    """``(caller, call)`` of each call of ``fn`` in the code the task reaches."""
+    out = []
+    for caller, _depth in index.reachable(task.fn, 3):
+        for callee, call in index.callees(caller):
+            if callee.qualname == fn.qualname:
+                out.append((caller, call))
+    return out
+
+
+def _called_per_item(index: "RepoIndex", fn, task) -> bool:
+    """Every call of the helper from the task's code is inside a loop: a failure skips one item of a batch
+    (a webhook of many, one row), as a ``try`` inside the task's own loop does."""
+    calls = _callers(index, fn, task)
+    return bool(calls) and all(id(call) in _in_loop_nodes(caller.node) for caller, call in calls)
+
+
+def _caller_raises_on_result(index: "RepoIndex", fn, task, handler: ast.ExceptHandler) -> bool:
+    """The handler returns a value (``return {}``) and the caller checks the result and raises
+    (``response = helper(...)`` ... ``if not response: raise TaxError``): the failure reaches the task."""
+    if not any(isinstance(n, ast.Return) and n.value is not None for n in w1._walk_no_defs(handler.body)):
+        return False
+    calls = _callers(index, fn, task)
+    if not calls:
+        return False
+    for caller, call in calls:
+        names = {t.id for n in w1._walk_no_defs(caller.node.body)  # type: ignore[attr-defined]
+                 if isinstance(n, ast.Assign) and n.value is call for t in n.targets if isinstance(t, ast.Name)}
+        if not names or not any(
+                isinstance(n, ast.If) and any(isinstance(x, ast.Name) and x.id in names for x in ast.walk(n.test))
+                and any(isinstance(x, ast.Raise) for x in w1._walk_no_defs(n.body))
+                for n in w1._walk_no_defs(caller.node.body)):  # type: ignore[attr-defined]
+            return False
+    return True

@@ -398,6 +398,10 @@ def _escapes(fn: "FunctionInfo", name: str) -> bool:
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id == name:
             if any(isinstance(t, ast.Attribute) for t in node.targets):
                 return True  # stored on an object: its owner closes it
+        if isinstance(node, ast.Return) and isinstance(node.value, ast.Call) and any(
+                isinstance(a, ast.Name) and a.id == name
+                for a in [*node.value.args, *(k.value for k in node.value.keywords)]):
+            return True  # handed to the object the function returns (`return Client(http_client=client)`)
     return False
 
 

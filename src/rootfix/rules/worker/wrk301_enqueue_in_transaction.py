@@ -369,7 +369,7 @@ def create_order(request):
                 continue
             for call, enq, site in PE.enqueue_sites(index, fn):
                 scope = T.scope_at(index, fn, site)
-                if scope is None:
+                if scope is None or T.reads_only_on_its_alias(index, fn, scope):
                     continue
                 # The enqueue belongs to the published task's component (its worker is what fails), so it
                 # is in scope when it publishes a project task, wherever the transaction is opened: in

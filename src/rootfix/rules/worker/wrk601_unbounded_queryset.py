@@ -175,14 +175,24 @@ def deactivate_dormant():
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         index = ctx.index
-        for fn, task in w1.worker_code(index).values():
+        worker = w1.worker_code(index)
+        todo: list[tuple["FunctionInfo", str]] = []
+        for fn, task in worker.values():
             if not ctx.in_scope(fn) and fn.qualname not in w1.worker_functions(index):
                 if ctx.scope is not None and task.fn.qualname not in ctx.scope:
                     continue
+            todo.append((fn, "" if task.fn.qualname == fn.qualname else f" (runs in task {task.fn.symbol})"))
+        # a management command that cron, beat or a k8s CronJob runs is a scheduled job too: its loops run
+        # unattended over a table that keeps growing (only the scheduled ones: a one-off admin command is
+        # run by a person who watches it)
+        for qualname in sorted(_scheduled_command_code(ctx) - set(worker)):
+            fn = index.functions.get(qualname)
+            if fn is not None:
+                todo.append((fn, " (runs in a scheduled management command)"))
+        for fn, where in todo:
             for site in sites(index, fn):
                 kind, expr, value, node = site
                 model = (value.model or "?").rsplit(".", 1)[-1]
-                where = "" if task.fn.qualname == fn.qualname else f" (runs in task {task.fn.symbol})"
                 text = ast.unparse(expr)
                 if kind == "len":
                     message = (f"len() of every {model} row (`{text}`) loads the whole table into memory to count "
@@ -354,10 +364,27 @@ def sites(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[str, ast.expr, "
                 continue
             if kind in ("for", "comprehension", "list") and not value.instances:
                 continue
+            if kind == "for" and _keeps_every_row(node):
+                continue
             out.append((kind, expr, value, node))
     out.sort(key=lambda s: (s[1].lineno, s[1].col_offset))
     cache[fn.qualname] = out
     return out
+
+
+def _keeps_every_row(loop: ast.AST) -> bool:
+    """The loop appends every row it gets to a list that outlives it (``to_update.append(row)`` for a
+    ``bulk_update`` after the loop): memory holds every row anyway, so streaming would not bound it."""
+    if not isinstance(loop, (ast.For, ast.AsyncFor)) or not isinstance(loop.target, ast.Name):
+        return False
+    row = loop.target.id
+    for stmt in loop.body:
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) \
+                and isinstance(stmt.value.func, ast.Attribute) and stmt.value.func.attr == "append" \
+                and len(stmt.value.args) == 1 and isinstance(stmt.value.args[0], ast.Name) \
+                and stmt.value.args[0].id == row:
+            return True  # unconditionally, at the loop's top level: every row is kept
+    return False
 
 
 def _site(node: ast.AST) -> tuple[str, ast.expr] | None:
@@ -521,3 +548,18 @@ def _list_plan(index: "RepoIndex", fn: "FunctionInfo", call: ast.AST):
     from rootfix.project import values as V
 
     return _list_into_variable(V.scope_at(index, fn, call).node, call)
+
+
+def _scheduled_command_code(ctx: CheckContext) -> set[str]:
+    """Qualnames of the code a scheduled management command's ``handle`` reaches."""
+    cache = ctx.index.__dict__.setdefault("_rootfix_w6_sched_cmd", {})
+    if "reach" not in cache:
+        reach: set[str] = set()
+        names = {c.target or c.name for c in ctx.project.schedules}
+        for cmd in ctx.project.commands:
+            if cmd.name in names or set(cmd.aliases) & names:
+                start = ctx.project.component_function(cmd)
+                if start is not None:
+                    reach |= {f.qualname for f, _d in ctx.index.reachable(start, 3)}
+        cache["reach"] = reach
+    return cache["reach"]

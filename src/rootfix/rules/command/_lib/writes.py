@@ -162,9 +162,12 @@ def non_idempotent_writes(node: ast.AST) -> list[ast.Call]:
                 and isinstance(sub.target.value, ast.Name):
             bumped.add(sub.target.value.id)
     out = []
+    guarded = _guarded_inserts(node)
     for call in orm_writes(node):
         attr = call.func.attr
         receiver = call.func.value
+        if attr in ("create", "acreate") and id(call) in guarded:
+            continue  # created only when a lookup found none: a re-run finds it and converges
         if attr in ("create", "acreate", "bulk_create", "abulk_create", "delete"):
             out.append(call)
         elif attr == "update" and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "F"
@@ -175,3 +178,31 @@ def non_idempotent_writes(node: ast.AST) -> list[ast.Call]:
                 or (isinstance(receiver, ast.Call))):
             out.append(call)
     return out
+
+
+def _guarded_inserts(node: ast.AST) -> set[int]:
+    """ids of the calls under ``node`` in the body of an ``if`` that tests a lookup came back empty
+    (``if not qs.exists():``, ``if qs.first() is None:``, ``if not qs.count():``)."""
+    out: set[int] = set()
+    for sub in walk_no_defs(node):
+        if isinstance(sub, ast.If) and _tests_absence(sub.test):
+            out |= {id(n) for stmt in sub.body for n in walk_no_defs(stmt)}
+    return out
+
+
+def _tests_absence(test: ast.expr) -> bool:
+    def lookup(e: ast.expr) -> bool:
+        return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                   and n.func.attr in ("exists", "first", "count", "aexists", "afirst", "acount") for n in ast.walk(e))
+
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return any(_tests_absence(v) for v in test.values)
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return lookup(test.operand)
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and (
+            (isinstance(test.ops[0], ast.Is) and isinstance(test.comparators[0], ast.Constant)
+             and test.comparators[0].value is None)
+            or (isinstance(test.ops[0], ast.Eq) and isinstance(test.comparators[0], ast.Constant)
+                and test.comparators[0].value == 0)):
+        return lookup(test.left)
+    return False

@@ -148,7 +148,7 @@ def unmarked_loops(index: "RepoIndex", module: "ModuleInfo", fn: ast.AST) -> Ite
         for stmt in loop.body:
             for call in (n for n in walk_no_defs(stmt) if isinstance(n, ast.Call)):
                 text = ast.unparse(call.func)
-                if SIDE_EFFECT.search(text) and not LOGGING.search(text):
+                if SIDE_EFFECT.search(text) and not LOGGING.search(text) and not _query_name(text):
                     effect = (call, stmt)
                     break
             if effect:
@@ -168,6 +168,17 @@ def unmarked_loops(index: "RepoIndex", module: "ModuleInfo", fn: ast.AST) -> Ite
         already_filtered = any(mentions(source, m.field) for m in markers)
         yield UnmarkedLoop(loop, loop.target.id, model, marker, effect[0], effect[1],
                            None if already_filtered else filt, source)
+
+
+#: First words of a function name that reads or computes (``get_alert_status``, ``build_text``): the effect
+#: word after them names what is read, not an action.
+_QUERY_WORDS = frozenset({"get", "is", "has", "find", "lookup", "build", "make", "render", "format", "compute",
+                          "calc", "calculate", "check", "should", "can", "parse", "load", "read", "count"})
+
+
+def _query_name(func_text: str) -> bool:
+    words = func_text.rsplit(".", 1)[-1].strip("_").lower().split("_")
+    return bool(words) and words[0] in _QUERY_WORDS
 
 
 def _marks_somewhere(fn: ast.AST, loop: ast.For, markers: list[Marker]) -> bool:

@@ -23,6 +23,7 @@ class Temp:
     names: frozenset[str]  # local names that hold the path (or the NamedTemporaryFile object)
     what: str  # the creating call, for messages
     create: ast.Call
+    attr: str | None = None  # stored straight on the object (``self.<attr> = mkdtemp()``): the object owns it
 
 
 def _creation(stmt: ast.stmt, resolve: Resolver) -> Temp | None:
@@ -50,6 +51,8 @@ def _creation(stmt: ast.stmt, resolve: Resolver) -> Temp | None:
             continue  # deleted on close
         if target is None:
             continue
+        if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+            return Temp(CREATORS[dotted], frozenset(), f"{ast.unparse(call.func)}(...)", call, target.attr)
         if isinstance(target, ast.Tuple) and len(target.elts) == 2 and dotted == "tempfile.mkstemp":
             target = target.elts[1]
         names = frozenset(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
@@ -90,7 +93,47 @@ def _aliases(body: list[ast.stmt], start: int, temp: Temp) -> Temp:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
                 and _path_of(stmt.value, frozenset(names)):
             names.add(stmt.targets[0].id)
-    return Temp(temp.kind, frozenset(names), temp.what, temp.create)
+    return Temp(temp.kind, frozenset(names), temp.what, temp.create, temp.attr)
+
+
+#: Calls that put work on a queue (a Celery signature or send, an RQ enqueue): what they carry is the task's.
+ENQUEUES = frozenset({"s", "si", "signature", "delay", "apply_async", "send_task", "enqueue", "enqueue_in",
+                      "enqueue_at", "enqueue_call"})
+
+
+def _handed_to_task(fn: ast.AST, temp: Temp) -> bool:
+    """The path goes into a task's payload, directly or inside an object built from it
+    (``doc = ConsumableDocument(original_file=path)``; ``consume.s(input_doc=doc)``): the task owns the file
+    now (a consumer that removes it when done), so the function must not remove it."""
+    carriers = set(temp.names)
+    for node in walk_no_defs(fn.body):  # type: ignore[attr-defined]
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and any(
+                _path_of(a, temp.names) for a in [*node.value.args, *(k.value for k in node.value.keywords)]):
+            carriers |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    frozen = frozenset(carriers)
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ENQUEUES
+               and any(_path_of(a, frozen) for a in [*n.args, *(k.value for k in n.keywords)])
+               for n in walk_no_defs(fn.body))  # type: ignore[attr-defined]
+
+
+def removes_attr(cls: ast.ClassDef, attr: str, resolve: Resolver) -> bool:
+    """A method of ``cls`` (``__exit__``, ``cleanup``, ``close``...) removes ``self.<attr>`` or hands it to a
+    cleanup helper."""
+    def names_attr(e: ast.expr) -> bool:
+        while isinstance(e, ast.Call) and len(e.args) == 1 and isinstance(e.func, ast.Name):
+            e = e.args[0]
+        return isinstance(e, ast.Attribute) and e.attr == attr and isinstance(e.value, ast.Name) \
+            and e.value.id == "self"
+
+    for call in (n for n in ast.walk(cls) if isinstance(n, ast.Call)):
+        dotted = resolve(call.func) or ""
+        if (dotted in REMOVERS or CLEANUP_HELPER.search(ast.unparse(call.func))) and call.args \
+                and names_attr(call.args[0]):
+            return True
+        if isinstance(call.func, ast.Attribute) and call.func.attr in ("unlink", "rmdir", "cleanup") \
+                and names_attr(call.func.value):
+            return True
+    return False
 
 
 def _is_alias(stmt: ast.stmt, temp: Temp) -> bool:
@@ -99,7 +142,10 @@ def _is_alias(stmt: ast.stmt, temp: Temp) -> bool:
 
 
 def escapes(fn: ast.AST, temp: Temp, resolve: Resolver) -> bool:
-    """The path leaves the function (returned, stored, handed to a cleanup helper): its removal is elsewhere."""
+    """The path leaves the function (returned, stored, handed to a cleanup helper or a task): its removal is
+    elsewhere."""
+    if _handed_to_task(fn, temp):
+        return True
     for node in walk_no_defs(fn.body):  # type: ignore[attr-defined]
         if isinstance(node, (ast.Return, ast.Yield, ast.YieldFrom)) and node.value is not None \
                 and any(isinstance(n, ast.Name) and n.id in temp.names for n in ast.walk(node.value)):
@@ -117,15 +163,22 @@ def escapes(fn: ast.AST, temp: Temp, resolve: Resolver) -> bool:
     return False
 
 
-def temp_leaks(fn: ast.AST, resolve: Resolver) -> Iterator[tuple[ast.stmt, Temp, Pair | None]]:
+def temp_leaks(fn: ast.AST, resolve: Resolver, owner: ast.ClassDef | None = None
+               ) -> Iterator[tuple[ast.stmt, Temp, Pair | None]]:
     """Temp files/dirs created in ``fn`` that are left behind when the job fails.
 
     Yields ``(creating statement, temp, pair)``; ``pair`` is None when the function never removes it.
+    ``owner``: the class of a method; a temp stored on ``self`` is its to remove (``__exit__``, ``cleanup()``)
+    and is reported only when no method of it does.
     """
     for body in blocks(fn):
         for i, stmt in enumerate(body):
             temp = _creation(stmt, resolve)
             if temp is None:
+                continue
+            if temp.attr is not None:
+                if owner is not None and not removes_attr(owner, temp.attr, resolve):
+                    yield stmt, temp, None
                 continue
             temp = _aliases(body, i + 1, temp)
             if any(removes(s, temp, resolve) for s in walk_no_defs(fn.body) if isinstance(s, ast.stmt)):  # type: ignore[attr-defined]

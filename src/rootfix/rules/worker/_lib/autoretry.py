@@ -64,8 +64,11 @@ def autoretry_swallows(index: "RepoIndex") -> list[tuple["FunctionInfo", ast.Exc
                 if not any(isinstance(n, ast.Call) for s in try_node.body for n in ast.walk(s)):
                     continue
                 for handler in try_node.handlers:
-                    caught = [raw for canon, raw in wanted if X.handler_catches(index, module, handler, canon)]
+                    caught = [raw for canon, raw in wanted if X.handler_catches(index, module, handler, canon)
+                              and _may_raise(index, fn, try_node.body, canon)]
                     if not caught:
+                        if any(X.handler_catches(index, module, handler, canon) for canon, _raw in wanted):
+                            break  # the first handler that catches it, around code that cannot raise it
                         continue
                     # only the first handler that catches counts; raising anything (the same error, or a
                     # translation such as `raise BankTimeout(...) from exc`) lets the task fail or retry
@@ -146,3 +149,49 @@ def wrapper_swallows(index: "RepoIndex") -> list[tuple["FunctionInfo", ast.Excep
                             out.append((deco_fn, handler, task))
                             break
     return out
+
+
+#: Libraries whose errors only their own calls raise: root of the exception's module -> the call prefixes.
+_RAISED_BY = {"requests": ("requests.",), "httpx": ("httpx.",), "botocore": ("botocore.", "boto3."),
+              "boto3": ("boto3.", "botocore."), "redis": ("redis.", "django_redis."),
+              "urllib3": ("urllib3.", "requests.")}
+
+
+def _may_raise(index: "RepoIndex", fn: "FunctionInfo", stmts: list[ast.stmt], exc: str) -> bool:
+    """``stmts`` can raise ``exc``. For a network library's own error (``requests.RequestException``...) that
+    needs a call into the library: directly, through a project function (three calls deep), on a client
+    object made by the library (``session = requests.Session()``), or on an injected client (a parameter or
+    an attribute of ``self``). Any other error (a project or built-in class): any call can raise it."""
+    prefixes = _RAISED_BY.get(exc.split(".", 1)[0])
+    if prefixes is None:
+        return any(isinstance(n, ast.Call) for s in stmts for n in ast.walk(s))
+    module = index.module_of(fn)
+    params = {a.arg for a in [*fn.node.args.posonlyargs, *fn.node.args.args, *fn.node.args.kwonlyargs]}
+    clients = {t.id for n in w1._walk_no_defs(fn.node.body) if isinstance(n, ast.Assign)
+               and isinstance(n.value, ast.Call) and (index.resolve(module, n.value.func) or "").startswith(prefixes)
+               for t in n.targets if isinstance(t, ast.Name)}
+
+    def library_call(mod, call: ast.Call) -> bool:
+        return (index.resolve(mod, call.func) or "").startswith(prefixes)
+
+    for node in w1._walk_no_defs(stmts):
+        if not isinstance(node, ast.Call):
+            continue
+        if library_call(module, node):
+            return True
+        callee = index.resolve_call(module, node, fn.class_name)
+        if callee is not None:
+            if any(library_call(index.module_of(f), n) for f, _d in index.reachable(callee, 3)
+                   for n in w1._walk_no_defs(f.node.body) if isinstance(n, ast.Call)):
+                return True
+            continue
+        if isinstance(node.func, ast.Attribute):
+            root = node.func.value
+            while isinstance(root, (ast.Attribute, ast.Call, ast.Subscript)):
+                root = root.func if isinstance(root, ast.Call) else root.value
+            if isinstance(root, ast.Name) and root.id != "self" and root.id in clients | params:
+                return True
+            if isinstance(root, ast.Name) and root.id == "self" and isinstance(node.func.value, ast.Attribute) \
+                    and index.resolve_call(module, node, fn.class_name) is None:
+                return True  # self.client.post(...): an injected client
+    return False

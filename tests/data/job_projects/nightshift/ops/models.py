@@ -49,3 +49,29 @@ class StockSnapshot(models.Model):
     sku = models.ForeignKey(Sku, on_delete=models.CASCADE)
     day = models.DateField()
     stock = models.IntegerField()
+
+
+class SkuTag(models.Model):
+    """A tag of a SKU, as the supplier's catalogue lists it."""
+
+    sku = models.ForeignKey(Sku, on_delete=models.CASCADE)
+    tag = models.CharField(max_length=30)
+    source = models.CharField(max_length=20, default="catalogue")
+
+    class Meta:
+        unique_together = [("sku", "tag")]
+
+
+class PriceList(models.Model):
+    """The prices published to the storefront on one day."""
+
+    name = models.CharField(max_length=50)
+
+
+class PriceListEntry(models.Model):
+    price_list = models.ForeignKey(PriceList, on_delete=models.CASCADE)
+    sku = models.ForeignKey(Sku, on_delete=models.CASCADE)
+    price_cents = models.IntegerField()
+
+    class Meta:
+        unique_together = [("price_list", "sku")]
