@@ -11,7 +11,10 @@ class InvoicePoller:
 
     def run(self):
         while True:
-            for invoice in Invoice.objects.filter(total=0):
-                invoice.total = 1
-                invoice.save()
+            try:
+                for invoice in Invoice.objects.filter(total=0):
+                    invoice.total = 1
+                    invoice.save()
+            except Exception as exc:  # the round failed: go on with the next one
+                print(f"round failed: {exc}")
             time.sleep(self.interval)

@@ -10,7 +10,10 @@ def main():
     from depot.models import DailyStat
 
     while True:
-        print(DailyStat.objects.count())
+        try:
+            print(DailyStat.objects.count())
+        except Exception as exc:  # the round failed: go on with the next one
+            print(f"round failed: {exc}")
         time.sleep(300)
 
 

@@ -10,5 +10,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         while True:
-            Parcel.objects.filter(shipped_at__isnull=False, processed=False).update(processed=True)
+            try:
+                Parcel.objects.filter(shipped_at__isnull=False, processed=False).update(processed=True)
+            except Exception as exc:  # the round failed: go on with the next one
+                print(f"round failed: {exc}")
             time.sleep(30)

@@ -10,6 +10,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         while True:
-            reminders = due_reminders()
-            mark_sent(reminders)
+            try:
+                reminders = due_reminders()
+                mark_sent(reminders)
+            except Exception as exc:  # the round failed: go on with the next one
+                print(f"round failed: {exc}")
             time.sleep(60)

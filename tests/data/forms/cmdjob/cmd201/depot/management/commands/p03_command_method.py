@@ -13,7 +13,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         while True:
-            self.one_round()
+            try:
+                self.one_round()
+            except Exception as exc:  # the round failed: go on with the next one
+                print(f"round failed: {exc}")
             time.sleep(options["interval"])
 
     def one_round(self):

@@ -13,5 +13,8 @@ class Command(BaseCommand):
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
         while not stop.is_set():
-            self.stdout.write(str(Reminder.objects.filter(sent_at__isnull=True).count()))
+            try:
+                self.stdout.write(str(Reminder.objects.filter(sent_at__isnull=True).count()))
+            except Exception as exc:  # the round failed: go on with the next one
+                print(f"round failed: {exc}")
             stop.wait(10)

@@ -11,5 +11,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.running = True
         while self.running:
-            Customer.objects.filter(name__startswith="[closed]").update(active=False)
+            try:
+                Customer.objects.filter(name__startswith="[closed]").update(active=False)
+            except Exception as exc:  # the round failed: go on with the next one
+                print(f"round failed: {exc}")
             sleep(5)

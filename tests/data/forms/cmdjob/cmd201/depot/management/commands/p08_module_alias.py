@@ -10,7 +10,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         while True:
-            stat, _ = models.DailyStat.objects.get_or_create(day="2026-01-01")
-            stat.parcels = models.Parcel.objects.count()
-            stat.save()
+            try:
+                stat, _ = models.DailyStat.objects.get_or_create(day="2026-01-01")
+                stat.parcels = models.Parcel.objects.count()
+                stat.save()
+            except Exception as exc:  # the round failed: go on with the next one
+                print(f"round failed: {exc}")
             clock.sleep(3600)
