@@ -10,7 +10,7 @@ import pytest
 from rootfix.check.engine import run_check
 from rootfix.config import Config
 from rootfix.rules.base import REGISTRY, load_all_rules
-from rule_behaviour import suite_run
+from rule_behaviour import fix_and_prove, suite_run
 
 DATA = Path(__file__).parent / "data"
 ACCEPTANCE = DATA / "cmd403_behaviour" / "test_unknown_code.py"
@@ -36,3 +36,16 @@ def test_fixed_forms_process_the_other_rows_and_report_the_unknown_code(tmp_path
 
     after = suite_run(root)
     assert after.returncode == 0 and len(after.outcomes) == len(FIXED_FORMS), after.output
+
+
+@pytest.mark.slow
+def test_regression_test_replays_the_projects_test_with_one_unknown_value(tmp_path: Path) -> None:
+    """``rootfix fix``'s proof: the generated test replays the project's own test with the first lookup
+    forced to miss; it fails on the bug (DoesNotExist aborts the run) and passes with the fix."""
+    root = tmp_path / "depot"
+    shutil.copytree(DATA / "forms" / "cmd403", root,
+                    ignore=shutil.ignore_patterns("expected", "forms.json", "__pycache__"))
+    shutil.copytree(DATA / "cmd403_behaviour" / "project_tests", root / "tests")
+    behaviour = fix_and_prove(root, "CMD403", file="depot/forms/p02_rows_helper.py")
+    assert behaviour.proven, behaviour.output
+    assert "aborted the whole run" in behaviour.failure_before

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
@@ -11,6 +12,7 @@ from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.arguments import is_command_module
 from rootfix.rules.command._lib.lookups import Lookup, Reject, reject_path, row_lookups
 from rootfix.rules.command._lib.scenarios import command_handle_related
+from rootfix.rules.job._lib.replay import scenario_tests
 from rootfix.project.model import is_test_file
 from rootfix.types import FileChange, Finding, Patch
 
@@ -235,6 +237,80 @@ class LookupMissAbortsImport(Rule):
         new = "".join(new_lines)
         cst.parse_module(new)
         return Patch(changes=(FileChange(finding.file, source, new),))
+
+    # ------------------------------------------------------------------ regression test
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        """Replay each project test that runs the function with the first lookup of a row forced to miss:
+        the run must go on (the miss reported, the other rows processed), not stop with ``DoesNotExist``."""
+        module = index.by_path.get(finding.file)
+        fn = next((f for f in module.functions.values() if f.symbol == finding.symbol), None) if module else None
+        if fn is None:
+            return None
+        scenarios = scenario_tests(index, fn, "_unknown_value_does_not_abort")
+        if scenarios is None:
+            return None
+        imports, tests = scenarios
+        first_test = next((line.split()[1] for line in imports.splitlines() if line.startswith("import ")), "")
+        test_file = next((p for p, m in index.by_path.items() if m.module.endswith(first_test)), "")
+        folder = test_file.rpartition("/")[0]
+        slug = re.sub(r"[^a-z0-9]+", "_", f"{self.code}_{fn.symbol}".lower()).strip("_")
+        path, n = f"{folder}/test_rootfix_{slug}.py" if folder else f"test_rootfix_{slug}.py", 2
+        while path in index.by_path or (index.root / path).exists():
+            path, n = re.sub(r"(_\d+)?\.py$", f"_{n}.py", path), n + 1
+        body = (
+            f'"""Regression test (rootfix {self.code}): one unknown value in the input does not abort '
+            f"`{fn.symbol}`.\n\n"
+            "Each test replays one of the project's own tests of it with the first lookup keyed by a row forced to\n"
+            "miss (as an unknown code in the input would): the run must report that row and go on with the others,\n"
+            "not stop with DoesNotExist (the rows before it written, the rows after it dropped). The project's own\n"
+            'assertions may fail by design (one row is now skipped) and are not checked here.\n"""\n'
+            "import sys\n\n"
+            "from django.core.exceptions import ObjectDoesNotExist\n"
+            "from django.db.models.query import QuerySet\n"
+            "from django.http import Http404\n\n"
+            f"{imports}\n\n"
+            f"TARGET_FILE = {fn.file!r}\nTARGET_NAME = {fn.node.name!r}\nMARK = 'rootfix {self.code}: unknown value'\n"
+            + _ORACLE + tests)
+        return path, body
+
+
+_ORACLE = '''
+
+def _from_target():
+    frame = sys._getframe(2)
+    for _ in range(4):
+        if frame is None:
+            return False
+        code = frame.f_code
+        if code.co_name == TARGET_NAME and code.co_filename.replace("\\\\", "/").endswith(TARGET_FILE):
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _unknown_value_does_not_abort(scenario):
+    state = {"missed": 0}
+    original = QuerySet.get
+
+    def get(self, *args, **kwargs):
+        if not state["missed"] and _from_target():
+            state["missed"] += 1
+            raise self.model.DoesNotExist(MARK)
+        return original(self, *args, **kwargs)
+
+    QuerySet.get = get
+    try:
+        scenario()
+    except (ObjectDoesNotExist, Http404) as exc:
+        raise AssertionError(
+            f"one unknown value aborted the whole run ({type(exc).__name__}: {exc}): the rows before it stay "
+            "written, the rows after it are dropped") from exc
+    except Exception:  # noqa: BLE001 - the project's own checks: one row is skipped now, by design
+        pass
+    finally:
+        QuerySet.get = original
+    assert state["missed"], "the replayed test never reached the lookup"
+'''
 
 
 def _segment(source: str, node: ast.AST) -> str:
