@@ -11,7 +11,7 @@ import pytest
 from rootfix.check.engine import run_check
 from rootfix.config import Config
 from rootfix.rules.base import REGISTRY, load_all_rules
-from rule_behaviour import suite_run
+from rule_behaviour import fix_and_prove, suite_run
 
 DATA = Path(__file__).parent / "data"
 FORMS = DATA / "forms" / "job203"
@@ -59,3 +59,15 @@ def test_fixed_jobs_see_data_changed_between_two_runs_in_one_process(tmp_path: P
     _fix(root)
     after = suite_run(root)
     assert after.returncode == 0 and len(after.outcomes) == len(FIXED_FORMS), after.output
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("file", ["ops/forms/p01_beat_class_attr.py", "ops/forms/p05_lru_cache_beat.py"])
+def test_regression_test_reruns_the_job_in_the_same_process(file: str, tmp_path: Path) -> None:
+    """``rootfix fix``'s proof: the generated test replays the project's own test of the job, runs the job
+    again in that process and requires the second run to read the table; it fails on the bug, passes fixed."""
+    root = _copy(tmp_path)
+    shutil.copytree(DATA / "job203_behaviour" / "project_tests", root / "tests")
+    behaviour = fix_and_prove(root, "JOB203", file=file)
+    assert behaviour.proven, behaviour.output
+    assert "was served the rows the first run loaded" in behaviour.failure_before

@@ -213,3 +213,25 @@ def clears_cache(fn: ast.AST, name: str) -> bool:
 def rebuilt(fn: ast.AST, name: str) -> bool:
     """``fn`` rebinds the module-level ``name`` (``global name; name = Planner()``)."""
     return any(isinstance(n, ast.Global) and name in n.names for n in walk_no_defs(fn))
+
+
+def cached_model(index: "RepoIndex", cache: Cache) -> str | None:
+    """The dotted name of the model whose rows the cache holds (the first ``Model.objects`` it reads)."""
+    if cache.kind == "module-instance":
+        call = next((n for n in ast.walk(ast.parse(cache.initial, mode="eval")) if isinstance(n, ast.Call)), None)
+        found = index.lookup_class(index.resolve(cache.module, call.func) or "") if call is not None else None
+        if found is None:
+            return None
+        cinfo, cls = found
+        nodes = [(cinfo, f.node) for s, f in cinfo.functions.items() if s.startswith(f"{cls.name}.")]
+    elif cache.kind == "lru-cache":
+        nodes = [(cache.module, cache.fn.node)]
+    else:
+        nodes = [(index.module_of(cache.fn), cache.node)]
+    for module, node in nodes:
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Attribute) and sub.attr in _MANAGERS and isinstance(sub.value, ast.Name):
+                dotted = index.resolve(module, sub.value)
+                if dotted and index.lookup_class(dotted) is not None:
+                    return dotted
+    return None
