@@ -14,7 +14,7 @@ from rule_behaviour import fix_and_prove, suite_run
 
 DATA = Path(__file__).parent / "data"
 ACCEPTANCE = DATA / "cmd403_behaviour" / "test_unknown_code.py"
-FIXED_FORMS = ("p01", "p02", "p03", "p04", "p05", "p06", "p07", "p09", "p10")
+FIXED_FORMS = ("p01", "p02", "p03", "p04", "p05", "p06", "p07", "p09", "p10", "p11")
 
 
 @pytest.mark.slow

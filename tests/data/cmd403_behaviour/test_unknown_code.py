@@ -102,3 +102,12 @@ def test_p10_positional_rows_report_the_unknown_sku(catalog, tmp_path):
     errors = import_positional(str(path))
     assert _qtys() == [1, 3]
     assert len(errors) == 1 and "XX" in errors[0]
+
+
+def test_p11_command_counts_the_unknown_store_as_skipped(catalog, tmp_path, capsys):
+    path = tmp_path / "totals.jsonl"
+    path.write_text('{"store": "N", "qty": "1"}\n{"store": "W", "qty": "2"}\n{"store": "S", "qty": "x"}\n'
+                    '{"store": "S", "qty": "3"}\n')
+    call_command("p11_counted_skips", str(path))
+    assert _qtys() == [1, 3]
+    assert "2 imported, 2 skipped" in capsys.readouterr().out

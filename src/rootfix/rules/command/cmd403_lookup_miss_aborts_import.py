@@ -56,9 +56,10 @@ class LookupMissAbortsImport(Rule):
     ```
 
     ## Fix safety
-    Safe when the loop has its own reject path (a call recording the row, then `continue`): the fix wraps the
-    lookup in `try`/`except Model.DoesNotExist` that records the row the same way, naming the missing value,
-    and continues. Unsafe in a management command with no reject path: the miss becomes a `CommandError`
+    Safe when the loop has its own reject path (a call recording the row, then `continue`, or a handler at
+    the end of the loop counting it, `except ValueError: skipped += 1`): the fix wraps the lookup in
+    `try`/`except Model.DoesNotExist` that records the row the same way (naming the missing value where the
+    loop writes a message) and continues. Unsafe in a management command with no reject path: the miss becomes a `CommandError`
     naming the row (a clean message and exit code, still stopping the run). Elsewhere no fix: whether an
     unknown code should stop the run or be skipped is a decision about the data.
     """
@@ -211,7 +212,12 @@ class LookupMissAbortsImport(Rule):
             if "ObjectDoesNotExist" not in module.imports:
                 imports.append(("django.core.exceptions", "ObjectDoesNotExist"))
         reject = reject_path(lookup.loop)
-        if reject is not None:
+        if reject is not None and reject.call is None:
+            texts = [_segment(source, st) for st in reject.stmts]
+            if any("\n" in t for t in texts):
+                return None
+            handler_lines = [*texts, "continue"]
+        elif reject is not None:
             handler = _reject_call(source, reject, model, lookup.field, value)
             if handler is None:
                 return None
@@ -351,7 +357,7 @@ def _reject_call(source: str, reject: Reject, model: str, field: str, value: str
     if "\n" in call_src:
         return None
     message = reject.message
-    if message is None:
+    if message is None or reject.call is None:
         return call_src
     msg_src = _segment(source, message)
     start = call_src.find(msg_src)

@@ -33,10 +33,12 @@ class Lookup:
 
 @dataclass(frozen=True)
 class Reject:
-    """How the loop records a row it skips: ``errors.append(...)`` / ``self.stderr.write(...)`` then ``continue``."""
+    """How the loop records a row it skips: ``errors.append(...)`` / ``self.stderr.write(...)`` then ``continue``,
+    or a handler at the end of the loop that counts the row (``except BookingError: skipped += 1``)."""
 
-    call: ast.Call
+    call: ast.Call | None
     message: ast.expr | None  # the string argument naming the problem, if any
+    stmts: tuple[ast.stmt, ...] = ()  # a counting handler's statements, repeated as they are
 
 
 def _parents(root: ast.AST) -> dict[int, ast.AST]:
@@ -178,4 +180,12 @@ def reject_path(loop: ast.For | ast.AsyncFor) -> Reject | None:
             message = next((n for n in ast.walk(call) if isinstance(n, ast.JoinedStr)
                             or isinstance(n, ast.Constant) and isinstance(n.value, str)), None)
             return Reject(call, message)
+    last = loop.body[-1] if loop.body else None
+    if isinstance(last, ast.Try) and not last.finalbody:
+        for handler in last.handlers:
+            body = handler.body
+            if body and all(isinstance(st, ast.AugAssign) and isinstance(st.target, ast.Name)
+                            or isinstance(st, ast.Expr) and isinstance(st.value, ast.Call) for st in body) \
+                    and any(isinstance(st, ast.AugAssign) for st in body):
+                return Reject(None, None, tuple(body))
     return None
