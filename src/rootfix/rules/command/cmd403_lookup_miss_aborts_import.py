@@ -17,7 +17,7 @@ from rootfix.project.model import is_test_file
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
-    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+    from rootfix.discover.index import FunctionInfo, RepoIndex
 
 _INDENT = "    "
 

@@ -12,7 +12,7 @@ from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.job._lib.blocks import is_test_code, walk_no_defs
 from rootfix.rules.job._lib.job_test import dotted_module
 from rootfix.rules.job._lib.process_cache import (
-    Cache, _loops_forever, _resets, class_caches, clears_cache, instance_caches, long_running_entries, lru_caches,
+    Cache, loops_forever, resets, class_caches, clears_cache, instance_caches, long_running_entries, lru_caches,
     cached_model, rebuilt, uses_of,
 )
 from rootfix.rules.job._lib.replay import CALLED_WITH, scenario_tests
@@ -183,10 +183,10 @@ class CacheAcrossRuns(Rule):
                 if not jobs:
                     continue
                 cname, attr = cache.name.split(".")
-                if any(_resets(f.node, {cname}, attr, index, index.module_of(f)) for f in reach(jobs)):
+                if any(resets(f.node, {cname}, attr, index, index.module_of(f)) for f in reach(jobs)):
                     continue
                 out.append((cache, jobs))
-            for name, stmt, cname in instance_caches(index, module):
+            for name, stmt, _cls in instance_caches(index, module):
                 for fn in module.functions.values():
                     jobs = entries.get(fn.qualname)
                     used = uses_of(fn.node, name) if jobs else []
@@ -256,7 +256,7 @@ class CacheAcrossRuns(Rule):
         module = index.module_of(job)
         body = job.node.body
         loop = next((n for n in walk_no_defs(job.node) if isinstance(n, ast.While)), None) \
-            if _loops_forever(job.node) else None
+            if loops_forever(job.node) else None
         if loop is not None:
             body = loop.body  # a command that loops: each iteration is a run
         first = body[1] if (len(body) > 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)

@@ -62,7 +62,7 @@ def reads_db(index: "RepoIndex", module: "ModuleInfo", node: ast.AST, depth: int
     return False
 
 
-def _loops_forever(fn: ast.AST) -> bool:
+def loops_forever(fn: ast.AST) -> bool:
     """A command body that runs jobs in a loop: ``while ...:`` with a sleep / ``run_pending()`` / a wait."""
     for node in walk_no_defs(fn):
         if isinstance(node, ast.While):
@@ -88,7 +88,7 @@ def long_running_entries(project: "Project") -> dict[str, list["FunctionInfo"]]:
                 starts.append(fn)
     for comp in project.commands:
         fn = project.component_function(comp)
-        if fn is not None and _loops_forever(fn.node):
+        if fn is not None and loops_forever(fn.node):
             starts.append(fn)
     for start in starts:
         for reached, _ in project.index.reachable(start, 4):
@@ -121,7 +121,7 @@ def _fills(fn: ast.AST, owners: set[str], attr: str) -> list[ast.stmt]:
     return out
 
 
-def _resets(fn: ast.AST, owners: set[str], attr: str, index: "RepoIndex", module: "ModuleInfo") -> bool:
+def resets(fn: ast.AST, owners: set[str], attr: str, index: "RepoIndex", module: "ModuleInfo") -> bool:
     """``fn`` empties the class attribute: ``.clear()``, or assigns it a value read from nowhere."""
     for node in walk_no_defs(fn):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "clear" \
