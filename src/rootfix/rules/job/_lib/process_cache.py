@@ -104,23 +104,6 @@ def _attr_of(expr: ast.expr, owners: set[str], attr: str) -> bool:
         and expr.value.id in owners
 
 
-def _fills(fn: ast.AST, owners: set[str], attr: str) -> list[ast.stmt]:
-    """Statements of ``fn`` that store into the class attribute: ``cls._x = ...``, ``cls._x[k] = ...``,
-    ``cls._x.update(...)``."""
-    out = []
-    for node in walk_no_defs(fn):
-        if isinstance(node, ast.Assign) and any(
-                _attr_of(t, owners, attr) or isinstance(t, ast.Subscript) and _attr_of(t.value, owners, attr)
-                for t in node.targets):
-            out.append(node)
-        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) \
-                and isinstance(node.value.func, ast.Attribute) \
-                and node.value.func.attr in ("update", "setdefault", "add", "append", "extend") \
-                and _attr_of(node.value.func.value, owners, attr):
-            out.append(node)
-    return out
-
-
 def resets(fn: ast.AST, owners: set[str], attr: str, index: "RepoIndex", module: "ModuleInfo") -> bool:
     """``fn`` empties the class attribute: ``.clear()``, or assigns it a value read from nowhere."""
     for node in walk_no_defs(fn):
@@ -133,8 +116,36 @@ def resets(fn: ast.AST, owners: set[str], attr: str, index: "RepoIndex", module:
     return False
 
 
+def _class_attribute_fills(index: "RepoIndex") -> dict[tuple[str, str], list[tuple["FunctionInfo", ast.stmt]]]:
+    """``(name, attr) -> [(function, statement)]`` for every store into ``name.attr`` (``X.a = ...``,
+    ``X.a[k] = ...``, ``X.a.update(...)``) in the project, built once per index."""
+    cached = _FILLS.get(id(index))
+    if cached is not None and cached[0] is index:
+        return cached[1]
+    out: dict[tuple[str, str], list[tuple[FunctionInfo, ast.stmt]]] = {}
+    for fn in index.functions.values():
+        for node in walk_no_defs(fn.node):
+            targets: list[ast.expr] = []
+            if isinstance(node, ast.Assign):
+                targets = [t.value if isinstance(t, ast.Subscript) else t for t in node.targets]
+            elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) \
+                    and isinstance(node.value.func, ast.Attribute) \
+                    and node.value.func.attr in ("update", "setdefault", "add", "append", "extend"):
+                targets = [node.value.func.value]
+            for t in targets:
+                if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name):
+                    out.setdefault((t.value.id, t.attr), []).append((fn, node))  # type: ignore[arg-type]
+    _FILLS.clear()  # one index at a time
+    _FILLS[id(index)] = (index, out)
+    return out
+
+
+_FILLS: dict[int, tuple[object, dict]] = {}
+
+
 def class_caches(index: "RepoIndex", module: "ModuleInfo") -> Iterator[Cache]:
     """Class attributes (``_table = None`` / ``{}`` in the class body) filled from the database."""
+    fills = _class_attribute_fills(index)
     for cname, cls in module.classes.items():
         for stmt in cls.body:
             if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
@@ -147,18 +158,22 @@ def class_caches(index: "RepoIndex", module: "ModuleInfo") -> Iterator[Cache]:
                     or isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
                     and value.func.id in ("dict", "list", "set") and not value.args):
                 continue
-            for fn in index.functions.values():
-                owners = {cname}
-                if fn.class_name == cname and fn.file == module.path:
-                    owners |= {a.arg for a in fn.node.args.args[:1]}
-                elif fn.file != module.path and index.by_path[fn.file].imports.get(cname, "").rsplit(".", 1)[-1] \
-                        != cname:
+            candidates = list(fills.get((cname, attr), ()))
+            for fn in module.functions.values():  # ``cls._x`` / ``self._x`` in the class's own methods
+                if fn.class_name == cname and fn.node.args.args:
+                    first = fn.node.args.args[0].arg
+                    candidates += [(f, n) for f, n in fills.get((first, attr), ()) if f is fn]
+            done: set[str] = set()
+            for fn, fill in candidates:
+                if fn.qualname in done:
                     continue
-                for fill in _fills(fn.node, owners, attr):
-                    if reads_db(index, index.module_of(fn), fill):
-                        yield Cache("class-attribute", f"{cname}.{attr}", fn, fill, cname,
-                                    ast.get_source_segment(module.source, value) or ast.unparse(value), module)
-                        break
+                if fn.file != module.path and fn.class_name != cname and \
+                        index.by_path[fn.file].imports.get(cname, "") != f"{module.module}.{cname}":
+                    continue
+                if reads_db(index, index.module_of(fn), fill):
+                    done.add(fn.qualname)
+                    yield Cache("class-attribute", f"{cname}.{attr}", fn, fill, cname,
+                                ast.get_source_segment(module.source, value) or ast.unparse(value), module)
 
 
 def instance_caches(index: "RepoIndex", module: "ModuleInfo") -> Iterator[tuple[str, ast.Assign, str]]:
