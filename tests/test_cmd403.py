@@ -39,13 +39,15 @@ def test_fixed_forms_process_the_other_rows_and_report_the_unknown_code(tmp_path
 
 
 @pytest.mark.slow
-def test_regression_test_replays_the_projects_test_with_one_unknown_value(tmp_path: Path) -> None:
-    """``rootfix fix``'s proof: the generated test replays the project's own test with the first lookup
-    forced to miss; it fails on the bug (DoesNotExist aborts the run) and passes with the fix."""
+@pytest.mark.parametrize("file", ["depot/forms/p02_rows_helper.py", "depot/management/commands/p01_stock_counts.py"])
+def test_regression_test_replays_the_projects_test_with_one_unknown_value(file: str, tmp_path: Path) -> None:
+    """``rootfix fix``'s proof: the generated test replays the project's own test (calling the helper, or
+    running the command by name) with the first lookup forced to miss; it fails on the bug (DoesNotExist
+    aborts the run) and passes with the fix."""
     root = tmp_path / "depot"
     shutil.copytree(DATA / "forms" / "cmd403", root,
                     ignore=shutil.ignore_patterns("expected", "forms.json", "__pycache__"))
     shutil.copytree(DATA / "cmd403_behaviour" / "project_tests", root / "tests")
-    behaviour = fix_and_prove(root, "CMD403", file="depot/forms/p02_rows_helper.py")
+    behaviour = fix_and_prove(root, "CMD403", file=file)
     assert behaviour.proven, behaviour.output
     assert "aborted the whole run" in behaviour.failure_before

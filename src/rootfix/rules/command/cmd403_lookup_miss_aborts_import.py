@@ -11,8 +11,9 @@ import libcst as cst
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.arguments import is_command_module
 from rootfix.rules.command._lib.lookups import Lookup, Reject, reject_path, row_lookups
-from rootfix.rules.command._lib.scenarios import command_handle_related
-from rootfix.rules.job._lib.replay import scenario_tests
+from rootfix.rules.command._lib.scenarios import command_handle_related, command_of, command_scenarios
+from rootfix.rules.job._common import fixture_names
+from rootfix.rules.job._lib.replay import MARKS, scenario_tests
 from rootfix.project.model import is_test_file
 from rootfix.types import FileChange, Finding, Patch
 
@@ -252,7 +253,7 @@ class LookupMissAbortsImport(Rule):
         fn = next((f for f in module.functions.values() if f.symbol == finding.symbol), None) if module else None
         if fn is None:
             return None
-        scenarios = scenario_tests(index, fn, "_unknown_value_does_not_abort")
+        scenarios = scenario_tests(index, fn, "_unknown_value_does_not_abort") or _command_tests(index, fn)
         if scenarios is None:
             return None
         imports, tests = scenarios
@@ -278,6 +279,36 @@ class LookupMissAbortsImport(Rule):
             f"TARGET_FILE = {fn.file!r}\nTARGET_NAME = {fn.node.name!r}\nMARK = 'rootfix {self.code}: unknown value'\n"
             + _ORACLE + tests)
         return path, body
+
+
+def _command_tests(index: "RepoIndex", fn: "FunctionInfo") -> tuple[str, str] | None:
+    """``(imports, tests)`` replaying the project's pytest functions that run the command holding ``fn`` by
+    name (``call_command("import_stock", path)``): no static call edge reaches the command from them."""
+    name = command_of(index, fn)
+    found = [s for s in command_scenarios(index, name) if s.style == "pytest"][:4] if name else []
+    if not found:
+        return None
+    imports: dict[str, list[str]] = {}
+    wrappers = []
+    for scenario in found:
+        test = index.by_path[scenario.path].functions[scenario.name]
+        if scenario.module not in imports:
+            imports[scenario.module] = [f"_scenario{len(imports)}", *fixture_names(index.by_path[scenario.path])]
+        alias = imports[scenario.module][0]
+        args = test.node.args
+        params = [a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]]
+        wrapper = f"test_{fn.node.name}_with_an_unknown_value_in_{test.node.name.removeprefix('test_')}"[:120]
+        wrappers.append(
+            f"def {wrapper}({', '.join(params)}):\n"
+            f"    _unknown_value_does_not_abort(lambda: {alias}.{test.node.name}("
+            f"{', '.join(f'{p}={p}' for p in params)}))\n\n\n"
+            f"{wrapper}.pytestmark = _marks({alias}, {alias}.{test.node.name})\n")
+    lines = []
+    for dotted, (alias, *fixtures) in imports.items():
+        lines.append(f"import {dotted} as {alias}")
+        if fixtures:
+            lines.append(f"from {dotted} import {', '.join(fixtures)}  # noqa: F401  (fixtures)")
+    return "\n".join(lines), MARKS + "\n\n" + "\n\n".join(wrappers)
 
 
 _ORACLE = '''
