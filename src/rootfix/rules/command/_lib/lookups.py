@@ -6,6 +6,7 @@ value, whether a handler covers it, and how the loop already records a bad row i
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -85,6 +86,34 @@ def _model_of_get(func: ast.Attribute) -> str | None:
             return None
 
 
+_QUERYSET_METHODS = frozenset({"filter", "exclude", "all", "select_related", "prefetch_related", "only", "defer",
+                               "order_by", "using", "annotate"})
+_NOT_MANAGERS = re.compile(r"(session|client|http|api|requests|cache|redis|config|settings|environ|response|"
+                           r"params|headers|cookies|meta|kwargs|options|data)$", re.I)
+
+
+def _related_manager(receiver: ast.expr, resolve: Resolver) -> bool:
+    """``supplier.prices`` / ``order.line_set`` / ``x.items.filter(...)``: a related manager or queryset, not an
+    HTTP client, a cache or an imported module."""
+    expr = receiver
+    while isinstance(expr, (ast.Call, ast.Attribute)):
+        if isinstance(expr, ast.Call):
+            if isinstance(expr.func, ast.Attribute) and expr.func.attr in _QUERYSET_METHODS:
+                return True
+            expr = expr.func
+        else:
+            if expr.attr.endswith("_set"):
+                return True
+            expr = expr.value
+    if not isinstance(receiver, ast.Attribute) or _NOT_MANAGERS.search(receiver.attr):
+        return False
+    root = receiver.value  # a local object (not ``self``, not a module-level client or an import)
+    if not isinstance(root, ast.Name) or root.id == "self":
+        return False
+    dotted = resolve(root)  # a local resolves to itself (or nothing); an import to its dotted path
+    return dotted is None or "." not in dotted
+
+
 def _handler_names(handler: ast.ExceptHandler) -> list[str]:
     if handler.type is None:
         return ["BaseException"]
@@ -135,6 +164,8 @@ def row_lookups(fn: ast.FunctionDef | ast.AsyncFunctionDef, resolve: Resolver) -
                                                and call.func.value.id in row_vars):
                 # keyword-only ``.get(code=...)``: a queryset / manager (``dict.get`` takes positional keys)
                 model = _model_of_get(call.func)
+                if model is None and not _related_manager(call.func.value, resolve):
+                    continue  # ``requests.get(url=...)``, ``self.session.get(...)``, ``cache.get(key=...)``
             else:
                 continue
             keyed = [k for k in call.keywords if k.arg and any(isinstance(n, ast.Name) and n.id in row_vars
