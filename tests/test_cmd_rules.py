@@ -15,7 +15,7 @@ from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
 
 load_all_rules()
 PROJECTS = Path(__file__).parent / "data" / "cmd_projects"
-NEW_CODES = ("CMD102", "CMD103", "CMD201", "CMD202", "CMD301", "CMD302", "CMD401", "CMD402", "CMD501", "CMD502")
+NEW_CODES = ("CMD102", "CMD103", "CMD201", "CMD202", "CMD301", "CMD302", "CMD401", "CMD402", "CMD403", "CMD501", "CMD502")
 
 #: the planted bugs as (code, file, symbol, line)
 PLANTED = {
@@ -23,8 +23,9 @@ PLANTED = {
     ("CMD103", "stock/management/commands/purge_alert_log.py", "Command.add_arguments", 14),
     ("CMD301", "stock/management/commands/import_donations.py", "Command.handle", 19),
     ("CMD302", "stock/management/commands/load_agencies.py", "Command.handle", 19),
-    # C4, detection only: the import's unknown SKU, date and quantity conversions
-    ("CMD401", "stock/management/commands/import_donations.py", "Command.handle", 20),
+    # C4: the import's unknown SKU (CMD403; no reject path in the loop: an unsafe CommandError fix only),
+    # date and quantity conversions (CMD401, detection only)
+    ("CMD403", "stock/management/commands/import_donations.py", "Command.handle", 20),
     ("CMD401", "stock/management/commands/import_donations.py", "Command.handle", 21),
     ("CMD401", "stock/management/commands/import_donations.py", "Command.handle", 22),
     ("CMD501", "stock/management/commands/donation_report.py", "Command.handle", 18),

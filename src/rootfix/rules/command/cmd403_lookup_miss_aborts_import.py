@@ -1,0 +1,413 @@
+"""CMD403: ``.get()`` keyed by an input row's value with no ``DoesNotExist`` handling aborts the whole import."""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable
+
+import libcst as cst
+
+from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.command._lib.arguments import is_command_module
+from rootfix.rules.command._lib.lookups import Lookup, Reject, reject_path, row_lookups
+from rootfix.rules.command._lib.scenarios import command_handle_related, command_of, command_scenarios
+from rootfix.rules.job._common import fixture_names
+from rootfix.rules.job._lib.replay import MARKS, scenario_tests
+from rootfix.project.model import is_test_file
+from rootfix.types import FileChange, Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, RepoIndex
+
+_INDENT = "    "
+
+
+class LookupMissAbortsImport(Rule):
+    """A lookup keyed by an input row's value, with no `DoesNotExist` handling, in a loop over input rows.
+
+    ## What it does
+    In a loop over input rows (a CSV reader, the lines of a file, JSON records, rows handed to a helper or a
+    service method), finds `Model.objects.get(<field>=<value from the row>)`, `.get()` on a related manager
+    or `get_object_or_404(Model, ...)` with no `except Model.DoesNotExist` / `ObjectDoesNotExist` around it.
+
+    ## Why is this bad?
+    Input files name things by code: SKUs, account numbers, store codes. One code the database does not
+    know (a typo, a product not created yet) raises `DoesNotExist` and aborts the whole run: the rows before
+    it are written, the rows after it are dropped, and the operator gets a traceback instead of the row.
+    When the loop already rejects other bad rows and carries on, an unknown code is just one more bad row.
+
+    ## Example
+    ```python
+    for line, row in enumerate(csv.DictReader(fh), start=2):
+        if not row["qty"].strip():
+            errors.append(f"line {line}: blank quantity")
+            continue
+        product = Product.objects.get(sku=row["sku"])
+        StockLine.objects.create(product=product, qty=int(row["qty"]))
+    ```
+
+    ## Use instead
+    ```python
+        try:
+            product = Product.objects.get(sku=row["sku"])
+        except Product.DoesNotExist:
+            errors.append(f"line {line}: no Product with sku={row['sku']!r}")
+            continue
+    ```
+
+    ## Fix safety
+    Safe when the loop has its own reject path (a call recording the row, then `continue`, or a handler at
+    the end of the loop counting it, `except ValueError: skipped += 1`): the fix wraps the lookup in
+    `try`/`except Model.DoesNotExist` that records the row the same way (naming the missing value where the
+    loop writes a message) and continues. Unsafe in a management command with no reject path: the miss becomes a `CommandError`
+    naming the row (a clean message and exit code, still stopping the run). Elsewhere no fix: whether an
+    unknown code should stop the run or be skipped is a decision about the data.
+    """
+
+    code = "CMD403"
+    name = "lookup-miss-aborts-import"
+    bug_class = "C4"
+    component_types = ("cli-tool", "scheduled-job")
+    fix_safety = "safe"
+
+    _MODELS = ("depot/models.py", "from django.db import models\n\n\nclass Product(models.Model):\n"
+               "    sku = models.CharField(max_length=20, unique=True)\n\n\n"
+               "class StockLine(models.Model):\n"
+               "    product = models.ForeignKey(Product, on_delete=models.CASCADE)\n"
+               "    qty = models.IntegerField()\n")
+    VALID = (
+        Example(
+            path="depot/management/commands/load_stock.py",
+            files=(_MODELS,),
+            code=(
+                "import csv\n\n"
+                "from django.core.management.base import BaseCommand\n\n"
+                "from depot.models import Product, StockLine\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        parser.add_argument('path')\n\n"
+                "    def handle(self, *args, **options):\n"
+                "        with open(options['path']) as fh:\n"
+                "            for row in csv.DictReader(fh):\n"
+                "                try:\n"
+                "                    product = Product.objects.get(sku=row['sku'])\n"
+                "                except Product.DoesNotExist:\n"
+                "                    self.stderr.write(f\"unknown sku {row['sku']!r}\")\n"
+                "                    continue\n"
+                "                StockLine.objects.create(product=product, qty=int(row['qty']))\n"
+                "                main = Product.objects.get(sku='MAIN')  # a constant, not a row value\n"
+            ),
+        ),
+        Example(
+            path="depot/loaders.py",
+            files=(_MODELS,),
+            code=(
+                "from depot.models import Product, StockLine\n\n\n"
+                "def load(rows):\n"
+                "    for row in rows:\n"
+                "        product = Product.objects.filter(sku=row['sku']).first()\n"
+                "        if product is None:\n"
+                "            continue\n"
+                "        StockLine.objects.create(product=product, qty=row['qty'])\n"
+            ),
+        ),
+    )
+    INVALID = (
+        Example(
+            path="depot/loaders.py",
+            files=(_MODELS,),
+            code=(
+                "from depot.models import Product, StockLine\n\n\n"
+                "def load(rows, errors):\n"
+                "    for n, row in enumerate(rows, start=1):\n"
+                "        if not row['qty']:\n"
+                "            errors.append(f'row {n}: blank qty')\n"
+                "            continue\n"
+                "        product = Product.objects.get(sku=row['sku'])\n"
+                "        StockLine.objects.create(product=product, qty=row['qty'])\n"
+            ),
+            fixed=(
+                "from depot.models import Product, StockLine\n\n\n"
+                "def load(rows, errors):\n"
+                "    for n, row in enumerate(rows, start=1):\n"
+                "        if not row['qty']:\n"
+                "            errors.append(f'row {n}: blank qty')\n"
+                "            continue\n"
+                "        try:\n"
+                "            product = Product.objects.get(sku=row['sku'])\n"
+                "        except Product.DoesNotExist:\n"
+                "            errors.append(f'row {n}: no Product with sku={row[\"sku\"]!r}')\n"
+                "            continue\n"
+                "        StockLine.objects.create(product=product, qty=row['qty'])\n"
+            ),
+        ),
+        Example(  # no reject path in a command: reported, the CommandError fix is unsafe
+            path="depot/management/commands/load_stock.py",
+            files=(_MODELS,),
+            code=(
+                "import csv\n\n"
+                "from django.core.management.base import BaseCommand\n\n"
+                "from depot.models import Product, StockLine\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        parser.add_argument('path')\n\n"
+                "    def handle(self, *args, **options):\n"
+                "        with open(options['path']) as fh:\n"
+                "            for row in csv.DictReader(fh):\n"
+                "                product = Product.objects.get(sku=row['sku'].strip())\n"
+                "                StockLine.objects.create(product=product, qty=int(row['qty']))\n"
+            ),
+        ),
+    )
+
+    # ------------------------------------------------------------------ detection
+    def _lookups(self, index: "RepoIndex", fn: "FunctionInfo") -> list[Lookup]:
+        module = index.module_of(fn)
+        return list(row_lookups(fn.node, lambda expr: index.resolve(module, expr)))
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        for fn in ctx.functions():
+            if is_test_file(fn.file) or "/migrations/" in f"/{fn.file}":
+                continue
+            for lookup in self._lookups(ctx.index, fn):
+                what = "get_object_or_404()" if lookup.shortcut else f"{ast.unparse(lookup.call.func)[:40]}()"
+                finding = self.finding(fn, lookup.call, (
+                    f"{what} keyed by the input row's `{ast.unparse(lookup.value)[:30]}` raises "
+                    f"{'Http404' if lookup.shortcut else 'DoesNotExist'} for an unknown value: one unknown code "
+                    "aborts the whole run (rows before it written, rows after it dropped)"),
+                    related=command_handle_related(ctx.index, fn))
+                if reject_path(lookup.loop) is None:
+                    command = is_command_module(fn.file) and fn.class_name == "Command"
+                    finding = replace(finding, fix_safety="unsafe") if command \
+                        else replace(finding, fixable=False, fix_safety=None)
+                yield finding
+
+    # ------------------------------------------------------------------ fix
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        module = index.by_path.get(finding.file)
+        fn = next((f for f in module.functions.values() if f.symbol == finding.symbol), None) if module else None
+        if module is None or fn is None:
+            return None
+        lookup = next((lk for lk in self._lookups(index, fn) if lk.call.lineno == finding.line
+                       and lk.call.col_offset == finding.col), None)
+        if lookup is None or not isinstance(lookup.stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr)):
+            return None
+        source = module.source
+        lines = source.splitlines(keepends=True)
+        first, last = lookup.stmt.lineno - 1, lookup.stmt.end_lineno or lookup.stmt.lineno
+        indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
+        if lookup.stmt.col_offset != len(indent) or ";" in "".join(lines[first:last]).split("#")[0]:
+            return None
+        value = _segment(source, lookup.value)
+        model = lookup.model or "object"
+        imports: list[tuple[str, str]] = []
+        if lookup.shortcut:
+            exc = "Http404"
+            if "Http404" not in module.imports:
+                imports.append(("django.http", "Http404"))
+        elif lookup.model:
+            exc = f"{lookup.model}.DoesNotExist"
+        else:
+            exc = "ObjectDoesNotExist"
+            if "ObjectDoesNotExist" not in module.imports:
+                imports.append(("django.core.exceptions", "ObjectDoesNotExist"))
+        reject = reject_path(lookup.loop)
+        if reject is not None and reject.call is None:
+            texts = [_segment(source, st) for st in reject.stmts]
+            if any("\n" in t for t in texts):
+                return None
+            handler_lines = [*texts, "continue"]
+        elif reject is not None:
+            handler = _reject_call(source, reject, model, lookup.field, value)
+            if handler is None:
+                return None
+            handler_lines = [handler, "continue"]
+        elif is_command_module(fn.file) and fn.class_name == "Command":
+            target = lookup.loop.target
+            number = target.elts[0].id if isinstance(target, ast.Tuple) and target.elts \
+                and isinstance(target.elts[0], ast.Name) else None
+            text = _fstring("", f"{f'row {{{number}}}: ' if number else ''}no {model} with {lookup.field}=", value)
+            if text is None:
+                return None
+            handler_lines = [f"raise CommandError({text}) from None"]
+            if "CommandError" not in module.imports:
+                imports.append(("django.core.management.base", "CommandError"))
+        else:
+            return None
+        body = "".join(_INDENT + line if line.strip() else line for line in lines[first:last])
+        block = (f"{indent}try:\n{body}{indent}except {exc}:\n"
+                 + "".join(f"{indent}{_INDENT}{h}\n" for h in handler_lines))
+        new_lines = lines[:first] + [block] + lines[last:]
+        for mod, name in reversed(imports):
+            new_lines = _add_import(module.tree, new_lines, mod, name)
+        new = "".join(new_lines)
+        cst.parse_module(new)
+        return Patch(changes=(FileChange(finding.file, source, new),))
+
+    # ------------------------------------------------------------------ regression test
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        """Replay each project test that runs the function with the first lookup of a row forced to miss:
+        the run must go on (the miss reported, the other rows processed), not stop with ``DoesNotExist``."""
+        module = index.by_path.get(finding.file)
+        fn = next((f for f in module.functions.values() if f.symbol == finding.symbol), None) if module else None
+        if fn is None:
+            return None
+        scenarios = scenario_tests(index, fn, "_unknown_value_does_not_abort") or _command_tests(index, fn)
+        if scenarios is None:
+            return None
+        imports, tests = scenarios
+        first_test = next((line.split()[1] for line in imports.splitlines() if line.startswith("import ")), "")
+        test_file = next((p for p, m in index.by_path.items() if m.module.endswith(first_test)), "")
+        folder = test_file.rpartition("/")[0]
+        slug = re.sub(r"[^a-z0-9]+", "_", f"{self.code}_{fn.symbol}".lower()).strip("_")
+        path, n = f"{folder}/test_rootfix_{slug}.py" if folder else f"test_rootfix_{slug}.py", 2
+        while path in index.by_path or (index.root / path).exists():
+            path, n = re.sub(r"(_\d+)?\.py$", f"_{n}.py", path), n + 1
+        body = (
+            f'"""Regression test (rootfix {self.code}): one unknown value in the input does not abort '
+            f"`{fn.symbol}`.\n\n"
+            "Each test replays one of the project's own tests of it with the first lookup keyed by a row forced to\n"
+            "miss (as an unknown code in the input would): the run must report that row and go on with the others,\n"
+            "not stop with DoesNotExist (the rows before it written, the rows after it dropped). The project's own\n"
+            'assertions may fail by design (one row is now skipped) and are not checked here.\n"""\n'
+            "import sys\n\n"
+            "from django.core.exceptions import ObjectDoesNotExist\n"
+            "from django.db.models.query import QuerySet\n"
+            "from django.http import Http404\n\n"
+            f"{imports}\n\n"
+            f"TARGET_FILE = {fn.file!r}\nTARGET_NAME = {fn.node.name!r}\nMARK = 'rootfix {self.code}: unknown value'\n"
+            + _ORACLE + tests)
+        return path, body
+
+
+def _command_tests(index: "RepoIndex", fn: "FunctionInfo") -> tuple[str, str] | None:
+    """``(imports, tests)`` replaying the project's pytest functions that run the command holding ``fn`` by
+    name (``call_command("import_stock", path)``): no static call edge reaches the command from them."""
+    name = command_of(index, fn)
+    found = [s for s in command_scenarios(index, name) if s.style == "pytest"][:4] if name else []
+    if not found:
+        return None
+    imports: dict[str, list[str]] = {}
+    wrappers = []
+    for scenario in found:
+        test = index.by_path[scenario.path].functions[scenario.name]
+        if scenario.module not in imports:
+            imports[scenario.module] = [f"_scenario{len(imports)}", *fixture_names(index.by_path[scenario.path])]
+        alias = imports[scenario.module][0]
+        args = test.node.args
+        params = [a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]]
+        wrapper = f"test_{fn.node.name}_with_an_unknown_value_in_{test.node.name.removeprefix('test_')}"[:120]
+        wrappers.append(
+            f"def {wrapper}({', '.join(params)}):\n"
+            f"    _unknown_value_does_not_abort(lambda: {alias}.{test.node.name}("
+            f"{', '.join(f'{p}={p}' for p in params)}))\n\n\n"
+            f"{wrapper}.pytestmark = _marks({alias}, {alias}.{test.node.name})\n")
+    lines = []
+    for dotted, (alias, *fixtures) in imports.items():
+        lines.append(f"import {dotted} as {alias}")
+        if fixtures:
+            lines.append(f"from {dotted} import {', '.join(fixtures)}  # noqa: F401  (fixtures)")
+    return "\n".join(lines), MARKS + "\n\n" + "\n\n".join(wrappers)
+
+
+_ORACLE = '''
+
+def _from_target():
+    frame = sys._getframe(2)
+    for _ in range(4):
+        if frame is None:
+            return False
+        code = frame.f_code
+        if code.co_name == TARGET_NAME and code.co_filename.replace("\\\\", "/").endswith(TARGET_FILE):
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _unknown_value_does_not_abort(scenario):
+    state = {"missed": 0}
+    original = QuerySet.get
+
+    def get(self, *args, **kwargs):
+        if not state["missed"] and _from_target():
+            state["missed"] += 1
+            raise self.model.DoesNotExist(MARK)
+        return original(self, *args, **kwargs)
+
+    QuerySet.get = get
+    try:
+        scenario()
+    except (ObjectDoesNotExist, Http404) as exc:
+        raise AssertionError(
+            f"one unknown value aborted the whole run ({type(exc).__name__}: {exc}): the rows before it stay "
+            "written, the rows after it are dropped") from exc
+    except Exception:  # noqa: BLE001 - the project's own checks: one row is skipped now, by design
+        pass
+    finally:
+        QuerySet.get = original
+    assert state["missed"], "the replayed test never reached the lookup"
+'''
+
+
+def _segment(source: str, node: ast.AST) -> str:
+    return ast.get_source_segment(source, node) or ast.unparse(node)
+
+
+def _fstring(prefix_src: str, text: str, value: str) -> str | None:
+    """An f-string literal: ``prefix_src`` (the opening of an existing literal, quote included, or "") then
+    ``text`` then ``{value!r}``; None when no quote character fits."""
+    if prefix_src:
+        quote = prefix_src.lstrip("rRbBfFuU")[:1]
+        head = prefix_src if prefix_src[:1] in "fF" else "f" + prefix_src
+        if quote in value:  # Python < 3.12: the literal's own quote cannot appear inside it
+            other = "'" if quote == '"' else '"'
+            if other in value:
+                return None
+            value = value.replace(quote, other)
+        return f"{head}{text}{{{value}!r}}{quote}"
+    return _fstring('f"', text, value)
+
+
+def _add_import(tree: ast.Module, lines: list[str], module: str, name: str) -> list[str]:
+    """``lines`` with ``from module import name``: added to a one-line import of ``module`` when there is one
+    (it sits before the edited loop, so the line numbers of ``tree`` still hold), else after the imports."""
+    tops = [s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
+    for stmt in tops:
+        if isinstance(stmt, ast.ImportFrom) and stmt.module == module and stmt.lineno == stmt.end_lineno \
+                and "(" not in lines[stmt.lineno - 1] and "#" not in lines[stmt.lineno - 1]:
+            line = lines[stmt.lineno - 1].rstrip("\n")
+            return lines[: stmt.lineno - 1] + [f"{line}, {name}\n"] + lines[stmt.lineno:]
+    at = tops[-1].end_lineno or tops[-1].lineno if tops else 0
+    return lines[:at] + [f"from {module} import {name}\n"] + lines[at:]
+
+
+def _reject_call(source: str, reject: Reject, model: str, field: str, value: str) -> str | None:
+    """The loop's reject call, its message replaced by one naming the missing value."""
+    call_src = _segment(source, reject.call)
+    if "\n" in call_src:
+        return None
+    message = reject.message
+    if message is None or reject.call is None:
+        return call_src
+    msg_src = _segment(source, message)
+    start = call_src.find(msg_src)
+    if start < 0:
+        return None
+    text = f"no {model} with {field}="
+    is_percent = isinstance(message, ast.Constant) and "%" in str(message.value)
+    if is_percent and reject.call.args and reject.call.args[0] is message:
+        quote = msg_src.lstrip("rRbBuU")[:1]
+        return f"{call_src[:start]}{quote}{text}%r{quote}, {value})"
+    # keep a prefix like ``f"line {n}: "`` that names the row
+    cut = msg_src.find(": ")
+    opening = msg_src[: len(msg_src) - len(msg_src.lstrip("rRbBfFuU")) + 1]
+    prefix = msg_src[: cut + 2] if cut > 0 else opening
+    if isinstance(message, ast.Constant) and "{" in prefix:
+        prefix = opening
+    if isinstance(message, ast.Constant) and prefix[:1] not in "fF":
+        prefix = "f" + prefix
+    new_msg = _fstring(prefix, text, value)
+    if new_msg is None:
+        return None
+    return call_src[:start] + new_msg + call_src[start + len(msg_src):]
