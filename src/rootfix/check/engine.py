@@ -24,22 +24,30 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PosixPath
 from typing import Sequence
 
+from typing import TYPE_CHECKING
+
 from rootfix.atomic import write_atomic
 from rootfix.check import noqa as noqa_mod
-from rootfix.check.merge import merge_patches
 from rootfix.check.selection import ENGINE_CODES, Selection, build_selection, path_matches
 from rootfix.config import Config
-from rootfix.discover.components import is_test_path
 from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex, iter_python_files
 from rootfix.errors import UsageError
-from rootfix.project.model import Project, find_settings_files
-from rootfix.rules.base import REGISTRY, CheckContext, Rule, load_all_rules
+from rootfix.discover.components import is_test_path
+from rootfix.project.model import find_settings_files
 from rootfix.types import COMPONENT_TYPES, FileChange, Finding, Patch, Related
+
+if TYPE_CHECKING:
+    from rootfix.check.gitdiff import Changes
+    from rootfix.rules.base import Rule
+
+# The project model, the component discovery and the rule API (and through them LibCST) are imported when the
+# cache misses: a warm run reads the cached result and imports none of them.
 
 MAX_FIX_PASSES = 3
 SYNTAX_ERROR = "E999"
@@ -64,6 +72,16 @@ class CheckResult:
     skipped: list[str] = field(default_factory=list)
     from_cache: bool = False
     seconds: float = 0.0
+    #: rule code -> seconds its ``check`` took (of the run that computed the findings, also on a cache hit);
+    #: 0.0 for a rule a pre-filter skipped
+    rule_seconds: dict[str, float] = field(default_factory=dict)
+    #: rules their pre-filter skipped (``Rule.requires``)
+    skipped_rules: list[str] = field(default_factory=list)
+    #: phase -> seconds, of the run that computed the findings: loading the rules, the index (read, parse,
+    #: imports, settings), checking which fixes apply (the ``[*]`` marks)
+    phase_seconds: dict[str, float] = field(default_factory=dict)
+    #: seconds the run that computed the findings took (== ``seconds`` unless ``from_cache``)
+    analysis_seconds: float = 0.0
     #: E999 notes count for the exit status only when selected explicitly (``--select E999``)
     errors_fail: bool = False
 
@@ -143,17 +161,48 @@ class _Run:
     index: RepoIndex
     findings: list[Finding]
     internal: list[str]
+    #: rule code -> seconds its check took (0.0: skipped by its pre-filter)
+    seconds: dict[str, float] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+
+
+class _Texts:
+    """Which strings occur anywhere in the project's sources: the rules' pre-filters (``Rule.requires``)."""
+
+    def __init__(self, index: RepoIndex) -> None:
+        self.index = index
+        self.seen: dict[str, bool] = {}
+
+    def any_of(self, needles: Sequence[str]) -> bool:
+        for needle in needles:
+            if needle not in self.seen:
+                self.seen[needle] = any(needle in info.source for info in self.index.by_path.values())
+            if self.seen[needle]:
+                return True
+        return False
 
 
 def _run_rules(index: RepoIndex, rules: dict[str, type[Rule]], codes: Sequence[str], *, all_code: bool,
                scope: frozenset[str] | None, settings: dict[str, object]) -> _Run:
+    from rootfix.project.model import Project
+    from rootfix.rules.base import CheckContext
+
     project = Project.of(index)
     findings: list[Finding] = []
     internal: list[str] = []
+    seconds: dict[str, float] = {}
+    skipped: list[str] = []
+    texts = _Texts(index)
     for code in codes:
         cls = rules.get(code)
         if cls is None:
             continue
+        needs = getattr(cls, "requires", ())
+        if needs and not texts.any_of(needs):
+            seconds[code] = 0.0
+            skipped.append(code)
+            continue
+        t0 = time.perf_counter()
         try:
             rule = cls()
             if all_code or getattr(cls, "scope", "components") == "all":
@@ -167,7 +216,8 @@ def _run_rules(index: RepoIndex, rules: dict[str, type[Rule]], codes: Sequence[s
                 findings.append(f)
         except Exception as exc:  # noqa: BLE001 -- one rule's bug must not stop the run
             internal.append(internal_error("while checking", code, exc, index.root))
-    return _Run(index, findings, internal)
+        seconds[code] = seconds.get(code, 0.0) + time.perf_counter() - t0
+    return _Run(index, findings, internal, seconds, skipped)
 
 
 def _filter(run: _Run, selection: Selection, known: Sequence[str], enabled: Sequence[str]) -> list[Finding]:
@@ -245,7 +295,7 @@ def _fix_noqa(index: RepoIndex, finding: Finding) -> Patch | None:
     return Patch((FileChange(finding.file, info.source, new),)) if new != info.source else None
 
 
-def _patches(run: _Run, findings: list[Finding], rules: dict[str, type[Rule]], unsafe: bool,
+def _patches(run: _Run, findings: list[Finding], rules: dict[str, type["Rule"]], unsafe: bool,
              internal: list[str]) -> list[tuple[Finding, Patch]]:
     out = []
     instances: dict[str, Rule] = {}
@@ -333,7 +383,8 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
               ignore: str | Sequence[str] | None = None, all_code: bool = False,
               scope: frozenset[str] | None = None, config: Config | None = None,
               extend_select: str | Sequence[str] | None = None, fix: bool = False, unsafe_fixes: bool = False,
-              diff: bool = False, use_cache: bool = True, rules: dict[str, type[Rule]] | None = None) -> CheckResult:
+              diff: bool = False, use_cache: bool = True, rules: dict[str, type[Rule]] | None = None,
+              diff_against: str | None = None) -> CheckResult:
     """Check ``paths`` (files or folders under ``root``; default the root).
 
     ``select``/``ignore``/``extend_select``: selectors from the command line, layered over ``config``.
@@ -364,7 +415,8 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
         # selectors, so a warm run neither parses the project nor imports the rule modules (LibCST alone
         # takes half a second to import). Selectors are validated on the miss that wrote the entry.
         cfg_sel = (config.select, config.ignore, config.extend_select, config.per_file_ignores)
-        given = sorted((c, r.__module__, r.__qualname__) for c, r in (rules or REGISTRY).items())
+        registry = getattr(sys.modules.get("rootfix.rules.base"), "REGISTRY", {})  # empty until a rule loads
+        given = sorted((c, r.__module__, r.__qualname__) for c, r in (rules or registry).items())
         cache = CheckCache(root, key_parts=(_sel_key(select), _sel_key(ignore), _sel_key(extend_select), cfg_sel,
                                             given, all_code, sorted(scope) if scope is not None else None,
                                             tuple(config.exclude), sorted(report) if report is not None else None,
@@ -372,24 +424,33 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
                            files=[*files, *setting_files])
         hit = cache.load()
         if hit is not None:
+            _narrow(hit, changes)
             hit.seconds = time.perf_counter() - t0
             hit.errors_fail = _errors_fail(select, extend_select, config)
             return hit
 
+    from rootfix.project.model import Project
+    from rootfix.rules.base import load_all_rules
+
+    t_load = time.perf_counter()
     rules = load_all_rules() if rules is None else rules
+    phases = {"load rules": time.perf_counter() - t_load}
     known = sorted(set(rules) | set(ENGINE_CODES))
     selection = build_selection(known, cli_select=select, cli_ignore=ignore, cli_extend_select=extend_select,
                                 config=config)
     codes = selection.codes(known)
 
+    t_index = time.perf_counter()
     index = RepoIndex.build(root, files) if files else RepoIndex(root)
     settings = Project.of(index, settings_files=setting_files).settings
     result = CheckResult(root=root, rules=codes, files=len(report) if report is not None else len(files),
-                         errors_fail=selection.note_fails())
+                         errors_fail=selection.note_fails(), phase_seconds=phases)
+    phases["index"] = time.perf_counter() - t_index
     result.errors = _notes(index, selection, report)
     result.lines = sum(info.source.count("\n") + (0 if info.source.endswith("\n") or not info.source else 1)
                        for path, info in index.by_path.items() if report is None or path in report)
     run = _run_rules(index, rules, codes, all_code=all_code, scope=scope, settings=settings)
+    result.rule_seconds, result.skipped_rules = dict(run.seconds), list(run.skipped)
     result.internal_errors.extend(run.internal)
     findings = _reported(_filter(run, selection, known, codes), report, with_tests)
 
@@ -401,6 +462,8 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
             patches = _patches(run, findings, rules, unsafe_fixes, result.internal_errors)
             if not patches:
                 break
+            from rootfix.check.merge import merge_patches
+
             changed, n = merge_patches(patches, current, root)
             changed = {p: t for p, t in changed.items() if current.get(p) != t}
             if not changed:
@@ -455,12 +518,25 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
         result.errors = _notes(index, selection, report)
 
     if not (fix or diff):
+        t_mark = time.perf_counter()
         findings = _mark_fixable(run, findings, rules, result.internal_errors)
+        phases["fixable marks"] = time.perf_counter() - t_mark
     result.findings = findings
+    result.analysis_seconds = time.perf_counter() - t0
     if cache is not None:
-        cache.store(result)
+        cache.store(result, {str(root / p): i.sha256 for p, i in index.by_path.items()})
+    _narrow(result, changes)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _narrow(result: CheckResult, changes: "Changes | None") -> None:
+    """``--diff-against``: keep the findings on changed lines and the E999 notes of changed files."""
+    if changes is None:
+        return
+    result.findings = [f for f in result.findings if changes.touches(f.file, f.line, f.end_line)]
+    touched = changes.files()
+    result.errors = [e for e in result.errors if e[0] in touched]
 
 
 def _notes(index: RepoIndex, selection: Selection, report: set[str] | None = None) -> list[tuple[str, str]]:
