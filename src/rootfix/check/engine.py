@@ -176,7 +176,9 @@ class _Texts:
     def any_of(self, needles: Sequence[str]) -> bool:
         for needle in needles:
             if needle not in self.seen:
-                self.seen[needle] = any(needle in info.source for info in self.index.by_path.values())
+                # the module names too: ``from .sql import x`` inside a package named pyspark mentions no pyspark
+                self.seen[needle] = any(needle in info.source or needle in info.module
+                                        for info in self.index.by_path.values())
             if self.seen[needle]:
                 return True
         return False
@@ -391,11 +393,20 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
     ``all_code``: every rule sees every function (also on when the config says so, or when every path is a
     file). ``scope``: qualnames of the functions component-scoped rules see, replacing the computed scope
     (the pipeline passes a component's reachable code). ``fix``: write safe fixes (``unsafe_fixes`` too);
-    ``diff``: compute them, write nothing (``result.changes``). Raises UsageError for a missing path or a bad
-    selector.
+    ``diff``: compute them, write nothing (``result.changes``). ``diff_against``: a git revision; the whole
+    project is analysed (and cached as without it) and only the findings on lines changed since it are
+    reported. Raises UsageError for a missing path, a bad selector or a bad revision.
     """
     t0 = time.perf_counter()
     root = Path(root).resolve()
+    changes = None
+    if diff_against is not None:
+        # the report is narrowed after the analysis (and after the cache), which is the plain check's
+        if fix or diff:
+            raise UsageError("--diff-against narrows the report; it does not combine with --fix or --diff")
+        from rootfix.check.gitdiff import changed_lines
+
+        changes = changed_lines(root, diff_against)
     config = config or Config()
     full_paths = resolve_paths(paths, root)
     all_code = all_code or config.all_code
@@ -415,8 +426,11 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
         # selectors, so a warm run neither parses the project nor imports the rule modules (LibCST alone
         # takes half a second to import). Selectors are validated on the miss that wrote the entry.
         cfg_sel = (config.select, config.ignore, config.extend_select, config.per_file_ignores)
-        registry = getattr(sys.modules.get("rootfix.rules.base"), "REGISTRY", {})  # empty until a rule loads
-        given = sorted((c, r.__module__, r.__qualname__) for c, r in (rules or registry).items())
+        # The catalogue's own rules are covered by the fingerprint of their files; what else is registered (a
+        # test's throwaway rules) or passed is named. Whether the catalogue is loaded yet does not matter.
+        registry = getattr(sys.modules.get("rootfix.rules.base"), "REGISTRY", {})
+        given = sorted((c, r.__module__, r.__qualname__) for c, r in (rules or registry).items()
+                       if rules is not None or not r.__module__.startswith("rootfix.rules."))
         cache = CheckCache(root, key_parts=(_sel_key(select), _sel_key(ignore), _sel_key(extend_select), cfg_sel,
                                             given, all_code, sorted(scope) if scope is not None else None,
                                             tuple(config.exclude), sorted(report) if report is not None else None,
