@@ -134,6 +134,7 @@ class CheckCache:
                 files=r["files"], lines=r["lines"], rules=list(r["rules"]), from_cache=True,
                 rule_seconds={k: float(v) for k, v in r.get("rule_seconds", {}).items()},
                 skipped_rules=list(r.get("skipped_rules", [])), phase_seconds={k: float(v) for k, v in r.get("phase_seconds", {}).items()},
+                peak_mb={k: float(v) for k, v in r.get("peak_mb", {}).items()},
                 analysis_seconds=float(r.get("analysis_seconds", 0.0)),
             )
         except (KeyError, TypeError, ValueError):
@@ -151,7 +152,7 @@ class CheckCache:
             "internal_errors": result.internal_errors,
             "files": result.files, "lines": result.lines, "rules": result.rules,
             "rule_seconds": result.rule_seconds, "skipped_rules": result.skipped_rules,
-            "phase_seconds": result.phase_seconds, "analysis_seconds": result.analysis_seconds,
+            "phase_seconds": result.phase_seconds, "peak_mb": result.peak_mb, "analysis_seconds": result.analysis_seconds,
         })
 
     def _write(self, result: dict) -> None:

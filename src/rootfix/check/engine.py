@@ -82,6 +82,8 @@ class CheckResult:
     phase_seconds: dict[str, float] = field(default_factory=dict)
     #: seconds the run that computed the findings took (== ``seconds`` unless ``from_cache``)
     analysis_seconds: float = 0.0
+    #: phase or rule code -> the process's peak resident memory (MB) when it ended (0.0: not measurable here)
+    peak_mb: dict[str, float] = field(default_factory=dict)
     #: E999 notes count for the exit status only when selected explicitly (``--select E999``)
     errors_fail: bool = False
 
@@ -164,6 +166,17 @@ class _Run:
     #: rule code -> seconds its check took (0.0: skipped by its pre-filter)
     seconds: dict[str, float] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
+    peak_mb: dict[str, float] = field(default_factory=dict)
+
+
+def _peak_mb() -> float:
+    """The process's peak resident set so far, in MB (Linux reports KiB, macOS bytes); 0.0 where unknown."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 class _Texts:
@@ -194,6 +207,7 @@ def _run_rules(index: RepoIndex, rules: dict[str, type[Rule]], codes: Sequence[s
     internal: list[str] = []
     seconds: dict[str, float] = {}
     skipped: list[str] = []
+    peaks: dict[str, float] = {}
     texts = _Texts(index)
     for code in codes:
         cls = rules.get(code)
@@ -219,7 +233,8 @@ def _run_rules(index: RepoIndex, rules: dict[str, type[Rule]], codes: Sequence[s
         except Exception as exc:  # noqa: BLE001 -- one rule's bug must not stop the run
             internal.append(internal_error("while checking", code, exc, index.root))
         seconds[code] = seconds.get(code, 0.0) + time.perf_counter() - t0
-    return _Run(index, findings, internal, seconds, skipped)
+        peaks[code] = _peak_mb()
+    return _Run(index, findings, internal, seconds, skipped, peaks)
 
 
 def _filter(run: _Run, selection: Selection, known: Sequence[str], enabled: Sequence[str]) -> list[Finding]:
@@ -449,6 +464,7 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
     t_load = time.perf_counter()
     rules = load_all_rules() if rules is None else rules
     phases = {"load rules": time.perf_counter() - t_load}
+    peaks = {"load rules": _peak_mb()}
     known = sorted(set(rules) | set(ENGINE_CODES))
     selection = build_selection(known, cli_select=select, cli_ignore=ignore, cli_extend_select=extend_select,
                                 config=config)
@@ -458,13 +474,15 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
     index = RepoIndex.build(root, files) if files else RepoIndex(root)
     settings = Project.of(index, settings_files=setting_files).settings
     result = CheckResult(root=root, rules=codes, files=len(report) if report is not None else len(files),
-                         errors_fail=selection.note_fails(), phase_seconds=phases)
+                         errors_fail=selection.note_fails(), phase_seconds=phases, peak_mb=peaks)
     phases["index"] = time.perf_counter() - t_index
+    peaks["index"] = _peak_mb()
     result.errors = _notes(index, selection, report)
     result.lines = sum(info.source.count("\n") + (0 if info.source.endswith("\n") or not info.source else 1)
                        for path, info in index.by_path.items() if report is None or path in report)
     run = _run_rules(index, rules, codes, all_code=all_code, scope=scope, settings=settings)
     result.rule_seconds, result.skipped_rules = dict(run.seconds), list(run.skipped)
+    peaks.update(run.peak_mb)
     result.internal_errors.extend(run.internal)
     findings = _reported(_filter(run, selection, known, codes), report, with_tests)
 
@@ -535,6 +553,7 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
         t_mark = time.perf_counter()
         findings = _mark_fixable(run, findings, rules, result.internal_errors)
         phases["fixable marks"] = time.perf_counter() - t_mark
+        peaks["fixable marks"] = _peak_mb()
     result.findings = findings
     result.analysis_seconds = time.perf_counter() - t0
     if cache is not None:
