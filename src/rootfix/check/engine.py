@@ -38,7 +38,6 @@ from rootfix.check.selection import ENGINE_CODES, Selection, build_selection, pa
 from rootfix.config import Config
 from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex, iter_python_files
 from rootfix.errors import UsageError
-from rootfix.discover.components import is_test_path
 from rootfix.project.model import find_settings_files
 from rootfix.types import COMPONENT_TYPES, FileChange, Finding, Patch, Related
 
@@ -430,7 +429,6 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
     report = None if full_paths == [root] else {_rel(root, f) for f in files}
     if report is not None:
         files = collect_files(root, [*files, root], config.exclude)
-    with_tests = any(is_test_path(_rel(root, p) + ("/x.py" if p.is_dir() else "")) for p in full_paths)
     setting_files = find_settings_files(root, files)
 
     cache = None
@@ -449,7 +447,7 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
         cache = CheckCache(root, key_parts=(_sel_key(select), _sel_key(ignore), _sel_key(extend_select), cfg_sel,
                                             given, all_code, sorted(scope) if scope is not None else None,
                                             tuple(config.exclude), sorted(report) if report is not None else None,
-                                            with_tests),
+                                            sorted(_rel(root, p) for p in full_paths)),
                            files=[*files, *setting_files])
         hit = cache.load()
         if hit is not None:
@@ -458,9 +456,12 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
             hit.errors_fail = _errors_fail(select, extend_select, config)
             return hit
 
+    from rootfix.discover.components import is_test_path
     from rootfix.project.model import Project
     from rootfix.rules.base import load_all_rules
 
+    # findings in test code are reported when a named path is test code
+    with_tests = any(is_test_path(_rel(root, p) + ("/x.py" if p.is_dir() else "")) for p in full_paths)
     t_load = time.perf_counter()
     rules = load_all_rules() if rules is None else rules
     phases = {"load rules": time.perf_counter() - t_load}
@@ -580,6 +581,8 @@ def _notes(index: RepoIndex, selection: Selection, report: set[str] | None = Non
 
 def _reported(findings: list[Finding], report: set[str] | None, with_tests: bool) -> list[Finding]:
     """The findings in the checked part of the project; test code only when a test path was named."""
+    from rootfix.discover.components import is_test_path
+
     return [f for f in findings if (report is None or f.file in report) and (with_tests or not is_test_path(f.file))]
 
 
