@@ -635,3 +635,16 @@ def test_cache_tells_checked_parts_apart(tmp_path, rules):
     second = check(tmp_path, rules, paths=[tmp_path / "app" / "other.py"], **kw)
     assert {f.file for f in first.findings} == {"app/tasks.py"}
     assert {f.file for f in second.findings} == {"app/other.py"}
+
+
+# --------------------------------------------------------------------------- pre-filters and timings
+def test_a_rule_whose_strings_are_nowhere_is_skipped(tmp_path, rules, monkeypatch):
+    write(tmp_path, {"app/tasks.py": TASKS})
+    monkeypatch.setattr(rules["TST101"], "requires", ("no_such_text_anywhere", "nor_this"))
+    skipped = check(tmp_path, rules, select=["TST101"], all_code=True)
+    assert not skipped.findings and skipped.skipped_rules == ["TST101"] and skipped.rule_seconds == {"TST101": 0.0}
+    # one of the strings in any file of the project (here: only in another module) and the rule runs
+    write(tmp_path, {"app/other.py": "nor_this = 1\n"})
+    ran = check(tmp_path, rules, select=["TST101"], all_code=True)
+    assert ran.findings and not ran.skipped_rules and set(ran.rule_seconds) == {"TST101"}
+    assert {"load rules", "index", "fixable marks"} <= set(ran.phase_seconds)

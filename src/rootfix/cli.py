@@ -84,7 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all-code", action="store_true", help="check all code, not only code reachable from components")
     p.add_argument("--no-cache", action="store_true", help="ignore and do not write the analysis cache")
     p.add_argument("--config", metavar="FILE", help="pyproject.toml to read [tool.rootfix] from")
-    p.add_argument("--statistics", action="store_true", help="count findings per rule")
+    p.add_argument("--statistics", action="store_true",
+                   help="count findings per rule (and, on stderr, where the analysis time went)")
+    p.add_argument("--diff-against", metavar="REF",
+                   help="report only findings on lines changed since the git revision REF (the whole project "
+                        "is still analysed)")
     p.set_defaults(handler=cmd_check)
 
     p = sub.add_parser("components", help="list the project's tasks, commands, scheduled jobs and Spark jobs")
@@ -229,7 +233,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # the rules are imported by run_check only when the cache misses: a warm run imports no rule module
     result = run_check(paths, root=root, select=args.select, ignore=args.ignore, extend_select=args.extend_select,
                        all_code=args.all_code, config=config, fix=args.fix, unsafe_fixes=args.unsafe_fixes,
-                       diff=args.diff, use_cache=not args.no_cache)
+                       diff=args.diff, use_cache=not args.no_cache, diff_against=args.diff_against)
     for line in result.internal_errors:
         print(f"rootfix: {line}", file=sys.stderr)
     if result.internal_errors:
@@ -247,6 +251,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_FOUND if result.changes else EXIT_OK
     if args.statistics:
         sys.stdout.write(output.format_statistics(result, as_json=args.format == "json"))
+        sys.stdout.flush()
+        sys.stderr.write(output.format_timings(result))
     elif args.format == "json":
         sys.stdout.write(output.format_json(result))
     elif args.format == "sarif":

@@ -2,13 +2,16 @@
 
 Where: ``$ROOTFIX_CACHE_DIR`` or ``$XDG_CACHE_HOME/rootfix`` (default ``~/.cache/rootfix``), then
 ``check/<sha256 of the root>/<key>.json``. The key covers the rootfix version, the rule modules' files
-(size, mtime), the selection and the scope options; the entry records ``(path, size, mtime_ns)`` of every
-checked file (and the settings modules), plus the file's sha256 when its mtime is too recent to trust
-(written within 2 s of the cache entry: a later same-size edit in the same mtime tick would go unseen).
+(size, mtime), the selection and the scope options; the entry records ``(path, size, mtime_ns, sha256)`` of
+every checked file (and the settings modules).
 
-A warm hit stats the files and parses nothing. Any difference -- a file added, removed, resized, touched --
-invalidates the whole entry, since rules look across files. Cache problems are never errors: an unreadable
-or corrupt entry is a miss; a failed write is ignored.
+A warm hit stats the files and parses nothing. A file whose mtime moved but whose size did not is hashed:
+same content, still a hit (``touch``, a branch switch and back, an editor saving unchanged text), and the entry
+is rewritten with the new mtimes so the next run stats only. A file whose mtime is within 2 s of the entry's
+writing is always hashed (a later same-size edit in the same mtime tick would go unseen). Any difference in
+content -- a file added, removed, edited -- invalidates the whole entry, since rules look across files (a
+finding in one file can depend on any file: callers, settings, the task registry). Cache problems are never
+errors: an unreadable or corrupt entry is a miss; a failed write is ignored.
 """
 from __future__ import annotations
 
@@ -80,6 +83,8 @@ class CheckCache:
         self.path = self.dir / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".json")
         self.files = [str(f) for f in files]
         self._stats: list[tuple[str, int, int]] | None = None
+        #: path -> sha256 of the contents this run analysed (filled by a hit, or by the engine on a miss)
+        self._shas: dict[str, str | None] | None = None
 
     def _stat_all(self) -> list[tuple[str, int, int]]:
         if self._stats is None:
@@ -102,42 +107,64 @@ class CheckCache:
             return None
         try:
             stored = data["files"]
+            written = int(data.get("written", 0))
             now = self._stat_all()
             if len(stored) != len(now):
                 return None
+            self._shas = {}
+            rehashed = False
             for (path, size, mtime, sha), cur in zip(stored, now):
-                if [path, size, mtime] != list(cur):
+                if path != cur[0] or size != cur[1]:
                     return None
-                if sha is not None and _sha(path) != sha:
+                if mtime == cur[2] and cur[2] <= written - RACY_NS:
+                    self._shas[path] = sha
+                    continue
+                # touched, or too recent to trust its mtime: the content decides
+                cur_sha = _sha(path)
+                if sha is None or cur_sha != sha:
                     return None
+                self._shas[path] = cur_sha
+                rehashed = rehashed or mtime != cur[2]
             r = data["result"]
-            return CheckResult(
+            result = CheckResult(
                 root=self.root,
                 findings=[_finding(d) for d in r["findings"]],
                 errors=[tuple(e) for e in r["errors"]],  # type: ignore[misc]
                 internal_errors=list(r["internal_errors"]),
                 files=r["files"], lines=r["lines"], rules=list(r["rules"]), from_cache=True,
+                rule_seconds={k: float(v) for k, v in r.get("rule_seconds", {}).items()},
+                skipped_rules=list(r.get("skipped_rules", [])), phase_seconds={k: float(v) for k, v in r.get("phase_seconds", {}).items()},
+                peak_mb={k: float(v) for k, v in r.get("peak_mb", {}).items()},
+                analysis_seconds=float(r.get("analysis_seconds", 0.0)),
             )
         except (KeyError, TypeError, ValueError):
             return None
+        if rehashed:  # the same contents under new mtimes: record them so the next run only stats
+            self._write(data["result"])
+        return result
 
-    def store(self, result: "CheckResult") -> None:
+    def store(self, result: "CheckResult", analysed: dict[str, str] | None = None) -> None:
+        """Record ``result``; ``analysed``: absolute path -> sha256 of the contents the result is of."""
+        self._shas = dict(analysed or {})
+        self._write({
+            "findings": [_finding_record(f) for f in result.findings],
+            "errors": [list(e) for e in result.errors],
+            "internal_errors": result.internal_errors,
+            "files": result.files, "lines": result.lines, "rules": result.rules,
+            "rule_seconds": result.rule_seconds, "skipped_rules": result.skipped_rules,
+            "phase_seconds": result.phase_seconds, "peak_mb": result.peak_mb, "analysis_seconds": result.analysis_seconds,
+        })
+
+    def _write(self, result: dict) -> None:
         try:
             written = time.time_ns()
+            known = self._shas or {}
             files = []
             for path, size, mtime in self._stat_all():
-                sha = _sha(path) if mtime > written - RACY_NS else None
-                files.append([path, size, mtime, sha])
-            payload = {
-                "version": __version__,
-                "files": files,
-                "result": {
-                    "findings": [_finding_record(f) for f in result.findings],
-                    "errors": [list(e) for e in result.errors],
-                    "internal_errors": result.internal_errors,
-                    "files": result.files, "lines": result.lines, "rules": result.rules,
-                },
-            }
+                # every file's content hash -- of the contents analysed, when the engine says which -- so a
+                # later run tells a touched file from an edited one
+                files.append([path, size, mtime, known.get(path) or _sha(path)])
+            payload = {"version": __version__, "written": written, "files": files, "result": result}
             write_atomic(self.path, json.dumps(payload).encode("utf-8"), durable=False)
             self._prune()
         except OSError:

@@ -24,22 +24,29 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PosixPath
 from typing import Sequence
 
+from typing import TYPE_CHECKING
+
 from rootfix.atomic import write_atomic
 from rootfix.check import noqa as noqa_mod
-from rootfix.check.merge import merge_patches
 from rootfix.check.selection import ENGINE_CODES, Selection, build_selection, path_matches
 from rootfix.config import Config
-from rootfix.discover.components import is_test_path
 from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex, iter_python_files
 from rootfix.errors import UsageError
-from rootfix.project.model import Project, find_settings_files
-from rootfix.rules.base import REGISTRY, CheckContext, Rule, load_all_rules
+from rootfix.project.model import find_settings_files
 from rootfix.types import COMPONENT_TYPES, FileChange, Finding, Patch, Related
+
+if TYPE_CHECKING:
+    from rootfix.check.gitdiff import Changes
+    from rootfix.rules.base import Rule
+
+# The project model, the component discovery and the rule API (and through them LibCST) are imported when the
+# cache misses: a warm run reads the cached result and imports none of them.
 
 MAX_FIX_PASSES = 3
 SYNTAX_ERROR = "E999"
@@ -64,6 +71,18 @@ class CheckResult:
     skipped: list[str] = field(default_factory=list)
     from_cache: bool = False
     seconds: float = 0.0
+    #: rule code -> seconds its ``check`` took (of the run that computed the findings, also on a cache hit);
+    #: 0.0 for a rule a pre-filter skipped
+    rule_seconds: dict[str, float] = field(default_factory=dict)
+    #: rules their pre-filter skipped (``Rule.requires``)
+    skipped_rules: list[str] = field(default_factory=list)
+    #: phase -> seconds, of the run that computed the findings: loading the rules, the index (read, parse,
+    #: imports, settings), checking which fixes apply (the ``[*]`` marks)
+    phase_seconds: dict[str, float] = field(default_factory=dict)
+    #: seconds the run that computed the findings took (== ``seconds`` unless ``from_cache``)
+    analysis_seconds: float = 0.0
+    #: phase or rule code -> the process's peak resident memory (MB) when it ended (0.0: not measurable here)
+    peak_mb: dict[str, float] = field(default_factory=dict)
     #: E999 notes count for the exit status only when selected explicitly (``--select E999``)
     errors_fail: bool = False
 
@@ -143,17 +162,62 @@ class _Run:
     index: RepoIndex
     findings: list[Finding]
     internal: list[str]
+    #: rule code -> seconds its check took (0.0: skipped by its pre-filter)
+    seconds: dict[str, float] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    peak_mb: dict[str, float] = field(default_factory=dict)
+
+
+def _peak_mb() -> float:
+    """The process's peak resident set so far, in MB (Linux reports KiB, macOS bytes); 0.0 where unknown."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+class _Texts:
+    """Which strings occur anywhere in the project's sources: the rules' pre-filters (``Rule.requires``)."""
+
+    def __init__(self, index: RepoIndex) -> None:
+        self.index = index
+        self.seen: dict[str, bool] = {}
+
+    def any_of(self, needles: Sequence[str]) -> bool:
+        for needle in needles:
+            if needle not in self.seen:
+                # the module names too: ``from .sql import x`` inside a package named pyspark mentions no pyspark
+                self.seen[needle] = any(needle in info.source or needle in info.module
+                                        for info in self.index.by_path.values())
+            if self.seen[needle]:
+                return True
+        return False
 
 
 def _run_rules(index: RepoIndex, rules: dict[str, type[Rule]], codes: Sequence[str], *, all_code: bool,
                scope: frozenset[str] | None, settings: dict[str, object]) -> _Run:
+    from rootfix.project.model import Project
+    from rootfix.rules.base import CheckContext
+
     project = Project.of(index)
     findings: list[Finding] = []
     internal: list[str] = []
+    seconds: dict[str, float] = {}
+    skipped: list[str] = []
+    peaks: dict[str, float] = {}
+    texts = _Texts(index)
     for code in codes:
         cls = rules.get(code)
         if cls is None:
             continue
+        needs = getattr(cls, "requires", ())
+        if needs and not texts.any_of(needs):
+            seconds[code] = 0.0
+            skipped.append(code)
+            continue
+        t0 = time.perf_counter()
         try:
             rule = cls()
             if all_code or getattr(cls, "scope", "components") == "all":
@@ -167,7 +231,9 @@ def _run_rules(index: RepoIndex, rules: dict[str, type[Rule]], codes: Sequence[s
                 findings.append(f)
         except Exception as exc:  # noqa: BLE001 -- one rule's bug must not stop the run
             internal.append(internal_error("while checking", code, exc, index.root))
-    return _Run(index, findings, internal)
+        seconds[code] = seconds.get(code, 0.0) + time.perf_counter() - t0
+        peaks[code] = _peak_mb()
+    return _Run(index, findings, internal, seconds, skipped, peaks)
 
 
 def _filter(run: _Run, selection: Selection, known: Sequence[str], enabled: Sequence[str]) -> list[Finding]:
@@ -247,7 +313,7 @@ def _fix_noqa(index: RepoIndex, finding: Finding) -> Patch | None:
     return Patch((FileChange(finding.file, info.source, new),)) if new != info.source else None
 
 
-def _patches(run: _Run, findings: list[Finding], rules: dict[str, type[Rule]], unsafe: bool,
+def _patches(run: _Run, findings: list[Finding], rules: dict[str, type["Rule"]], unsafe: bool,
              internal: list[str]) -> list[tuple[Finding, Patch]]:
     out = []
     instances: dict[str, Rule] = {}
@@ -335,18 +401,28 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
               ignore: str | Sequence[str] | None = None, all_code: bool = False,
               scope: frozenset[str] | None = None, config: Config | None = None,
               extend_select: str | Sequence[str] | None = None, fix: bool = False, unsafe_fixes: bool = False,
-              diff: bool = False, use_cache: bool = True, rules: dict[str, type[Rule]] | None = None) -> CheckResult:
+              diff: bool = False, use_cache: bool = True, rules: dict[str, type[Rule]] | None = None,
+              diff_against: str | None = None) -> CheckResult:
     """Check ``paths`` (files or folders under ``root``; default the root).
 
     ``select``/``ignore``/``extend_select``: selectors from the command line, layered over ``config``.
     ``all_code``: every rule sees every function (also on when the config says so, or when every path is a
     file). ``scope``: qualnames of the functions component-scoped rules see, replacing the computed scope
     (the pipeline passes a component's reachable code). ``fix``: write safe fixes (``unsafe_fixes`` too);
-    ``diff``: compute them, write nothing (``result.changes``). Raises UsageError for a missing path or a bad
-    selector.
+    ``diff``: compute them, write nothing (``result.changes``). ``diff_against``: a git revision; the whole
+    project is analysed (and cached as without it) and only the findings on lines changed since it are
+    reported. Raises UsageError for a missing path, a bad selector or a bad revision.
     """
     t0 = time.perf_counter()
     root = Path(root).resolve()
+    changes = None
+    if diff_against is not None:
+        # the report is narrowed after the analysis (and after the cache), which is the plain check's
+        if fix or diff:
+            raise UsageError("--diff-against narrows the report; it does not combine with --fix or --diff")
+        from rootfix.check.gitdiff import changed_lines
+
+        changes = changed_lines(root, diff_against)
     config = config or Config()
     full_paths = resolve_paths(paths, root)
     all_code = all_code or config.all_code
@@ -355,7 +431,6 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
     report = None if full_paths == [root] else {_rel(root, f) for f in files}
     if report is not None:
         files = collect_files(root, [*files, root], config.exclude)
-    with_tests = any(is_test_path(_rel(root, p) + ("/x.py" if p.is_dir() else "")) for p in full_paths)
     setting_files = find_settings_files(root, files)
 
     cache = None
@@ -366,32 +441,51 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
         # selectors, so a warm run neither parses the project nor imports the rule modules (LibCST alone
         # takes half a second to import). Selectors are validated on the miss that wrote the entry.
         cfg_sel = (config.select, config.ignore, config.extend_select, config.per_file_ignores)
-        given = sorted((c, r.__module__, r.__qualname__) for c, r in (rules or REGISTRY).items())
+        # The catalogue's own rules are covered by the fingerprint of their files; what else is registered (a
+        # test's throwaway rules) or passed is named. Whether the catalogue is loaded yet does not matter.
+        registry = getattr(sys.modules.get("rootfix.rules.base"), "REGISTRY", {})
+        given = sorted((c, r.__module__, r.__qualname__) for c, r in (rules or registry).items()
+                       if rules is not None or not r.__module__.startswith("rootfix.rules."))
         cache = CheckCache(root, key_parts=(_sel_key(select), _sel_key(ignore), _sel_key(extend_select), cfg_sel,
                                             given, all_code, sorted(scope) if scope is not None else None,
                                             tuple(config.exclude), sorted(report) if report is not None else None,
-                                            with_tests),
+                                            sorted(_rel(root, p) for p in full_paths)),
                            files=[*files, *setting_files])
         hit = cache.load()
         if hit is not None:
+            _narrow(hit, changes)
             hit.seconds = time.perf_counter() - t0
             hit.errors_fail = _errors_fail(select, extend_select, config)
             return hit
 
+    from rootfix.discover.components import is_test_path
+    from rootfix.project.model import Project
+    from rootfix.rules.base import load_all_rules
+
+    # findings in test code are reported when a named path is test code
+    with_tests = any(is_test_path(_rel(root, p) + ("/x.py" if p.is_dir() else "")) for p in full_paths)
+    t_load = time.perf_counter()
     rules = load_all_rules() if rules is None else rules
+    phases = {"load rules": time.perf_counter() - t_load}
+    peaks = {"load rules": _peak_mb()}
     known = sorted(set(rules) | set(ENGINE_CODES))
     selection = build_selection(known, cli_select=select, cli_ignore=ignore, cli_extend_select=extend_select,
                                 config=config)
     codes = selection.codes(known)
 
+    t_index = time.perf_counter()
     index = RepoIndex.build(root, files) if files else RepoIndex(root)
     settings = Project.of(index, settings_files=setting_files).settings
     result = CheckResult(root=root, rules=codes, files=len(report) if report is not None else len(files),
-                         errors_fail=selection.note_fails())
+                         errors_fail=selection.note_fails(), phase_seconds=phases, peak_mb=peaks)
+    phases["index"] = time.perf_counter() - t_index
+    peaks["index"] = _peak_mb()
     result.errors = _notes(index, selection, report)
     result.lines = sum(info.source.count("\n") + (0 if info.source.endswith("\n") or not info.source else 1)
                        for path, info in index.by_path.items() if report is None or path in report)
     run = _run_rules(index, rules, codes, all_code=all_code, scope=scope, settings=settings)
+    result.rule_seconds, result.skipped_rules = dict(run.seconds), list(run.skipped)
+    peaks.update(run.peak_mb)
     result.internal_errors.extend(run.internal)
     findings = _reported(_filter(run, selection, known, codes), report, with_tests)
 
@@ -403,6 +497,8 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
             patches = _patches(run, findings, rules, unsafe_fixes, result.internal_errors)
             if not patches:
                 break
+            from rootfix.check.merge import merge_patches
+
             changed, n = merge_patches(patches, current, root)
             changed = {p: t for p, t in changed.items() if current.get(p) != t}
             if not changed:
@@ -457,12 +553,26 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
         result.errors = _notes(index, selection, report)
 
     if not (fix or diff):
+        t_mark = time.perf_counter()
         findings = _mark_fixable(run, findings, rules, result.internal_errors)
+        phases["fixable marks"] = time.perf_counter() - t_mark
+        peaks["fixable marks"] = _peak_mb()
     result.findings = findings
+    result.analysis_seconds = time.perf_counter() - t0
     if cache is not None:
-        cache.store(result)
+        cache.store(result, {str(root / p): i.sha256 for p, i in index.by_path.items()})
+    _narrow(result, changes)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _narrow(result: CheckResult, changes: "Changes | None") -> None:
+    """``--diff-against``: keep the findings on changed lines and the E999 notes of changed files."""
+    if changes is None:
+        return
+    result.findings = [f for f in result.findings if changes.touches(f.file, f.line, f.end_line)]
+    touched = changes.files()
+    result.errors = [e for e in result.errors if e[0] in touched]
 
 
 def _notes(index: RepoIndex, selection: Selection, report: set[str] | None = None) -> list[tuple[str, str]]:
@@ -473,6 +583,8 @@ def _notes(index: RepoIndex, selection: Selection, report: set[str] | None = Non
 
 def _reported(findings: list[Finding], report: set[str] | None, with_tests: bool) -> list[Finding]:
     """The findings in the checked part of the project; test code only when a test path was named."""
+    from rootfix.discover.components import is_test_path
+
     return [f for f in findings if (report is None or f.file in report) and (with_tests or not is_test_path(f.file))]
 
 

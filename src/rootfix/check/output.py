@@ -270,3 +270,29 @@ def format_statistics(result: "CheckResult", as_json: bool = False) -> str:
     return "".join(f"{str(s['count']).rjust(width)}\t{s['code']}\t{'[*] ' if s['fixable'] else ''}{s['name']}\n"
                    for s in stats)
 
+
+
+def format_timings(result: "CheckResult") -> str:
+    """Where the analysis time went (``--statistics``, on stderr): loading the rules, building the index, each
+    rule (slowest first), the ``[*]`` fix marks, each with the process's peak memory when it ended; a rule its
+    pre-filter skipped (``Rule.requires``: none of its strings in the project) says so. On a cache hit these
+    are the figures of the run that computed the cached findings."""
+    if not result.rule_seconds and not result.phase_seconds:
+        return ""
+    head = "rootfix: timings of the run that computed these findings (cached)" if result.from_cache else \
+        "rootfix: timings"
+    lines = [f"{head}: {result.seconds:.2f} s this run" + (
+        f", {result.analysis_seconds:.2f} s analysis" if result.from_cache and result.analysis_seconds else "")]
+
+    def peak(key: str) -> str:
+        mb = result.peak_mb.get(key)
+        return f"  (peak {mb:,.0f} MB)" if mb else ""
+
+    rows = [(secs, f"({phase})", peak(phase)) for phase, secs in result.phase_seconds.items()]
+    rows += [(secs, code, peak(code)) for code, secs in result.rule_seconds.items()
+             if code not in result.skipped_rules]
+    for secs, what, mem in sorted(rows, key=lambda r: -r[0]):
+        lines.append(f"  {secs:8.3f} s  {what}{mem}")
+    for code in result.skipped_rules:
+        lines.append(f"  {'skipped':>8}    {code} (pre-filter: none of its strings in the project)")
+    return "\n".join(lines) + "\n"

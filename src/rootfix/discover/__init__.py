@@ -17,11 +17,30 @@ import os
 import threading
 from pathlib import Path
 
-from rootfix.discover.components import discover_components
 from rootfix.discover.index import SKIP_DIRS, RepoIndex
-from rootfix.discover.related import related_code
-from rootfix.discover.resolve import resolve_component
-from rootfix.discover.subject import discover_subject
+
+
+def __getattr__(name: str) -> object:
+    # imported on first use: ``rootfix check`` reads the index module on every run (a warm one included),
+    # and component discovery, related code and resolution are not needed for that
+    if name == "discover_components":
+        from rootfix.discover.components import discover_components
+
+        return discover_components
+    if name == "related_code":
+        from rootfix.discover.related import related_code
+
+        return related_code
+    if name == "discover_subject":
+        from rootfix.discover.subject import discover_subject
+
+        return discover_subject
+    if name == "resolve_component":
+        from rootfix.discover.resolve import resolve_component
+
+        return resolve_component
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["build_index", "discover_components", "discover_subject", "resolve_component", "related_code",
            "prompt_context", "RepoIndex"]

@@ -242,6 +242,11 @@ class Rule(abc.ABC):
     #: then does not reject the fix; the rule's regression test (an oracle that injects the failure
     #: itself) must prove it instead.
     reported_error_is_trigger: ClassVar[bool] = False
+    #: A cheap pre-filter: strings of which at least one occurs in the source of every project this rule can
+    #: report in (``("pyspark",)``: no file mentions pyspark, no Spark rule). The engine skips the rule on a
+    #: project whose files contain none of them. Empty (the default): the rule always runs. Declare only
+    #: what is necessary: the rule's INVALID examples are checked against it (tests/test_prefilter.py).
+    requires: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)

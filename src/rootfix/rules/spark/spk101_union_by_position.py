@@ -227,6 +227,8 @@ class UnionByPosition(Rule):
     name = "union-by-position"
     bug_class = "P1"
     component_types = ("pyspark-job",)
+    #: every finding is in (or called from) a module importing pyspark
+    requires = ("pyspark",)
     fix_safety = "unsafe"
 
     VALID = (

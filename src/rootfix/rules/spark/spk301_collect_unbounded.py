@@ -103,6 +103,8 @@ class CollectUnbounded(Rule):
     name = "collect-unbounded"
     bug_class = "P3"
     component_types = ("pyspark-job",)
+    #: every finding is in (or called from) a module importing pyspark
+    requires = ("pyspark",)
     fix_safety = "unsafe"
 
     VALID = (

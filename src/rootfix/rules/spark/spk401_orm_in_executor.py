@@ -66,6 +66,8 @@ class OrmInExecutor(Rule):
     name = "orm-in-executor"
     bug_class = "P4"
     component_types = ("pyspark-job",)
+    #: every finding is in (or called from) a module importing pyspark
+    requires = ("pyspark",)
     fix_safety = None
 
     VALID = (

@@ -134,6 +134,8 @@ class DriverObjectInClosure(Rule):
     name = "driver-object-in-closure"
     bug_class = "P6"
     component_types = ("pyspark-job",)
+    #: every finding is in (or called from) a module importing pyspark
+    requires = ("pyspark",)
     fix_safety = None
 
     VALID = (

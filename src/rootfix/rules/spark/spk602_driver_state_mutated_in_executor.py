@@ -71,6 +71,8 @@ class DriverStateMutatedInExecutor(Rule):
     name = "driver-state-mutated-in-executor"
     bug_class = "P6"
     component_types = ("pyspark-job",)
+    #: every finding is in (or called from) a module importing pyspark
+    requires = ("pyspark",)
     fix_safety = "unsafe"
 
     VALID = (
