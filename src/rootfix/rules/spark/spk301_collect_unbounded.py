@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.spark._dataframes import DataFrames
-from rootfix.rules.spark._lib import edits
+from rootfix.rules.spark._lib import edits, oracles
 from rootfix.rules.spark._lib.bounded import is_bounded
 from rootfix.rules.spark._lib.executors import is_rdd, module_body, spark_functions
 from rootfix.types import FileChange, Finding, Patch
@@ -268,4 +268,15 @@ class CollectUnbounded(Rule):
                 return None
             new = edits.apply(src, [(start, end, "toLocalIterator()")])
             return Patch(changes=(FileChange(finding.file, src, new),)) if new else None
+        return None
+
+    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+        """A frame of several MB in many partitions goes through the job while the driver's Python memory is
+        watched (``rules/spark/_lib/oracles.py``): a collect() holds all of it at once."""
+        fn = index.enclosing_function(finding.file, finding.line)
+        if fn is None or not fn.symbol:
+            return None
+        for call in driver_pulls(index, DataFrames(index), fn):
+            if (call.lineno, call.col_offset) == (finding.line, finding.col):
+                return oracles.collect_memory_test(index, self.code, fn, call)
         return None
