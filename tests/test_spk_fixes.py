@@ -12,6 +12,7 @@ from rule_behaviour import SuiteRun, suite_run
 
 from rootfix.discover.index import RepoIndex
 from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
+from rootfix.validate.runner import SPARK_JVM_OPTIONS
 
 BUGS = {
     "SPK301": ("parcels/jobs/export_scans.py", "write_scan_lines"),
@@ -46,11 +47,14 @@ def proven(tmp_path_factory):
         tests[code], patches[code] = test, patch
     for path, source in tests.values():
         (repo / path).write_text(source)
-    before = suite_run(repo)
-    for patch in patches.values():
-        for change in patch.changes:
-            (repo / change.path).write_text(change.new)
-    after = suite_run(repo)
+    with pytest.MonkeyPatch.context() as env:
+        # the JVM options the validation runner gives the project's test processes (validate/runner.py)
+        env.setenv("JDK_JAVA_OPTIONS", SPARK_JVM_OPTIONS)
+        before = suite_run(repo)
+        for patch in patches.values():
+            for change in patch.changes:
+                (repo / change.path).write_text(change.new)
+        after = suite_run(repo)
     return repo, found, tests, before, after
 
 
@@ -61,6 +65,9 @@ def test_spark_fix_proven(proven, code: str) -> None:
     assert found[code] == [BUGS[code]], found[code]
     path = tests[code][0]
     assert _failed(before, path), f"{code}'s regression test did not fail on the bug:\n{before.output}"
+    # it failed on the oracle's assertion, not on something else going wrong
+    assert all("AssertionError" in v.message or "assert" in v.message for v in before.of(path).values()
+               if v.outcome == "failed") or code == "SPK401", before.output
     assert before.others_ok(*(p for p, _ in tests.values())), before.output
     got = after.of(path)
     assert got and all(v.outcome == "passed" for v in got.values()), after.output

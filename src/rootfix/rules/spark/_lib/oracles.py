@@ -436,7 +436,9 @@ import pytest
 from {mod} import {name}
 
 COLUMNS = {columns!r}
-ROWS, PARTITIONS, WIDTH = 24000, 12, 256
+# each partition's result stays under spark.task.maxDirectResultSize (1 MiB): it comes back with the task
+# rather than through the block manager, which a session bound to 127.0.0.1 may not reach
+ROWS, PARTITIONS, WIDTH = 12000, 32, 256
 {fixture}
 
 def test_{name}_streams_rows_to_the_driver({spark}):
