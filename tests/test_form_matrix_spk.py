@@ -68,6 +68,8 @@ def test_every_form_is_found_exactly(rule: str, tmp_path: Path) -> None:
 def test_every_fixable_form_is_fixed_exactly(rule: str, tmp_path: Path) -> None:
     root, spec = _copy(rule, tmp_path)
     code = "/".join(_codes(spec))
+    if set(spec["positive"]) <= set(spec.get("unfixable", [])):
+        pytest.skip(f"{code} has no fix")
     result = _run(spec, root, fix=True)
     assert result.fixed
     expected_dir = FORMS / rule / "expected"

@@ -62,7 +62,8 @@ def is_bounded(index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo", node:
         return is_bounded(index, frames, fn, func.value, depth + 1) and is_bounded(
             index, frames, fn, node.args[0], depth + 1)
     if attr in ("distinct", "dropDuplicates", "drop_duplicates") and not (attr != "distinct" and node.args):
-        return _few_columns(func.value)
+        # few distinct values of few columns, or the distinct rows of a frame already small
+        return _few_columns(func.value) or is_bounded(index, frames, fn, func.value, depth + 1)
     if attr in DF_TO_DF or attr in RDD_STEPS:
         return is_bounded(index, frames, fn, func.value, depth + 1)
     return False
