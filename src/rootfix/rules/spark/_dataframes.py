@@ -54,7 +54,8 @@ class DataFrames:
             # a job class keeps its session: ``self.spark.table(...)``
             return "spark" in node.attr.lower() and imports_pyspark(module)
         if isinstance(node, ast.Name):
-            if "spark" in node.id.lower() and imports_pyspark(module):
+            # a helper module handed the session need not import pyspark: its parameter's name says it
+            if "spark" in node.id.lower() and (imports_pyspark(module) or node.id in self.params(fn)):
                 return True
             return any(self._builds_session(module, v) for v in self.assignments(fn, node.id))
         if isinstance(node, ast.Call):

@@ -30,6 +30,18 @@ def _uses(node: ast.AST, name: str) -> bool:
     return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
 
 
+def _holds(expr: ast.AST | None, name: str) -> bool:
+    """``expr`` is the frame itself or a container of it (``x``, ``(day, x)``), not a value computed from it
+    (``x.count()``)."""
+    if isinstance(expr, ast.Name):
+        return expr.id == name
+    if isinstance(expr, (ast.Tuple, ast.List, ast.Set)):
+        return any(_holds(e, name) for e in expr.elts)
+    if isinstance(expr, ast.Dict):
+        return any(_holds(v, name) for v in expr.values)
+    return False
+
+
 def cached_in_loops(frames: DataFrames, fn: "FunctionInfo") -> Iterator[CachedInLoop]:
     if any(isinstance(n, ast.Attribute) and n.attr in RELEASING for n in ast.walk(fn.node)):
         return  # the function releases something: it manages its cache (precision over recall)
@@ -45,13 +57,13 @@ def cached_in_loops(frames: DataFrames, fn: "FunctionInfo") -> Iterator[CachedIn
             if not (frames.is_df(fn, receiver) or is_rdd(frames, fn, receiver)):
                 continue
             name = stmt.targets[0].id
-            escapes = any(isinstance(n, (ast.Return, ast.Yield, ast.YieldFrom)) and n.value is not None
-                          and _uses(n.value, name) for n in ast.walk(fn.node))
+            escapes = any(isinstance(n, (ast.Return, ast.Yield, ast.YieldFrom)) and _holds(n.value, name)
+                          for n in ast.walk(fn.node))
             stored = any(isinstance(n, ast.Assign) and any(not isinstance(t, ast.Name) for t in n.targets)
-                         and _uses(n.value, name) for n in ast.walk(loop))
+                         and _holds(n.value, name) for n in ast.walk(loop))
             appended = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-                           and n.func.attr in ("append", "add", "extend") and any(_uses(a, name) for a in n.args)
-                           for n in ast.walk(loop))
+                           and n.func.attr in ("append", "add", "extend", "setdefault")
+                           and any(_holds(a, name) for a in n.args) for n in ast.walk(loop))
             if escapes or stored or appended:
                 continue  # kept for later: whoever holds it decides when to release it
             yield CachedInLoop(loop, stmt, stmt.value, name)
