@@ -8,6 +8,7 @@ from rootfix.fix.project_tests import regression_test_path
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.job._common import node_span
 from rootfix.rules.spark._dataframes import DF_ONLY, DataFrames, imports_pyspark
+from rootfix.rules.spark._lib import oracles
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -420,11 +421,11 @@ class UnionByPosition(Rule):
         columns = _columns(index, module, fn)
         if len(columns) < 2:
             return None
-        spark_fixture = _spark_fixture(index)
+        # the project's session fixture when its conftest has one, else a session-scoped one left running:
+        # one Spark start for the whole test run (rules/spark/_lib/oracles.py)
+        spark_name, fixture = oracles.spark_fixture(index)
         mod = _dotted(fn.module)
         path = regression_test_path(index, self.code, fn.symbol)
-        fixture = "" if spark_fixture else _SPARK_FIXTURE
-        spark_name = spark_fixture or "spark"
         body = _TEST.format(code=self.code, name=fn.symbol, mod=mod, columns=columns, fixture=fixture,
                             spark=spark_name, left=left_name, right=right_name, args=call_args)
         return path, body
@@ -475,40 +476,6 @@ def _is_docstring(fn: "FunctionInfo", node: ast.AST) -> bool:
     body = fn.node.body
     return bool(body) and isinstance(body[0], ast.Expr) and body[0].value is node
 
-
-def _spark_fixture(index: "RepoIndex") -> str | None:
-    """The name of a pytest fixture of the project's conftest files that builds a SparkSession."""
-    for path, module in index.by_path.items():
-        if not path.endswith("conftest.py"):
-            continue
-        for stmt in module.tree.body:
-            if not isinstance(stmt, ast.FunctionDef):
-                continue
-            is_fixture = any("fixture" in ast.unparse(d.func if isinstance(d, ast.Call) else d)
-                             for d in stmt.decorator_list)
-            builds = any(isinstance(n, ast.Attribute) and n.attr in ("getOrCreate", "builder")
-                         for n in ast.walk(stmt))
-            if is_fixture and builds:
-                return stmt.name
-    return None
-
-
-_SPARK_FIXTURE = '''
-
-@pytest.fixture(scope="module")
-def spark():
-    from pyspark.sql import SparkSession
-
-    session = (
-        SparkSession.builder.master("local[1]")
-        .appName("rootfix-regression")
-        .config("spark.sql.shuffle.partitions", "1")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .getOrCreate()
-    )
-    yield session
-'''
 
 _TEST = '''"""Regression test (rootfix {code}): `{name}` matches the columns of its inputs by name.
 
