@@ -9,6 +9,7 @@ from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.job._common import node_span
 from rootfix.rules.spark._dataframes import DF_ONLY, DataFrames, imports_pyspark
 from rootfix.rules.spark._lib import oracles
+from rootfix.rules.spark._lib.executors import module_body, spark_functions
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -353,7 +354,7 @@ class UnionByPosition(Rule):
         if not any(imports_pyspark(m) for m in ctx.index.modules.values()):
             return
         frames = DataFrames(ctx.index)
-        for fn in ctx.functions():
+        for fn in spark_functions(ctx):  # module bodies of spark-submit scripts too
             if any(n.attr in UNIONS for n in ast.walk(fn.node) if isinstance(n, ast.Attribute)):
                 for call in union_calls(ctx.index, fn, frames):
                     attr = call.func.attr if isinstance(call, ast.Call) else call.attr
@@ -363,9 +364,9 @@ class UnionByPosition(Rule):
 
     def _target(self, index: "RepoIndex", finding: Finding) -> tuple["ModuleInfo", "FunctionInfo", ast.AST] | None:
         module = index.by_path.get(finding.file)
-        fn = index.enclosing_function(finding.file, finding.line)
-        if module is None or fn is None:
+        if module is None:
             return None
+        fn = index.enclosing_function(finding.file, finding.line) or module_body(module)
         for call in union_calls(index, fn, DataFrames(index)):
             if call.lineno == finding.line and call.col_offset == finding.col:
                 return module, fn, call
@@ -394,7 +395,7 @@ class UnionByPosition(Rule):
         if target is None:
             return None
         module, fn, call = target
-        if fn.class_name:
+        if fn.class_name or not fn.symbol:  # a method, or a script body: nothing to import
             return None
         params = DataFrames.params(fn)
         a = fn.node.args
