@@ -118,6 +118,17 @@ class CollectUnbounded(Rule):
     fix_safety = "unsafe"
 
     VALID = (
+        Example(  # a name rebound to a join of itself: the read is the earlier (aggregated) value
+            path="shop/jobs/hist.py",
+            code=(
+                "from pyspark.sql import SparkSession, functions as F\n\n\n"
+                "def histogram(spark, sdf, columns):\n"
+                "    counts = sdf.groupby('group_id', 'bucket').agg(F.count('*').alias('count'))\n"
+                "    bins = spark.range(len(columns)).select(F.col('id').alias('group_id'))\n"
+                "    counts = bins.join(counts, ['group_id'], 'left').coalesce(1)\n"
+                "    return counts.toPandas()\n"
+            ),
+        ),
         Example(  # limited, aggregated, global agg, distinct of one column
             path="shop/jobs/stats.py",
             code=(

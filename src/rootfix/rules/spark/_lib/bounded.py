@@ -79,7 +79,10 @@ def _reaching(fn: "FunctionInfo", name: ast.Name) -> list[ast.expr]:
     """The assignment of ``name`` last before its use (straight-line approximation); all of them when none is."""
     found = [node for node in ast.walk(fn.node) if isinstance(node, ast.Assign)
              and any(isinstance(t, ast.Name) and t.id == name.id for t in node.targets)]
-    before = [a for a in found if a.lineno < name.lineno]
+    # an assignment reaches a use that comes after its end: in ``x = a.join(x)`` the ``x`` read is the
+    # previous value, not this assignment's (which would recurse into itself and prove nothing)
+    before = [a for a in found if ((a.end_lineno or a.lineno), a.end_col_offset or 0) <= (name.lineno, name.col_offset)
+              and not any(n is name for n in ast.walk(a.value))]
     if before:
         return [max(before, key=lambda a: (a.lineno, a.col_offset)).value]
     return [a.value for a in found]
