@@ -22,12 +22,14 @@ RDD_STEPS = frozenset({"map", "flatMap", "filter", "mapValues", "flatMapValues",
                        "zipWithIndex", "keyBy", "rdd", "toDF", "setName", "sortWithinPartitions"})
 SQL_SMALL = re.compile(r"\b(limit\s+\d+|group\s+by|count\s*\(|sum\s*\(|max\s*\(|min\s*\(|avg\s*\()", re.I)
 FEW_COLUMNS = 3
+MAX_DEPTH = 24
 
 
 def is_bounded(index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo", node: ast.expr, depth: int = 0,
                columns: int | None = None) -> bool:
     """``node`` is limited, aggregated, a distinct over few selected columns, or built from local data."""
-    if depth > 8:
+    # every step of a method chain counts: real chains (select, join, hint, coalesce, sort...) run past ten
+    if depth > MAX_DEPTH:
         return False
     if isinstance(node, ast.Attribute):
         if node.attr in ("rdd", "na"):
