@@ -59,13 +59,42 @@ def _writes(fn: "FunctionInfo") -> bool:
     return False
 
 
+def _written_names(fn: "FunctionInfo") -> set[str]:
+    """Names whose frame is written (``x.write...``, ``x.select(...).write...``), and the names their value was
+    built from (``x = a.union(b)``: a and b are written too), a few hops back."""
+    written: set[str] = set()
+    for node in ast.walk(fn.node):
+        if isinstance(node, ast.Attribute) and node.attr in ("write", "writeStream", "saveAsTextFile"):
+            written |= {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+    assigns = [(t.id, n.value) for n in ast.walk(fn.node) if isinstance(n, ast.Assign)
+               for t in n.targets if isinstance(t, ast.Name)]
+    for _ in range(4):
+        for name, value in assigns:
+            if name in written:
+                written |= {n.id for n in ast.walk(value) if isinstance(n, ast.Name)}
+    return written
+
+
+def _reaches_write(fn: "FunctionInfo", read: ast.Call, written: set[str]) -> bool:
+    """The read's frame is written: the read is inside a written expression, or assigned to a written name."""
+    for node in ast.walk(fn.node):
+        if isinstance(node, ast.Attribute) and node.attr in ("write", "writeStream", "saveAsTextFile") \
+                and any(n is read for n in ast.walk(node.value)):
+            return True
+        if isinstance(node, ast.Assign) and any(n is read for n in ast.walk(node.value)) \
+                and any(isinstance(t, ast.Name) and t.id in written for t in node.targets):
+            return True
+    return False
+
+
 def schemaless_reads(fn: "FunctionInfo") -> Iterator[tuple[ast.Call, str]]:
     if not _writes(fn):
         return
+    written = _written_names(fn)
     for node in ast.walk(fn.node):
         if isinstance(node, ast.Call):
             fmt = _reader_format(node)
-            if fmt is not None and not _has_schema(node):
+            if fmt is not None and not _has_schema(node) and _reaches_write(fn, node, written):
                 yield node, fmt
 
 
@@ -74,7 +103,8 @@ class ReadWithoutSchema(Rule):
 
     ## What it does
     Finds `spark.read.csv(...)`, `spark.read.json(...)` and `spark.read.format("csv"|"json").load(...)` without
-    `schema=` / `.schema(...)` in a job function that also writes (`df.write...`, `saveAsTable`, `insertInto`).
+    `schema=` / `.schema(...)` whose frame the same job function writes (`df.write...`, `saveAsTable`,
+    `insertInto`), directly or through the frames built from it.
 
     ## Why is this bad?
     Without a schema Spark guesses one from the files it is given today: the CSV header decides the column order,
