@@ -481,6 +481,12 @@ def _entry_points(project: Project) -> dict[str, list["FunctionInfo"]]:
         if ("SparkSession" in src or "SparkContext" in src) and ("getOrCreate" in src or "SparkContext(" in src):
             for fn in info.functions.values():
                 spark[fn.qualname] = fn
+    # Spark jobs that are handed a session built elsewhere (a session factory in another module, a management
+    # command that starts it): their module's functions run as the job too
+    for component in project.components:
+        if component.type == "pyspark-job" and component.file in index.by_path:
+            for fn in index.by_path[component.file].functions.values():
+                spark.setdefault(fn.qualname, fn)
     # scheduled jobs: beat schedules, CRONJOBS, APScheduler; RQ enqueue targets run in workers
     for info in index.modules.values():
         src = info.source

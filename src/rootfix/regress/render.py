@@ -12,7 +12,7 @@ from string import Template
 from typing import TYPE_CHECKING
 
 from rootfix.regress.layout import module_name, regression_test_path, uses_pytest_style
-from rootfix.rules.base import DirectTest, FirstOf, GeneratedRun, Replay, TaskReplay
+from rootfix.rules.base import DirectTest, FirstOf, GeneratedRun, Replay, SourceTest, TaskReplay
 
 if TYPE_CHECKING:
     from rootfix.discover.index import RepoIndex
@@ -88,6 +88,8 @@ def write(index: "RepoIndex", code: str, spec: "RegressionSpec") -> tuple[str, s
         from rootfix.regress.tasks import task_test
 
         return task_test(index, code, spec)
+    if isinstance(spec, SourceTest):
+        return (spec.path or regression_test_path(index, code, spec.symbol)), spec.source
     if isinstance(spec, FirstOf):
         specs = list(spec.specs)
         if spec.reached_first:

@@ -190,7 +190,19 @@ class FirstOf:
 
 
 #: What :meth:`Rule.regression` returns.
-RegressionSpec = Union[DirectTest, Replay, GeneratedRun, TaskReplay, FirstOf]
+@dataclass(frozen=True)
+class SourceTest:
+    """A test module the rule rendered itself (the Spark family's oracles, which build a frame's rows from the
+    job's own column accesses): ``source`` is written at ``path`` (repo-relative; where the project's Spark
+    fixture is visible) or, without one, at the usual ``test_rootfix_<code>_<symbol>.py``. Prefer a
+    ``DirectTest`` with template files; this record is for tests whose shape the rule computes."""
+
+    symbol: str
+    source: str
+    path: str | None = None
+
+
+RegressionSpec = Union[DirectTest, Replay, GeneratedRun, TaskReplay, FirstOf, SourceTest]
 
 
 @dataclass

@@ -307,9 +307,17 @@ def project_env(python: str, extra_env: Mapping[str, str] | None = None) -> dict
     # rootfix's own test session must not leak into the project's
     for key in ("PYTEST_CURRENT_TEST", "PYTEST_XDIST_WORKER", "PYTEST_XDIST_WORKER_COUNT"):
         env.pop(key, None)
+    # a local Spark session's JVM (started anew by every test process) spends most of its start-up in the JIT's
+    # optimizing compiler and parallel GC threads, which fight the tests for the cores: C1 only and the serial
+    # GC halve the start on a busy 2-core machine (bench/spark_start.py) and change no result
+    env["JDK_JAVA_OPTIONS"] = " ".join(filter(None, [env.get("JDK_JAVA_OPTIONS", ""), SPARK_JVM_OPTIONS]))
     if extra_env:
         env.update(extra_env)
     return env
+
+
+#: JVM options for the project's test processes (see :func:`project_env`).
+SPARK_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 
 # --------------------------------------------------------------------------- reports

@@ -50,8 +50,12 @@ class DataFrames:
         return [p.arg for p in [*a.posonlyargs, *a.args, *a.kwonlyargs]]
 
     def _is_session(self, fn: "FunctionInfo", module: "ModuleInfo", node: ast.expr) -> bool:
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
+            # a job class keeps its session: ``self.spark.table(...)``
+            return "spark" in node.attr.lower() and imports_pyspark(module)
         if isinstance(node, ast.Name):
-            if "spark" in node.id.lower() and imports_pyspark(module):
+            # a helper module handed the session need not import pyspark: its parameter's name says it
+            if "spark" in node.id.lower() and (imports_pyspark(module) or node.id in self.params(fn)):
                 return True
             return any(self._builds_session(module, v) for v in self.assignments(fn, node.id))
         if isinstance(node, ast.Call):

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.job._common import node_span
 from rootfix.rules.spark._dataframes import DF_ONLY, DataFrames, imports_pyspark
+from rootfix.rules.spark._lib import oracles
+from rootfix.rules.spark._lib.executors import module_body, spark_functions
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -353,7 +355,7 @@ class UnionByPosition(Rule):
         if not any(imports_pyspark(m) for m in ctx.index.modules.values()):
             return
         frames = DataFrames(ctx.index)
-        for fn in ctx.functions():
+        for fn in spark_functions(ctx):  # module bodies of spark-submit scripts too
             if any(n.attr in UNIONS for n in ast.walk(fn.node) if isinstance(n, ast.Attribute)):
                 for call in union_calls(ctx.index, fn, frames):
                     attr = call.func.attr if isinstance(call, ast.Call) else call.attr
@@ -363,9 +365,9 @@ class UnionByPosition(Rule):
 
     def _target(self, index: "RepoIndex", finding: Finding) -> tuple["ModuleInfo", "FunctionInfo", ast.AST] | None:
         module = index.by_path.get(finding.file)
-        fn = index.enclosing_function(finding.file, finding.line)
-        if module is None or fn is None:
+        if module is None:
             return None
+        fn = index.enclosing_function(finding.file, finding.line) or module_body(module)
         for call in union_calls(index, fn, DataFrames(index)):
             if call.lineno == finding.line and call.col_offset == finding.col:
                 return module, fn, call
@@ -394,7 +396,7 @@ class UnionByPosition(Rule):
         if target is None:
             return None
         module, fn, call = target
-        if fn.class_name:
+        if fn.class_name or not fn.symbol:  # a method, or a script body: nothing to import
             return None
         params = DataFrames.params(fn)
         a = fn.node.args
@@ -477,16 +479,5 @@ def _is_docstring(fn: "FunctionInfo", node: ast.AST) -> bool:
 
 def _spark_fixture(index: "RepoIndex") -> str | None:
     """The name of a pytest fixture of the project's conftest files that builds a SparkSession."""
-    for path, module in index.by_path.items():
-        if not path.endswith("conftest.py"):
-            continue
-        for stmt in module.tree.body:
-            if not isinstance(stmt, ast.FunctionDef):
-                continue
-            is_fixture = any("fixture" in ast.unparse(d.func if isinstance(d, ast.Call) else d)
-                             for d in stmt.decorator_list)
-            builds = any(isinstance(n, ast.Attribute) and n.attr in ("getOrCreate", "builder")
-                         for n in ast.walk(stmt))
-            if is_fixture and builds:
-                return stmt.name
-    return None
+    name, own = oracles.spark_fixture(index)
+    return None if own else name

@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.spark._dataframes import DataFrames
-from rootfix.rules.spark._lib import edits
+from rootfix.rules.spark._lib import edits, oracles
 from rootfix.rules.spark._lib.bounded import is_bounded
 from rootfix.rules.spark._lib.executors import is_rdd, module_body, spark_functions
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
+    from rootfix.rules.base import SourceTest
     from rootfix.discover.index import FunctionInfo, RepoIndex
 
 TO_DRIVER = frozenset({"collect", "toPandas"})
@@ -23,6 +24,15 @@ def _root(node: ast.expr) -> ast.expr:
     return node
 
 
+def _from_own_session(node: ast.expr) -> bool:
+    """``self.spark.table(...)``: a job class's session, not a DataFrame class's own ``self``."""
+    while isinstance(node, (ast.Call, ast.Attribute, ast.Subscript)):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
+            return "spark" in node.attr.lower()
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return False
+
+
 def driver_pulls(index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo") -> Iterator[ast.Call]:
     """``x.collect()`` / ``x.toPandas()`` calls in ``fn`` on a DataFrame or RDD that is not proven small."""
     for node in ast.walk(fn.node):
@@ -31,7 +41,7 @@ def driver_pulls(index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo") -> 
             continue
         receiver = node.func.value
         root = _root(receiver)
-        if isinstance(root, ast.Name) and root.id in ("self", "cls"):
+        if isinstance(root, ast.Name) and root.id in ("self", "cls") and not _from_own_session(receiver):
             continue  # a DataFrame-like class's own method (library code), not a job
         if not (is_rdd(frames, fn, receiver) or node.func.attr == "toPandas" and frames.is_df(fn, receiver)):
             continue
@@ -42,8 +52,11 @@ def driver_pulls(index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo") -> 
 
 def _only_iterated(fn: "FunctionInfo", call: ast.Call) -> bool:
     """The collected list is only looped over once: ``for r in x.collect()`` or ``rows = x.collect()`` whose
-    single use is the iterable of a ``for`` / comprehension."""
-    iters = {id(n.iter) for n in ast.walk(fn.node) if isinstance(n, (ast.For, ast.comprehension))}
+    single use is the iterable of a ``for`` / generator expression."""
+    # a list/set/dict comprehension would hold every row again (as whatever it builds): only loops and
+    # generator expressions consume the rows one at a time
+    iters = {id(n.iter) for n in ast.walk(fn.node) if isinstance(n, ast.For)}
+    iters |= {id(g.iter) for n in ast.walk(fn.node) if isinstance(n, ast.GeneratorExp) for g in n.generators}
     if id(call) in iters:
         return True
     for node in ast.walk(fn.node):
@@ -94,8 +107,8 @@ class CollectUnbounded(Rule):
 
     ## Fix safety
     Unsafe, offered only when the collected rows are just looped over (`for row in df.collect()`, or a variable
-    used once as a loop's or comprehension's iterable): `collect()` becomes `toLocalIterator()`, which brings
-    one partition at a time. It runs one job per partition (slower, and an uncached input is recomputed), holds
+    used once as a loop's or generator expression's iterable; a list comprehension would hold every row again):
+    `collect()` becomes `toLocalIterator()`, which brings one partition at a time. It runs one job per partition (slower, and an uncached input is recomputed), holds
     the largest partition in memory, and the loop now runs while Spark jobs do. `toPandas()` gets no fix.
     """
 
@@ -108,6 +121,17 @@ class CollectUnbounded(Rule):
     fix_safety = "unsafe"
 
     VALID = (
+        Example(  # a name rebound to a join of itself: the read is the earlier (aggregated) value
+            path="shop/jobs/hist.py",
+            code=(
+                "from pyspark.sql import SparkSession, functions as F\n\n\n"
+                "def histogram(spark, sdf, columns):\n"
+                "    counts = sdf.groupby('group_id', 'bucket').agg(F.count('*').alias('count'))\n"
+                "    bins = spark.range(len(columns)).select(F.col('id').alias('group_id'))\n"
+                "    counts = bins.join(counts, ['group_id'], 'left').coalesce(1)\n"
+                "    return counts.toPandas()\n"
+            ),
+        ),
         Example(  # limited, aggregated, global agg, distinct of one column
             path="shop/jobs/stats.py",
             code=(
@@ -174,21 +198,21 @@ class CollectUnbounded(Rule):
                 "        out.write(f'{row.id},{row.total}\\n')\n"
             ),
         ),
-        Example(  # RDD collect assigned, then only iterated in a comprehension: fix
+        Example(  # RDD collect assigned, then only iterated by a generator expression: fix
             path="shop/jobs/emails.py",
             code=(
                 "from pyspark import SparkContext\n\n\n"
                 "def addresses(sc):\n"
                 "    lines = sc.textFile('s3://b/users.csv').map(lambda l: l.split(','))\n"
                 "    rows = lines.collect()\n"
-                "    return {r[2].lower() for r in rows}\n"
+                "    return sum(1 for r in rows if r[2].lower().endswith('.nl'))\n"
             ),
             fixed=(
                 "from pyspark import SparkContext\n\n\n"
                 "def addresses(sc):\n"
                 "    lines = sc.textFile('s3://b/users.csv').map(lambda l: l.split(','))\n"
                 "    rows = lines.toLocalIterator()\n"
-                "    return {r[2].lower() for r in rows}\n"
+                "    return sum(1 for r in rows if r[2].lower().endswith('.nl'))\n"
             ),
         ),
         Example(  # toPandas of a joined frame in a management command (no fix); a helper's collect
@@ -270,4 +294,15 @@ class CollectUnbounded(Rule):
                 return None
             new = edits.apply(src, [(start, end, "toLocalIterator()")])
             return Patch(changes=(FileChange(finding.file, src, new),)) if new else None
+        return None
+
+    def regression(self, index: "RepoIndex", finding: Finding) -> "SourceTest | None":
+        """A frame of several MB in many partitions goes through the job while the driver's Python memory is
+        watched (``rules/spark/_lib/oracles.py``): a collect() holds all of it at once."""
+        fn = index.enclosing_function(finding.file, finding.line)
+        if fn is None or not fn.symbol:
+            return None
+        for call in driver_pulls(index, DataFrames(index), fn):
+            if (call.lineno, call.col_offset) == (finding.line, finding.col):
+                return oracles.as_spec(finding.symbol, oracles.collect_memory_test(index, self.code, fn, call))
         return None

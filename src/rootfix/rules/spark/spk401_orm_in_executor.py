@@ -1,13 +1,57 @@
 """SPK401: Django ORM / database connection used in code that runs on Spark executors."""
 from __future__ import annotations
 
-from typing import Iterable
+import ast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
 
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.spark._dataframes import DataFrames
-from rootfix.rules.spark._lib.executors import PER_PARTITION, closures, spark_functions
-from rootfix.rules.spark._lib.orm import orm_use, sets_up_and_closes
-from rootfix.types import Finding
+from rootfix.rules.spark._lib import edits, oracles
+from rootfix.rules.spark._lib.executors import PER_PARTITION, Closure, closures, local_names, spark_functions
+from rootfix.rules.spark._lib.orm import MANAGERS, orm_use, sets_up_and_closes
+from rootfix.types import FileChange, Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.rules.base import SourceTest
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """``Model.objects.get(<key>=<expr>).<field>`` in executor code: one row of a table read per Spark row."""
+
+    node: ast.Attribute
+    model: str  # dotted, resolved
+    model_src: str  # as spelt in the module
+    key: str
+    field: str
+    value: ast.expr  # the per-row key expression
+
+
+def single_lookup(index: "RepoIndex", module: "ModuleInfo", closure: ast.AST) -> Lookup | None:
+    """The one ORM use of ``closure`` when it is a by-key lookup of one field whose key comes from the row."""
+    managers = [n for n in ast.walk(closure) if isinstance(n, ast.Attribute) and n.attr in MANAGERS]
+    if len(managers) != 1:
+        return None
+    local = local_names(closure)
+    for node in ast.walk(closure):
+        if not (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
+                and isinstance(node.value, ast.Call) and not node.value.args and len(node.value.keywords) == 1):
+            continue
+        get = node.value.func
+        if not (isinstance(get, ast.Attribute) and get.attr == "get" and get.value is managers[0]):
+            continue
+        model_expr = managers[0].value
+        model = index.resolve(module, model_expr) if isinstance(model_expr, (ast.Name, ast.Attribute)) else None
+        key = node.value.keywords[0]
+        if model is None or index.lookup_class(model) is None or key.arg is None or "__" in key.arg:
+            return None
+        # the key must come from the row: names the closure binds (its parameters, loop variables)
+        if not all(n.id in local for n in ast.walk(key.value) if isinstance(n, ast.Name)):
+            return None
+        return Lookup(node, model, ast.unparse(model_expr), key.arg, node.attr, key.value)
+    return None
 
 _MODELS = (("shop/__init__.py", ""), ("shop/models.py", (
     "from django.db import models\n\n\n"
@@ -58,8 +102,12 @@ class OrmInExecutor(Rule):
     closed in a `finally`.
 
     ## Fix safety
-    No automatic fix: moving the query to the driver changes the job's shape (what to fetch, how to join it),
-    and per-partition setup depends on how executors get the project's settings and database access.
+    Unsafe, and offered only for a by-key lookup of one field (`Model.objects.get(pk=row.x).name`), the only ORM
+    use of a function or lambda defined in the job function, when the job has its SparkSession or SparkContext
+    at hand: the table is read once on the driver into a dict, broadcast, and the lookup becomes
+    `name_by_pk.value[row.x]`. The whole `(key, field)` column now sits in driver and executor memory, it is read
+    when the job starts rather than while rows are processed, and a missing key raises `KeyError` instead of
+    `DoesNotExist`. Other ORM use (filters, writes, helpers in other modules) gets no fix.
     """
 
     code = "SPK401"
@@ -68,7 +116,7 @@ class OrmInExecutor(Rule):
     component_types = ("pyspark-job",)
     #: every finding is in (or called from) a module importing pyspark
     requires = ("pyspark",)
-    fix_safety = None
+    fix_safety = "unsafe"
 
     VALID = (
         Example(  # queried once on the driver, joined as data
@@ -274,3 +322,63 @@ class OrmInExecutor(Rule):
                     "every row opens its own query and connection; query once on the driver and join or "
                     "broadcast the data"), file=module.path,
                     related=[(via.file, via.line, "ORM use")] if via is not None else ())
+
+    # ------------------------------------------------------------------ fix
+    def _target(self, index: "RepoIndex", finding: Finding) -> tuple["FunctionInfo", Closure, Lookup] | None:
+        fn = index.enclosing_function(finding.file, finding.line)
+        if fn is None or not fn.symbol:
+            return None
+        module = index.module_of(fn)
+        for closure in closures(index, DataFrames(index), fn):
+            if (closure.at.lineno, closure.at.col_offset) != (finding.line, finding.col) or closure.target:
+                continue
+            lookup = single_lookup(index, module, closure.node)
+            return (fn, closure, lookup) if lookup is not None else None
+        return None
+
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        target = self._target(index, finding)
+        if target is None:
+            return None
+        fn, closure, lookup = target
+        module = index.module_of(fn)
+        sc = edits.spark_context(index, module, fn)
+        # the statement of the job function that defines (or holds) the executor code: the read goes before it
+        stmt = next((st for st in fn.node.body if any(n is closure.node for n in ast.walk(st))), None)
+        if sc is None or stmt is None or "." in sc and sc.split(".")[0] not in DataFrames.params(fn) \
+                and sc.split(".")[0] not in local_names(fn.node):
+            return None
+        src = module.source
+        var, n = f"{lookup.field}_by_{lookup.key}", 2
+        while var in src:
+            var, n = f"{lookup.field}_by_{lookup.key}_{n}", n + 1
+        start, _ = edits.line_span(src, stmt.lineno)
+        indent = src[start:start + stmt.col_offset]
+        read = (f"{indent}# read once on the driver: executor processes have no Django set up (and would query per row)\n"
+                f"{indent}{var} = {sc}.broadcast(dict({lookup.model_src}.objects.values_list("
+                f'"{lookup.key}", "{lookup.field}")))\n')
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            read += "\n"  # a nested definition keeps its blank line above
+        s, e = edits.span(src, lookup.node)
+        vs, ve = edits.span(src, lookup.value)
+        new = edits.apply(src, [(start, start, read), (s, e, f"{var}.value[{src[vs:ve]}]")])
+        return Patch(changes=(FileChange(finding.file, src, new),)) if new else None
+
+    # ------------------------------------------------------------------ regression test
+    def regression(self, index: "RepoIndex", finding: Finding) -> "SourceTest | None":
+        """Rows keyed by instances made in the test database go through the job on Spark; their looked-up values
+        must come out (``rules/spark/_lib/oracles.py``)."""
+        target = self._target(index, finding)
+        if target is None:
+            return None
+        fn, closure, lookup = target
+        call = closure.at if isinstance(closure.at, ast.Call) else next(
+            (n for n in ast.walk(fn.node) if isinstance(n, ast.Call) and closure.at in n.args), None)
+        if call is None or not isinstance(closure.node, (ast.FunctionDef, ast.Lambda)) or not closure.node.args.args:
+            return None
+        row = closure.node.args.args[0].arg
+        value = lookup.value
+        if not (isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == row):
+            return None
+        return oracles.as_spec(finding.symbol, oracles.orm_lookup_test(
+            index, self.code, fn, closure.node, call, lookup.model, value.attr, lookup.field))

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.spark._dataframes import DataFrames, imports_pyspark
+from rootfix.rules.spark._lib.executors import spark_functions
 from rootfix.types import Finding
 
 if TYPE_CHECKING:
@@ -197,8 +198,8 @@ class DriverObjectInClosure(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         frames = DataFrames(ctx.index)
-        for fn in ctx.functions():
-            module = ctx.index.module_of(fn)
+        for fn in spark_functions(ctx):  # module bodies of spark-submit scripts too
+            module = ctx.index.by_path.get(fn.file) or ctx.index.module_of(fn)
             if not imports_pyspark(module) or fn.class_name and fn.symbol.count(".") > 1:
                 continue
             yield from self._check_function(ctx.index, module, frames, fn)

@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, Iterable
 
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.spark._dataframes import DataFrames
-from rootfix.rules.spark._lib import edits
+from rootfix.rules.spark._lib import edits, oracles
 from rootfix.rules.spark._lib.driver_state import accumulators, driver_reads, mutations
 from rootfix.rules.spark._lib.executors import FOREACH, Closure, closures, local_names, module_body, spark_functions
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
+    from rootfix.rules.base import SourceTest
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
 
 
@@ -294,32 +295,21 @@ class DriverStateMutatedInExecutor(Rule):
             return Patch(changes=(FileChange(finding.file, module.source, new),)) if new else None
         return None
 
-    @staticmethod
-    def _context(index: "RepoIndex", module: "ModuleInfo", owner: "FunctionInfo") -> str | None:
-        params = DataFrames.params(owner)
-        if "sc" in params:
-            return "sc"
-        scopes = [owner.node, module.tree]
-        for scope in scopes:
-            for node in ast.walk(scope):
-                if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                    value = node.value
-                    if isinstance(value, ast.Attribute) and value.attr == "sparkContext":
-                        return node.targets[0].id
-        for name in params:
-            if "spark" in name.lower():
-                return f"{name}.sparkContext"
-        for scope in scopes:
-            for node in ast.walk(scope):
-                if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                    dotted = ""
-                    chain = node.value
-                    while isinstance(chain, (ast.Call, ast.Attribute)):
-                        chain = chain.func if isinstance(chain, ast.Call) else chain.value
-                        if isinstance(chain, (ast.Name, ast.Attribute)):
-                            dotted = index.resolve(module, chain) or dotted
-                    if dotted.endswith("SparkSession") or ".SparkSession." in dotted + ".":
-                        return f"{node.targets[0].id}.sparkContext"
+    # ------------------------------------------------------------------ regression test
+    def regression(self, index: "RepoIndex", finding: Finding) -> "SourceTest | None":
+        """The job run on Spark against the same job with its ``foreach`` code applied in this process
+        (``rules/spark/_lib/oracles.py``): a lost driver update makes them differ."""
+        owner = self._owner(index, finding)
+        if owner is None or not owner.symbol:
+            return None
+        for closure, _, _ in self._found(index, DataFrames(index), owner):
+            if (closure.at.lineno, closure.at.col_offset) != (finding.line, finding.col):
+                continue
+            call = closure.at if isinstance(closure.at, ast.Call) else next(
+                (n for n in ast.walk(owner.node) if isinstance(n, ast.Call) and closure.at in n.args), None)
+            if call is None or closure.how not in FOREACH:
+                return None
+            return oracles.as_spec(finding.symbol, oracles.driver_state_test(index, self.code, owner, closure.node, call))
         return None
 
     def _accumulate(self, index: "RepoIndex", module: "ModuleInfo", owner: "FunctionInfo", closure: Closure,
@@ -346,7 +336,7 @@ class DriverStateMutatedInExecutor(Rule):
         if len(inits) != 1 or not isinstance(inits[0], ast.Assign) or not isinstance(inits[0].value, ast.Constant) \
                 or type(inits[0].value.value) not in (int, float):
             return None
-        sc = self._context(index, module, owner)
+        sc = edits.spark_context(index, module, owner)
         if sc is None:
             return None
         src = module.source

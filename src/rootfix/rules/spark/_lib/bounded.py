@@ -22,12 +22,14 @@ RDD_STEPS = frozenset({"map", "flatMap", "filter", "mapValues", "flatMapValues",
                        "zipWithIndex", "keyBy", "rdd", "toDF", "setName", "sortWithinPartitions"})
 SQL_SMALL = re.compile(r"\b(limit\s+\d+|group\s+by|count\s*\(|sum\s*\(|max\s*\(|min\s*\(|avg\s*\()", re.I)
 FEW_COLUMNS = 3
+MAX_DEPTH = 24
 
 
 def is_bounded(index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo", node: ast.expr, depth: int = 0,
                columns: int | None = None) -> bool:
     """``node`` is limited, aggregated, a distinct over few selected columns, or built from local data."""
-    if depth > 8:
+    # every step of a method chain counts: real chains (select, join, hint, coalesce, sort...) run past ten
+    if depth > MAX_DEPTH:
         return False
     if isinstance(node, ast.Attribute):
         if node.attr in ("rdd", "na"):
@@ -62,7 +64,8 @@ def is_bounded(index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo", node:
         return is_bounded(index, frames, fn, func.value, depth + 1) and is_bounded(
             index, frames, fn, node.args[0], depth + 1)
     if attr in ("distinct", "dropDuplicates", "drop_duplicates") and not (attr != "distinct" and node.args):
-        return _few_columns(func.value)
+        # few distinct values of few columns, or the distinct rows of a frame already small
+        return _few_columns(func.value) or is_bounded(index, frames, fn, func.value, depth + 1)
     if attr in DF_TO_DF or attr in RDD_STEPS:
         return is_bounded(index, frames, fn, func.value, depth + 1)
     return False
@@ -78,7 +81,10 @@ def _reaching(fn: "FunctionInfo", name: ast.Name) -> list[ast.expr]:
     """The assignment of ``name`` last before its use (straight-line approximation); all of them when none is."""
     found = [node for node in ast.walk(fn.node) if isinstance(node, ast.Assign)
              and any(isinstance(t, ast.Name) and t.id == name.id for t in node.targets)]
-    before = [a for a in found if a.lineno < name.lineno]
+    # an assignment reaches a use that comes after its end: in ``x = a.join(x)`` the ``x`` read is the
+    # previous value, not this assignment's (which would recurse into itself and prove nothing)
+    before = [a for a in found if ((a.end_lineno or a.lineno), a.end_col_offset or 0) <= (name.lineno, name.col_offset)
+              and not any(n is name for n in ast.walk(a.value))]
     if before:
         return [max(before, key=lambda a: (a.lineno, a.col_offset)).value]
     return [a.value for a in found]

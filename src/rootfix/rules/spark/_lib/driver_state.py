@@ -15,15 +15,41 @@ class Mutation:
     counter: bool  # ``name += <expr>`` after ``nonlocal``/``global``
 
 
+def _is_accumulator(value: ast.AST, names: set[str], attrs: set[str]) -> bool:
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "accumulator":
+        return True
+    if isinstance(value, ast.Name):
+        return value.id in names
+    return isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) \
+        and value.value.id in ("self", "cls") and value.attr in attrs
+
+
 def accumulators(*scopes: ast.AST) -> set[str]:
-    """Names bound to ``<sc>.accumulator(...)`` in the given scopes."""
-    out = set()
+    """Names bound to ``<sc>.accumulator(...)`` in the given scopes: directly, through tuple unpacking, or
+    from an accumulator kept on the instance (``self.total = sc.accumulator(0)``; ``total = self.total``)."""
+    names: set[str] = set()
+    attrs: set[str] = set()
+    pairs: list[tuple[ast.expr, ast.expr]] = []
     for scope in scopes:
         for node in ast.walk(scope):
-            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) \
-                    and isinstance(node.value.func, ast.Attribute) and node.value.func.attr == "accumulator":
-                out |= {t.id for t in node.targets if isinstance(t, ast.Name)}
-    return out
+            if not isinstance(node, ast.Assign):
+                continue
+            for target in node.targets:
+                if isinstance(target, (ast.Tuple, ast.List)) and isinstance(node.value, (ast.Tuple, ast.List)) \
+                        and len(target.elts) == len(node.value.elts):
+                    pairs += list(zip(target.elts, node.value.elts))
+                else:
+                    pairs.append((target, node.value))
+    for _ in range(3):  # a name bound to another accumulator name: a few rounds settle it
+        for target, value in pairs:
+            if not _is_accumulator(value, names, attrs):
+                continue
+            if isinstance(target, ast.Name):
+                names.add(target.id)
+            elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
+                    and target.value.id in ("self", "cls"):
+                attrs.add(target.attr)
+    return names
 
 
 def mutations(closure: ast.AST, local: set[str]) -> list[Mutation]:

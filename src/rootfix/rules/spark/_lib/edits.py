@@ -2,6 +2,12 @@
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
+
+from rootfix.rules.spark._dataframes import DataFrames
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
 
 
 def _char(line: str, byte_col: int) -> int:
@@ -37,3 +43,34 @@ def apply(source: str, edits: list[tuple[int, int, str]]) -> str | None:
     except SyntaxError:
         return None
     return out
+
+
+def spark_context(index: "RepoIndex", module: "ModuleInfo", owner: "FunctionInfo") -> str | None:
+    """Source of an expression for the job's SparkContext in ``owner``: ``sc``, ``spark.sparkContext``, a variable
+    bound to one, or a module-level session's ``.sparkContext``."""
+    params = DataFrames.params(owner)
+    if "sc" in params:
+        return "sc"
+    scopes = [owner.node, module.tree]
+    for scope in scopes:
+        for node in ast.walk(scope):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                value = node.value
+                if isinstance(value, ast.Attribute) and value.attr == "sparkContext":
+                    return node.targets[0].id
+    for name in params:
+        if "spark" in name.lower():
+            return f"{name}.sparkContext"
+    for scope in scopes:
+        for node in ast.walk(scope):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                dotted = ""
+                chain = node.value
+                while isinstance(chain, (ast.Call, ast.Attribute)):
+                    chain = chain.func if isinstance(chain, ast.Call) else chain.value
+                    if isinstance(chain, (ast.Name, ast.Attribute)):
+                        dotted = index.resolve(module, chain) or dotted
+                if dotted.endswith("SparkSession") or ".SparkSession." in dotted + ".":
+                    return f"{node.targets[0].id}.sparkContext"
+    return None
+

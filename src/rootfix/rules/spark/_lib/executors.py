@@ -52,9 +52,12 @@ def module_body(module: "ModuleInfo") -> FunctionInfo:
 def spark_functions(ctx) -> Iterator[FunctionInfo]:
     """Functions in scope in modules that import pyspark, plus those modules' bodies (scripts)."""
     seen_modules = set()
+    # a job module that is handed its session (by a management command, a factory elsewhere) need not import
+    # pyspark itself: discovery names it a pyspark-job component all the same
+    job_files = {c.file for c in ctx.project.components if c.type == "pyspark-job"}
     for fn in ctx.functions():
         module = ctx.index.module_of(fn)
-        if not imports_pyspark(module):
+        if not imports_pyspark(module) and module.path not in job_files:
             # a helper in a plain module that Spark code calls (``def to_rows(frame): return frame.collect()``)
             if not any(imports_pyspark(ctx.index.module_of(caller)) for caller, _ in ctx.index.callers(fn)):
                 continue

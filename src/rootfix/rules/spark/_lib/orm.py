@@ -56,6 +56,20 @@ def orm_use(index: "RepoIndex", module: "ModuleInfo", node: ast.AST, class_name:
     return None
 
 
+def _closes(index: "RepoIndex", module: "ModuleInfo", call: ast.Call, depth: int = 2) -> bool:
+    """``call`` closes Django's connections: a closer itself, or a project helper that calls one
+    (``close_connections()`` wrapping ``connections.close_all()``)."""
+    if (index.resolve(module, call.func) or "") in CLOSERS:
+        return True
+    if depth <= 0:
+        return False
+    target = index.resolve_call(module, call, None)
+    if target is None:
+        return False
+    tmod = index.module_of(target)
+    return any(isinstance(sub, ast.Call) and _closes(index, tmod, sub, depth - 1) for sub in walk_code(target.node))
+
+
 def sets_up_and_closes(index: "RepoIndex", module: "ModuleInfo", node: ast.AST) -> bool:
     """Per-partition Django setup done right: the function closes its connection in a ``finally``."""
     if isinstance(node, ast.Lambda):
@@ -64,6 +78,6 @@ def sets_up_and_closes(index: "RepoIndex", module: "ModuleInfo", node: ast.AST) 
         if isinstance(sub, ast.Try):
             for stmt in sub.finalbody:
                 for call in ast.walk(stmt):
-                    if isinstance(call, ast.Call) and (index.resolve(module, call.func) or "") in CLOSERS:
+                    if isinstance(call, ast.Call) and _closes(index, module, call):
                         return True
     return False

@@ -1,0 +1,3 @@
+def combine_uploads(web, mobile):
+    """Web and mobile uploads, one row per upload."""
+    return web.union(mobile).dropDuplicates(["upload_id"])

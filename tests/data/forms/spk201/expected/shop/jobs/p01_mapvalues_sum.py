@@ -1,0 +1,7 @@
+from pyspark.sql import SparkSession
+
+
+def merchant_totals(spark):
+    payments = spark.read.parquet("s3://lake/payments")
+    pairs = payments.rdd.map(lambda p: (p.merchant_id, p.amount))
+    return pairs.reduceByKey(lambda a, b: a + b).toDF(["merchant_id", "total"])

@@ -1,0 +1,3 @@
+def write_single(frame, out):
+    """Write ``frame`` as one parquet file."""
+    frame.coalesce(1).write.mode("overwrite").parquet(out)

@@ -1,0 +1,6 @@
+from django.db import models
+
+
+class Customer(models.Model):
+    name = models.CharField(max_length=100)
+    tier = models.CharField(max_length=10)

@@ -1,0 +1,8 @@
+from pyspark.sql import SparkSession
+
+
+def daily(spark, days, out):
+    for day in days:
+        events = spark.read.parquet(f"s3://lake/events/{day}").cache()
+        events.groupBy("kind").count().write.parquet(f"{out}/{day}")
+        events.unpersist()
