@@ -22,6 +22,7 @@ SYMPTOMS: dict[str, tuple[str, ...]] = {
     "W5": (r"serializ", r"\bjson\b", r"encodeerror", r"\bdecimal\b", r"\bpickl"),
     "W6": (r"\bmemory\b", r"\boom\b", r"\bkilled\b", r"memoryerror", r"\bleak", r"\brss\b", r"\bgrows?\b"),
     "C1": (r"--[a-z][\w-]+", r"\boption\b", r"\bflag\b", r"\bargument", r"\bignored\b", r"has no effect", r"dry[ -]?run"),
+    "C3": (r"\b(import|write)s? nothing\b", r"\brows before\b", r"\batomic", r"all[- ]or[- ]nothing"),
     "S1": (r"\btwice\b", r"\bduplicat", r"\bagain\b", r"re-?run", r"\bdouble", r"\bthird\b", r"more than once"),
     "S4": (r"time ?zone", r"\butc\b", r"\bdst\b", r"daylight", r"midnight", r"\b\d{1,2} ?[ap]m\b", r"local (time|day)",
            r"clocks? changed", r"summer|winter"),

@@ -46,11 +46,12 @@ def uses_pytest_style(index: "RepoIndex") -> bool:
     return functions >= classes
 
 
-def regression_test_path(index: "RepoIndex", code: str, symbol: str) -> str:
-    """A new, unused test module path: ``<tests>/test_rootfix_<code>_<symbol>.py``."""
+def regression_test_path(index: "RepoIndex", code: str, symbol: str, folder: str | None = None) -> str:
+    """A new, unused test module path: ``<tests>/test_rootfix_<code>_<symbol>.py`` (``<folder>/...`` when
+    given)."""
     symbol = symbol.replace(".<locals>.", ".")  # single_instance.<locals>.wrapper -> single_instance_wrapper
     slug = re.sub(r"[^a-z0-9]+", "_", f"{code}_{symbol}".lower()).strip("_")
-    folder = tests_dir(index)
+    folder = tests_dir(index) if folder is None else folder
     base = f"{folder}/test_rootfix_{slug}" if folder else f"test_rootfix_{slug}"
     path, n = f"{base}.py", 2
     while path in index.by_path or (index.root / path).exists():

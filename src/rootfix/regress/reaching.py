@@ -10,7 +10,7 @@ from rootfix.project.model import is_test_module
 from rootfix.project.paths import module_name
 
 if TYPE_CHECKING:
-    from rootfix.discover.index import ModuleInfo, RepoIndex
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
     from rootfix.rules.base import ProjectTestCalls
 
 MARKS = '''
@@ -76,17 +76,29 @@ def tests_reaching(index: "RepoIndex", target: str, *, depth: int = 3, limit: in
     return [t[3] for t in found[:limit]]
 
 
-def project_test_calls(index: "RepoIndex", calls: "ProjectTestCalls") -> tuple[str, str] | None:
-    """``(imports, test functions)`` calling ``calls.check(lambda: <project test>(fixtures))`` for each project
-    test reaching ``calls.target`` (the ``_marks`` helper first when ``calls.marks``); None when none does."""
+def _called(index: "RepoIndex", calls: "ProjectTestCalls") -> list[tuple[str, "FunctionInfo"]]:
+    """``(import name, test function)`` of the project tests ``calls`` names: those reaching its target, or
+    the pytest functions running its command by name."""
+    if calls.command is None:
+        return [(import_name(index, t.file), t) for t in tests_reaching(index, calls.target.qualname,
+                                                                        limit=calls.limit)]
+    from rootfix.regress.scenario import command_scenarios
+
+    found = [s for s in command_scenarios(index, calls.command) if s.style == "pytest"][:calls.limit]
+    return [(s.module, index.by_path[s.path].functions[s.name]) for s in found]
+
+
+def project_test_calls(index: "RepoIndex", calls: "ProjectTestCalls") -> tuple[str, str, str] | None:
+    """``(imports, test functions, folder of the first test)`` calling ``calls.check(lambda: <project
+    test>(fixtures))`` for each project test ``calls`` names (reaching ``calls.target``, or running
+    ``calls.command`` by name; the ``_marks`` helper first when ``calls.marks``); None when there is none."""
     fn = calls.target
-    tests = tests_reaching(index, fn.qualname, limit=calls.limit)
+    tests = _called(index, calls)
     if not tests:
         return None
     imports: dict[str, list[str]] = {}
     wrappers = []
-    for test in tests:
-        dotted = import_name(index, test.file)
+    for dotted, test in tests:
         if dotted not in imports:
             imports[dotted] = [f"_scenario{len(imports)}", *fixture_names(index.by_path[test.file])]
         alias = imports[dotted][0]
@@ -102,4 +114,5 @@ def project_test_calls(index: "RepoIndex", calls: "ProjectTestCalls") -> tuple[s
         lines.append(f"import {dotted} as {alias}")
         if fixtures:
             lines.append(f"from {dotted} import {', '.join(fixtures)}  # noqa: F401  (fixtures)")
-    return "\n".join(lines), (MARKS + "\n\n" if calls.marks else "") + "\n\n".join(wrappers)
+    return ("\n".join(lines), (MARKS + "\n\n" if calls.marks else "") + "\n\n".join(wrappers),
+            tests[0][1].file.rpartition("/")[0])

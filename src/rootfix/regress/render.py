@@ -53,15 +53,17 @@ def write(index: "RepoIndex", code: str, spec: "RegressionSpec") -> tuple[str, s
     here (no project test reaches the code and nothing can be generated, or the style has no template)."""
     if isinstance(spec, DirectTest):
         params = {"code": code, "symbol": spec.symbol, "module": module_name(spec.file), **spec.params}
+        folder = None
         if spec.calls is not None:
             from rootfix.regress.reaching import project_test_calls
 
             found = project_test_calls(index, spec.calls)
             if found is None:
                 return None
-            params["imports"], params["tests"] = found
+            params["imports"], params["tests"], first = found
+            folder = first if spec.calls.beside else None
         source = render(spec.templates, params, pytest_style=uses_pytest_style(index))
-        return None if source is None else (regression_test_path(index, code, spec.symbol), source)
+        return None if source is None else (regression_test_path(index, code, spec.symbol, folder), source)
     if isinstance(spec, Replay):
         from rootfix.regress.scenario import command_replay, replay_test, resolve_invariant
 

@@ -94,6 +94,12 @@ class ProjectTestCalls:
     infix: str = "again_after"
     limit: int = 4
     marks: bool = True  # prepend the ``_marks`` helper (else the template defines it)
+    #: the management command running ``target``: the project's pytest tests that run it by name
+    #: (``call_command("name")``: no static call edge) are called instead of those reaching ``target``
+    command: str | None = None
+    #: write the test module in the folder of the first test called (its conftest fixtures apply), not
+    #: in the project's main tests folder
+    beside: bool = False
 
 
 @dataclass(frozen=True)

@@ -2,18 +2,15 @@
 from __future__ import annotations
 
 import ast
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, FirstOf, ProjectTestCalls, Rule
 from rootfix.rules.command._lib.arguments import is_command_module
 from rootfix.rules.command._lib.lookups import Lookup, Reject, reject_path, row_lookups
-from rootfix.rules.command._lib.scenarios import command_handle_related, command_of, command_scenarios
-from rootfix.rules.job._common import fixture_names
-from rootfix.rules.job._lib.replay import MARKS, scenario_tests
+from rootfix.rules.command._lib.scenarios import command_handle_related, command_of
 from rootfix.project.model import is_test_file
 from rootfix.types import FileChange, Finding, Patch
 
@@ -246,108 +243,26 @@ class LookupMissAbortsImport(Rule):
         return Patch(changes=(FileChange(finding.file, source, new),))
 
     # ------------------------------------------------------------------ regression test
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
-        """Replay each project test that runs the function with the first lookup of a row forced to miss:
-        the run must go on (the miss reported, the other rows processed), not stop with ``DoesNotExist``."""
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | FirstOf | None:
+        """Replay each project test that runs the function (calling it, else running its command by name
+        through ``call_command``) with the first lookup of a row forced to miss: the run must go on (the miss
+        reported, the other rows processed), not stop with ``DoesNotExist``."""
         module = index.by_path.get(finding.file)
         fn = next((f for f in module.functions.values() if f.symbol == finding.symbol), None) if module else None
         if fn is None:
             return None
-        scenarios = scenario_tests(index, fn, "_unknown_value_does_not_abort") or _command_tests(index, fn)
-        if scenarios is None:
-            return None
-        imports, tests = scenarios
-        first_test = next((line.split()[1] for line in imports.splitlines() if line.startswith("import ")), "")
-        test_file = next((p for p, m in index.by_path.items() if m.module.endswith(first_test)), "")
-        folder = test_file.rpartition("/")[0]
-        slug = re.sub(r"[^a-z0-9]+", "_", f"{self.code}_{fn.symbol}".lower()).strip("_")
-        path, n = f"{folder}/test_rootfix_{slug}.py" if folder else f"test_rootfix_{slug}.py", 2
-        while path in index.by_path or (index.root / path).exists():
-            path, n = re.sub(r"(_\d+)?\.py$", f"_{n}.py", path), n + 1
-        body = (
-            f'"""Regression test (rootfix {self.code}): one unknown value in the input does not abort '
-            f"`{fn.symbol}`.\n\n"
-            "Each test replays one of the project's own tests of it with the first lookup keyed by a row forced to\n"
-            "miss (as an unknown code in the input would): the run must report that row and go on with the others,\n"
-            "not stop with DoesNotExist (the rows before it written, the rows after it dropped). The project's own\n"
-            'assertions may fail by design (one row is now skipped) and are not checked here.\n"""\n'
-            "import sys\n\n"
-            "from django.core.exceptions import ObjectDoesNotExist\n"
-            "from django.db.models.query import QuerySet\n"
-            "from django.http import Http404\n\n"
-            f"{imports}\n\n"
-            f"TARGET_FILE = {fn.file!r}\nTARGET_NAME = {fn.node.name!r}\nMARK = 'rootfix {self.code}: unknown value'\n"
-            + _ORACLE + tests)
-        return path, body
-
-
-def _command_tests(index: "RepoIndex", fn: "FunctionInfo") -> tuple[str, str] | None:
-    """``(imports, tests)`` replaying the project's pytest functions that run the command holding ``fn`` by
-    name (``call_command("import_stock", path)``): no static call edge reaches the command from them."""
-    name = command_of(index, fn)
-    found = [s for s in command_scenarios(index, name) if s.style == "pytest"][:4] if name else []
-    if not found:
-        return None
-    imports: dict[str, list[str]] = {}
-    wrappers = []
-    for scenario in found:
-        test = index.by_path[scenario.path].functions[scenario.name]
-        if scenario.module not in imports:
-            imports[scenario.module] = [f"_scenario{len(imports)}", *fixture_names(index.by_path[scenario.path])]
-        alias = imports[scenario.module][0]
-        args = test.node.args
-        params = [a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]]
-        wrapper = f"test_{fn.node.name}_with_an_unknown_value_in_{test.node.name.removeprefix('test_')}"[:120]
-        wrappers.append(
-            f"def {wrapper}({', '.join(params)}):\n"
-            f"    _unknown_value_does_not_abort(lambda: {alias}.{test.node.name}("
-            f"{', '.join(f'{p}={p}' for p in params)}))\n\n\n"
-            f"{wrapper}.pytestmark = _marks({alias}, {alias}.{test.node.name})\n")
-    lines = []
-    for dotted, (alias, *fixtures) in imports.items():
-        lines.append(f"import {dotted} as {alias}")
-        if fixtures:
-            lines.append(f"from {dotted} import {', '.join(fixtures)}  # noqa: F401  (fixtures)")
-    return "\n".join(lines), MARKS + "\n\n" + "\n\n".join(wrappers)
-
-
-_ORACLE = '''
-
-def _from_target():
-    frame = sys._getframe(2)
-    for _ in range(4):
-        if frame is None:
-            return False
-        code = frame.f_code
-        if code.co_name == TARGET_NAME and code.co_filename.replace("\\\\", "/").endswith(TARGET_FILE):
-            return True
-        frame = frame.f_back
-    return False
-
-
-def _unknown_value_does_not_abort(scenario):
-    state = {"missed": 0}
-    original = QuerySet.get
-
-    def get(self, *args, **kwargs):
-        if not state["missed"] and _from_target():
-            state["missed"] += 1
-            raise self.model.DoesNotExist(MARK)
-        return original(self, *args, **kwargs)
-
-    QuerySet.get = get
-    try:
-        scenario()
-    except (ObjectDoesNotExist, Http404) as exc:
-        raise AssertionError(
-            f"one unknown value aborted the whole run ({type(exc).__name__}: {exc}): the rows before it stay "
-            "written, the rows after it are dropped") from exc
-    except Exception:  # noqa: BLE001 - the project's own checks: one row is skipped now, by design
-        pass
-    finally:
-        QuerySet.get = original
-    assert state["missed"], "the replayed test never reached the lookup"
-'''
+        params = dict(target_file_repr=repr(fn.file), target_name_repr=repr(fn.node.name))
+        check = "_unknown_value_does_not_abort"
+        direct = DirectTest(fn.symbol, fn.file, ("cmd403_unknown_value_does_not_abort",), params,
+                            calls=ProjectTestCalls(fn, check, beside=True))
+        command = command_of(index, fn)
+        if command is None:
+            return direct
+        # no static call edge reaches the command from a test that runs it by name
+        by_name = DirectTest(fn.symbol, fn.file, ("cmd403_unknown_value_does_not_abort",), params,
+                             calls=ProjectTestCalls(fn, check, infix="with_an_unknown_value_in", command=command,
+                                                    beside=True))
+        return FirstOf((direct, by_name))
 
 
 def _segment(source: str, node: ast.AST) -> str:

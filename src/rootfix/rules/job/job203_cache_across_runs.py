@@ -2,20 +2,18 @@
 from __future__ import annotations
 
 import ast
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, ProjectTestCalls, Rule
 from rootfix.rules.job._lib.blocks import is_test_code, walk_no_defs
 from rootfix.rules.job._lib.job_test import dotted_module
 from rootfix.rules.job._lib.process_cache import (
     Cache, loops_forever, resets, class_caches, clears_cache, instance_caches, long_running_entries, lru_caches,
     cached_model, rebuilt, uses_of,
 )
-from rootfix.rules.job._lib.replay import CALLED_WITH, scenario_tests
 from rootfix.types import FileChange, Finding, Patch, Related
 
 if TYPE_CHECKING:
@@ -271,7 +269,7 @@ class CacheAcrossRuns(Rule):
         return Patch(changes=(FileChange(job.file, module.source, new),))
 
     # ------------------------------------------------------------------ regression test
-    def regression_test(self, index: "RepoIndex", finding: Finding) -> tuple[str, str] | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         """Replay each project test of the job (the first run), then run the job again in the same process:
         the second run must read the cached table again instead of being served the first run's rows."""
         entries = long_running_entries(_project(index))
@@ -282,44 +280,13 @@ class CacheAcrossRuns(Rule):
             return None
         cache, (job,) = target
         model = cached_model(index, cache)
-        scenarios = scenario_tests(index, job, "_second_run_reads_again") if model else None
-        if scenarios is None:
+        if not model:
             return None
-        imports, tests = scenarios
-        first_test = next((line.split()[1] for line in imports.splitlines() if line.startswith("import ")), "")
-        test_file = next((p for p, m in index.by_path.items() if m.module.endswith(first_test)), "")
-        folder = test_file.rpartition("/")[0]
-        slug = re.sub(r"[^a-z0-9]+", "_", f"{self.code}_{job.symbol}".lower()).strip("_")
-        path, n = f"{folder}/test_rootfix_{slug}.py" if folder else f"test_rootfix_{slug}.py", 2
-        while path in index.by_path or (index.root / path).exists():
-            path, n = re.sub(r"(_\d+)?\.py$", f"_{n}.py", path), n + 1
-        body = (
-            f'"""Regression test (rootfix {self.code}): `{job.symbol}` reads `{cache.name}` afresh on every run.\n\n'
-            "A long-running scheduler runs the job again and again in one process. Each test replays one of the\n"
-            "project's own tests of the job (the first run), then runs the job once more in the same process: the\n"
-            'second run must read the table again, not be served the rows the first run loaded.\n"""\n'
-            "import importlib\n\n"
-            "from django.db import connection\n"
-            "from django.test.utils import CaptureQueriesContext\n\n"
-            f"{imports}\n\n"
-            f"JOB_MODULE = {dotted_module(job.module)!r}\nJOB_NAME = {job.node.name!r}\n"
-            f"MODEL_MODULE, MODEL_NAME = {tuple(model.rsplit('.', 1))!r}\n"
-            + CALLED_WITH + _ORACLE + tests)
-        return path, body
-
-
-_ORACLE = '''
-
-def _second_run_reads_again(scenario):
-    job = getattr(importlib.import_module(JOB_MODULE), JOB_NAME)
-    call = _called_with(job, scenario)  # the first run: the project's own test
-    assert call is not None, "the replayed test never ran the job"
-    table = getattr(importlib.import_module(MODEL_MODULE), MODEL_NAME)._meta.db_table
-    with CaptureQueriesContext(connection) as queries:
-        job(*call[0], **call[1])  # the next run, in the same process
-    assert any(table in q["sql"] for q in queries.captured_queries), (
-        f"the second run in this process did not read {table}: it was served the rows the first run loaded")
-'''
+        return DirectTest(job.symbol, job.file, (
+            "job203_second_run_reads_again_head", "job_called_with", "job203_second_run_reads_again_check"), dict(
+            cache=cache.name, job_module_repr=repr(dotted_module(job.module)), job_name_repr=repr(job.node.name),
+            model_repr=repr(tuple(model.rsplit(".", 1)))),
+            calls=ProjectTestCalls(job, "_second_run_reads_again", beside=True))
 
 
 def _project(index: "RepoIndex"):

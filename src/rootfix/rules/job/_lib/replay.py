@@ -1,5 +1,5 @@
-"""The run-twice oracle of the S1/S2 job rules: their regression tests replay the project's own tests of a job
-(``DirectTest.calls``: ``rootfix.regress.reaching``), then run the job once more."""
+"""The entry of a job's rerun (JOB102): the project tests of a job are replayed by ``rootfix.regress.reaching``
+(``DirectTest.calls``), the run-twice oracles are templates of ``rootfix/regress/templates``."""
 from __future__ import annotations
 
 
