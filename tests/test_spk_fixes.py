@@ -13,6 +13,7 @@ import pytest
 from rule_behaviour import SuiteRun, suite_run
 
 from rootfix.discover.index import RepoIndex
+from rootfix.regress import regression_test
 from rootfix.rules.base import REGISTRY, CheckContext, load_all_rules
 from rootfix.validate.runner import SPARK_JVM_OPTIONS
 
@@ -42,7 +43,7 @@ def proven(tmp_path_factory):
         findings = list(rule.check(CheckContext(index)))
         found[code] = [(f.file, f.symbol) for f in findings]
         assert findings, f"{code} found nothing"
-        test = rule.regression_test(index, findings[0])
+        test = regression_test(rule, index, findings[0])
         patch = rule.fix(index, findings[0])
         assert test is not None, f"{code} wrote no regression test"
         assert patch is not None, f"{code} has no fix"

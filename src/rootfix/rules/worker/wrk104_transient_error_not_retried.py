@@ -255,7 +255,7 @@ def send_welcome(self, email):
                     transient = [t for t in types if _transient(index, t)]
                     if (not transient or w1.raises_anything(handler) or _requeues(handler)
                             or _delegates(index, module, task.fn, handler)
-                            or _records_failure(task.fn.node, try_node, handler)):
+                            or (_records_failure(task.fn.node, try_node, handler) and not _retry_budget(task))):
                         continue
                     yield self.finding(
                         task.fn, handler,
@@ -542,6 +542,15 @@ def _records_failure(fn: ast.AST, try_node: ast.Try, handler: ast.ExceptHandler)
     after = block[next(i for i, s in enumerate(block) if s is try_node) + 1:]
     # after a try whose body returns, only the handlers reach the code that follows it
     return _failure_recorded(after, failure_only=not _ends_flow(try_node.body))
+
+
+def _retry_budget(task: w1.TaskInfo) -> bool:
+    """The task declares how often and when to retry (``max_retries=6``, ``default_retry_delay=30``): its author
+    meant a transient failure to be retried, so a handler that records the failure instead is still the bug."""
+    budget = task.option("max_retries")
+    if isinstance(budget, ast.Constant) and budget.value in (0, None):
+        return False
+    return budget is not None or task.option("default_retry_delay") is not None
 
 
 def _in_loop_nodes(fn: ast.AST) -> set[int]:
