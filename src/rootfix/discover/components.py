@@ -283,21 +283,59 @@ class _Discovery:
             for n in (name, default):
                 self.tasks_by_name.setdefault(n, comp)
 
+    def _rq_dispatchers(self) -> dict[str, int]:
+        """Project functions that hand one of their parameters to ``<queue>.enqueue*`` (``def enqueue(queue_name,
+        func, *args): get_queue(queue_name).enqueue(func, *args)``): qualname -> that parameter's position. Each
+        call of such a wrapper enqueues the function it is given."""
+        if hasattr(self, "_dispatchers"):
+            return self._dispatchers
+        out: dict[str, int] = {}
+        for fn in self.index.functions.values():
+            if is_test_path(fn.file):
+                continue
+            params = [a.arg for a in fn.node.args.posonlyargs + fn.node.args.args]
+            if fn.class_name is not None and params and params[0] in ("self", "cls"):
+                params = params[1:]
+            for node in ast.walk(fn.node):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _ENQUEUE:
+                    arg = _arg(node, _ENQUEUE[node.func.attr], "func" if node.func.attr == "enqueue_call" else None)
+                    if isinstance(arg, ast.Name) and arg.id in params:
+                        out[fn.qualname] = params.index(arg.id)
+                        break
+        self._dispatchers = out
+        return out
+
+    def _rq_job_argument(self, m: ModuleInfo, node: ast.Call) -> tuple[ast.expr | None, str] | None:
+        """The function argument of an RQ enqueue, of a project wrapper around one, or of ``rq.cron.register``
+        (RQ's own scheduler: the registered function runs in a worker), with what it was handed to."""
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in _ENQUEUE:
+            arg = _arg(node, _ENQUEUE[func.attr], "func" if func.attr == "enqueue_call" else None)
+            return (arg if arg is not None else _kw(node, "f")), "enqueue"
+        if not isinstance(func, (ast.Name, ast.Attribute)):
+            return None
+        dotted = self.index.resolve(m, func) or ""
+        if dotted in ("rq.cron.register", "rq.cron.Cron.register"):
+            return _arg(node, 0, "func"), "rq cron"
+        wrapper = self.index.lookup_function(dotted) if dotted else None
+        if wrapper is not None and wrapper.qualname in self._rq_dispatchers():
+            return _arg(node, self._rq_dispatchers()[wrapper.qualname]), f"{wrapper.symbol}()"
+        return None
+
     def _rq_enqueues(self, m: ModuleInfo) -> None:
         for node in ast.walk(m.tree):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr in _ENQUEUE):
+            if not isinstance(node, ast.Call):
                 continue
-            pos = _ENQUEUE[node.func.attr]
-            func = _arg(node, pos, "func" if node.func.attr == "enqueue_call" else None)
-            if func is None:
-                func = _kw(node, "f")
+            found = self._rq_job_argument(m, node)
+            if found is None:
+                continue
+            func, via = found
             fn = self._function_ref(m, func)
             if fn is None or fn.qualname in self.tasks_by_qualname or is_test_path(fn.file):
                 continue
-            queue_expr = node.func.value
+            queue_expr = node.func.value if isinstance(node.func, ast.Attribute) else node.func
             details = (("framework", "rq"), ("enqueued_at", f"{m.path}:{node.lineno}"),
-                       ("queue_object", _unparse(queue_expr, 60)))
+                       ("queue_object", _unparse(queue_expr, 60)), ("enqueued_by", via))
             comp = self._add(Component("background-worker", "rq-job", fn.qualname,
                                        _dedupe([fn.symbol.split(".")[-1]], fn.qualname), fn.file, fn.symbol,
                                        fn.line, declared_in=m.path if m.path != fn.file else None,
@@ -385,12 +423,17 @@ class _Discovery:
         return False
 
     def _main_guard_entry(self, m: ModuleInfo, guard: ast.If) -> FunctionInfo | None:
+        """The function the ``__main__`` guard runs: its project calls, leaving out a helper that only sets
+        Django up (``setup_django(); sys.exit(main())``)."""
+        found: list[FunctionInfo] = []
         for node in ast.walk(guard):
             if isinstance(node, ast.Call):
                 fn = self.index.resolve_call(m, node)
-                if fn is not None and fn.file == m.path:
-                    return fn
-        return None
+                if fn is not None and fn.file == m.path and fn not in found:
+                    found.append(fn)
+        work = [fn for fn in found if not any(
+            isinstance(n, ast.Call) and self.index.resolve(m, n.func) == "django.setup" for n in walk_body(fn.node))]
+        return (work or found or [None])[0]
 
     # ------------------------------------------------------------------ pyspark
     def _builds_session(self, m: ModuleInfo, node: ast.AST) -> bool:

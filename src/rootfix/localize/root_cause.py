@@ -34,12 +34,15 @@ def _changed_functions(index: "RepoIndex", patch: Patch) -> list["FunctionInfo"]
 
 def root_cause_for(index: "RepoIndex", candidate: Candidate, suspects: Sequence[Suspect]) -> Finding | Suspect:
     """Where the accepted fix goes: the rule finding it fixes, else the function the patch changes.
-    A finding whose fix is made elsewhere (an enqueue site sending int keys, fixed in the task that
-    relies on them) names the changed function, with the finding as evidence."""
+    A finding whose fix is made in another function (an enqueue site sending int keys, fixed in the task
+    that relies on them; a thread started in one function, its target fixed to close its connection) names
+    the changed function, with the finding as evidence."""
     changed = _changed_functions(index, candidate.patch)
     f = candidate.finding
     if f is not None:
-        if f.file in candidate.patch.files or not changed:
+        own = f.file in candidate.patch.files and any(
+            c.file == f.file and c.symbol == f.symbol for c in changed)
+        if own or not changed or (f.file in candidate.patch.files and not f.symbol):
             return f
         fn = next((c for s in suspects for c in changed if c.file == s.file and c.symbol == s.symbol), changed[0])
         return Suspect(fn.file, fn.symbol, fn.line, 1.0, (

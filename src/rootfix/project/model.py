@@ -118,7 +118,7 @@ class Task:
 
     fn: "FunctionInfo"
     framework: str  # "celery" | "rq"
-    kind: str  # "decorator" | "class"
+    kind: str  # "decorator" | "class" | "function" (a plain function RQ is handed)
     options: dict[str, ast.expr] = field(default_factory=dict, hash=False, compare=False)
     decorator: ast.expr | None = field(default=None, hash=False, compare=False)
     class_node: ast.ClassDef | None = field(default=None, hash=False, compare=False)
@@ -298,6 +298,16 @@ class Project:
                     cls = module.classes.get(fn.class_name)
                     if cls is not None and is_task_class(index, module, cls):
                         out[fn.qualname] = Task(fn, "celery", "class", _class_options(index, module, cls), None, cls)
+            # RQ runs any function it is handed (``queue.enqueue(func)``, a project wrapper around it,
+            # ``rq.cron.register(func)``): discovery finds those, and they are tasks as much as ``@job`` ones
+            uses_rq = any(t.split(".")[0] in ("rq", "django_rq") for m in index.by_path.values()
+                          for t in m.imports.values())
+            for component in self.components if uses_rq else ():
+                if component.flavor == "rq-job":
+                    info = index.by_path.get(component.file)
+                    fn = info.functions.get(component.symbol) if info is not None else None
+                    if fn is not None and fn.qualname not in out:
+                        out[fn.qualname] = Task(fn, "rq", "function")
             self._tasks = out
         return self._tasks
 
@@ -545,4 +555,7 @@ def _entry_points(project: Project) -> dict[str, list["FunctionInfo"]]:
             fn = project.component_function(comp)
             if fn is not None:
                 sched.setdefault(fn.qualname, fn)
+    # every task the model knows (RQ functions handed to a project wrapper or to RQ's cron included)
+    for task in project.tasks.values():
+        worker.setdefault(task.fn.qualname, task.fn)
     return {t: list(v.values()) for t, v in roots.items()}

@@ -181,6 +181,11 @@ def change_of(index: "RepoIndex", fn: "FunctionInfo", expr: ast.AST, line: int, 
             if dotted in UUID_CALLS:
                 return Change("UUID", "changed", becomes="a str")
         target = index.resolve_call(module, expr, fn.class_name)
+        if target is None and isinstance(func, ast.Attribute):
+            # a method of a model instance the ORM returned (``stay.pet.care_flags()``)
+            owner = V.value_of(index, fn, func.value, line)
+            if owner is not None and owner.is_instance:
+                target = V.instance_method(index, owner.model, func.attr)
         if target is not None and target.qualname != fn.qualname:
             return helper_change(index, target, serializer, depth + 1)
         return None

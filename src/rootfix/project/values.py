@@ -473,7 +473,7 @@ def _call_value(index, fn, call: ast.Call, line, scope: Scope, depth) -> Value |
         if recv is not None and recv.is_instance:
             if method == "refresh_from_db":
                 return None
-            target = _instance_method(index, recv.model, method)
+            target = instance_method(index, recv.model, method)
             if target is not None:
                 got = returns(index, target, depth + 1)
                 if got is not None and got.origin == "self":
@@ -557,7 +557,7 @@ def _only_range_filters(call: ast.Call) -> bool:
     return not any({"lo", "hi"} <= s for s in sides.values())
 
 
-def _instance_method(index: "RepoIndex", model: str | None, method: str) -> "FunctionInfo | None":
+def instance_method(index: "RepoIndex", model: str | None, method: str) -> "FunctionInfo | None":
     if not model:
         return None
     found = index.lookup_class(model)
@@ -859,7 +859,7 @@ def callees(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]:
             if target is None and not (isinstance(recv, ast.Name) and recv.id in ("self", "cls")):
                 v = value_of(index, fn, recv, node.lineno, scope)
                 if v is not None and v.is_instance:
-                    target = _instance_method(index, v.model, method)
+                    target = instance_method(index, v.model, method)
             if target is not None and target.qualname != fn.qualname:
                 out.setdefault(target.qualname, target)
         if scope.node is not fn.node:

@@ -317,7 +317,7 @@ def _generated_watch(index: "RepoIndex", task: TaskInfo, symbol: str, setup: str
     from rootfix.project import values as V
     from rootfix.regress import scenario
 
-    if task.kind != "decorator":
+    if task.kind == "class":
         return None
     call_args = scenario.call_arguments(index, task.fn)
     if call_args is None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import libcst as cst
 
-from rootfix.codemod import find_at, import_name, imported_name, replace_node
+from rootfix.codemod import find_at, import_name, imported_name
 from rootfix.rules.base import CheckContext, Example, Replay, Rule
 from rootfix.rules.command._lib.oracles import all_or_nothing
 from rootfix.rules.command._lib.scenarios import command_handle_related, command_of
@@ -33,7 +33,8 @@ def partial_import_loops(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tup
         return
     rows = row_bindings(fn.node, resolve)
     for loop in walk_no_defs(fn.node):
-        if not isinstance(loop, (ast.For, ast.AsyncFor)) or not is_rows(loop.iter, rows, resolve):
+        if not isinstance(loop, (ast.For, ast.AsyncFor)) or not (
+                is_rows(loop.iter, rows, resolve) or _row_generator(index, module, fn, loop.iter)):
             continue
         if inside_atomic(fn.node, loop, resolve) or catches_per_row(loop):
             continue
@@ -57,6 +58,46 @@ def partial_import_loops(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tup
         if not writes or _callers_atomic(index, fn):
             continue
         yield loop, list(dict.fromkeys(writes))
+
+
+def _write_span(fn: ast.AST, loop: ast.stmt) -> tuple[int, int]:
+    """How many statements before and after ``loop``, in its own block, belong in its transaction: those
+    from the first ORM write before it to the last one after it (``batch = Batch.objects.create()`` ...
+    the loop ... ``batch.save()``); the statements around them (a dry-run branch, the ``return``) stay out."""
+    for node in ast.walk(fn):
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if isinstance(block, list) and any(st is loop for st in block):
+                at = block.index(loop)
+                writes = [i for i, st in enumerate(block) if orm_writes(ast.Module(body=[st], type_ignores=[]))]
+                before = [i for i in writes if i < at]
+                after = [i for i in writes if i > at]
+                return (at - before[0] if before else 0), (after[-1] - at if after else 0)
+    return 0, 0
+
+
+def _row_generator(index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo", expr: ast.expr) -> bool:
+    """``expr`` calls a project generator that yields the rows it reads (``for row in self.rows(fh)``, where
+    ``rows()`` loops over a ``csv.DictReader`` and yields parsed rows), maybe through ``enumerate()``/``list()``."""
+    while isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id in (
+            "enumerate", "list", "iter", "sorted") and expr.args:
+        expr = expr.args[0]
+    if not isinstance(expr, ast.Call):
+        return False
+    callee = index.resolve_call(module, expr, fn.class_name)
+    if callee is None or callee.qualname == fn.qualname:
+        return False
+    nodes = list(walk_no_defs(callee.node))
+    if not any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in nodes):
+        return False
+    cmodule = index.module_of(callee)
+
+    def cresolve(e: ast.expr) -> str | None:
+        return index.resolve(cmodule, e)
+
+    rows = row_bindings(callee.node, cresolve)
+    return any((isinstance(n, (ast.For, ast.AsyncFor)) and is_rows(n.iter, rows, cresolve))
+               or (isinstance(n, ast.YieldFrom) and is_rows(n.value, rows, cresolve)) for n in nodes)
 
 
 def _callers_atomic(index: "RepoIndex", fn: "FunctionInfo") -> bool:
@@ -325,14 +366,26 @@ class ImportWithoutAtomic(Rule):
         tree, loop = find_at(tree, finding.line, cst.For)
         if loop is None:
             return None
+        fn, ast_loop = self._loop(index, finding)  # type: ignore[misc]
+        start, end = _write_span(fn.node, ast_loop)
 
-        def wrap(node: cst.CSTNode) -> cst.CSTNode:
-            assert isinstance(node, cst.For)
-            return cst.With(items=[cst.WithItem(cst.parse_expression(f"{atomic}()"))],
-                            body=cst.IndentedBlock(body=[node.with_changes(leading_lines=[])]),
-                            leading_lines=node.leading_lines)
+        class _Wrap(cst.CSTTransformer):
+            """Wraps the statements of the loop's block from its first write to its last (the loop among
+            them) in one transaction: a header row created before the loop and the totals saved after it
+            must not survive a failed import either."""
 
-        tree = replace_node(tree, loop, wrap)
+            def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
+                body = list(updated.body)
+                at = next((i for i, st in enumerate(original.body) if st is loop), None)
+                if at is None:
+                    return updated
+                first, last = at - start, at + end
+                inner = [st if i else st.with_changes(leading_lines=[]) for i, st in enumerate(body[first:last + 1])]
+                block = cst.With(items=[cst.WithItem(cst.parse_expression(f"{atomic}()"))],
+                                 body=cst.IndentedBlock(body=inner), leading_lines=body[first].leading_lines)
+                return updated.with_changes(body=[*body[:first], block, *body[last + 1:]])
+
+        tree = tree.visit(_Wrap())
         if atomic.startswith("transaction.") and transaction is None:
             tree, _ = import_name(tree, "django.db", "transaction")
         new = tree.code
