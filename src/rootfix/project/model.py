@@ -399,11 +399,32 @@ class Project:
                 for fn in self.entry_points().get(t, ()):
                     if fn.qualname in seen:
                         continue
-                    for reached, _ in self.index.reachable(fn, REACH_DEPTH, implicit=True):
+                    for reached, _ in self.reachable(fn, REACH_DEPTH):
                         seen.add(reached.qualname)
                 self._scope[t] = frozenset(seen)
             out |= self._scope[t]
         return frozenset(out)
+
+    def reachable(self, fn: "FunctionInfo", max_depth: int) -> list[tuple["FunctionInfo", int]]:
+        """``fn`` and the code that runs when it runs, breadth first, up to ``max_depth`` calls away: the
+        call graph, the methods called on what the ORM returns (a model instance's method, a custom
+        queryset's method; :func:`rootfix.project.values.callees`), and the nested functions and project
+        decorators that run with each (:meth:`RepoIndex.runs_with`)."""
+        from rootfix.project import values as V
+
+        seen = {fn.qualname: 0}
+        order = [(fn, 0)]
+        frontier = [fn]
+        for depth in range(1, max_depth + 1):
+            nxt = []
+            for f in frontier:
+                for callee in [*V.callees(self.index, f), *self.index.runs_with(f)]:
+                    if callee.qualname not in seen:
+                        seen[callee.qualname] = depth
+                        order.append((callee, depth))
+                        nxt.append(callee)
+            frontier = nxt
+        return order
 
     def reach(self, component: Component, related: "RelatedCode | None" = None,
               depth: int | None = None) -> dict[str, "FunctionInfo"]:
@@ -428,8 +449,7 @@ class Project:
             for minfo, cname in classes:
                 starts += [fn for sym, fn in minfo.functions.items() if sym.startswith(cname + ".")]
         for first in starts:
-            for fn, _ in index.reachable(first, max_depth=COMPONENT_REACH_DEPTH if depth is None else depth,
-                                         implicit=True):
+            for fn, _ in self.reachable(first, COMPONENT_REACH_DEPTH if depth is None else depth):
                 out.setdefault(fn.qualname, fn)
         if related is not None:
             for ref in related.refs:

@@ -233,7 +233,7 @@ def queryset_methods(index: "RepoIndex") -> dict[str, list["FunctionInfo"]]:
     return out
 
 
-def _in_manager_class(index: "RepoIndex", fn: "FunctionInfo") -> bool:
+def in_manager_class(index: "RepoIndex", fn: "FunctionInfo") -> bool:
     if not fn.class_name:
         return False
     info = index.module_of(fn)
@@ -445,7 +445,7 @@ def _attribute_value(index, fn, expr: ast.Attribute, line, scope, depth) -> Valu
             return Value("manager", dotted, unbounded=True)
         return None
     if isinstance(expr.value, ast.Name) and expr.value.id == "self" and expr.attr == "model" \
-            and _in_manager_class(index, fn):
+            and in_manager_class(index, fn):
         return None
     owner = value_of(index, fn, expr.value, line, scope, depth + 1)
     if owner is None:
@@ -637,7 +637,7 @@ def _param_value(index, fn, scope: Scope, arg: ast.arg, depth) -> Value | None:
         model = model_of_self(index, fn)
         if model:
             return Value("instance", model, origin="self")
-        if _in_manager_class(index, fn):
+        if in_manager_class(index, fn):
             return Value("queryset", None, origin="self", unbounded=True)
         return None
     sender = _receiver_sender(index, fn)
@@ -703,6 +703,34 @@ def call_sites(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple["FunctionIn
             recv = value_of(index, caller, call.func.value, call.lineno)  # type: ignore[attr-defined]
             if recv is not None and recv.is_instance and (recv.model == model or recv.model is None):
                 out.append((caller, call))
+    elif in_manager_class(index, fn):
+        seen = {id(c) for _, c in out}
+        for caller, call in queryset_method_calls(index).get(fn.node.name, []):
+            if id(call) in seen or caller.qualname == fn.qualname:
+                continue
+            recv = value_of(index, caller, call.func.value, call.lineno)  # type: ignore[attr-defined]
+            # the receiver is a queryset or manager, or a chain the value model cannot type: the method's
+            # name is the project's own, so the call is taken as its
+            if recv is None or recv.kind in ("queryset", "manager"):
+                out.append((caller, call))
+    return out
+
+
+def queryset_method_calls(index: "RepoIndex") -> dict[str, list[tuple["FunctionInfo", ast.Call]]]:
+    """Method name -> ``<expr>.name(...)`` calls in project functions, for the methods of the project's own
+    ``QuerySet`` / ``Manager`` classes (``Session.objects.completed().ended_between(a, b)``)."""
+    cache = _cache(index, "qscalls")
+    if "all" in cache:
+        return cache["all"]
+    names = {n for n in queryset_methods(index) if not n.startswith("_")} - QS_METHODS - ROW_METHODS \
+        - INSTANCE_METHODS - PAIR_METHODS - {"get_queryset", "update", "count", "exists", "delete"}
+    out: dict[str, list[tuple[FunctionInfo, ast.Call]]] = {}
+    if names:
+        for fn in index.functions.values():
+            for node in ast.walk(fn.node):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in names:
+                    out.setdefault(node.func.attr, []).append((fn, node))
+    cache["all"] = out
     return out
 
 
@@ -860,6 +888,11 @@ def callees(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]:
                 v = value_of(index, fn, recv, node.lineno, scope)
                 if v is not None and v.is_instance:
                     target = instance_method(index, v.model, method)
+                elif method in queryset_method_calls(index) and (v is None or v.kind in ("queryset", "manager")):
+                    # the project's own queryset / manager method (``X.objects.completed().ended_between()``):
+                    # taken when one class defines it, or one of the receiver's model's managers does
+                    found = queryset_methods(index).get(method, [])
+                    target = found[0] if len(found) == 1 else None
             if target is not None and target.qualname != fn.qualname:
                 out.setdefault(target.qualname, target)
         if scope.node is not fn.node:

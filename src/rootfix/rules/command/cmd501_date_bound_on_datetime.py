@@ -4,6 +4,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from rootfix.project import values as V
 from rootfix.rules.base import CheckContext, Example, Replay, Rule
 from rootfix.rules.command._lib.arguments import argparse_arguments, command_name, is_command_module
 from rootfix.rules.command._lib.models import field_kind, model_fields, model_of
@@ -49,12 +50,14 @@ class _Dates:
         """Parameters of a shared query function (module level) that a project caller passes a date:
         ``scans_in_period(since, until)`` called from a command whose ``--until`` is a date."""
         fn = self.fn
-        if fn.class_name is not None:
-            return {}
         positional = [a.arg for a in [*fn.node.args.posonlyargs, *fn.node.args.args]]
+        if fn.class_name is not None:
+            if not V.in_manager_class(self.index, fn):
+                return {}
+            positional = positional[1:]  # a custom QuerySet / Manager method: its callers pass the rest
         wanted = set(positional) | {a.arg for a in fn.node.args.kwonlyargs}
         out: dict[str, str] = {}
-        for caller, call in self.index.callers(fn):
+        for caller, call in V.call_sites(self.index, fn):
             if "/tests/" in f"/{caller.file}" or caller.node.name.startswith("test") or caller.qualname == fn.qualname:
                 continue
             passed = {positional[i]: arg for i, arg in enumerate(call.args[:len(positional)])

@@ -257,6 +257,9 @@ def _date_bounds_include_the_last_day():
         yield probe
     finally:
         probe.uninstall()
+    if not probe.reached:
+        # a replayed test that never queries a DateTimeField by range (an option error) proves nothing
+        pytest.skip("this scenario runs no upper-bound lookup on a DateTimeField")
     problem = probe.problems()
     if problem:
         pytest.fail(problem, pytrace=False)
@@ -267,6 +270,8 @@ probe.install()
 
 def _check():
     probe.uninstall()
+    if not probe.reached:
+        self.skipTest("this scenario runs no upper-bound lookup on a DateTimeField")
     problem = probe.problems()
     if problem:
         self.fail(problem)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+from rootfix.project import values as V
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -20,7 +21,7 @@ def command_of(index: "RepoIndex", fn: "FunctionInfo") -> str | None:
     for _ in range(2):
         nxt = []
         for f in frontier:
-            for caller, _call in index.callers(f):
+            for caller, _call in V.call_sites(index, f):
                 if is_command_module(caller.file):
                     return command_name(caller.file)
                 if caller.qualname not in seen:
