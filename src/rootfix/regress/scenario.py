@@ -207,6 +207,7 @@ def replay_module(index: "RepoIndex", scenarios: list[Scenario], invariant: Inva
     for s in scenarios:
         by_module.setdefault(s.module, []).append(s)
     needs_fixture = any(s.style != "unittest" for s in scenarios)
+    marked: list[str] = []
     for n, (mod, group) in enumerate(by_module.items()):
         info = index.by_path[group[0].path]
         alias = f"_replayed_{n}"
@@ -220,6 +221,11 @@ def replay_module(index: "RepoIndex", scenarios: list[Scenario], invariant: Inva
             # one entry per statement: the dedup below must not drop the ")" of a second module
             imports.append("\n".join([f"from {mod} import (  # noqa: F401 - fixtures and the replayed tests",
                                       *(f"    {name}," for name in names), ")"]))
+            if "pytestmark" in info.assignments:
+                # module-level marks (``pytestmark = pytest.mark.django_db(databases="__all__")``) belong to
+                # the module: imported here, the tests would run without them
+                imports.append(f"import {mod} as {alias}")
+                marked.extend(f"{f}.pytestmark = _marks({alias}, {f})" for f in funcs)
         classes: dict[str, list[Scenario]] = {}
         for s in group:
             if s.class_name:
@@ -247,6 +253,10 @@ def replay_module(index: "RepoIndex", scenarios: list[Scenario], invariant: Inva
     out = [*header, "", *dict.fromkeys(imports)]
     if invariant.helpers.strip():
         out += ["", "", textwrap.dedent(invariant.helpers).strip("\n")]
+    if marked:
+        from rootfix.regress.reaching import MARKS
+
+        out += ["", MARKS.strip("\n"), "", "", *marked]
     if needs_fixture:
         out += ["", "", textwrap.dedent(invariant.pytest_fixture).strip("\n")]
     out += body
@@ -455,6 +465,75 @@ def _depths():
 
     return {c.alias: len(c.atomic_blocks) for c in connections.all(initialized_only=True)}
 '''
+
+_ON_COMMIT_HELPERS = '''
+class _OnCommitAliases:
+    """Records every on_commit callback registered on a database whose transaction the code did not open,
+    while the code has one open on another database (the callback then runs when the wrong one commits)."""
+
+    def __init__(self):
+        self.baseline = _depths()
+        self.violations = []
+        self.checked = 0
+
+    def install(self, patch):
+        from django.db.backends.base.base import BaseDatabaseWrapper
+
+        original = BaseDatabaseWrapper.on_commit
+        recorder = self
+
+        def on_commit(conn, func, robust=False):
+            opened = sorted(a for a, n in _depths().items() if n > recorder.baseline.get(a, 0))
+            if opened:
+                recorder.checked += 1
+                if conn.alias not in opened:
+                    recorder.violations.append(
+                        f"a callback was registered on {conn.alias!r} while the transaction is open on {opened}: "
+                        f"it runs when {conn.alias!r} commits (at once, outside a transaction there), not after "
+                        "the write commits")
+            return original(conn, func, robust)
+
+        patch(BaseDatabaseWrapper, "on_commit", on_commit)
+'''
+
+ON_COMMIT_ALIAS = Invariant(
+    name="OnCommitOnTheOpenTransaction",
+    imports=(),
+    helpers=_ON_COMMIT_HELPERS + _PUBLISH_HELPERS[_PUBLISH_HELPERS.index("def _depths"):] + _DB_FIRST,
+    pytest_fixture='''
+@pytest.fixture(autouse=True)
+def _on_commit_waits_for_the_open_transaction(request, monkeypatch):
+    """An on_commit callback must wait for the transaction the code has open, on that transaction's database."""
+    _database_first(request)
+    recorder = _OnCommitAliases()
+    recorder.install(monkeypatch.setattr)
+    yield recorder
+    if recorder.violations:
+        pytest.fail("; ".join(dict.fromkeys(recorder.violations)), pytrace=False)
+    if not recorder.checked:
+        pytest.skip("this scenario registers no on_commit callback inside a transaction")
+''',
+    unittest_setup='''
+recorder = _OnCommitAliases()
+_undo = []
+
+def _patch(owner, name, value, _undo=_undo):
+    _undo.append((owner, name, owner.__dict__[name]))
+    setattr(owner, name, value)
+
+recorder.install(_patch)
+
+def _check():
+    for owner, name, value in reversed(_undo):
+        setattr(owner, name, value)
+    if recorder.violations:
+        self.fail("; ".join(dict.fromkeys(recorder.violations)))
+
+self.addCleanup(_check)
+''',
+    doc="an on_commit callback waits for the transaction that is open, on its database (WRK302)",
+)
+
 
 PUBLISH_AFTER_COMMIT = Invariant(
     name="PublishAfterCommit",
@@ -1443,6 +1522,8 @@ def resolve_invariant(index: "RepoIndex", invariant: "Invariant | InvariantRef |
         return invariant
     if invariant.name == "publish-after-commit":
         return PUBLISH_AFTER_COMMIT
+    if invariant.name == "on-commit-alias":
+        return ON_COMMIT_ALIAS
     if invariant.name == "concurrent-rerun":
         return concurrent_rerun_invariant(index, *invariant.args)
     if invariant.name == "concurrent-write":
