@@ -19,7 +19,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from rootfix.discover.parse import FEATURE_VERSIONS, parse_source, target_python
 
@@ -424,18 +424,20 @@ class RepoIndex:
                 cur = cur.func if isinstance(cur, ast.Call) else cur.value
         return None
 
-    def reachable(self, fn: FunctionInfo, max_depth: int = 3,
-                  implicit: bool = False) -> list[tuple[FunctionInfo, int]]:
+    def reachable(self, fn: FunctionInfo, max_depth: int = 3, implicit: bool = False,
+                  callees: "Callable[[FunctionInfo], list[FunctionInfo]] | None" = None) -> list[tuple[FunctionInfo, int]]:
         """``fn`` and the project functions it calls, breadth first, up to ``max_depth`` calls away; with
         ``implicit``, also the code that runs with each of them (:meth:`runs_with`: nested functions and
-        project decorators), which is what a component's *scope* needs but not a caller/callee question."""
+        project decorators), which is what a component's *scope* needs but not a caller/callee question.
+        ``callees`` replaces the call graph's edges (the project model adds methods of ORM values)."""
         seen = {fn.qualname: 0}
         order = [(fn, 0)]
         frontier = [fn]
         for depth in range(1, max_depth + 1):
             nxt = []
             for f in frontier:
-                for callee in [c for c, _ in self.callees(f)] + (self.runs_with(f) if implicit else []):
+                edges = callees(f) if callees is not None else [c for c, _ in self.callees(f)]
+                for callee in edges + (self.runs_with(f) if implicit else []):
                     if callee.qualname not in seen:
                         seen[callee.qualname] = depth
                         order.append((callee, depth))

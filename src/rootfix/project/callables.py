@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 _WRAP_DEPTH = 3
 
 
-def _direct(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> "FunctionInfo | None":
+def function_ref(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> "FunctionInfo | None":
+    """The project function an argument names: ``f``, ``mod.f`` or a string ``"pkg.mod.f"`` / ``"pkg.mod:f"``."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return index.lookup_function(node.value.replace(":", "."))
     if isinstance(node, (ast.Name, ast.Attribute)):
@@ -119,7 +120,7 @@ def callables_of(index: "RepoIndex", module: "ModuleInfo", node: ast.expr | None
 def _callables(index: "RepoIndex", module: "ModuleInfo", node: ast.expr, within: "FunctionInfo | None",
                depth: int) -> Iterator[tuple[str | None, "FunctionInfo"]]:
     if isinstance(node, ast.Call) and depth > 0:
-        wrapper = _direct(index, module, node.func) if isinstance(node.func, (ast.Name, ast.Attribute)) else None
+        wrapper = function_ref(index, module, node.func) if isinstance(node.func, (ast.Name, ast.Attribute)) else None
         if wrapper is not None:  # with_fresh_db(job): the job runs inside the project's wrapper
             for arg in [*node.args, *(k.value for k in node.keywords)]:
                 yield from _callables(index, module, arg, within, depth - 1)
@@ -132,10 +133,10 @@ def _callables(index: "RepoIndex", module: "ModuleInfo", node: ast.expr, within:
             if found is not None:
                 tmodule, table = found
                 for key, expr in _table_entries(loop, table, path):
-                    fn = _direct(index, tmodule, expr)
+                    fn = function_ref(index, tmodule, expr)
                     if fn is not None:
                         yield key, fn
             return
-    fn = _direct(index, module, node)
+    fn = function_ref(index, module, node)
     if fn is not None:
         yield None, fn

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from rootfix.project.callables import callables_of
+from rootfix.project.callables import callables_of, function_ref
 from rootfix.types import COMPONENT_TYPES, Component
 
 if TYPE_CHECKING:
@@ -412,19 +412,7 @@ class Project:
         decorators that run with each (:meth:`RepoIndex.runs_with`)."""
         from rootfix.project import values as V
 
-        seen = {fn.qualname: 0}
-        order = [(fn, 0)]
-        frontier = [fn]
-        for depth in range(1, max_depth + 1):
-            nxt = []
-            for f in frontier:
-                for callee in [*V.callees(self.index, f), *self.index.runs_with(f)]:
-                    if callee.qualname not in seen:
-                        seen[callee.qualname] = depth
-                        order.append((callee, depth))
-                        nxt.append(callee)
-            frontier = nxt
-        return order
+        return self.index.reachable(fn, max_depth, implicit=True, callees=lambda f: V.callees(self.index, f))
 
     def reach(self, component: Component, related: "RelatedCode | None" = None,
               depth: int | None = None) -> dict[str, "FunctionInfo"]:
@@ -460,14 +448,7 @@ class Project:
         return out
 
 
-def _func_arg(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> "FunctionInfo | None":
-    """The project function an argument names: ``f``, ``mod.f`` or a string ``"pkg.mod.f"`` / ``"pkg.mod:f"``."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return index.lookup_function(node.value.replace(":", "."))
-    if isinstance(node, (ast.Name, ast.Attribute)):
-        dotted = index.resolve(module, node)
-        return index.lookup_function(dotted) if dotted else None
-    return None
+_func_arg = function_ref  # the project function an argument names (project/callables.py)
 
 
 #: decorator names a project's own job registry goes by (discover.components reads the same ones)

@@ -1,0 +1,59 @@
+import os
+from pathlib import Path
+
+from celery.schedules import crontab
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only")
+DEBUG = os.environ.get("DEBUG") == "1"
+ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "localhost").split(",")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "apiary",
+    "telemetry",
+]
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+]
+ROOT_URLCONF = "hivewatch.urls"
+TEMPLATES = [{
+    "BACKEND": "django.template.backends.django.DjangoTemplates",
+    "APP_DIRS": True,
+    "OPTIONS": {"context_processors": [
+        "django.template.context_processors.request",
+        "django.contrib.auth.context_processors.auth",
+        "django.contrib.messages.context_processors.messages",
+    ]},
+}]
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "hivewatch.sqlite3"}}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+TIME_ZONE = "Europe/Berlin"
+USE_TZ = True
+USE_I18N = False
+
+DEFAULT_FROM_EMAIL = "alerts@hivewatch.example"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+
+TELEMETRY = {
+    "LAKE_ROOT": os.environ.get("LAKE_ROOT", "s3a://hivewatch-lake"),
+    "SPARK_MASTER": os.environ.get("SPARK_MASTER", "local[*]"),
+    "SWARM_DROP_KG": 1.2,        # sudden loss that suggests a swarm left the hive
+    "SWARM_WINDOW_MINUTES": 30,
+    "LOW_BATTERY_MV": 3400,
+}
+
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://localhost:6379/0")
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "inspection-reminders": {"task": "apiary.tasks.send_inspection_reminders", "schedule": crontab(hour=7, minute=0)},
+}
