@@ -250,6 +250,21 @@ def markdown(table: dict) -> str:
     return "\n".join(lines)
 
 
+def misses_by_kind(results: list[dict]) -> str:
+    """Per bug kind: how many kept mutants, combined and Ochiai top-1, and the combined misses with their rank."""
+    kept = [r for r in results if r.get("status") == "kept"]
+    kinds = sorted({r["kind"] for r in kept})
+    lines = ["| kind | kept | combined top-1 | ochiai_full top-1 | combined misses (rank; `-` = not in the top 10) |",
+             "|---|---:|---:|---:|---|"]
+    for kind in kinds:
+        rs = [r for r in kept if r["kind"] == kind]
+        top1 = sum(1 for r in rs if r["ranks"].get("combined") == 1)
+        och = sum(1 for r in rs if r["ranks"].get("ochiai_full") == 1)
+        miss = ", ".join(f"{r['id']} ({r['ranks'].get('combined') or '-'})" for r in rs if r["ranks"].get("combined") != 1)
+        lines.append(f"| {kind} | {len(rs)} | {top1} | {och} | {miss or ''} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, default=1, help="mutants run in parallel")
@@ -260,7 +275,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mutants", type=Path, default=MUTANT_DIR, help="folder of mutant YAML files")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--worker-out", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--from-json", type=Path, help="print the tables of an earlier --json OUT, run nothing")
     args = ap.parse_args(argv)
+    if args.from_json:
+        data = json.loads(args.from_json.read_text())
+        print(markdown(summary(data["results"])))
+        print()
+        print(misses_by_kind(data["results"]))
+        return 0
     if args.worker:
         return worker_main(args.worker, args.worker_out, args.timeout, args.check_only, args.mutants)
 
@@ -278,7 +300,10 @@ def main(argv: list[str] | None = None) -> int:
     results: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="rootfix-mutbench-out-") as tmpdir, \
             ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futs = {pool.submit(spawn, m, args.timeout, args.check_only, Path(tmpdir), args.mutants): m for m in ms}
+        # the slow ones (Spark, staybook's suite) first, so the pool does not end waiting on one of them
+        slow_first = sorted(ms, key=lambda m: (not m.get("spark"), m["project"] not in ("staybook", "parcelhub")))
+        futs = {pool.submit(spawn, m, args.timeout, args.check_only, Path(tmpdir), args.mutants): m
+                for m in slow_first}
         for fut in as_completed(futs):
             r = fut.result()
             results.append(r)
@@ -298,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {r['status']}: {r['id']}: {r.get('note') or r.get('error')}")
     if not args.check_only:
         print(markdown(table))
+        print()
+        print(misses_by_kind(results))
     if args.json:
         args.json.write_text(json.dumps({
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "seconds": round(elapsed),
