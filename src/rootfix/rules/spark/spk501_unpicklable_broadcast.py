@@ -4,6 +4,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from rootfix.project import values as V
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.spark._dataframes import DataFrames
 from rootfix.rules.spark._lib.executors import closures, local_names, spark_functions
@@ -69,6 +70,11 @@ def classify(index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo", node:
     if isinstance(node, ast.Dict):
         kinds = [classify(index, module, fn, v, depth + 1) for v in node.values if v is not None]
         return next((k for k in kinds if k), None)
+    if isinstance(node, (ast.DictComp, ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+        # {room.number: room for room in rooms}: the comprehension's values are rows the ORM returned
+        value = node.value if isinstance(node, ast.DictComp) else node.elt
+        got = V.value_of(index, fn, value, node.lineno)
+        return "model instances" if got is not None and got.is_instance else None
     if not isinstance(node, ast.Call):
         return None
     if isinstance(node.func, ast.Name) and node.func.id in ("list", "tuple", "set") and node.args:
@@ -227,7 +233,8 @@ class UnpicklableBroadcast(Rule):
         frames = DataFrames(ctx.index)
         for fn in spark_functions(ctx):
             for node, kind, how in shipped(ctx.index, frames, fn):
+                verb = "are" if kind.endswith("s") and not kind.startswith("a ") else "is"
                 yield self.finding(fn, node, (
-                    f"{kind} is {how}: it is pickled to executor processes, where it cannot be unpickled or "
+                    f"{kind} {verb} {how}: it is pickled to executor processes, where it cannot be unpickled or "
                     "is no longer connected to anything; ship plain values, create clients per partition"),
                     file=fn.file)
