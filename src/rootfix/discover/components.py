@@ -162,6 +162,8 @@ class _Discovery:
         for m in modules:
             self._command(m)
         for m in modules:
+            self._cli_commands(m)
+        for m in modules:
             self._script(m)
         self._pyspark_jobs()
         seen_entries: set[tuple[str, str, str]] = set()
@@ -388,6 +390,65 @@ class _Discovery:
                     stem),
             file, symbol, line, declared_in=m.path if file != m.path else None, details=tuple(details)))
         self.commands.setdefault(stem, comp)
+
+    # ------------------------------------------------------------------ click / typer
+    def _cli_parent(self, m: ModuleInfo, fn: FunctionInfo) -> tuple[str, str | None] | None:
+        """``(library, parent function name)`` when ``fn`` is a click / typer command or group: decorated
+        ``@click.command()`` / ``@click.group()``, ``@<group function>.command()`` / ``.group()``, or
+        ``@<typer.Typer() instance>.command()``; None otherwise."""
+        for deco in fn.node.decorator_list:
+            target = deco.func if isinstance(deco, ast.Call) else deco
+            if not (isinstance(target, ast.Attribute) and target.attr in ("command", "group", "callback")):
+                continue
+            dotted = self.index.resolve(m, target) or ""
+            if dotted in ("click.command", "click.group", "typer.Typer.command"):
+                return "click", None
+            owner = target.value
+            if isinstance(owner, ast.Name):
+                parent = m.functions.get(owner.id)
+                if parent is not None and parent is not fn and self._cli_parent(m, parent) is not None:
+                    return "click", owner.id
+                value = m.assignments.get(owner.id)
+                if isinstance(value, ast.Call) and (self.index.resolve(m, value.func) or "") in (
+                        "typer.Typer", "click.Group"):
+                    return "typer" if "typer" in (self.index.resolve(m, value.func) or "") else "click", None
+        return None
+
+    def _cli_commands(self, m: ModuleInfo) -> None:
+        """click / typer commands: each is a command users run by name (``bbank units receive``)."""
+        if not any(t.split(".")[0] in ("click", "typer") for t in m.imports.values()):
+            return
+        for fn in m.functions.values():
+            if fn.class_name is not None or ".<locals>." in fn.symbol:
+                continue
+            found = self._cli_parent(m, fn)
+            if found is None or any(d.func.attr == "group" for d in fn.node.decorator_list
+                                    if isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute)):
+                continue  # a group only dispatches: its commands are the components
+            library, parent = found
+            name = self._cli_name(fn)
+            chain = [name]
+            seen = {fn.node.name}
+            while parent is not None and parent not in seen:
+                seen.add(parent)
+                chain.insert(0, self._cli_name(m.functions[parent]))
+                parent_fn = m.functions[parent]
+                up = self._cli_parent(m, parent_fn)
+                parent = up[1] if up else None
+            full = " ".join(chain)
+            self._add(Component("cli-tool", f"{library}-command", full,
+                                _dedupe([name, fn.node.name, " ".join(chain[1:]), f"{m.path} {full}"], full),
+                                m.path, fn.symbol, fn.line, details=(("runs", f"{library} command {full}"),)))
+
+    @staticmethod
+    def _cli_name(fn: FunctionInfo) -> str:
+        """The name click gives a command: its decorator's first argument, else the function's name with
+        underscores as dashes."""
+        for deco in fn.node.decorator_list:
+            if isinstance(deco, ast.Call) and deco.args and isinstance(deco.args[0], ast.Constant) \
+                    and isinstance(deco.args[0].value, str):
+                return deco.args[0].value
+        return fn.node.name.replace("_", "-")
 
     def _script(self, m: ModuleInfo) -> None:
         if m.path.endswith("manage.py") or f"{m.module}" in {a.rpartition(".")[0] for a in self.index.celery_apps}:

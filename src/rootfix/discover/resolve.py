@@ -102,6 +102,9 @@ def name_candidates(name: str) -> list[Candidate]:
     words = [w for w in re.findall(r"[A-Za-z][\w-]*", outside)]
     if 1 < len(words) <= 6:
         add("_".join(words), 0.75)
+        # a command line without its program name: "bbank units receive" names the click command "units receive"
+        for i in range(1, len(words) - 1):
+            add("_".join(words[i:]), 0.7)
         core = [w for w in words if w.lower() not in _STOPWORDS]
         if core and core != words:
             add("_".join(core), 0.7)
