@@ -40,6 +40,31 @@ def _published_name(expr: ast.expr, module: "ModuleInfo", names: dict[str, ast.e
     return None
 
 
+def _published_in(index: "RepoIndex", fn: "FunctionInfo", expr: ast.expr, depth: int = 0) -> str | None:
+    """Like :func:`_published_name`, also through what project code returns: a property of the class
+    (``self.path`` returning ``outbox_dir() / self.filename``) or a helper (``outbox_dir()`` returning
+    ``Path(settings.EXPORT_OUTBOX)``)."""
+    module = index.module_of(fn)
+    found = _published_name(expr, module, local_bindings(fn.node))
+    if found or depth > 2:
+        return found
+    for node in ast.walk(expr):
+        target = None
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self" \
+                and fn.class_name:
+            target = module.functions.get(f"{fn.class_name}.{node.attr}") \
+                or index._inherited_method(module, fn.class_name, node.attr)
+        elif isinstance(node, ast.Call):
+            target = index.resolve_call(module, node, fn.class_name)
+        if target is None or target.qualname == fn.qualname:
+            continue
+        for ret in (n.value for n in walk_no_defs(target.node) if isinstance(n, ast.Return) and n.value is not None):
+            found = _published_in(index, target, ret, depth + 1)
+            if found:
+                return found
+    return None
+
+
 def _slow(body: list[ast.stmt]) -> bool:
     """The write takes a while and can fail midway: a loop, or a query, inside it."""
     for node in walk_no_defs(ast.Module(body=body, type_ignores=[])):
@@ -61,19 +86,18 @@ def in_place_writes(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tuple[as
             isinstance(n.func, ast.Attribute) and n.func.attr in ("replace", "rename")
             and not n.args[1:] and n.args)) for n in walk_no_defs(fn.node)):
         return  # the function moves a file into place itself (or writes through a temp file)
-    names = local_bindings(fn.node)
     opened = {id(o.call): o for o in file_opens(fn.node, resolve)
               if o.mode is not None and o.mode.startswith("w") and o.path is not None}
     for node in walk_no_defs(fn.node):
         if isinstance(node, (ast.With, ast.AsyncWith)):
             for item in node.items:
                 o = opened.get(id(item.context_expr))
-                where = _published_name(o.path, module, names) if o is not None else None
+                where = _published_in(index, fn, o.path) if o is not None else None
                 if where and _slow(node.body):
                     yield o.call, where
         elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and id(node.value) in opened:
             o = opened[id(node.value)]
-            where = _published_name(o.path, module, names)
+            where = _published_in(index, fn, o.path)
             rest = [s for s in fn.node.body if s.lineno > node.lineno]
             if where and _slow(rest):
                 yield o.call, where
