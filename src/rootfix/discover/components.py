@@ -73,6 +73,10 @@ def _literal(expr: ast.expr | None) -> object:
         return None
 
 
+#: module-level names a project's own job table goes by
+JOB_TABLE = re.compile(r"^_?(JOBS|[A-Z_]*_JOBS|SCHEDULE|[A-Z_]*_SCHEDULE|JOB_TABLE|PERIODIC_[A-Z_]+|CRON_[A-Z_]+)$")
+
+
 def _kw(call: ast.Call, name: str) -> ast.expr | None:
     for kw in call.keywords:
         if kw.arg == name:
@@ -698,7 +702,42 @@ class _Discovery:
         return Component("scheduled-job", flavor, key, _dedupe(names, key), file, symbol, tline,
                          target=target.name, declared_in=declared, details=tuple(details))
 
+    def _job_table(self, m: ModuleInfo, tname: str, value: ast.expr) -> Iterator[Component]:
+        """A project's own job table, run by its own loop (``JOBS = [Job("plan", plan, timedelta(minutes=5))]``,
+        ``SCHEDULE = {"plan": (plan, 300)}``): each entry that pairs a project function with an interval (a
+        ``timedelta``, a number of seconds, a cron string) is a scheduled job named by the entry's string."""
+        if not JOB_TABLE.search(tname):
+            return
+        if isinstance(value, ast.Dict):
+            entries = [(k, v) for k, v in zip(value.keys, value.values)]
+        elif isinstance(value, (ast.List, ast.Tuple)):
+            entries = [(None, e) for e in value.elts]
+        else:
+            return
+        for key, entry in entries:
+            parts = list(entry.args) + [k.value for k in entry.keywords] if isinstance(entry, ast.Call) \
+                else list(entry.elts) if isinstance(entry, (ast.Tuple, ast.List)) else [entry]
+            fns = [f for f in (self._function_ref(m, p) for p in parts
+                               if isinstance(p, (ast.Name, ast.Attribute))) if f is not None]
+            timed = any((isinstance(p, ast.Call) and (self.index.resolve(m, p.func) or "").endswith("timedelta"))
+                        or (isinstance(p, ast.Constant) and isinstance(p.value, (int, float)) and p.value > 0)
+                        or (isinstance(p, ast.Constant) and isinstance(p.value, str) and len(p.value.split()) == 5)
+                        for p in parts)
+            if len(fns) != 1 or not timed:
+                continue
+            fn = fns[0]
+            name = _literal(key) if key is not None else next(
+                (p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str)
+                 and p.value.isidentifier()), None)
+            name = name if isinstance(name, str) else fn.node.name
+            yield Component("scheduled-job", "job-table", name, _dedupe([fn.node.name, fn.qualname], name),
+                            fn.file, fn.symbol, fn.line, declared_in=m.path if m.path != fn.file else None,
+                            details=(("table", f"{m.path}:{tname}"),))
+
     def _schedules_in_module(self, m: ModuleInfo) -> Iterator[Component]:
+        for stmt in m.tree.body:
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                yield from self._job_table(m, stmt.targets[0].id, stmt.value)
         for node in ast.walk(m.tree):
             # CELERY_BEAT_SCHEDULE = {...}; app.conf.beat_schedule = {...}
             if isinstance(node, (ast.Assign, ast.AnnAssign)):

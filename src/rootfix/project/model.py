@@ -556,6 +556,16 @@ def _entry_points(project: Project) -> dict[str, list["FunctionInfo"]]:
             fn = project.component_function(comp)
             if fn is not None:
                 sched.setdefault(fn.qualname, fn)
+    # a project's own job table run by its own loop (JOBS = [Job("plan", plan, timedelta(minutes=5))]):
+    # discovery reads it; it runs only when a module-level name looks like one
+    from rootfix.discover.components import JOB_TABLE
+
+    if any(JOB_TABLE.search(name) for info in index.by_path.values() for name in info.assignments):
+        for comp in project.schedules:
+            if comp.flavor == "job-table":
+                fn = project.component_function(comp)
+                if fn is not None:
+                    sched.setdefault(fn.qualname, fn)
     # every task the model knows (RQ functions handed to a project wrapper or to RQ's cron included)
     for task in project.tasks.values():
         worker.setdefault(task.fn.qualname, task.fn)

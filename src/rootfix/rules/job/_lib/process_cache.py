@@ -47,16 +47,17 @@ def _manager_read(node: ast.AST) -> bool:
     return any(isinstance(n, ast.Attribute) and n.attr in _MANAGERS for n in ast.walk(node))
 
 
-def reads_db(index: "RepoIndex", module: "ModuleInfo", node: ast.AST, depth: int = 1) -> bool:
-    """``node`` reads the ORM (``Model.objects...``), directly or through a project function it calls."""
+def reads_db(index: "RepoIndex", module: "ModuleInfo", node: ast.AST, depth: int = 1,
+             class_name: str | None = None) -> bool:
+    """``node`` reads the ORM (``Model.objects...``), directly or through a project function it calls (a method
+    of ``class_name`` called on ``self`` / ``cls`` too: ``StationTargets._table.update(self._load())``)."""
     if _manager_read(node):
         return True
     if depth <= 0:
         return False
     for call in ast.walk(node):
         if isinstance(call, ast.Call):
-            target = index.resolve(module, call.func) or ""
-            fn = index.lookup_function(target) if target else None
+            fn = index.resolve_call(module, call, class_name)
             if fn is not None and fn.node is not node and reads_db(index, index.module_of(fn), fn.node, depth - 1):
                 return True
     return False
@@ -86,10 +87,20 @@ def long_running_entries(project: "Project") -> dict[str, list["FunctionInfo"]]:
             fn = project.component_function(comp)
             if fn is not None:
                 starts.append(fn)
+    tables = [c for c in project.schedules if c.flavor == "job-table"]
     for comp in project.commands:
         fn = project.component_function(comp)
         if fn is not None and loops_forever(fn.node):
             starts.append(fn)
+            # the jobs of a table this loop imports (``from rebalancing.jobs import by_name``) run in it
+            imported = {t.rsplit(".", 1)[0] for t in project.index.module_of(fn).imports.values()} | set(
+                project.index.module_of(fn).imports.values())
+            for table in tables:
+                declared = dict(table.details).get("table", "").split(":")[0]
+                info = project.index.by_path.get(declared)
+                job = project.component_function(table)
+                if info is not None and info.module in imported and job is not None and job not in starts:
+                    starts.append(job)
     for start in starts:
         for reached, _ in project.index.reachable(start, 4):
             entries = out.setdefault(reached.qualname, [])
@@ -170,7 +181,7 @@ def class_caches(index: "RepoIndex", module: "ModuleInfo") -> Iterator[Cache]:
                 if fn.file != module.path and fn.class_name != cname and \
                         index.by_path[fn.file].imports.get(cname, "") != f"{module.module}.{cname}":
                     continue
-                if reads_db(index, index.module_of(fn), fill):
+                if reads_db(index, index.module_of(fn), fill, class_name=fn.class_name):
                     done.add(fn.qualname)
                     yield Cache("class-attribute", f"{cname}.{attr}", fn, fill, cname,
                                 ast.get_source_segment(module.source, value) or ast.unparse(value), module)
