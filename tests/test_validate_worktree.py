@@ -206,9 +206,12 @@ def _interrupt_run(tmp_path: Path, sig: int, *, dirty: bool) -> None:
     tmpdir = tmp_path / "tmp"
     tmpdir.mkdir()
     env = dict(os.environ, TMPDIR=str(tmpdir), PYTHONPATH=str(ROOT / "src"))
+    # rootfix must see the signal as it would from a terminal: a shell that starts this suite in the background
+    # (no job control: CI runners, `cmd &`) hands it SIGINT ignored, and an ignored SIGINT is inherited
     proc = subprocess.Popen([PY, "-m", "rootfix", "validate", str(CASE / "reference.diff"), str(tmp_path / "bug.yaml"),
                              "--repo", str(repo), "--python", PY], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 60
         while not marker.exists() and time.monotonic() < deadline and proc.poll() is None:
