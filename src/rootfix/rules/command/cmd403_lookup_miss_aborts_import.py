@@ -139,6 +139,76 @@ class LookupMissAbortsImport(Rule):
                 "        StockLine.objects.create(product=product, qty=row['qty'])\n"
             ),
         ),
+        Example(  # the only reject reads its handler's name: the new handler binds it too
+            path="depot/loaders.py",
+            files=(_MODELS,),
+            code=(
+                "from depot.models import Product, StockLine\n\n\n"
+                "def load(rows, report):\n"
+                "    for line, row in rows:\n"
+                "        try:\n"
+                "            qty = int(row['qty'])\n"
+                "        except ValueError as exc:\n"
+                "            report.append((line, str(exc)))\n"
+                "            continue\n"
+                "        product = Product.objects.get(sku=row['sku'])\n"
+                "        StockLine.objects.create(product=product, qty=qty)\n"
+            ),
+            fixed=(
+                "from depot.models import Product, StockLine\n\n\n"
+                "def load(rows, report):\n"
+                "    for line, row in rows:\n"
+                "        try:\n"
+                "            qty = int(row['qty'])\n"
+                "        except ValueError as exc:\n"
+                "            report.append((line, str(exc)))\n"
+                "            continue\n"
+                "        try:\n"
+                "            product = Product.objects.get(sku=row['sku'])\n"
+                "        except Product.DoesNotExist as exc:\n"
+                "            report.append((line, str(exc)))\n"
+                "            continue\n"
+                "        StockLine.objects.create(product=product, qty=qty)\n"
+            ),
+        ),
+        Example(  # two rejects: the one with its own message names the missing value best
+            path="depot/loaders.py",
+            files=(_MODELS,),
+            code=(
+                "from depot.models import Product, StockLine\n\n\n"
+                "def load(rows, report):\n"
+                "    for line, row in rows:\n"
+                "        try:\n"
+                "            qty = int(row['qty'])\n"
+                "        except ValueError as exc:\n"
+                "            report.append((line, str(exc)))\n"
+                "            continue\n"
+                "        if qty < 0:\n"
+                "            report.append((line, f'negative qty {qty}'))\n"
+                "            continue\n"
+                "        product = Product.objects.get(sku=row['sku'])\n"
+                "        StockLine.objects.create(product=product, qty=qty)\n"
+            ),
+            fixed=(
+                "from depot.models import Product, StockLine\n\n\n"
+                "def load(rows, report):\n"
+                "    for line, row in rows:\n"
+                "        try:\n"
+                "            qty = int(row['qty'])\n"
+                "        except ValueError as exc:\n"
+                "            report.append((line, str(exc)))\n"
+                "            continue\n"
+                "        if qty < 0:\n"
+                "            report.append((line, f'negative qty {qty}'))\n"
+                "            continue\n"
+                "        try:\n"
+                "            product = Product.objects.get(sku=row['sku'])\n"
+                "        except Product.DoesNotExist:\n"
+                "            report.append((line, f'no Product with sku={row[\"sku\"]!r}'))\n"
+                "            continue\n"
+                "        StockLine.objects.create(product=product, qty=qty)\n"
+            ),
+        ),
         Example(  # no reject path in a command: reported, the CommandError fix is unsafe
             path="depot/management/commands/load_stock.py",
             files=(_MODELS,),
@@ -233,7 +303,9 @@ class LookupMissAbortsImport(Rule):
         else:
             return None
         body = "".join(_INDENT + line if line.strip() else line for line in lines[first:last])
-        block = (f"{indent}try:\n{body}{indent}except {exc}:\n"
+        # the copied reject may read the name its own handler bound (``str(exc)``): bind it here too
+        bound = f" as {reject.bound}" if reject is not None and reject.bound else ""
+        block = (f"{indent}try:\n{body}{indent}except {exc}{bound}:\n"
                  + "".join(f"{indent}{_INDENT}{h}\n" for h in handler_lines))
         new_lines = lines[:first] + [block] + lines[last:]
         for mod, name in reversed(imports):

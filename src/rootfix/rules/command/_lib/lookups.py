@@ -40,6 +40,7 @@ class Reject:
     call: ast.Call | None
     message: ast.expr | None  # the string argument naming the problem, if any
     stmts: tuple[ast.stmt, ...] = ()  # a counting handler's statements, repeated as they are
+    bound: str | None = None  # the ``except ... as NAME`` name the copied statements read, to bind again
 
 
 def _parents(root: ast.AST) -> dict[int, ast.AST]:
@@ -190,19 +191,24 @@ def row_lookups(fn: ast.FunctionDef | ast.AsyncFunctionDef, resolve: Resolver) -
             yield Lookup(loop, call, stmt, model, keyed[0].arg or "", keyed[0].value, shortcut)
 
 
+def _reads(node: ast.AST, name: str | None) -> bool:
+    return name is not None and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
+
+
 def reject_path(loop: ast.For | ast.AsyncFor) -> Reject | None:
     """The loop's own way of skipping a bad row: a block ending in ``continue`` right after a call that
     records it (``report.rejected.append(...)``, ``errors.append(...)``, ``self.stderr.write(...)``,
     ``logger.warning(...)``)."""
-    blocks: list[list[ast.stmt]] = []
+    blocks: list[tuple[list[ast.stmt], str | None]] = []
     for sub in walk_no_defs(ast.Module(body=loop.body, type_ignores=[])):
         if isinstance(sub, (ast.For, ast.AsyncFor, ast.While)):
             continue
         if isinstance(sub, ast.If):
-            blocks += [sub.body, sub.orelse]
+            blocks += [(sub.body, None), (sub.orelse, None)]
         elif isinstance(sub, ast.Try):
-            blocks += [h.body for h in sub.handlers]
-    for block in sorted(blocks, key=lambda b: b[0].lineno if b else 0):
+            blocks += [(h.body, h.name) for h in sub.handlers]
+    found: list[Reject] = []
+    for block, name in sorted(blocks, key=lambda b: b[0][0].lineno if b[0] else 0):
         if len(block) >= 2 and isinstance(block[-1], ast.Continue) and isinstance(block[-2], ast.Expr) \
                 and isinstance(block[-2].value, ast.Call) and isinstance(block[-2].value.func, ast.Attribute) \
                 and block[-2].value.func.attr in ("append", "write", "warning", "warn", "error", "info",
@@ -210,7 +216,11 @@ def reject_path(loop: ast.For | ast.AsyncFor) -> Reject | None:
             call = block[-2].value
             message = next((n for n in ast.walk(call) if isinstance(n, ast.JoinedStr)
                             or isinstance(n, ast.Constant) and isinstance(n.value, str)), None)
-            return Reject(call, message)
+            found.append(Reject(call, message, bound=name if _reads(call, name) else None))
+    # a reject that states its own message reads best for a missing value (``str(exc)`` of a handler
+    # for another error would say nothing of which value was missing)
+    if found:
+        return next((r for r in found if r.message is not None and r.bound is None), found[0])
     last = loop.body[-1] if loop.body else None
     if isinstance(last, ast.Try) and not last.finalbody:
         for handler in last.handlers:
@@ -218,5 +228,6 @@ def reject_path(loop: ast.For | ast.AsyncFor) -> Reject | None:
             if body and all(isinstance(st, ast.AugAssign) and isinstance(st.target, ast.Name)
                             or isinstance(st, ast.Expr) and isinstance(st.value, ast.Call) for st in body) \
                     and any(isinstance(st, ast.AugAssign) for st in body):
-                return Reject(None, None, tuple(body))
+                name = handler.name
+                return Reject(None, None, tuple(body), bound=name if any(_reads(st, name) for st in body) else None)
     return None
