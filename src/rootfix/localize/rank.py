@@ -30,6 +30,9 @@ WEIGHTS = {"traceback": 0.30, "finding": 0.40, "sbfl": 0.25, "hazard": 0.30, "te
 DISTANCE_DECAY = 0.2
 #: Factor for functions the component does not reach (whole-project widening, traceback frames elsewhere).
 UNREACHED = 0.5
+#: Bug-class letter of each component type, and the factor for a finding of another family.
+_FAMILY = {"background-worker": "W", "cli-tool": "C", "scheduled-job": "S", "pyspark-job": "P"}
+FOREIGN_FAMILY = 0.8
 #: Innermost project frame vs the frames above it: where the error surfaced is evidence, not the verdict.
 INNERMOST, ABOVE = 1.0, 0.8
 
@@ -161,6 +164,14 @@ def rank_suspects(
             continue
         kind = hz.RULE_CLASS_KINDS.get(finding.bug_class)
         weight = 1.0 if kind is None else 0.75 + 0.25 * kinds.get(kind, 0.0)
+        # a finding of another family than the reported component's (a job rule on the command that
+        # starts a Spark job) is weaker evidence than one of the component's own classes
+        if component is not None and finding.bug_class[:1] in _FAMILY.values() \
+                and _FAMILY.get(component.type) not in (None, finding.bug_class[:1]):
+            weight *= FOREIGN_FAMILY
+        # code the reported component does not reach (a finding widened past its reach) counts less
+        if fn.qualname not in dist and fn.qualname not in on_stack:
+            weight *= UNREACHED
         if said_by:
             weight *= 0.85 + 0.15 * said_by.get(str(i), 0.0) / top_said
         add(fn, "finding", weight, f"{finding.code} ({finding.rule}) at {finding.file}:{finding.line}: {finding.message}",

@@ -28,7 +28,9 @@ SYMPTOMS: dict[str, tuple[str, ...]] = {
            r"clocks? changed", r"summer|winter"),
     "P1": (r"\bcolumns?\b", r"\bschema\b", r"\bunion\b", r"swapped", r"\border\b", r"wrong (column|field)",
            r"\b(csv|parquet|header)\b"),
-    "P6": (r"accumulator", r"\bclosure", r"pickl", r"broadcast", r"always (0|zero|empty)"),
+    "P6": (r"accumulator", r"\bclosure", r"pickl", r"broadcast", r"always (0|zero|empty)",
+           r"(stays?|always|still|remains?) (at )?(0|zero|empty)",
+           r"\b0 (\w+ ){0,3}(held|unclaimed|flagged|found|recorded|counted|rejected|skipped|matched)\b"),
 }
 
 

@@ -15,6 +15,8 @@ DF_ONLY = frozenset({
 })
 #: Attributes only a DataFrame has.
 DF_ATTRS = frozenset({"write", "writeStream", "columns", "dtypes", "schema", "na", "rdd"})
+#: Methods an RDD does not have: a parameter used with one is a DataFrame (in a module that deals with Spark).
+DF_USE = frozenset({"select", "where", "orderBy", "agg"})
 #: Methods that return a DataFrame when called on one.
 DF_TO_DF = DF_ONLY | frozenset({
     "select", "filter", "where", "join", "agg", "alias", "distinct", "limit", "orderBy", "sort", "union",
@@ -24,6 +26,9 @@ DF_TO_DF = DF_ONLY | frozenset({
 #: Reader methods: ``spark.read[.option(...)].csv(...)`` and friends.
 READERS = frozenset({"csv", "json", "parquet", "orc", "text", "table", "load", "jdbc", "avro"})
 SESSION_TO_DF = frozenset({"createDataFrame", "sql", "table", "range", "read"})
+#: How many steps (a method of a chain, a call into a helper, a caller's argument) a question may follow: a frame
+#: built by a loader, reshaped by two helpers and handed on through a service class is a dozen steps from its read.
+MAX_DEPTH = 14
 
 
 def imports_pyspark(module: "ModuleInfo") -> bool:
@@ -37,6 +42,7 @@ class DataFrames:
         self.index = index
         self._returns: dict[str, bool] = {}
         self._params: dict[tuple[str, str], bool] = {}
+        self._truncated = False  # a question ran out of depth: its "no" is not remembered
 
     # ------------------------------------------------------------------ helpers
     @staticmethod
@@ -76,7 +82,8 @@ class DataFrames:
 
     # ------------------------------------------------------------------ the question
     def is_df(self, fn: "FunctionInfo", node: ast.expr, depth: int = 0) -> bool:
-        if depth > 6:
+        if depth > MAX_DEPTH:
+            self._truncated = True
             return False
         module = self.index.module_of(fn)
         if isinstance(node, ast.Call):
@@ -88,8 +95,8 @@ class DataFrames:
                     return True
                 if func.attr in SESSION_TO_DF and self._is_session(fn, module, func.value):
                     return True
-                if func.attr in DF_TO_DF:
-                    return self.is_df(fn, func.value, depth + 1)
+                if func.attr in DF_TO_DF:  # a method chain is finite: its links cost no depth
+                    return self.is_df(fn, func.value, depth)
             target = self.index.resolve_call(module, node, fn.class_name)
             if target is not None:
                 return self.returns_df(target, depth + 1)
@@ -104,9 +111,14 @@ class DataFrames:
         if fn.qualname in self._returns:
             return self._returns[fn.qualname]
         self._returns[fn.qualname] = False  # recursion guard
+        outer, self._truncated = self._truncated, False
         result = any(isinstance(r, ast.Return) and r.value is not None and self.is_df(fn, r.value, depth + 1)
                      for r in ast.walk(fn.node))
-        self._returns[fn.qualname] = result
+        if result or not self._truncated:
+            self._returns[fn.qualname] = result
+        else:
+            del self._returns[fn.qualname]
+        self._truncated = outer or self._truncated
         return result
 
     def param_is_df(self, fn: "FunctionInfo", name: str, depth: int = 0) -> bool:
@@ -115,8 +127,9 @@ class DataFrames:
         if key in self._params:
             return self._params[key]
         self._params[key] = False
+        outer, self._truncated = self._truncated, False
         result = self._used_as_df(fn, name)
-        if not result and depth <= 6:
+        if not result and depth <= MAX_DEPTH:
             position = self.params(fn).index(name) - (1 if fn.class_name else 0)
             for caller, call in self.index.callers(fn):
                 arg = next((kw.value for kw in call.keywords if kw.arg == name), None)
@@ -126,14 +139,18 @@ class DataFrames:
                 if arg is not None and self.is_df(caller, arg, depth + 1):
                     result = True
                     break
-        self._params[key] = result
+        if result or not self._truncated:
+            self._params[key] = result
+        else:
+            del self._params[key]
+        self._truncated = outer or self._truncated
         return result
 
     @staticmethod
     def _used_as_df(fn: "FunctionInfo", name: str) -> bool:
         for node in ast.walk(fn.node):
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name:
-                if node.attr in DF_ATTRS or node.attr in DF_ONLY:
+                if node.attr in DF_ATTRS or node.attr in DF_ONLY or node.attr in DF_USE:
                     return True
         return False
 

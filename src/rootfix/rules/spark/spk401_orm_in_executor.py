@@ -5,11 +5,11 @@ import ast
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.spark._dataframes import DataFrames
 from rootfix.rules.spark._lib import edits, oracles
 from rootfix.rules.spark._lib.executors import PER_PARTITION, Closure, closures, local_names, spark_functions
-from rootfix.rules.spark._lib.orm import MANAGERS, orm_use, sets_up_and_closes
+from rootfix.rules.spark._lib.orm import MANAGERS, orm_use, sets_up_and_closes, worker_helpers
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -107,7 +107,12 @@ class OrmInExecutor(Rule):
     at hand: the table is read once on the driver into a dict, broadcast, and the lookup becomes
     `name_by_pk.value[row.x]`. The whole `(key, field)` column now sits in driver and executor memory, it is read
     when the job starts rather than while rows are processed, and a missing key raises `KeyError` instead of
-    `DoesNotExist`. Other ORM use (filters, writes, helpers in other modules) gets no fix.
+    `DoesNotExist`.
+    A module-level function handed to `foreachPartition`/`mapPartitions` (writes, filters, raw cursors) gets the
+    project's own per-worker setup when the project has one (a function taking no argument that calls
+    `django.setup()`, and one closing the connections): the setup call first, the body in `try`/`finally` with the
+    close. Its test starts a fresh interpreter, as a Spark worker is, and runs the function on an empty partition.
+    Other ORM use (lambdas, functions nested in the job, projects without such helpers) gets no fix.
     """
 
     code = "SPK401"
@@ -339,7 +344,7 @@ class OrmInExecutor(Rule):
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
         target = self._target(index, finding)
         if target is None:
-            return None
+            return self._set_up_in_worker(index, finding)
         fn, closure, lookup = target
         module = index.module_of(fn)
         sc = edits.spark_context(index, module, fn)
@@ -365,12 +370,12 @@ class OrmInExecutor(Rule):
         return Patch(changes=(FileChange(finding.file, src, new),)) if new else None
 
     # ------------------------------------------------------------------ regression test
-    def regression(self, index: "RepoIndex", finding: Finding) -> "SourceTest | None":
+    def regression(self, index: "RepoIndex", finding: Finding) -> "SourceTest | DirectTest | None":
         """Rows keyed by instances made in the test database go through the job on Spark; their looked-up values
         must come out (``rules/spark/_lib/oracles.py``)."""
         target = self._target(index, finding)
         if target is None:
-            return None
+            return self._fresh_worker_test(index, finding)
         fn, closure, lookup = target
         call = closure.at if isinstance(closure.at, ast.Call) else next(
             (n for n in ast.walk(fn.node) if isinstance(n, ast.Call) and closure.at in n.args), None)
@@ -382,3 +387,76 @@ class OrmInExecutor(Rule):
             return None
         return oracles.as_spec(finding.symbol, oracles.orm_lookup_test(
             index, self.code, fn, closure.node, call, lookup.model, value.attr, lookup.field))
+
+    # ------------------------------------------------------------------ per-worker setup (a partition function)
+    def _partition_function(self, index: "RepoIndex", finding: Finding) -> "FunctionInfo | None":
+        """The project function handed to ``foreachPartition``/``mapPartitions`` at the finding (defined at module
+        level, so a worker imports it by name), when it uses the ORM and does not set Django up itself."""
+        fn = index.enclosing_function(finding.file, finding.line)
+        if fn is None:
+            return None
+        for closure in closures(index, DataFrames(index), fn):
+            if (closure.at.lineno, closure.at.col_offset) != (finding.line, finding.col):
+                continue
+            target = closure.target
+            if closure.how not in PER_PARTITION or target is None or target.class_name \
+                    or not isinstance(target.node, ast.FunctionDef) or not target.node.args.args:
+                return None
+            return target
+        return None
+
+    def _set_up_in_worker(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        """``setup()`` first in the partition function, its body in ``try``/``finally: close()``, with the
+        project's own helpers (those its correct partition functions call)."""
+        target = self._partition_function(index, finding)
+        setup, close = worker_helpers(index)
+        if target is None or setup is None:
+            return None
+        module = index.module_of(target)
+        src = module.source
+        body = target.node.body
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                and isinstance(body[0].value.value, str):
+            body = body[1:]
+        if not body:
+            return None
+        lines = src.splitlines(keepends=True)
+        first, last = body[0].lineno - 1, target.node.end_lineno or body[-1].end_lineno
+        if any(isinstance(n, ast.Constant) and isinstance(n.value, str) and n.lineno != n.end_lineno
+               for st in body for n in ast.walk(st)):
+            return None  # re-indenting would change a multi-line string
+        indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
+        unit = indent[: len(indent) - (target.node.col_offset or 0)] or "    "
+        text = f"{indent}{setup.node.name}()\n"
+        if close is not None:
+            inner = "".join(unit + line if line.strip() else line for line in lines[first:last])
+            text += f"{indent}try:\n{inner}{indent}finally:\n{indent}{unit}{close.node.name}()\n"
+        else:
+            text += "".join(lines[first:last])
+        new = "".join(lines[:first]) + text + "".join(lines[last:])
+        import libcst as cst
+
+        from rootfix.codemod import add_import
+
+        tree = cst.parse_module(new)
+        ours = {m.module.split(".")[0] for m in index.by_path.values()}
+        for helper in (setup, close):
+            if helper is not None and helper.module != module.module:
+                tree, local = add_import(tree, helper.module, helper.node.name, first_party=ours)
+                if local != helper.node.name:
+                    return None
+        new = tree.code
+        try:
+            ast.parse(new)
+        except SyntaxError:
+            return None
+        return Patch(changes=(FileChange(module.path, src, new),))
+
+    def _fresh_worker_test(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
+        """A fresh interpreter (as a Spark Python worker is: the job's module imported by name, Django not set up)
+        runs the partition function on an empty partition: it must not fail."""
+        target = self._partition_function(index, finding)
+        if target is None:
+            return None
+        params = dict(target_module_repr=repr(target.module), target_name_repr=repr(target.node.name))
+        return DirectTest(target.symbol, target.file, ("spk401_runs_in_a_fresh_worker",), params)

@@ -4,11 +4,12 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable
 
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, FirstOf, ProjectTestCalls, Rule
 from rootfix.rules.spark._dataframes import DataFrames
 from rootfix.rules.spark._lib import edits, oracles
 from rootfix.rules.spark._lib.driver_state import accumulators, driver_reads, mutations
-from rootfix.rules.spark._lib.executors import FOREACH, Closure, closures, local_names, module_body, spark_functions
+from rootfix.rules.spark._lib.executors import (FOREACH, Closure, closures, is_rdd, local_names, module_body,
+                                                spark_functions)
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -65,7 +66,12 @@ class DriverStateMutatedInExecutor(Rule):
     hand: the counter becomes `<sc>.accumulator(...)`, `n += x` becomes `n.add(x)`, driver reads become
     `n.value`. An accumulator sums correctly across executors, but a task that is retried (executor lost,
     speculation) may add twice where the job code had no such effect; the value is a float or int as started.
-    Lists, dicts and counters in transformations (`map`, UDFs; lazy and re-run on recomputation) get no fix.
+    A list, set or dict a `foreach`/`foreachPartition` function fills (`out.append(x)`, `seen.add(x)`,
+    `found[k] = v`, each a statement of its own) is collected back instead: the function yields what it put
+    there, `frame.foreach(f)` becomes `out.extend(frame.rdd.flatMap(f).collect())` (`mapPartitions` for a
+    partition function) and the driver fills its own collection; the items now travel to the driver, as the
+    code meant them to. Lists, dicts and counters in transformations (`map`, UDFs; lazy and re-run on
+    recomputation) get no fix.
     """
 
     code = "SPK602"
@@ -129,6 +135,60 @@ class DriverStateMutatedInExecutor(Rule):
         ),
     )
     INVALID = (
+        Example(  # a dict a service method fills in foreach: the items are collected back to the driver
+            path="billing/audit.py",
+            code=(
+                "from pyspark.sql import SparkSession\n\n\n"
+                "class Audit:\n"
+                "    def __init__(self, spark):\n"
+                "        self.spark = spark\n\n"
+                "    def mismatches(self):\n"
+                "        found = {}\n\n"
+                "        def compare(row):\n"
+                "            if row.ledger != row.bank:\n"
+                "                found[row.id] = row.ledger - row.bank\n\n"
+                "        self.spark.table('ledger_vs_bank').foreach(compare)\n"
+                "        return found\n"
+            ),
+            fixed=(
+                "from pyspark.sql import SparkSession\n\n\n"
+                "class Audit:\n"
+                "    def __init__(self, spark):\n"
+                "        self.spark = spark\n\n"
+                "    def mismatches(self):\n"
+                "        found = {}\n\n"
+                "        def compare(row):\n"
+                "            if row.ledger != row.bank:\n"
+                "                yield row.id, row.ledger - row.bank\n\n"
+                "        found.update(self.spark.table('ledger_vs_bank').rdd.flatMap(compare).collect())\n"
+                "        return found\n"
+            ),
+        ),
+        Example(  # a list appended per partition of an RDD
+            path="billing/jobs/bad_lines.py",
+            code=(
+                "from pyspark import SparkContext\n\n\n"
+                "def bad_lines(sc, path):\n"
+                "    bad = []\n\n"
+                "    def check(lines):\n"
+                "        for line in lines:\n"
+                "            if line.count(',') != 2:\n"
+                "                bad.append(line)\n\n"
+                "    sc.textFile(path).foreachPartition(check)\n"
+                "    return bad\n"
+            ),
+            fixed=(
+                "from pyspark import SparkContext\n\n\n"
+                "def bad_lines(sc, path):\n"
+                "    bad = []\n\n"
+                "    def check(lines):\n"
+                "        for line in lines:\n"
+                "            if line.count(',') != 2:\n"
+                "                yield line\n\n"
+                "    bad.extend(sc.textFile(path).mapPartitions(check).collect())\n"
+                "    return bad\n"
+            ),
+        ),
         Example(  # nonlocal counter in foreach: accumulator fix
             path="billing/jobs/failed.py",
             code=(
@@ -291,12 +351,13 @@ class DriverStateMutatedInExecutor(Rule):
         for closure, mut, reads in self._found(index, DataFrames(index), owner):
             if (closure.at.lineno, closure.at.col_offset) != (finding.line, finding.col):
                 continue
-            new = self._accumulate(index, module, owner, closure, mut.name, reads)
+            new = self._accumulate(index, module, owner, closure, mut.name, reads) \
+                or self._collect_back(DataFrames(index), module, owner, closure, mut.name)
             return Patch(changes=(FileChange(finding.file, module.source, new),)) if new else None
         return None
 
     # ------------------------------------------------------------------ regression test
-    def regression(self, index: "RepoIndex", finding: Finding) -> "SourceTest | None":
+    def regression(self, index: "RepoIndex", finding: Finding) -> "SourceTest | DirectTest | FirstOf | None":
         """The job run on Spark against the same job with its ``foreach`` code applied in this process
         (``rules/spark/_lib/oracles.py``): a lost driver update makes them differ."""
         owner = self._owner(index, finding)
@@ -309,8 +370,29 @@ class DriverStateMutatedInExecutor(Rule):
                 (n for n in ast.walk(owner.node) if isinstance(n, ast.Call) and closure.at in n.args), None)
             if call is None or closure.how not in FOREACH:
                 return None
-            return oracles.as_spec(finding.symbol, oracles.driver_state_test(index, self.code, owner, closure.node, call))
+            specs = [oracles.as_spec(finding.symbol, oracles.driver_state_test(index, self.code, owner, closure.node,
+                                                                                call)),
+                     self._replay(index, owner)]
+            specs = [spec for spec in specs if spec is not None]
+            return FirstOf(tuple(specs)) if len(specs) > 1 else (specs[0] if specs else None)
         return None
+
+    @staticmethod
+    def _replay(index: "RepoIndex", owner: "FunctionInfo") -> DirectTest | None:
+        """The project's tests that run ``owner`` (a job function or a method of a service class the job
+        builds), each replayed with ``owner`` run on Spark and then with its ``foreach`` code in process."""
+        if owner.node.decorator_list or "." in (owner.class_name or "") or "." in owner.symbol.removeprefix(f"{owner.class_name}.") \
+                or isinstance(owner.node, ast.AsyncFunctionDef):
+            return None
+        target = f"{owner.module}.{owner.node.name}"
+        importers = sorted(m.module for m in index.by_path.values()
+                           if m.module != owner.module and not owner.class_name
+                           and any(v == target for k, v in m.imports.items() if k == owner.node.name))
+        params = dict(owner_module_repr=repr(owner.module), owner_class_repr=repr(owner.class_name),
+                      attr_repr=repr(owner.node.name), importers_repr=repr(importers))
+        return DirectTest(owner.symbol, owner.file, ("spk602_driver_sees_executor_work",), params,
+                          calls=ProjectTestCalls(owner, "_driver_sees_executor_work", infix="on_spark_and_in_process",
+                                                 beside=True))
 
     def _accumulate(self, index: "RepoIndex", module: "ModuleInfo", owner: "FunctionInfo", closure: Closure,
                     name: str, reads: list[ast.AST]) -> str | None:
@@ -357,4 +439,64 @@ class DriverStateMutatedInExecutor(Rule):
                 return None
             s, e = edits.span(src, read)
             changes.append((s, e, f"{name}.value"))
+        return edits.apply(src, changes)
+
+    def _collect_back(self, frames: DataFrames, module: "ModuleInfo", owner: "FunctionInfo", closure: Closure,
+                      name: str) -> str | None:
+        """A ``foreach`` function that fills a driver list / set / dict becomes a generator of the items it
+        would have put there; the driver collects them and fills its own collection:
+        ``frame.foreach(f)`` -> ``out.extend(frame.rdd.flatMap(f).collect())``."""
+        node = closure.node
+        call = closure.at
+        if closure.how not in FOREACH or closure.target is not None or not isinstance(node, ast.FunctionDef) \
+                or not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute):
+            return None
+        if any(isinstance(n, (ast.Nonlocal, ast.Global, ast.Yield, ast.YieldFrom, ast.Lambda)) for n in ast.walk(node)) \
+                or any(isinstance(n, ast.Return) and n.value is not None for n in ast.walk(node)) \
+                or any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not node for n in ast.walk(node)):
+            return None
+        muts = mutations(node, local_names(node))
+        if not muts or any(m.name != name or m.counter for m in muts):
+            return None
+        # each mutation a statement of its own, all of one kind: ``out[k] = v`` / ``out.append(x)`` / ``out.add(x)``
+        statements = {id(st.value): st for st in ast.walk(node) if isinstance(st, ast.Expr)}
+        kinds: set[str] = set()
+        yields: list[tuple[ast.stmt, str]] = []
+        src = module.source
+        for m in muts:
+            if isinstance(m.node, ast.Assign) and len(m.node.targets) == 1 \
+                    and isinstance(m.node.targets[0], ast.Subscript):
+                target = m.node.targets[0]
+                ks, ke = edits.span(src, target.slice)
+                vs, ve = edits.span(src, m.node.value)
+                kinds.add("update")
+                yields.append((m.node, f"yield {src[ks:ke]}, {src[vs:ve]}"))
+            elif isinstance(m.node, ast.Call) and id(m.node) in statements and m.node.func.attr in ("append", "add") \
+                    and len(m.node.args) == 1 and not m.node.keywords:
+                vs, ve = edits.span(src, m.node.args[0])
+                kinds.add("extend" if m.node.func.attr == "append" else "update")
+                yields.append((statements[id(m.node)], f"yield {src[vs:ve]}"))
+            else:
+                return None
+        if len(kinds) != 1:
+            return None
+        mutated = {id(m.node) for m in muts} | {id(n) for m in muts for n in ast.walk(m.node)}
+        if any(isinstance(n, ast.Name) and n.id == name and id(n) not in mutated for n in ast.walk(node)):
+            return None  # read on the executor (a dedupe check): its copy there is not the driver's
+        stmt = next((st for st in ast.walk(owner.node) if isinstance(st, ast.Expr) and st.value is call), None)
+        receiver = call.func.value
+        if stmt is None or len(call.args) != 1 or call.keywords:
+            return None
+        if is_rdd(frames, owner, receiver) and not frames.is_df(owner, receiver):
+            rdd = receiver
+            rdd_src = src[slice(*edits.span(src, rdd))]
+        elif frames.is_df(owner, receiver):
+            rdd_src = f"{src[slice(*edits.span(src, receiver))]}.rdd"
+        else:
+            return None
+        method = "flatMap" if closure.how == "foreach" else "mapPartitions"
+        fs, fe = edits.span(src, call.args[0])
+        changes = [(s, e, text) for st, text in yields for s, e in [edits.span(src, st)]]
+        s, e = edits.span(src, stmt)
+        changes.append((s, e, f"{name}.{kinds.pop()}({rdd_src}.{method}({src[fs:fe]}).collect())"))
         return edits.apply(src, changes)

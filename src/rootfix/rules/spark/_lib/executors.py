@@ -55,11 +55,15 @@ def spark_functions(ctx) -> Iterator[FunctionInfo]:
     # a job module that is handed its session (by a management command, a factory elsewhere) need not import
     # pyspark itself: discovery names it a pyspark-job component all the same
     job_files = {c.file for c in ctx.project.components if c.type == "pyspark-job"}
+    def spark_module(module) -> bool:
+        return imports_pyspark(module) or module.path in job_files
+
     for fn in ctx.functions():
         module = ctx.index.module_of(fn)
-        if not imports_pyspark(module) and module.path not in job_files:
-            # a helper in a plain module that Spark code calls (``def to_rows(frame): return frame.collect()``)
-            if not any(imports_pyspark(ctx.index.module_of(caller)) for caller, _ in ctx.index.callers(fn)):
+        if not spark_module(module):
+            # a helper in a plain module that Spark code calls (``def to_rows(frame): return frame.collect()``,
+            # a service class a job builds and hands its frame: ``CourseAudit(mats).audit(per_runner)``)
+            if not _called_from_spark(ctx.index, fn, spark_module):
                 continue
             yield fn
             continue
@@ -73,6 +77,23 @@ def spark_functions(ctx) -> Iterator[FunctionInfo]:
         for module in ctx.index.by_path.values():
             if module.path not in seen_modules and imports_pyspark(module) and not module.functions:
                 yield module_body(module)
+
+
+def _called_from_spark(index, fn: FunctionInfo, spark_module, depth: int = 3) -> bool:
+    """Whether a chain of at most ``depth`` project calls leads to ``fn`` from a Spark module."""
+    seen = {fn.qualname}
+    frontier = [fn]
+    for _ in range(depth):
+        nxt = []
+        for callee in frontier:
+            for caller, _call in index.callers(callee):
+                if spark_module(index.module_of(caller)):
+                    return True
+                if caller.qualname not in seen:
+                    seen.add(caller.qualname)
+                    nxt.append(caller)
+        frontier = nxt
+    return False
 
 
 def is_rdd(frames: DataFrames, fn: FunctionInfo, node: ast.expr) -> bool:

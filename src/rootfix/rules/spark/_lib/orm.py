@@ -81,3 +81,38 @@ def sets_up_and_closes(index: "RepoIndex", module: "ModuleInfo", node: ast.AST) 
                     if isinstance(call, ast.Call) and _closes(index, module, call):
                         return True
     return False
+
+
+def _calls_setup(index: "RepoIndex", fn: "FunctionInfo") -> bool:
+    module = index.module_of(fn)
+    return any(isinstance(sub, ast.Call) and (index.resolve(module, sub.func) or "") == "django.setup"
+               for sub in walk_code(fn.node))
+
+
+def _no_required_params(fn: "FunctionInfo") -> bool:
+    a = fn.node.args
+    return len(a.posonlyargs) + len(a.args) == len(a.defaults) and all(d is not None for d in a.kw_defaults)
+
+
+def worker_helpers(index: "RepoIndex") -> tuple["FunctionInfo | None", "FunctionInfo | None"]:
+    """The project's own per-executor Django helpers: ``(setup, close)``: a module-level function taking no
+    argument that calls ``django.setup()``, and one that closes the connections (the pair the project's correct
+    partition functions call). ``(None, None)`` when the project has no setup helper: how its executors find
+    their settings is then unknown."""
+    from rootfix.project.model import is_test_file
+
+    setups, closers = [], []
+    for fn in index.functions.values():
+        if fn.class_name or is_test_file(fn.file) or not _no_required_params(fn):
+            continue
+        if _calls_setup(index, fn):
+            setups.append(fn)
+        elif any(isinstance(sub, ast.Call) and (index.resolve(index.module_of(fn), sub.func) or "") in CLOSERS
+                 for sub in walk_code(fn.node)):
+            closers.append(fn)
+    if not setups:
+        return None, None
+    # the helpers of one module (``spark_django.setup_django`` / ``spark_django.close_connections``) go together
+    setup = min(setups, key=lambda f: (f.file, f.line))
+    closer = min(closers, key=lambda f: (f.file != setup.file, f.file, f.line), default=None)
+    return setup, closer
