@@ -24,6 +24,8 @@ from django.db import models
 class Room(models.Model):
     name = models.CharField(max_length=80)
     checkins = models.PositiveIntegerField(default=0)
+    capacity = models.DecimalField(max_digits=6, decimal_places=1, default=0)
+    booked = models.DecimalField(max_digits=6, decimal_places=1, default=0)
 """
 
 
@@ -225,7 +227,9 @@ class ReadModifyWrite(Rule):
 
     ## Fix safety
     No fix when the new value is used before the save (a check such as `if obj.balance < 0: raise`,
-    a save in another block): that logic needs `select_for_update()` inside `atomic()`, by hand.
+    a save in another block), or the old value is read before the write for anything else (a cap, a
+    balance check, the amount itself: `headroom = cap - obj.hours`): that logic needs
+    `select_for_update()` inside `atomic()`, by hand.
     The regression test replays the project's tests that reach the code with a concurrent writer
     injected between the read and the write (its change must survive); when none reaches it, a
     generated run of the function on the test database, with the rows it needs built from the
@@ -282,6 +286,26 @@ def rename(room_id, suffix):
     )
 
     INVALID = (
+        Example(  # the amount is worked out from the stale fields (a cap): reported, no F() fix
+            path="rooms/tasks.py",
+            code="""\
+from decimal import Decimal
+
+from celery import shared_task
+
+from .models import Room
+
+
+@shared_task
+def book_nights(room_id, nights):
+    room = Room.objects.get(pk=room_id)
+    free = max(room.capacity - room.booked, 0)
+    taken = min(Decimal(nights), free)
+    room.booked = room.booked + taken
+    room.save(update_fields=["booked"])
+""",
+            files=(("rooms/models.py", _MODELS),),
+        ),
         Example(
             path="rooms/tasks.py",
             code="""\
@@ -441,6 +465,16 @@ def close_day(rooms_open):
         save_stmt = next((n for n in _body(rmw) if isinstance(n, ast.Expr) and n.value is rmw.save), None)
         if save_stmt is None:
             return None
+        if _reads_instance(rmw, var, rmw.amount):
+            return None  # the amount is worked out from the instance's (stale) fields: see below
+        inside = {id(n) for n in ast.walk(rmw.stmt)}
+        if any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == var
+               and n.attr == field and isinstance(n.ctx, ast.Load) and id(n) not in inside
+               and getattr(n, "lineno", 0) <= rmw_line for n in _body(rmw)):
+            # the value read before the write decides something (a cap, a balance check, the amount
+            # itself): an F() update adds to the current value but keeps a decision taken on a stale
+            # one; that needs select_for_update() in atomic() by hand
+            return None
         if not _same_block(rmw, save_stmt) or any(
                 isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == var
                 and n.attr == field and isinstance(n.ctx, ast.Load) and rmw_line < n.lineno < save_line
@@ -506,6 +540,32 @@ def _same_block(rmw: RMW, save_stmt: ast.stmt) -> bool:
             block = getattr(node, name, None)
             if isinstance(block, list) and rmw.stmt in block:
                 return save_stmt in block
+    return False
+
+
+def _reads_instance(rmw: RMW, var: str, expr: ast.AST) -> bool:
+    """Whether ``expr`` is worked out, through local variables assigned before the write, from a field of
+    ``var`` (``overtime = hours - min(hours, self.cap - self.regular)``)."""
+    assigns: dict[str, list[ast.AST]] = {}
+    for n in _body(rmw):
+        if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and n.value is not None \
+                and n.lineno < rmw.stmt.lineno:
+            targets = n.targets if isinstance(n, ast.Assign) else [n.target]
+            for t in targets:
+                for name in ast.walk(t):
+                    if isinstance(name, ast.Name):
+                        assigns.setdefault(name.id, []).append(n.value)
+    seen: set[str] = set()
+    todo = [expr]
+    while todo:
+        node = todo.pop()
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id == var \
+                    and isinstance(sub.ctx, ast.Load):
+                return True
+            if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in seen:
+                seen.add(sub.id)
+                todo.extend(assigns.get(sub.id, ()))
     return False
 
 
