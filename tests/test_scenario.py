@@ -82,3 +82,42 @@ def test_no_scenario_no_test(tmp_path: Path) -> None:
     index = RepoIndex.build(tmp_path)
     assert scenario.replay_test(index, [index.lookup_function("shop.unused.orphan")],
                                 scenario.PUBLISH_AFTER_COMMIT, code="WRK301", symbol="orphan") is None
+
+
+def test_replayed_tests_get_their_marks_on_a_copy(tmp_path: Path) -> None:
+    """A replay module imports the project's test functions: the marks it gives them (the module's
+    ``pytestmark``) go on a copy, the test's own first, so that the project's own test keeps its marks
+    (``django_db(transaction=True)`` must stay the closest) when both modules run in one session."""
+    import pytest
+
+    from rootfix.regress.reaching import MARKS
+
+    PROJECT_MARKED = dict(PROJECT)
+    PROJECT_MARKED["tests/test_shop.py"] = PROJECT["tests/test_shop.py"].replace(
+        "from shop.services import settle\n",
+        "from shop.services import settle\n\npytestmark = pytest.mark.django_db(databases='__all__')\n")
+    for rel, text in PROJECT_MARKED.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    index = RepoIndex.build(tmp_path)
+    _, source = scenario.replay_test(index, [index.lookup_function("shop.services.settle")],
+                                     scenario.PUBLISH_AFTER_COMMIT, code="WRK301", symbol="settle")
+    assert "test_direct = _copy(test_direct)" in source
+
+    ns: dict = {}
+    exec(MARKS, ns)
+
+    class Module:
+        pytestmark = pytest.mark.django_db(databases="__all__")
+
+    @pytest.mark.django_db(transaction=True)
+    def test_x() -> None:
+        pass
+
+    own = list(test_x.pytestmark)
+    copy = ns["_copy"](test_x)
+    copy.pytestmark = ns["_marks"](Module, copy)
+    assert test_x.pytestmark == own  # the project's test is untouched
+    assert copy is not test_x and copy.__code__ is test_x.__code__
+    assert copy.pytestmark[0].kwargs == {"transaction": True}  # the closest mark is the test's own
+    assert copy.pytestmark[1].kwargs == {"databases": "__all__"}

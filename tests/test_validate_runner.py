@@ -64,6 +64,32 @@ def test_detect_test_command(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_test_failing_only_after_another_is_not_flaky(tmp_path):
+    # one test leaves a state behind that breaks a later one (as a generated test that changes a project
+    # test's marks would): it passes alone, fails in every whole run, and must stay a failure
+    proj = write(tmp_path / "proj", {
+        "pytest.ini": "[pytest]\ntestpaths = tests\n",
+        "tests/state.py": "LEFT = []\n",
+        "tests/test_a_polluter.py": """
+            from tests import state
+
+            def test_leaves_state():
+                state.LEFT.append(1)
+        """,
+        "tests/test_b_victim.py": """
+            from tests import state
+
+            def test_needs_clean_state():
+                assert not state.LEFT, "left behind by an earlier test"
+        """,
+        "tests/__init__.py": "",
+    })
+    run = run_tests(proj, PY, timeout=120)
+    assert run.flaky == ()
+    assert stable_failing(run) == {"tests/test_b_victim.py::test_needs_clean_state"}
+
+
+@pytest.mark.slow
 def test_outcomes_collection_errors_and_reruns(tmp_path):
     marker = tmp_path / "flaky-marker"
     proj = write(tmp_path / "proj", {

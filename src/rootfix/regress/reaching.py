@@ -18,7 +18,18 @@ MARKS = '''
 def _marks(module, test):
     marks = getattr(module, "pytestmark", [])
     marks = list(marks) if isinstance(marks, (list, tuple)) else [marks]
-    return marks + list(getattr(test, "pytestmark", []))
+    # the test's own marks first: pytest takes the closest (``django_db(transaction=True)`` over the module's)
+    return list(getattr(test, "pytestmark", [])) + marks
+
+
+def _copy(test):
+    """The test as a new function object, so that marks set here do not change the project's own test."""
+    import types
+
+    clone = types.FunctionType(test.__code__, test.__globals__, test.__name__, test.__defaults__, test.__closure__)
+    clone.__kwdefaults__ = test.__kwdefaults__
+    clone.__dict__.update(test.__dict__)
+    return clone
 '''
 
 

@@ -511,8 +511,9 @@ def run_tests(workdir: str | os.PathLike[str], python: str, *, nodeids: Sequence
     """Run the project's tests (all, or ``nodeids``) in ``workdir`` with ``python``.
 
     ``test_command`` is argv as from :func:`detect_test_command` (default: detected in ``workdir``).
-    Failing tests are rerun up to ``rerun_failures`` times: those that then pass are listed in
-    ``TestRun.flaky`` (their outcome stays the first run's). The timeout applies to each run;
+    Failing tests are rerun up to ``rerun_failures`` times: those that then pass, alone and in one more
+    run of the whole selection, are listed in ``TestRun.flaky`` (their outcome stays the first run's); one
+    that passes alone but fails in the whole run again depends on what ran before it, and stays failing. The timeout applies to each run;
     ``per_test_timeout`` interrupts a single test that runs longer (pytest and ``manage.py test``), which
     is then recorded as a timeout and the run goes on.
     """
@@ -537,6 +538,16 @@ def run_tests(workdir: str | os.PathLike[str], python: str, *, nodeids: Sequence
             passed_now = {o.nodeid for o in re_outcomes if o.outcome == "passed"}
             failed_now = {o.nodeid for o in re_outcomes if o.outcome in ("failed", "error")}
             newly = [n for n in pending if n in passed_now and n not in failed_now]
+            if newly:
+                # passing alone is not enough: a test that another test (a new one, the patch) leaves a state
+                # for fails in the whole run every time. Flaky only if the whole run passes it once more.
+                _, whole, whole_outcomes = _one_run(wd, python, argv, list(nodeids), timeout=timeout, env=env)
+                duration += whole.duration
+                failed_whole = {o.nodeid for o in whole_outcomes if o.outcome in ("failed", "error")}
+                ordered = [n for n in newly if n in failed_whole or whole.timed_out]
+                newly = [n for n in newly if n not in ordered]
+                if ordered:
+                    output += f"\n[rootfix: fails in the whole run, passes alone (order-dependent): {', '.join(ordered)}]\n"
             flaky.extend(newly)
             pending = [n for n in pending if n not in newly]
             if newly:

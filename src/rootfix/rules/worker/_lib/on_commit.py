@@ -218,8 +218,23 @@ def _scope_using(index: "RepoIndex", fn: "FunctionInfo", call: ast.Call) -> str 
     except (ValueError, SyntaxError):
         pass
     # a name: usable only when the atomic block is in this very function
-    return scope.using if not scope.hops and scope.file == fn.file and fn.line <= scope.line <= fn.end_line \
-        else False
+    if not scope.hops and scope.file == fn.file and fn.line <= scope.line <= fn.end_line:
+        return scope.using
+    # a model signal's receiver is sent the alias the row was saved to: the transaction's, when the save
+    # inside ``atomic(using=X)`` went to X (the router's choice for the model)
+    return receiver_using(index, fn) or False
+
+
+def receiver_using(index: "RepoIndex", fn: "FunctionInfo") -> str | None:
+    """``using`` (or ``kwargs["using"]``) in a receiver of a transaction-bound model signal, else None."""
+    from rootfix.project.model import Project
+
+    if fn.qualname not in Project.of(index).signal_receivers:
+        return None
+    args = fn.node.args
+    if "using" in [a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]]:
+        return "using"
+    return f'{args.kwarg.arg}["using"]' if args.kwarg is not None else None
 
 
 _STOPS = (ast.Return, ast.Yield, ast.YieldFrom, ast.Await, ast.Break, ast.Continue, ast.Nonlocal, ast.Global)
