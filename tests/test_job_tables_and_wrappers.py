@@ -62,3 +62,38 @@ def test_local_date_regression_test_may_use_the_database(tmp_path: Path) -> None
     assert b.finding.symbol == "planning_day"
     assert b.test_failed_before and "like the rest of the local day" in b.failure_before, b.output
     assert b.suite_passed_before and b.test_passed_after and b.suite_passed_after, b.output
+
+
+def test_a_table_returned_by_a_function_and_a_lock_held_by_a_context_manager(tmp_path: Path) -> None:
+    """APScheduler jobs listed by ``job_specs()`` (a function returning the table) and added through a
+    wrapper; one of them holds a cache lock through a ``@contextmanager`` helper that deletes the key
+    after its ``yield``: the ``with`` block's error is thrown in at the ``yield``, so the key stays."""
+    files = {
+        "sync/__init__.py": "",
+        "sync/locks.py": (
+            "from contextlib import contextmanager\n\nfrom django.core.cache import cache\n\n\n"
+            "@contextmanager\ndef cache_lock(name):\n    key = 'lock:' + name\n"
+            "    if not cache.add(key, 1, timeout=None):\n        yield False\n        return\n"
+            "    yield True\n    cache.delete(key)\n"),
+        "sync/jobs.py": (
+            "from sync.locks import cache_lock\n\n\ndef fetch():\n    return 1\n\n\n"
+            "def pull():\n    with cache_lock('pull') as acquired:\n        if not acquired:\n            return None\n"
+            "        return fetch()\n\n\ndef prune():\n    return 0\n"),
+        "sync/scheduler.py": (
+            "import functools\n\nfrom apscheduler.schedulers.blocking import BlockingScheduler\n\n"
+            "from sync.jobs import prune, pull\n\n\n"
+            "def logged(func):\n    @functools.wraps(func)\n    def wrapper(*a, **k):\n        return func(*a, **k)\n"
+            "    return wrapper\n\n\n"
+            "def job_specs():\n    return [\n        ('pull', pull, 'interval'),\n        ('prune', prune, 'cron'),\n    ]\n\n\n"
+            "def build():\n    scheduler = BlockingScheduler()\n"
+            "    for job_id, func, trigger in job_specs():\n"
+            "        scheduler.add_job(logged(func), trigger=trigger, id=job_id)\n    return scheduler\n"),
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    project = Project.of(RepoIndex.build(tmp_path))
+    jobs = {c.name: c.symbol for c in project.components if c.type == "scheduled-job"}
+    assert jobs == {"pull": "pull", "prune": "prune"}
+    result = run_check([tmp_path], root=tmp_path, select="JOB301", use_cache=False)
+    assert [(f.file, f.line) for f in result.findings] == [("sync/locks.py", 9)]

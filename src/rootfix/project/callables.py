@@ -35,9 +35,17 @@ def function_ref(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> "F
 
 
 def _table(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> tuple["ModuleInfo", ast.expr] | None:
-    """The module-level dict/list literal ``node`` names (``JOBS``, ``schedule.JOBS``), with its module."""
+    """The module-level dict/list literal ``node`` names (``JOBS``, ``schedule.JOBS``) or a project function
+    returns (``job_specs()``), with its module."""
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("items", "values"):
         node = node.func.value
+    if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
+        # ``for job_id, func, trigger in job_specs():`` a project function returning the table literal
+        maker = function_ref(index, module, node.func)
+        returns = [r.value for r in ast.walk(maker.node) if isinstance(r, ast.Return)] if maker is not None else []
+        if len(returns) == 1 and isinstance(returns[0], (ast.Dict, ast.List, ast.Tuple)):
+            return index.module_of(maker), returns[0]
+        return None
     if not isinstance(node, (ast.Name, ast.Attribute)):
         return None
     if isinstance(node, ast.Name) and node.id in module.assignments:

@@ -115,6 +115,35 @@ class LockReleasedOnSuccessOnly(Rule):
             "    cache.delete('stats-lock')\n")),
     )
     INVALID = (
+        Example(  # a context manager: the with block's error is thrown in at the yield
+            path="sync/locks.py",
+            code=(
+                "from contextlib import contextmanager\n\n"
+                "from django.core.cache import cache\n\n\n"
+                "@contextmanager\n"
+                "def job_lock(name):\n"
+                "    key = f'lock:{name}'\n"
+                "    if not cache.add(key, 1, timeout=3600):\n"
+                "        yield False\n"
+                "        return\n"
+                "    yield True\n"
+                "    cache.delete(key)\n"
+            ),
+            fixed=(
+                "from contextlib import contextmanager\n\n"
+                "from django.core.cache import cache\n\n\n"
+                "@contextmanager\n"
+                "def job_lock(name):\n"
+                "    key = f'lock:{name}'\n"
+                "    if not cache.add(key, 1, timeout=3600):\n"
+                "        yield False\n"
+                "        return\n"
+                "    try:\n"
+                "        yield True\n"
+                "    finally:\n"
+                "        cache.delete(key)\n"
+            ),
+        ),
         Example(path="inventory/tasks.py", code=(
             "from celery import shared_task\nfrom django.core.cache import cache\n\n"
             "from inventory import warehouse\n\n\n"
@@ -318,6 +347,14 @@ class LockReleasedOnSuccessOnly(Rule):
                 work = work_call(index.module_of(job), job.node.body, job.class_name)
                 if entry is not None and work is not None:
                     break
+        if (entry is None or work is None) and any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in pair.work
+                                                   for n in ast.walk(n)):
+            # a context manager holding the lock around a ``with`` block: the work is what a job does in it
+            for job, block in _with_blocks(index, fn):
+                entry = entry_call(index, job)
+                work = work_call(index.module_of(job), block, job.class_name)
+                if entry is not None and work is not None:
+                    break
         if entry is None or work is None:
             return None
         imports, run, _ = entry
@@ -338,3 +375,15 @@ class LockReleasedOnSuccessOnly(Rule):
             imports=imports.strip(), work_repr=repr(patch), work_text=ast.unparse(call.func), run=run,
             reset=reset or "        pass\n", name=fn.node.name,
             released_repr=repr('`' + lock.what + '` was never released (release it in `finally`)')))
+
+
+def _with_blocks(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple["FunctionInfo", list[ast.stmt]]]:
+    """``(caller, body)`` of each ``with fn(...):`` block in project code (a context manager's users)."""
+    out = []
+    for caller, call in index.callers(fn):
+        if is_test_code(caller.file, caller.node.name):
+            continue
+        for node in ast.walk(caller.node):
+            if isinstance(node, (ast.With, ast.AsyncWith)) and any(item.context_expr is call for item in node.items):
+                out.append((caller, node.body))
+    return out

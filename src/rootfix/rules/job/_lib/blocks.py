@@ -141,8 +141,11 @@ def protected_elsewhere(work: list[ast.stmt], is_release: Callable[[ast.stmt], b
 
 
 def can_fail(work: list[ast.stmt]) -> bool:
-    """The work calls something (which can raise) or can return early."""
-    return any(isinstance(n, (ast.Call, ast.Return, ast.Raise, ast.Await)) for n in walk_no_defs(work))
+    """The work calls something (which can raise) or can return early. A ``yield`` can fail too: a context
+    manager's generator gets the ``with`` body's exception thrown in there, and a consumer that stops early
+    closes the generator there."""
+    return any(isinstance(n, (ast.Call, ast.Return, ast.Raise, ast.Await, ast.Yield, ast.YieldFrom))
+               for n in walk_no_defs(work))
 
 
 def is_test_code(path: str, function_name: str = "") -> bool:
