@@ -433,16 +433,37 @@ class _Discovery:
             name = self._cli_name(fn)
             chain = [name]
             seen = {fn.node.name}
+            root = fn
             while parent is not None and parent not in seen:
                 seen.add(parent)
                 chain.insert(0, self._cli_name(m.functions[parent]))
-                parent_fn = m.functions[parent]
+                parent_fn = root = m.functions[parent]
                 up = self._cli_parent(m, parent_fn)
                 parent = up[1] if up else None
             full = " ".join(chain)
+            rest = " ".join(chain[1:])
+            # a management command that hands its command line to the group: ``manage.py timetable import``
+            programs = [p for cmd in self._group_runners(root) for p in (f"{cmd} {rest}", f"manage.py {cmd} {rest}")]
             self._add(Component("cli-tool", f"{library}-command", full,
-                                _dedupe([name, fn.node.name, " ".join(chain[1:]), f"{m.path} {full}"], full),
+                                _dedupe([name, fn.node.name, rest, f"{m.path} {full}", *programs], full),
                                 m.path, fn.symbol, fn.line, details=(("runs", f"{library} command {full}"),)))
+
+    def _group_runners(self, root: FunctionInfo) -> list[str]:
+        """Names of the management commands whose code runs the click / typer group ``root``
+        (``cli.main(args=...)``, ``cli(...)``)."""
+        out = []
+        for m in self.modules:
+            parts = PurePosixPath(m.path).parts
+            if len(parts) < 3 or parts[-3:-1] != ("management", "commands") or root.node.name not in m.source:
+                continue
+            for node in ast.walk(m.tree):
+                if isinstance(node, ast.Call):
+                    func = node.func.value if isinstance(node.func, ast.Attribute) and node.func.attr == "main" \
+                        else node.func
+                    if self.index.resolve(m, func) == root.qualname:
+                        out.append(PurePosixPath(m.path).stem)
+                        break
+        return out
 
     @staticmethod
     def _cli_name(fn: FunctionInfo) -> str:

@@ -569,4 +569,10 @@ def _entry_points(project: Project) -> dict[str, list["FunctionInfo"]]:
     # every task the model knows (RQ functions handed to a project wrapper or to RQ's cron included)
     for task in project.tasks.values():
         worker.setdefault(task.fn.qualname, task.fn)
+    # and every component discovery found (click / typer sub-commands, scheduler registrations): what a
+    # component runs is in scope for the rules of its type
+    for comp in project.components:
+        fn = project.component_function(comp)
+        if fn is not None and comp.type in roots:
+            roots[comp.type].setdefault(fn.qualname, fn)
     return {t: list(v.values()) for t, v in roots.items()}

@@ -99,7 +99,40 @@ def _extra_edges(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]
             handle = _command_handle(index, str(node.args[0].value))
             if handle is not None:
                 out.append(handle)
+        if isinstance(func, ast.Attribute) and func.attr == "invoke" and len(node.args) >= 2:
+            out.extend(_click_invoked(index, module, node.args[0], node.args[1]))
     return out
+
+
+def _click_invoked(index: "RepoIndex", module: "ModuleInfo", app: ast.expr, args: ast.expr) -> list["FunctionInfo"]:
+    """The click / typer command ``CliRunner().invoke(app, ["import", ...])`` runs: the command ``app`` is,
+    or the sub-command of the group (or Typer app) ``app`` the leading words of the arguments name."""
+    from rootfix.project.model import Project
+
+    dotted = index.resolve(module, app) if isinstance(app, (ast.Name, ast.Attribute)) else None
+    if not dotted:
+        return []
+    words = []
+    for elt in args.elts if isinstance(args, (ast.List, ast.Tuple)) else []:
+        if not (isinstance(elt, ast.Constant) and isinstance(elt.value, str)) or elt.value.startswith("-"):
+            break
+        words.append(elt.value)
+    owner = dotted.rpartition(".")[0]
+    commands = [c for c in Project.of(index).components
+                if c.flavor in ("click-command", "typer-command") and index.by_path.get(c.file) is not None
+                and index.by_path[c.file].module == owner]
+    direct = [c for c in commands if f"{owner}.{c.symbol}" == dotted]
+    if direct:
+        chosen = direct
+    else:
+        chosen = []
+        for k in range(len(words), 0, -1):
+            tail = words[:k]
+            chosen = [c for c in commands if c.name.split()[-k:] == tail]
+            if chosen:
+                break
+    found = [index.by_path[c.file].functions.get(c.symbol) for c in chosen[:1]]
+    return [f for f in found if f is not None]
 
 
 def _distance(index: "RepoIndex", start: "FunctionInfo", targets: set[str], max_depth: int,

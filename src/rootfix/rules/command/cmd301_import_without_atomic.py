@@ -55,6 +55,12 @@ def partial_import_loops(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tup
                 if not atomic_decorated(callee.node, cresolve) and any(
                         not inside_atomic(callee.node, w, cresolve) for w in non_idempotent_writes(callee.node)):
                     writes.append(f"{callee.symbol}()")
+        if not writes and orm_writes(body):
+            # the loop's own writes converge on a re-run (update_or_create), but what was deleted before it
+            # is gone for good when a row fails halfway (``--replace``: the old rows first, then the new)
+            writes = [ast.unparse(c.func)[-60:] + "() before the loop" for c in orm_writes(fn.node)
+                      if c.func.attr in ("delete", "adelete") and c.lineno < loop.lineno
+                      and not inside_atomic(fn.node, c, resolve)]
         if not writes or _callers_atomic(index, fn):
             continue
         yield loop, list(dict.fromkeys(writes))
