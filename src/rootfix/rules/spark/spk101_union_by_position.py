@@ -170,13 +170,48 @@ def reduced_unions(index: "RepoIndex", fn: "FunctionInfo", frames: DataFrames) -
                     yield call, node
 
 
+def _element_exprs(fn: "FunctionInfo", node: ast.expr) -> list[ast.expr] | None:
+    """The expressions a collection of frames is built from (list/tuple literals and comprehensions, through a
+    name assigned and extended with ``+=``), or None when one is not such a literal."""
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return None if any(isinstance(e, ast.Starred) for e in node.elts) else list(node.elts)
+    if isinstance(node, (ast.ListComp, ast.GeneratorExp)):
+        return [node.elt]
+    if isinstance(node, ast.Name):
+        values = [n.value for n in ast.walk(fn.node) if isinstance(n, (ast.Assign, ast.AugAssign))
+                  and any(isinstance(t, ast.Name) and t.id == node.id
+                          for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))]
+        if not values or any(isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute) and c.func.attr in
+                             ("append", "extend", "insert") and isinstance(c.func.value, ast.Name)
+                             and c.func.value.id == node.id for c in ast.walk(fn.node)):
+            return None
+        out: list[ast.expr] = []
+        for v in values:
+            got = _element_exprs(fn, v) if not isinstance(v, ast.Name) else None
+            if got is None:
+                return None
+            out += got
+        return out
+    return None
+
+
+def _same_shapes(fn: "FunctionInfo", items: ast.expr) -> bool:
+    """Every frame of the reduced collection ends in the same ``select`` (``[load(p).select(*COLUMNS) ...]``)."""
+    elements = _element_exprs(fn, items)
+    shapes = {_shape(fn, e) for e in elements} if elements else {None}
+    return len(shapes) == 1 and None not in shapes
+
+
 def union_calls(index: "RepoIndex", fn: "FunctionInfo", frames: DataFrames) -> Iterator[ast.AST]:
     """Positional unions of DataFrames in ``fn`` whose operands' column order is not pinned alike:
     ``a.union(b)`` calls, and the union of a ``reduce`` over DataFrames (a call or a method reference)."""
     chained = {id(node.value) for node in ast.walk(fn.node)
                if isinstance(node, ast.Attribute) and node.attr in DF_ONLY}
     reduced = {id(u) for u, _ in reduced_unions(index, fn, frames)}
+    aligned = {id(u) for u, call in reduced_unions(index, fn, frames) if _same_shapes(fn, call.args[1])}
     for node in ast.walk(fn.node):
+        if id(node) in aligned:
+            continue  # every frame reduced was shaped by the same select
         if id(node) in reduced and isinstance(node, ast.Attribute):
             yield node
             continue
@@ -234,6 +269,18 @@ class UnionByPosition(Rule):
     fix_safety = "unsafe"
 
     VALID = (
+        Example(  # every frame reduced ends in the same select
+            path="shop/jobs/combine.py",
+            code=(
+                "from functools import reduce\n\n"
+                "from pyspark.sql import DataFrame, SparkSession\n\n"
+                "COLUMNS = ['id', 'email']\n\n\n"
+                "def combine(spark, old_paths, new_paths):\n"
+                "    frames = [spark.read.parquet(p).select(*COLUMNS) for p in old_paths]\n"
+                "    frames += [spark.read.json(p).select(*COLUMNS) for p in new_paths]\n"
+                "    return reduce(DataFrame.union, frames)\n"
+            ),
+        ),
         Example(
             path="analytics/jobs/album_usage.py",
             code=(

@@ -87,14 +87,42 @@ def _reaches_write(fn: "FunctionInfo", read: ast.Call, written: set[str]) -> boo
     return False
 
 
+def _infers(call: ast.Call) -> bool:
+    """``inferSchema=True`` / ``.option("inferSchema", True)`` on the read: types guessed from today's values."""
+    for node in [call, *(n for n in _chain(call.func) if isinstance(n, ast.Call))]:
+        for k in node.keywords:
+            if k.arg == "inferSchema" and isinstance(k.value, ast.Constant) and k.value.value in (True, "true", "True"):
+                return True
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "option" and len(node.args) == 2 \
+                and isinstance(node.args[0], ast.Constant) and str(node.args[0].value).lower() == "inferschema" \
+                and isinstance(node.args[1], ast.Constant) and node.args[1].value in (True, "true", "True"):
+            return True
+    return False
+
+
+def _returned(fn: "FunctionInfo", read: ast.Call) -> bool:
+    """A loader: the read's frame (or one built from it) is what the function returns."""
+    names = {t.id for n in ast.walk(fn.node) if isinstance(n, ast.Assign) and any(x is read for x in ast.walk(n.value))
+             for t in n.targets if isinstance(t, ast.Name)}
+    for node in ast.walk(fn.node):
+        if isinstance(node, ast.Return) and node.value is not None:
+            if any(x is read for x in ast.walk(node.value)) or any(
+                    isinstance(x, ast.Name) and x.id in names for x in ast.walk(node.value)):
+                return True
+    return False
+
+
 def schemaless_reads(fn: "FunctionInfo") -> Iterator[tuple[ast.Call, str]]:
-    if not _writes(fn):
-        return
-    written = _written_names(fn)
+    writes = _writes(fn)
+    written = _written_names(fn) if writes else set()
     for node in ast.walk(fn.node):
         if isinstance(node, ast.Call):
             fmt = _reader_format(node)
-            if fmt is not None and not _has_schema(node) and _reaches_write(fn, node, written):
+            if fmt is None or _has_schema(node):
+                continue
+            # written here, or handed on by a loader with its types guessed from the file (a code of digits
+            # only becomes a number and loses its leading zeros)
+            if (writes and _reaches_write(fn, node, written)) or (_infers(node) and _returned(fn, node)):
                 yield node, fmt
 
 
@@ -104,7 +132,8 @@ class ReadWithoutSchema(Rule):
     ## What it does
     Finds `spark.read.csv(...)`, `spark.read.json(...)` and `spark.read.format("csv"|"json").load(...)` without
     `schema=` / `.schema(...)` whose frame the same job function writes (`df.write...`, `saveAsTable`,
-    `insertInto`), directly or through the frames built from it.
+    `insertInto`), directly or through the frames built from it; and a loader that returns a frame read with
+    `inferSchema` on (its types are whatever today's values look like).
 
     ## Why is this bad?
     Without a schema Spark guesses one from the files it is given today: the CSV header decides the column order,
@@ -155,6 +184,16 @@ class ReadWithoutSchema(Rule):
         ),
     )
     INVALID = (
+        Example(  # a loader handing on a frame whose types were inferred
+            path="shop/loaders.py",
+            code=(
+                "from pyspark.sql import SparkSession\n"
+                "from pyspark.sql import functions as F\n\n\n"
+                "def load_members(spark, path):\n"
+                "    df = spark.read.option('header', True).option('inferSchema', True).csv(path)\n"
+                "    return df.select(F.col('member_no').alias('member'), F.col('joined'))\n"
+            ),
+        ),
         Example(
             path="shop/jobs/load.py",
             code=(
@@ -178,8 +217,14 @@ class ReadWithoutSchema(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         for fn in spark_functions(ctx):
             for call, fmt in schemaless_reads(fn):
-                yield self.finding(fn, call.func, (
-                    f"{fmt.upper()} read without a schema in a job that writes: column order and types are guessed "
-                    "from today's files, so a reordered header or an empty column silently changes what is "
-                    "written; pass schema="), file=fn.file)
+                if _infers(call) and _returned(fn, call):
+                    message = (f"{fmt.upper()} read with inferSchema in a loader: each column's type is guessed "
+                               "from today's values (a code of digits only becomes a number and loses its leading "
+                               "zeros, an empty column a string), and whoever combines this frame gets that; "
+                               "pass schema=")
+                else:
+                    message = (f"{fmt.upper()} read without a schema in a job that writes: column order and types "
+                               "are guessed from today's files, so a reordered header or an empty column silently "
+                               "changes what is written; pass schema=")
+                yield self.finding(fn, call.func, message, file=fn.file)
 

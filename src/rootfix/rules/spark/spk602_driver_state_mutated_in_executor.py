@@ -67,10 +67,12 @@ class DriverStateMutatedInExecutor(Rule):
     `n.value`. An accumulator sums correctly across executors, but a task that is retried (executor lost,
     speculation) may add twice where the job code had no such effect; the value is a float or int as started.
     A list, set or dict a `foreach`/`foreachPartition` function fills (`out.append(x)`, `seen.add(x)`,
-    `found[k] = v`, each a statement of its own) is collected back instead: the function yields what it put
-    there, `frame.foreach(f)` becomes `out.extend(frame.rdd.flatMap(f).collect())` (`mapPartitions` for a
-    partition function) and the driver fills its own collection; the items now travel to the driver, as the
-    code meant them to. Lists, dicts and counters in transformations (`map`, UDFs; lazy and re-run on
+    `found[k] = v`, `counts[k] += n`, each a statement of its own; a nested function, or a method of the job's
+    class filling the instance's `self.counts`) is collected back instead: the function yields what it put
+    there, `frame.foreach(f)` becomes `out.extend(frame.rdd.flatMap(f).toLocalIterator())` (`mapPartitions`
+    for a partition function; a loop adding `counts[key] += amount` for the keyed sums) and the driver fills
+    its own collection; the items now travel to the driver, as the code meant them to, a partition at a
+    time. A method is changed only when nothing else in its module names it. Lists, dicts and counters in transformations (`map`, UDFs; lazy and re-run on
     recomputation) get no fix.
     """
 
@@ -160,7 +162,7 @@ class DriverStateMutatedInExecutor(Rule):
                 "        def compare(row):\n"
                 "            if row.ledger != row.bank:\n"
                 "                yield row.id, row.ledger - row.bank\n\n"
-                "        found.update(self.spark.table('ledger_vs_bank').rdd.flatMap(compare).collect())\n"
+                "        found.update(self.spark.table('ledger_vs_bank').rdd.flatMap(compare).toLocalIterator())\n"
                 "        return found\n"
             ),
         ),
@@ -185,7 +187,7 @@ class DriverStateMutatedInExecutor(Rule):
                 "        for line in lines:\n"
                 "            if line.count(',') != 2:\n"
                 "                yield line\n\n"
-                "    bad.extend(sc.textFile(path).mapPartitions(check).collect())\n"
+                "    bad.extend(sc.textFile(path).mapPartitions(check).toLocalIterator())\n"
                 "    return bad\n"
             ),
         ),
@@ -443,13 +445,18 @@ class DriverStateMutatedInExecutor(Rule):
 
     def _collect_back(self, frames: DataFrames, module: "ModuleInfo", owner: "FunctionInfo", closure: Closure,
                       name: str) -> str | None:
-        """A ``foreach`` function that fills a driver list / set / dict becomes a generator of the items it
-        would have put there; the driver collects them and fills its own collection:
-        ``frame.foreach(f)`` -> ``out.extend(frame.rdd.flatMap(f).collect())``."""
+        """A ``foreach`` function that fills a driver list / set / dict (a nested function, or a method of the
+        job's class filling the instance's) becomes a generator of what it would have put there; the driver
+        collects it and fills its own collection: ``frame.foreach(f)`` ->
+        ``out.extend(frame.rdd.flatMap(f).toLocalIterator())``; ``self.counts[k] += 1`` -> ``yield k, 1`` and a loop
+        adding them on the driver."""
         node = closure.node
         call = closure.at
-        if closure.how not in FOREACH or closure.target is not None or not isinstance(node, ast.FunctionDef) \
+        if closure.how not in FOREACH or not isinstance(node, ast.FunctionDef) \
                 or not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute):
+            return None
+        on_self = closure.target is not None
+        if on_self and not self._own_method(module, owner, closure):
             return None
         if any(isinstance(n, (ast.Nonlocal, ast.Global, ast.Yield, ast.YieldFrom, ast.Lambda)) for n in ast.walk(node)) \
                 or any(isinstance(n, ast.Return) and n.value is not None for n in ast.walk(node)) \
@@ -458,45 +465,78 @@ class DriverStateMutatedInExecutor(Rule):
         muts = mutations(node, local_names(node))
         if not muts or any(m.name != name or m.counter for m in muts):
             return None
-        # each mutation a statement of its own, all of one kind: ``out[k] = v`` / ``out.append(x)`` / ``out.add(x)``
+        container = f"self.{name}" if on_self else name
+        # each mutation a statement of its own, all of one kind: ``out[k] = v`` / ``out[k] += n`` /
+        # ``out.append(x)`` / ``out.add(x)``
         statements = {id(st.value): st for st in ast.walk(node) if isinstance(st, ast.Expr)}
         kinds: set[str] = set()
         yields: list[tuple[ast.stmt, str]] = []
         src = module.source
+
+        def text(n: ast.AST) -> str:
+            a, b = edits.span(src, n)
+            return src[a:b]
+
         for m in muts:
-            if isinstance(m.node, ast.Assign) and len(m.node.targets) == 1 \
-                    and isinstance(m.node.targets[0], ast.Subscript):
-                target = m.node.targets[0]
-                ks, ke = edits.span(src, target.slice)
-                vs, ve = edits.span(src, m.node.value)
-                kinds.add("update")
-                yields.append((m.node, f"yield {src[ks:ke]}, {src[vs:ve]}"))
-            elif isinstance(m.node, ast.Call) and id(m.node) in statements and m.node.func.attr in ("append", "add") \
-                    and len(m.node.args) == 1 and not m.node.keywords:
-                vs, ve = edits.span(src, m.node.args[0])
-                kinds.add("extend" if m.node.func.attr == "append" else "update")
-                yields.append((statements[id(m.node)], f"yield {src[vs:ve]}"))
+            st = m.node
+            if isinstance(st, (ast.Assign, ast.AugAssign)):
+                target = st.targets[0] if isinstance(st, ast.Assign) and len(st.targets) == 1 else \
+                    st.target if isinstance(st, ast.AugAssign) else None
+                if not isinstance(target, ast.Subscript) or ast.unparse(target.value) != container:
+                    return None
+                if isinstance(st, ast.AugAssign) and not isinstance(st.op, ast.Add):
+                    return None
+                kinds.add("add" if isinstance(st, ast.AugAssign) else "update")
+                yields.append((st, f"yield {text(target.slice)}, {text(st.value)}"))
+            elif isinstance(st, ast.Call) and id(st) in statements and st.func.attr in ("append", "add") \
+                    and ast.unparse(st.func.value) == container and len(st.args) == 1 and not st.keywords:
+                kinds.add("extend" if st.func.attr == "append" else "update")
+                yields.append((statements[id(st)], f"yield {text(st.args[0])}"))
             else:
                 return None
         if len(kinds) != 1:
             return None
-        mutated = {id(m.node) for m in muts} | {id(n) for m in muts for n in ast.walk(m.node)}
-        if any(isinstance(n, ast.Name) and n.id == name and id(n) not in mutated for n in ast.walk(node)):
+        kind = kinds.pop()
+        mutated = {id(n) for m in muts for n in ast.walk(m.node)}
+        reads_here = [n for n in ast.walk(node) if id(n) not in mutated and (
+            isinstance(n, ast.Name) and n.id == name and not on_self
+            or isinstance(n, ast.Attribute) and on_self and ast.unparse(n) == container)]
+        if reads_here:
             return None  # read on the executor (a dedupe check): its copy there is not the driver's
         stmt = next((st for st in ast.walk(owner.node) if isinstance(st, ast.Expr) and st.value is call), None)
         receiver = call.func.value
         if stmt is None or len(call.args) != 1 or call.keywords:
             return None
-        if is_rdd(frames, owner, receiver) and not frames.is_df(owner, receiver):
-            rdd = receiver
-            rdd_src = src[slice(*edits.span(src, rdd))]
-        elif frames.is_df(owner, receiver):
-            rdd_src = f"{src[slice(*edits.span(src, receiver))]}.rdd"
+        if frames.is_df(owner, receiver):
+            rdd_src = f"{text(receiver)}.rdd"
+        elif is_rdd(frames, owner, receiver):
+            rdd_src = text(receiver)
         else:
             return None
         method = "flatMap" if closure.how == "foreach" else "mapPartitions"
-        fs, fe = edits.span(src, call.args[0])
-        changes = [(s, e, text) for st, text in yields for s, e in [edits.span(src, st)]]
-        s, e = edits.span(src, stmt)
-        changes.append((s, e, f"{name}.{kinds.pop()}({rdd_src}.{method}({src[fs:fe]}).collect())"))
+        # streamed to the driver partition by partition (not a second copy in one list: SPK301)
+        collected = f"{rdd_src}.{method}({text(call.args[0])}).toLocalIterator()"
+        changes = [(a, b, t) for st, t in yields for a, b in [edits.span(src, st)]]
+        a, b = edits.span(src, stmt)
+        if kind == "add":
+            used = {n.id for n in ast.walk(owner.node) if isinstance(n, ast.Name)}
+            key, amount = next((k, v) for k, v in (("key", "amount"), ("key_", "amount_"), ("_key", "_amount"))
+                               if k not in used and v not in used)
+            indent = " " * stmt.col_offset
+            changes.append((a, b, f"for {key}, {amount} in {collected}:\n{indent}    {container}[{key}] += {amount}"))
+        else:
+            changes.append((a, b, f"{container}.{kind}({collected})"))
         return edits.apply(src, changes)
+
+    @staticmethod
+    def _own_method(module: "ModuleInfo", owner: "FunctionInfo", closure: Closure) -> bool:
+        """``self.<method>`` of the job's own class, in this module, named nowhere else in it (turning it into a
+        generator changes no other caller)."""
+        target = closure.target
+        args = owner.node.args.args
+        if target is None or target.file != owner.file or target.class_name != owner.class_name \
+                or not args or args[0].arg != "self" or not target.node.args.args \
+                or target.node.args.args[0].arg != "self" or target.node.decorator_list:
+            return False
+        uses = [n for n in ast.walk(module.tree) if isinstance(n, ast.Attribute) and n.attr == target.node.name]
+        return len(uses) == 1

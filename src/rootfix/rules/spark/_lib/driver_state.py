@@ -52,11 +52,32 @@ def accumulators(*scopes: ast.AST) -> set[str]:
     return names
 
 
+def _self_attr(node: ast.AST, selfname: str | None) -> str | None:
+    """``attr`` for ``self.attr`` (the method's own instance)."""
+    if selfname and isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == selfname:
+        return node.attr
+    return None
+
+
 def mutations(closure: ast.AST, local: set[str]) -> list[Mutation]:
-    """Mutations of names ``closure`` does not bind itself (``local``)."""
+    """Mutations of names ``closure`` does not bind itself (``local``), and, in a method, of containers and
+    counters on its instance (``self.rejected[key] += 1``: the instance is a pickled copy on an executor)."""
     declared = {n for node in ast.walk(closure) if isinstance(node, (ast.Nonlocal, ast.Global)) for n in node.names}
     out: list[Mutation] = []
+    args = closure.args.args if isinstance(closure, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+    selfname = args[0].arg if args and args[0].arg == "self" else None
     for node in ast.walk(closure):
+        if selfname:
+            if isinstance(node, (ast.Assign, ast.AugAssign)):
+                for t in (node.targets if isinstance(node, ast.Assign) else [node.target]):
+                    attr = _self_attr(t.value, selfname) if isinstance(t, ast.Subscript) else \
+                        (_self_attr(t, selfname) if isinstance(node, ast.AugAssign) else None)
+                    if attr:
+                        out.append(Mutation(attr, node, False))
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS:
+                attr = _self_attr(node.func.value, selfname)
+                if attr:
+                    out.append(Mutation(attr, node, False))
         if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id in declared:
             out.append(Mutation(node.target.id, node, isinstance(node.op, (ast.Add, ast.Sub))))
         elif isinstance(node, ast.Assign):

@@ -126,6 +126,13 @@ def _function_ref(index: "RepoIndex", module: "ModuleInfo", fn: FunctionInfo, ex
         return expr, None
     if isinstance(expr, ast.Name) and expr.id in nested:
         return nested[expr.id], None
+    if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id in ("self", "cls") \
+            and fn.class_name:
+        # a bound method of the job's own class: ``frame.foreach(self._tally)``
+        target = module.functions.get(f"{fn.class_name}.{expr.attr}") \
+            or index._inherited_method(module, fn.class_name, expr.attr)
+        if target is not None:
+            return target.node, target
     if isinstance(expr, (ast.Name, ast.Attribute)):
         dotted = index.resolve(module, expr)
         target = index.lookup_function(dotted) if dotted else None

@@ -13,5 +13,5 @@ class Command(BaseCommand):
             if row.hours > 48:
                 yield row.parcel_id
 
-        slow.extend(spark.read.parquet("s3://lake/deliveries").rdd.flatMap(collect_slow).collect())
+        slow.extend(spark.read.parquet("s3://lake/deliveries").rdd.flatMap(collect_slow).toLocalIterator())
         self.stdout.write(f"{len(slow)} slow deliveries")
