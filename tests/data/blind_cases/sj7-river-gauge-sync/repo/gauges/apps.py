@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GaugesConfig(AppConfig):
+    name = "gauges"
+    verbose_name = "Gauging stations"
