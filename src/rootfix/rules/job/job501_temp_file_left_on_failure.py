@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable
 
-from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, FirstOf, ProjectTestCalls, Rule
 from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._lib.finally_wrap import wrap_in_finally
 from rootfix.rules.job._lib.job_test import entry_call, patch_target, work_call
@@ -213,7 +213,7 @@ class TempFileLeftOnFailure(Rule):
         return Patch(changes=(FileChange(finding.file, module.source, new),)) if new else None
 
     # ------------------------------------------------------------------ regression test
-    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
+    def regression(self, index: "RepoIndex", finding: Finding) -> FirstOf | None:
         """Run the job with its work failing: the temp paths it created must be gone afterwards."""
         target = self._target(index, finding)
         if target is None or target[2] is None:
@@ -228,10 +228,16 @@ class TempFileLeftOnFailure(Rule):
         imports, run, _ = entry
         call, patch = work
         noun = "temp directory" if temp.kind == "dir" else "temp file"
-        return DirectTest(fn.symbol, fn.file, ("job_failing_work", "job501_temp_files_removed"), dict(
+        # the project's own tests of the job first: they build the rows it needs to get as far as its temp
+        # path (called bare, a job with nothing to do returns before it)
+        replay = DirectTest(fn.symbol, fn.file, ("job501_replayed_temp_files_removed",), dict(
+            work_repr=repr(patch), create_repr=repr(create), work_text=ast.unparse(call.func), noun=noun),
+            calls=ProjectTestCalls(fn, "_no_temp_left", infix="failing", beside=True))
+        direct = DirectTest(fn.symbol, fn.file, ("job_failing_work", "job501_temp_files_removed"), dict(
             title=f"`{fn.symbol}` leaves no {noun} behind when it fails.",
             doc=(f"The {noun} created by `{temp.what}` was removed only when the work succeeded, so every\n"
                  "failed run left one behind. The test makes the job's work fail and checks that what the job\n"
                  "created is gone."),
             imports=("import os\nimport shutil\n" + imports).strip(), work_repr=repr(patch),
             work_text=ast.unparse(call.func), run=run, create_repr=repr(create), name=fn.node.name, noun=noun))
+        return FirstOf((replay, direct))
