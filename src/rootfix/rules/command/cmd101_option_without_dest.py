@@ -194,6 +194,31 @@ class OptionWithoutDest(Rule):
         ),
     )
     INVALID = (
+        Example(  # the options handed on to a helper method, read there under a name no option has
+            path="gauges/management/commands/export_readings.py",
+            code=(
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        parser.add_argument('--station', action='append', dest='station_codes')\n\n"
+                "    def selected(self, options):\n"
+                "        return options.get('stations') or []\n\n"
+                "    def handle(self, *args, **options):\n"
+                "        for code in self.selected(options):\n"
+                "            self.stdout.write(code)\n"
+            ),
+            fixed=(
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        parser.add_argument('--station', action='append', dest='station_codes')\n\n"
+                "    def selected(self, options):\n"
+                "        return options.get('station_codes') or []\n\n"
+                "    def handle(self, *args, **options):\n"
+                "        for code in self.selected(options):\n"
+                "            self.stdout.write(code)\n"
+            ),
+        ),
         Example(
             path="loans/management/commands/send_overdue_notices.py",
             code=(
@@ -282,6 +307,11 @@ class OptionWithoutDest(Rule):
                                                                        key, dests))
             for target, explicit in _forwarded(ctx.index, module, handle):
                 yield from self._check_forwarded(target, dests, explicit)
+            for target, param in _passed_on(ctx.index, module, handle):
+                for node, key in _option_reads(target.node, param):
+                    if key not in dests:
+                        yield self.finding(target, node, self._message(
+                            f"`{param}[{key!r}]` in {target.symbol}() (given the options)", key, dests))
 
     def _check_forwarded(self, fn: "FunctionInfo", dests: set[str], explicit: set[str]) -> Iterator[Finding]:
         """A function handle() passes its whole ``**options`` to: its keyword parameters are options too."""
@@ -325,6 +355,13 @@ class OptionWithoutDest(Rule):
         fn = index.enclosing_function(finding.file, finding.line)
         if fn is None:
             return None
+        if module is not None and "Command" in module.classes and module.functions.get("Command.handle") is not None:
+            handle = module.functions["Command.handle"]
+            # a helper the options reach as an argument (``self.selected(options)``), or a method reading what
+            # handle() kept on the instance
+            if any(t.qualname == fn.qualname for t, _ in _passed_on(index, module, handle)) \
+                    or any(m.qualname == fn.qualname for m, _ in _kept_on_self(module, handle)):
+                return module, handle, fn
         for caller, _ in index.callers(fn):
             cmod = index.module_of(caller)
             if caller.symbol == "Command.handle" and _is_command_module(cmod.path) and any(
@@ -385,9 +422,20 @@ class OptionWithoutDest(Rule):
             else:
                 return None
             explicit |= passed
+        handed = []  # functions handle() hands the mapping itself to, as an argument
+        for target, param in _passed_on(index, cmod, handle):
+            if target.class_name == "Command" and target.file == cmod.path:
+                handed.append(f"(Command.{target.node.name}, {param!r})")
+            elif target.class_name is None:
+                alias = f"_handed{len(imports)}"
+                imports.append(f"from {module_name(target.file)} import {target.node.name} as {alias}\n")
+                handed.append(f"({alias}, {param!r})")
         forwarded_check = ""
+        if handed:
+            forwarded_check += (f"    for function, name in ({', '.join(handed)},):\n"
+                                "        read |= set(_option_keys(function, name))\n")
         if forwarded:  # functions handle() hands its whole **options to read them as keywords
-            forwarded_check = (
+            forwarded_check += (
                 f"    for function in ({', '.join(forwarded)},):\n"
                 "        params = inspect.signature(function).parameters.values()\n"
                 "        read |= {p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)\n"
@@ -487,6 +535,43 @@ def _keyword_params(fn: "FunctionInfo") -> list[ast.arg]:
         with_default = with_default[1:]
     kwonly = [arg for arg, d in zip(a.kwonlyargs, a.kw_defaults) if d is not None]
     return [arg for arg in with_default if arg not in a.posonlyargs] + kwonly
+
+
+def _passed_on(index: "RepoIndex", module: "ModuleInfo", handle: "FunctionInfo",
+               depth: int = 3) -> list[tuple["FunctionInfo", str]]:
+    """``(function, parameter)`` for each project function the options mapping reaches as a plain argument:
+    ``self.readings(options)`` -> ``readings(self, options)``, and from there ``self.selected(options)``."""
+    kwargs = handle.node.args.kwarg.arg if handle.node.args.kwarg else None
+    if not kwargs:
+        return []
+    out: list[tuple[FunctionInfo, str]] = []
+    seen = {(handle.qualname, kwargs)}
+    frontier = [(handle, kwargs)]
+    for _ in range(depth):
+        nxt = []
+        for fn, name in frontier:
+            fmod = index.module_of(fn)
+            for node in ast.walk(fn.node):
+                if not isinstance(node, ast.Call):
+                    continue
+                at = [i for i, a in enumerate(node.args) if isinstance(a, ast.Name) and a.id == name]
+                by = [k.arg for k in node.keywords if k.arg and isinstance(k.value, ast.Name) and k.value.id == name]
+                if not at and not by:
+                    continue
+                target = index.resolve_call(fmod, node, fn.class_name)
+                if target is None or "/tests/" in f"/{target.file}":
+                    continue
+                bound_self = isinstance(node.func, ast.Attribute) and target.class_name is not None
+                positional = [*target.node.args.posonlyargs, *target.node.args.args][(1 if bound_self else 0):]
+                params = [positional[i].arg for i in at if i < len(positional)] + \
+                    [b for b in by if b in {a.arg for a in [*positional, *target.node.args.kwonlyargs]}]
+                for param in params:
+                    if (target.qualname, param) not in seen:
+                        seen.add((target.qualname, param))
+                        out.append((target, param))
+                        nxt.append((target, param))
+        frontier = nxt
+    return out
 
 
 def _forwarded(index: "RepoIndex", module: "ModuleInfo", handle: "FunctionInfo") -> list[tuple["FunctionInfo", set[str]]]:
