@@ -324,10 +324,39 @@ def patch_target(index: "RepoIndex", module: ModuleInfo, call: ast.Call, class_n
     if root in ("self", "cls"):
         if class_name and len(parts) == 1:
             return f"{module.module}.{class_name}.{parts[0]}"
+        if class_name and len(parts) == 2:
+            # ``self.client.get_json(...)``: the method of the class ``self.client`` is built from
+            owner = _attribute_class(index, module, class_name, parts[0])
+            if owner is not None:
+                return f"{owner}.{parts[1]}"
         return None
     if root in module.imports or root in module.functions or root in module.classes or root in module.assignments:
         return ".".join([module.module, root, *parts])
     return None
+
+
+def _attribute_class(index: "RepoIndex", module: ModuleInfo, class_name: str, attr: str) -> str | None:
+    """The dotted project class an instance attribute holds when every assignment builds one (``self.client =
+    client or FeedClient.from_settings()``: a constructor or a classmethod of the class) and it defines methods."""
+    cls = module.classes.get(class_name)
+    if cls is None:
+        return None
+    found: set[str] = set()
+    for node in ast.walk(cls):
+        if not (isinstance(node, ast.Assign) and any(isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)
+                                                     and t.value.id == "self" and t.attr == attr for t in node.targets)):
+            continue
+        value = node.value.values[-1] if isinstance(node.value, ast.BoolOp) else node.value
+        if not isinstance(value, ast.Call):
+            return None
+        func = value.func
+        ref = func if index.lookup_class(index.resolve(module, func) or "") is not None else \
+            func.value if isinstance(func, ast.Attribute) else None
+        dotted = index.resolve(module, ref) if ref is not None else None
+        if not dotted or index.lookup_class(dotted) is None:
+            return None
+        found.add(dotted)
+    return found.pop() if len(found) == 1 else None
 
 
 def first_patchable_call(index: "RepoIndex", module: ModuleInfo, stmts: list[ast.stmt], class_name: str | None,

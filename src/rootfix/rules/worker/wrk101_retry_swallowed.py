@@ -13,7 +13,7 @@ from rootfix.types import FileChange, Finding, Patch
 from rootfix.rules.worker._lib.autoretry import _autoretry, _tries, autoretry_swallows, wrapper_swallows
 
 if TYPE_CHECKING:
-    from rootfix.discover.index import RepoIndex
+    from rootfix.discover.index import ModuleInfo, RepoIndex
 
 _MODELS = '''from django.db import models
 
@@ -291,7 +291,8 @@ class RetrySwallowedByBroadExcept(Rule):
     exception is handled exactly as before; only the retry Celery asked for is no longer swallowed.
     For an error the task retries on, ``except <that error>: raise`` is added before the handler (spelled
     as the module already imports it), so Celery's autoretry (or the task's retry handler) sees it; other
-    errors are handled as before. The regression test injects that error at the first call the ``try``
+    errors are handled as before. A handler that catches just that error (``except FeedUnavailable as exc:
+    log(...); return []``) keeps what it does and ends in ``raise`` instead of its ``return``. The regression test injects that error at the first call the ``try``
     guards and requires a retry — replaying the project's tests that run the task, or, when none does, a
     generated run of the task on the test database.
     """
@@ -441,6 +442,18 @@ def export_invoice(invoice_id):
         module, handler = codemod.find_at(module, line, cst.ExceptHandler)
         if handler is None:
             return None
+        if reraise and _catches_exactly(index, info, finding, reraise):
+            # the handler catches just the error the task retries on: it keeps what it does (the log line)
+            # and re-raises instead of returning
+            body = list(handler.body.body)
+            last = body[-1] if body else None
+            if isinstance(last, cst.SimpleStatementLine) and len(last.body) == 1 \
+                    and isinstance(last.body[0], (cst.Return, cst.Pass)):
+                raise_line = cst.parse_statement("raise\n").with_changes(leading_lines=last.leading_lines)
+                new_body = handler.body.with_changes(body=[*body[:-1], raise_line])
+                new = codemod.replace_node(module, handler, lambda h: h.with_changes(body=new_body)).code
+                if new != source:
+                    return Patch(changes=(FileChange(finding.file, source, new),))
         new_handler = cst.ensure_type(
             cst.parse_statement(
                 f"try:\n    pass\nexcept {local}:\n"
@@ -502,6 +515,15 @@ def export_invoice(invoice_id):
             check=("    assert isinstance(outcome, Retry), (\n"
                    "        f\"the Retry raised inside the task was swallowed: the task returned {outcome!r}\")"),
         )
+
+
+def _catches_exactly(index: "RepoIndex", info: "ModuleInfo", finding: Finding, reraise: list[str]) -> bool:
+    """The handler at the finding names one exception type, one the task retries on."""
+    handler = next((n for n in ast.walk(info.tree) if isinstance(n, ast.ExceptHandler) and n.lineno == finding.line),
+                   None)
+    if handler is None or handler.type is None or isinstance(handler.type, ast.Tuple):
+        return False
+    return (index.resolve(info, handler.type) or "") in reraise
 
 
 def _retry_name(module: cst.Module) -> tuple[cst.Module, str]:
