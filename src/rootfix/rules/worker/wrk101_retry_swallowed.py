@@ -351,6 +351,44 @@ def export_invoice(invoice_id):
         Example(_BUGGY_DIRECT, path="billing/tasks.py", files=_FILES, fixed=_FIXED_DIRECT),
         Example(_BUGGY_HELPER, path="billing/tasks.py", files=_FILES, fixed=_FIXED_HELPER),
         Example(_BUGGY_CLASS, path="billing/tasks.py", files=_FILES, fixed=_FIXED_CLASS),
+        Example(  # a service class catches just the error the task autoretries on, logs it and returns
+            path="stock/service.py",
+            files=(("stock/__init__.py", ""),
+                   ("stock/client.py", "class FeedDown(Exception):\n    pass\n\n\n"
+                                       "class FeedClient:\n    def get(self, path):\n        raise FeedDown(path)\n"),
+                   ("stock/tasks.py", "from celery import shared_task\n\nfrom stock.client import FeedDown\n"
+                                      "from stock.service import StockService\n\n\n"
+                                      "@shared_task(autoretry_for=(FeedDown,), max_retries=3)\n"
+                                      "def sync(ward):\n    return len(StockService().levels(ward))\n")),
+            code=(
+                "import logging\n\nfrom stock.client import FeedClient, FeedDown\n\n"
+                "logger = logging.getLogger(__name__)\n\n\n"
+                "class StockService:\n"
+                "    def __init__(self, client=None):\n"
+                "        self.client = client or FeedClient()\n\n"
+                "    def levels(self, ward):\n"
+                "        try:\n"
+                "            payload = self.client.get(f'/wards/{ward}')\n"
+                "        except FeedDown as exc:\n"
+                "            logger.warning('feed down for %s: %s', ward, exc)\n"
+                "            return []\n"
+                "        return payload['lines']\n"
+            ),
+            fixed=(
+                "import logging\n\nfrom stock.client import FeedClient, FeedDown\n\n"
+                "logger = logging.getLogger(__name__)\n\n\n"
+                "class StockService:\n"
+                "    def __init__(self, client=None):\n"
+                "        self.client = client or FeedClient()\n\n"
+                "    def levels(self, ward):\n"
+                "        try:\n"
+                "            payload = self.client.get(f'/wards/{ward}')\n"
+                "        except FeedDown as exc:\n"
+                "            logger.warning('feed down for %s: %s', ward, exc)\n"
+                "            raise\n"
+                "        return payload['lines']\n"
+            ),
+        ),
     )
 
     # ------------------------------------------------------------------ detection
