@@ -233,6 +233,33 @@ def queryset_methods(index: "RepoIndex") -> dict[str, list["FunctionInfo"]]:
     return out
 
 
+def _model_manager_classes(index: "RepoIndex", model: str) -> set[str]:
+    """Dotted Manager / QuerySet classes behind a model's managers: ``objects = QS.as_manager()``,
+    ``Manager.from_queryset(QS)()``, ``MyManager()``."""
+    hit = index.lookup_class(model)
+    if hit is None:
+        return set()
+    info, cls = hit
+    out: set[str] = set()
+    for stmt in cls.body:
+        value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
+        if not isinstance(value, ast.Call):
+            continue
+        func = value.func
+        refs: list[ast.expr] = []
+        if isinstance(func, ast.Attribute) and func.attr == "as_manager":
+            refs.append(func.value)
+        elif isinstance(func, ast.Call) and isinstance(func.func, ast.Attribute) and func.func.attr == "from_queryset":
+            refs += [func.func.value, *func.args]
+        else:
+            refs.append(func)
+        for ref in refs:
+            dotted = index.resolve(info, ref) if isinstance(ref, (ast.Name, ast.Attribute)) else None
+            if dotted and index.lookup_class(dotted) is not None:
+                out.add(dotted)
+    return out
+
+
 def in_manager_class(index: "RepoIndex", fn: "FunctionInfo") -> bool:
     if not fn.class_name:
         return False
@@ -892,6 +919,9 @@ def callees(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]:
                     # the project's own queryset / manager method (``X.objects.completed().ended_between()``):
                     # taken when one class defines it, or one of the receiver's model's managers does
                     found = queryset_methods(index).get(method, [])
+                    if len(found) > 1 and v is not None and v.model:
+                        own = _model_manager_classes(index, v.model)
+                        found = [f for f in found if f"{f.module}.{f.class_name}" in own]
                     target = found[0] if len(found) == 1 else None
             if target is not None and target.qualname != fn.qualname:
                 out.setdefault(target.qualname, target)

@@ -213,18 +213,28 @@ class UtcDayBounds(Rule):
     def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         target = self._target(index, finding)
         fn = index.enclosing_function(finding.file, finding.line)
-        if target is None or fn is None or fn.class_name:
+        if target is None or fn is None:
+            return None
+        from rootfix.project.values import in_manager_class
+
+        # a QuerySet / Manager method (``on_day(self, day)``): the bounds it filters on are checked
+        manager = fn.class_name is not None and "." not in fn.class_name and in_manager_class(index, fn)
+        if fn.class_name and not manager:
             return None
         module, _, combine = target
         args = fn.node.args
-        required = len(args.args) - len(args.defaults)
+        params = args.args[1:] if manager else args.args
+        required = len(params) - len(args.defaults)
         day_arg = combine.args[0]
         if (required != 1 or args.kwonlyargs and any(d is None for d in args.kw_defaults)
-                or not isinstance(day_arg, ast.Name) or day_arg.id != args.args[0].arg):
+                or not isinstance(day_arg, ast.Name) or day_arg.id != params[0].arg):
             return None
         time_src = _time_expr(index, module, combine.args[1])
         if time_src is None:
             return None
+        if manager:
+            return DirectTest(fn.symbol, finding.file, ("job401_local_midnight_queryset",), dict(
+                time=time_src, class_name=fn.class_name, method=fn.node.name))
         return DirectTest(fn.symbol, finding.file, ("job401_local_midnight",), dict(
             time=time_src, class_name="".join(p.title() for p in fn.symbol.split("_"))))
 
