@@ -414,6 +414,13 @@ class Project:
 
         return self.index.reachable(fn, max_depth, implicit=True, callees=lambda f: V.callees(self.index, f))
 
+    def _starters(self, component: Component) -> list["FunctionInfo"]:
+        if component.type != "pyspark-job":
+            return []
+        found = [_starter_of(self, value.strip()) for key, value in component.details if key == "started_by"
+                 for value in value.split(",")]
+        return [fn for fn in found if fn is not None]
+
     def reach(self, component: Component, related: "RelatedCode | None" = None,
               depth: int | None = None) -> dict[str, "FunctionInfo"]:
         """qualname -> function for the code one component runs: its function and what that calls
@@ -439,6 +446,11 @@ class Project:
         for first in starts:
             for fn, _ in self.reachable(first, COMPONENT_REACH_DEPTH if depth is None else depth):
                 out.setdefault(fn.qualname, fn)
+        # a Spark job is handed what its starter builds (the session, broadcasts, lookups): the starter and
+        # what it calls directly are the job's code too
+        for starter in self._starters(component):
+            for fn, _ in self.reachable(starter, 1):
+                out.setdefault(fn.qualname, fn)
         if related is not None:
             for ref in related.refs:
                 info = self.index.by_path.get(ref.file)
@@ -449,6 +461,17 @@ class Project:
 
 
 _func_arg = function_ref  # the project function an argument names (project/callables.py)
+
+
+def _starter_of(project: "Project", text: str) -> "FunctionInfo | None":
+    """The function a ``started_by`` detail names: ``manage.py <command>`` (its ``handle``) or a qualname."""
+    if text.startswith("manage.py "):
+        name = text.split()[1]
+        for comp in project.commands:
+            if comp.name == name:
+                return project.component_function(comp)
+        return None
+    return project.index.functions.get(text)
 
 
 #: decorator names a project's own job registry goes by (discover.components reads the same ones)
