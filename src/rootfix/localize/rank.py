@@ -159,7 +159,8 @@ def rank_suspects(
                                          for i, f in enumerate(findings)}) if len(findings) > 1 else {}
     top_said = max(said_by.values(), default=0.0) or 1.0
     for i, finding in enumerate(findings):
-        fn = index.enclosing_function(finding.file, finding.line)
+        fn = index.enclosing_function(finding.file, finding.line) or next(
+            (index.enclosing_function(r.path, r.line) for r in finding.related[:1]), None)  # a class body's
         if fn is None:
             continue
         kind = hz.RULE_CLASS_KINDS.get(finding.bug_class)

@@ -148,3 +148,27 @@ def _callables(index: "RepoIndex", module: "ModuleInfo", node: ast.expr, within:
     fn = function_ref(index, module, node)
     if fn is not None:
         yield None, fn
+
+
+def dispatched(index: "RepoIndex", module: "ModuleInfo", call: ast.Call) -> list["FunctionInfo"]:
+    """The project functions a call through a dispatch table may run: ``JOBS[name]()``,
+    ``HANDLERS.get(kind)(...)`` where the table is a module-level dict / list literal of function references
+    (``JOBS = {"sheet": build_sheet, ...}``): every function the table holds."""
+    func = call.func
+    if isinstance(func, ast.Subscript):
+        table_expr = func.value
+    elif isinstance(func, ast.Call) and isinstance(func.func, ast.Attribute) and func.func.attr == "get":
+        table_expr = func.func.value
+    else:
+        return []
+    found = _table(index, module, table_expr)
+    if found is None:
+        return []
+    owner, table = found
+    values = table.values if isinstance(table, ast.Dict) else table.elts
+    out = []
+    for value in values:
+        target = function_ref(index, owner, value) if value is not None else None
+        if target is not None:
+            out.append(target)
+    return out

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from rootfix.discover.index import walk_body
+from rootfix.project.callables import dispatched, function_ref
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -893,6 +894,18 @@ def callees(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]:
     module = index.module_of(fn)
     for scope in scopes(index, fn):
         for node in _own_nodes(scope.node):
+            if isinstance(node, ast.Call):
+                # a project function handed to a scheduler / executor / thread runs when it is called
+                for arg in [*node.args, *(k.value for k in node.keywords)]:
+                    target = function_ref(index, module, arg) if isinstance(arg, (ast.Name, ast.Attribute)) \
+                        else None
+                    if target is not None and target.qualname != fn.qualname:
+                        out.setdefault(target.qualname, target)
+            if isinstance(node, ast.Call) and isinstance(node.func, (ast.Subscript, ast.Call)):
+                for target in dispatched(index, module, node):  # ``JOBS[name]()``: every job of the table
+                    if target.qualname != fn.qualname:
+                        out.setdefault(target.qualname, target)
+                continue
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
                 continue
             method, recv = node.func.attr, node.func.value

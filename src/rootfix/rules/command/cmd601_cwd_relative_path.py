@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from rootfix.rules.base import CheckContext, Example, Rule
-from rootfix.rules.command._lib.files import changes_directory, local_bindings, path_sinks, relative_path
+from rootfix.rules.command._lib.file_roles import is_bare_name, reads_test_data, regenerates_source
+from rootfix.rules.command._lib.files import changes_directory, file_opens, local_bindings, path_sinks, relative_path
 from rootfix.types import Finding
 
 if TYPE_CHECKING:
@@ -24,6 +25,12 @@ class CwdRelativePath(Rule):
     and through a local name bound to one. Paths taken from settings (`BASE_DIR`, `MEDIA_ROOT`), from
     `__file__`, from the command's arguments or absolute literals are not reported, nor functions that set
     their own directory with `os.chdir()`.
+
+    A bare file name (`open("permissions.json", "w")`) is reported only in code a scheduler, a worker or a
+    Spark job runs: in a command a person runs, putting the file in (or taking it from) the directory they
+    run it in is the command-line convention. Developer tools run from the checkout are not reported either:
+    functions that read the project's test data (`Path("unittests/scans") / name`) or regenerate files
+    committed in the source tree (`templates/snippets/*.html`).
 
     ## Why is this bad?
     A relative path is resolved against the directory the process was started from, not the project. Run
@@ -135,11 +142,36 @@ class CwdRelativePath(Rule):
         if changes_directory(fn.node, resolve):
             return
         names = local_bindings(fn.node)
-        for call, path in path_sinks(fn.node, resolve):
-            literal = relative_path(path, resolve, names)
-            if literal is None:
-                continue
+        found = [(call, literal) for call, path in path_sinks(fn.node, resolve)
+                 if (literal := relative_path(path, resolve, names)) is not None]
+        if not found or _developer_tool(ctx, fn, found, resolve):
+            return
+        unattended = None
+        for call, literal in found:
+            if is_bare_name(literal):
+                if unattended is None:
+                    unattended = _unattended(ctx, fn)
+                if not unattended:
+                    continue
             yield self.finding(fn, call, (
                 f"`{ast.unparse(call)[:60]}` uses the relative path {literal!r}, resolved against the directory "
                 "the process starts in: run by cron, systemd or call_command() elsewhere, it reads or writes "
                 "another file or fails; build it from settings (BASE_DIR, MEDIA_ROOT) or take it as an argument"))
+
+
+def _unattended(ctx: CheckContext, fn: "FunctionInfo") -> bool:
+    """``fn`` runs where nobody chose the working directory: code a scheduler, a worker or a Spark job
+    reaches, or code no discovered command reaches (a library function, ``check`` on plain paths)."""
+    project = ctx.project
+    if fn.qualname in project.scope(("scheduled-job", "background-worker", "pyspark-job")):
+        return True
+    return fn.qualname not in project.scope("cli-tool")
+
+
+def _developer_tool(ctx: CheckContext, fn: "FunctionInfo", found: list[tuple[ast.Call, str]],
+                    resolve: Callable[[ast.expr], "str | None"]) -> bool:
+    """The function reads the project's test data or regenerates files committed in the source tree."""
+    if any(reads_test_data(literal) for _, literal in found):
+        return True
+    writes = {id(o.call) for o in file_opens(fn.node, resolve) if o.mode and any(c in o.mode for c in "wax+")}
+    return any(id(call) in writes and regenerates_source(literal, ctx.index.root) for call, literal in found)

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Iterable
 import libcst as cst
 
 from rootfix.rules.base import CheckContext, Example, Rule
-from rootfix.rules.command._lib.files import FileOpen, file_opens
+from rootfix.rules.command._lib.file_roles import ascii_only_write, check_silenced, path_key, written_ascii_by
+from rootfix.rules.command._lib.files import FileOpen, file_opens, local_bindings
 from rootfix.rules.job._common import node_span, preferred_quote
 from rootfix.types import FileChange, Finding, Patch
 
@@ -23,7 +24,9 @@ class TextFileWithoutEncoding(Rule):
     mode without `encoding=`: `open(path)`, `open(path, "w")`, `io.open`, `codecs.open`, `gzip.open(path, "rt")`,
     `Path.open()`, `Path.read_text()` and `Path.write_text()`. Binary modes (`"rb"`, `"wb"`, `gzip.open(path)`)
     and calls that pass an encoding are not reported, nor `open(path, "w").close()`, which only creates an empty
-    file.
+    file. Neither is text that is ASCII under any locale: files written only with `json.dump` / `json.dumps`
+    (`ensure_ascii` on) or ASCII literals, and reads of a file the same module writes that way. Calls where the
+    author silenced pylint's `unspecified-encoding` (or ruff's `PLW1514`) are left to that decision.
 
     ## Why is this bad?
     Without `encoding=`, Python uses `locale.getpreferredencoding(False)`: whatever the process's locale
@@ -77,6 +80,17 @@ class TextFileWithoutEncoding(Rule):
                 "            fh.read()\n"
             ),
         ),
+        Example(  # json.dump keeps ensure_ascii on: the file is ASCII under any locale
+            path="depot/management/commands/dump_parcels.py",
+            code=(
+                "import json\n\n"
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def handle(self, *args, **options):\n"
+                "        with open(options['path'], 'w') as fh:\n"
+                "            json.dump({'parcels': 3}, fh, indent=2)\n"
+            ),
+        ),
     )
     INVALID = (
         Example(
@@ -103,18 +117,18 @@ class TextFileWithoutEncoding(Rule):
             code=(
                 "import gzip\n"
                 "from pathlib import Path\n\n\n"
-                "def nightly_export(path):\n"
-                "    Path(path).write_text('done')\n"
+                "def nightly_export(path, summary):\n"
+                "    Path(path).write_text(summary)\n"
                 "    with gzip.open(path + '.gz', 'wt') as fh:\n"
-                "        fh.write('done')\n"
+                "        fh.write(summary)\n"
             ),
             fixed=(
                 "import gzip\n"
                 "from pathlib import Path\n\n\n"
-                "def nightly_export(path):\n"
-                "    Path(path).write_text('done', encoding='utf-8')\n"
+                "def nightly_export(path, summary):\n"
+                "    Path(path).write_text(summary, encoding='utf-8')\n"
                 "    with gzip.open(path + '.gz', 'wt', encoding='utf-8') as fh:\n"
-                "        fh.write('done')\n"
+                "        fh.write(summary)\n"
             ),
             count=2,
         ),
@@ -125,7 +139,7 @@ class TextFileWithoutEncoding(Rule):
             if "/tests/" in f"/{fn.file}" or fn.node.name.startswith("test"):
                 continue
             for opened in _unencoded(ctx.index, fn):
-                verb = "writes" if opened.mode and any(c in opened.mode for c in "wax+") else "reads"
+                verb = "writes" if _writes(opened) else "reads"
                 yield self.finding(fn, opened.call, (
                     f"`{ast.unparse(opened.call.func)}()` {verb} a text file without encoding=: the locale's "
                     "encoding is used (UTF-8 here, cp1252 or ASCII on another server or container), so "
@@ -160,9 +174,39 @@ class TextFileWithoutEncoding(Rule):
 
 def _unencoded(index: "RepoIndex", fn: "FunctionInfo") -> Iterable[FileOpen]:
     module = index.module_of(fn)
+
+    def resolve(expr: ast.expr) -> str | None:
+        return index.resolve(module, expr)
+
     # open(path, "w").close(): an empty file is created, no text is ever encoded
     closed_at_once = {id(n.func.value) for n in ast.walk(fn.node) if isinstance(n, ast.Call)
                       and isinstance(n.func, ast.Attribute) and n.func.attr == "close" and not n.args}
-    for opened in file_opens(fn.node, lambda e: index.resolve(module, e)):
-        if opened.text and not opened.encoding and id(opened.call) not in closed_at_once:
-            yield opened
+    lines: list[str] | None = None
+    for opened in file_opens(fn.node, resolve):
+        if not opened.text or opened.encoding or id(opened.call) in closed_at_once:
+            continue
+        if _writes(opened):
+            if ascii_only_write(fn.node, opened, resolve):
+                continue
+        else:
+            key = path_key(opened.path, local_bindings(fn.node))
+            if key is not None and written_ascii_by(_module_writes(index, fn), key, resolve):
+                continue
+        lines = lines if lines is not None else index.by_path[fn.file].source.splitlines()
+        if check_silenced(lines, fn.node, opened.call.lineno):
+            continue
+        yield opened
+
+
+def _writes(opened: FileOpen) -> bool:
+    return bool(opened.mode) and any(c in opened.mode for c in "wax+")
+
+
+def _module_writes(index: "RepoIndex", fn: "FunctionInfo") -> Iterable[tuple[ast.AST, FileOpen]]:
+    """(function, write-mode open) for every function of ``fn``'s module."""
+    info = index.by_path[fn.file]
+    module = index.module_of(fn)
+    for other in info.functions.values():
+        for opened in file_opens(other.node, lambda e: index.resolve(module, e)):
+            if _writes(opened):
+                yield other.node, opened

@@ -149,16 +149,23 @@ def relative_path(expr: ast.expr | None, resolve: Resolver, names: dict[str, ast
         return relative_path(value, resolve, {k: v for k, v in names.items() if k != expr.id}, depth + 1) \
             if value is not None else None
     if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Div):
-        return relative_path(expr.left, resolve, names, depth + 1)
+        return _under(relative_path(expr.left, resolve, names, depth + 1))
     if isinstance(expr, ast.Call):
         target = resolve(expr.func) or ""
         if target in PATH_CTORS or target in ("os.path.join", "os.path.abspath", "os.path.realpath",
                                              "os.path.normpath", "os.fspath", "str"):
-            return relative_path(expr.args[0], resolve, names, depth + 1) if expr.args else None
+            first = relative_path(expr.args[0], resolve, names, depth + 1) if expr.args else None
+            return _under(first) if len(expr.args) > 1 else first
         if isinstance(expr.func, ast.Attribute) and expr.func.attr in ("resolve", "absolute", "joinpath",
                                                                        "with_suffix", "with_name"):
-            return relative_path(expr.func.value, resolve, names, depth + 1)
+            inner = relative_path(expr.func.value, resolve, names, depth + 1)
+            return _under(inner) if expr.func.attr == "joinpath" and expr.args else inner
     return None
+
+
+def _under(directory: str | None) -> str | None:
+    """``"reports"`` joined with more parts: ``"reports/..."`` (a directory, not a bare file name)."""
+    return None if directory is None else f"{directory.rstrip('/')}/..."
 
 
 def changes_directory(fn: ast.AST, resolve: Resolver) -> bool:

@@ -1,0 +1,271 @@
+"""Per-instance state declared on the class (pure functions over ``ast``).
+
+A container assigned in a class body (``_cache = {}``, ``_rows: dict[int, list[Row]] = {}``,
+``_seen = defaultdict(list)``) is one object, created once when the class is defined and shared by every
+instance. When the methods fill it through ``self`` (``self._cache[key] = ...``,
+``self._rows[k].append(row)``) and never give an instance its own (``self._cache = {}``), every instance
+built afterwards in the process sees, and adds to, what the earlier ones put there: a worker or a scheduler
+process keeps every run's rows (memory grows run after run) and later runs are served stale ones.
+
+A class that shares on purpose says so: it writes through ``cls._x`` / ``ClassName._x`` (a registry), or it
+is only ever built once, at module level (a singleton). Neither is reported.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+
+from rootfix.rules.job._lib.blocks import walk_no_defs
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+    from rootfix.project.model import Project
+    from rootfix.rules.base import DirectTest
+    from rootfix.types import Finding, Patch, Related
+
+#: constructors of a mutable container (resolved names and the bare builtins)
+CONTAINERS = frozenset({"dict", "list", "set", "collections.defaultdict", "collections.OrderedDict",
+                        "collections.Counter", "collections.deque", "defaultdict", "OrderedDict", "Counter",
+                        "deque"})
+#: methods that put something into a container
+GROW = frozenset({"append", "extend", "add", "update", "setdefault", "insert", "appendleft", "extendleft",
+                  "__setitem__"})
+
+
+@dataclass(frozen=True)
+class SharedState:
+    """One class-body container the instances fill through ``self``."""
+
+    cls: ast.ClassDef
+    stmt: ast.Assign | ast.AnnAssign  # the class-body assignment
+    attr: str
+    value: ast.expr
+    fill: ast.AST  # the first ``self.<attr>`` store found
+    fill_method: str  # the method it is in
+
+
+def _is_container(value: ast.expr, resolve: Callable[[ast.expr], "str | None"]) -> bool:
+    if isinstance(value, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)):
+        return True
+    return isinstance(value, ast.Call) and (resolve(value.func) or ast.unparse(value.func)) in CONTAINERS
+
+
+def _self_root(expr: ast.expr, self_name: str, attr: str) -> bool:
+    """``self.<attr>``, possibly under subscripts: ``self._rows[k]``, ``self._rows[k][j]``."""
+    while isinstance(expr, ast.Subscript):
+        expr = expr.value
+    return isinstance(expr, ast.Attribute) and expr.attr == attr and isinstance(expr.value, ast.Name) \
+        and expr.value.id == self_name
+
+
+def _direct(expr: ast.expr, owner: str, attr: str) -> bool:
+    return isinstance(expr, ast.Attribute) and expr.attr == attr and isinstance(expr.value, ast.Name) \
+        and expr.value.id == owner
+
+
+def _fills(method: ast.FunctionDef | ast.AsyncFunctionDef, attr: str) -> Iterator[ast.AST]:
+    """Stores into ``self.<attr>``'s contents in ``method``."""
+    if not method.args.args or any(isinstance(d, ast.Name) and d.id in ("classmethod", "staticmethod")
+                                   for d in method.decorator_list):
+        return
+    me = method.args.args[0].arg
+    for node in walk_no_defs(method):
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+            targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+            if any(isinstance(t, ast.Subscript) and _self_root(t, me, attr) for t in targets):
+                yield node
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in GROW \
+                and _self_root(node.func.value, me, attr):
+            yield node
+
+
+def _rebinds(method: ast.FunctionDef | ast.AsyncFunctionDef, attr: str) -> bool:
+    """``self.<attr> = ...`` (the instance gets its own) or ``cls.<attr> ...`` / deliberate class access."""
+    if not method.args.args:
+        return False
+    me = method.args.args[0].arg
+    for node in walk_no_defs(method):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(_direct(t, me, attr) for t in targets):
+                return True
+    return False
+
+
+def _class_access(index: "RepoIndex", cls_name: str, attr: str) -> bool:
+    """Anything in the project names ``ClassName.<attr>`` or ``cls.<attr>`` (a shared registry on purpose)."""
+    for info in index.modules.values():
+        if attr not in info.source:
+            continue
+        for node in ast.walk(info.tree):
+            if isinstance(node, ast.Attribute) and node.attr == attr and isinstance(node.value, ast.Name) \
+                    and node.value.id in (cls_name, "cls"):
+                return True
+    return False
+
+
+def built_per_run(index: "RepoIndex", cls_name: str) -> bool:
+    """The class is instantiated inside some function (an instance per run / per call), not only once at
+    module level."""
+    for info in index.modules.values():
+        if cls_name not in info.source:
+            continue
+        for fn in info.functions.values():
+            for node in walk_no_defs(fn.node):
+                if isinstance(node, ast.Call) and (
+                        isinstance(node.func, ast.Name) and node.func.id == cls_name
+                        or isinstance(node.func, ast.Attribute) and node.func.attr == cls_name):
+                    return True
+    return False
+
+
+def shared_states(index: "RepoIndex", module: "ModuleInfo", cls: ast.ClassDef) -> Iterator[SharedState]:
+    """The class-body containers of ``cls`` its methods fill through ``self`` and never rebind."""
+    methods = [s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    for stmt in cls.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            attr, value = stmt.targets[0].id, stmt.value
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+            attr, value = stmt.target.id, stmt.value
+        else:
+            continue
+        if attr.isupper() or not _is_container(value, lambda e: index.resolve(module, e)):
+            continue  # a CONSTANT table is read, not filled
+        fills = [(m.name, f) for m in methods for f in _fills(m, attr)]
+        if not fills or any(_rebinds(m, attr) for m in methods):
+            continue
+        if _class_access(index, cls.name, attr) or not built_per_run(index, cls.name):
+            continue
+        yield SharedState(cls, stmt, attr, value, fills[0][1], fills[0][0])
+
+
+def move_into_init(source: str, state: SharedState) -> str | None:
+    """``source`` with the container built in ``__init__`` (``self.<attr> = <value>``, first thing after the
+    docstring / ``super().__init__()``) and the class-body assignment dropped (an annotation stays as the
+    declaration). None when the class has no ``__init__`` of its own or the value names class-body names."""
+    init = next((s for s in state.cls.body if isinstance(s, ast.FunctionDef) and s.name == "__init__"), None)
+    if init is None or not init.args.args or init.lineno < state.stmt.lineno:
+        return None
+    own = {t.id for s in state.cls.body if isinstance(s, (ast.Assign, ast.AnnAssign))
+           for t in (s.targets if isinstance(s, ast.Assign) else [s.target]) if isinstance(t, ast.Name)}
+    own |= {s.name for s in state.cls.body if isinstance(s, (ast.FunctionDef, ast.ClassDef))}
+    if any(isinstance(n, ast.Name) and n.id in own for n in ast.walk(state.value)):
+        return None
+    lines = source.splitlines(keepends=True)
+    stmt = state.stmt
+    if stmt.lineno != stmt.end_lineno:
+        return None
+    me = init.args.args[0].arg
+    value_src = ast.get_source_segment(source, state.value) or ast.unparse(state.value)
+    body = init.body
+    at = 0
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+            and isinstance(body[0].value.value, str):
+        at = 1
+    if len(body) > at and isinstance(body[at], ast.Expr) and isinstance(body[at].value, ast.Call) \
+            and "super" in ast.unparse(body[at].value.func):
+        at += 1
+    anchor = body[at] if at < len(body) else None
+    if anchor is None:
+        indent_line = lines[body[-1].lineno - 1]
+        insert_at = body[-1].end_lineno or body[-1].lineno
+    else:
+        indent_line = lines[anchor.lineno - 1]
+        insert_at = anchor.lineno - 1
+    indent = indent_line[: len(indent_line) - len(indent_line.lstrip())]
+    assignment = f"{indent}{me}.{state.attr} = {value_src}\n"
+    if isinstance(stmt, ast.AnnAssign):
+        # the annotation stays in the class body as the attribute's declaration
+        line = lines[stmt.lineno - 1]
+        cut = line.index("=", stmt.target.end_col_offset)
+        kept, first, added = [line[:cut].rstrip() + "\n"], stmt.lineno - 1, [assignment]
+    else:
+        # the comments right above the class-body line describe the container: they move with it
+        first = stmt.lineno - 1
+        while first > 0 and lines[first - 1].strip().startswith("#"):
+            first -= 1
+        kept = []
+        added = [indent + line.lstrip() for line in lines[first: stmt.lineno - 1]] + [assignment]
+    rest = stmt.lineno
+    # no blank line left hanging under the class line, nor two where the assignment sat between them
+    if rest < insert_at and not lines[rest].strip() and not kept and (
+            first > 0 and (not lines[first - 1].strip() or lines[first - 1].rstrip().endswith(":"))):
+        rest += 1
+    return "".join(lines[:first] + kept + lines[rest: insert_at] + added + lines[insert_at:])
+
+
+def found_in(index: "RepoIndex", functions: "Iterable[FunctionInfo]") -> Iterator[tuple["FunctionInfo", SharedState]]:
+    """``(method that fills it, state)`` for each shared container filled by one of ``functions``."""
+    seen: set[tuple[str, str]] = set()
+    for fn in functions:
+        if not fn.class_name or "." in fn.class_name or (fn.file, fn.class_name) in seen:
+            continue
+        seen.add((fn.file, fn.class_name))
+        module = index.by_path[fn.file]
+        cls = module.classes.get(fn.class_name)
+        if cls is None:
+            continue
+        for state in shared_states(index, module, cls):
+            method = module.functions.get(f"{cls.name}.{state.fill_method}")
+            if method is not None:
+                yield method, state
+
+
+def at(index: "RepoIndex", file: str, line: int) -> tuple["FunctionInfo", SharedState] | None:
+    """The shared container whose class-body assignment is at ``file:line``."""
+    module = index.by_path.get(file)
+    if module is None:
+        return None
+    methods = [fn for fn in module.functions.values() if fn.class_name]
+    return next(((m, s) for m, s in found_in(index, methods) if s.stmt.lineno == line), None)
+
+
+def patch(index: "RepoIndex", finding: "Finding") -> "Patch | None":
+    """The fix of a finding at a class-body container: the container built in ``__init__``."""
+    import libcst as cst
+
+    from rootfix.types import FileChange, Patch
+
+    found = at(index, finding.file, finding.line)
+    if found is None:
+        return None
+    source = index.by_path[finding.file].source
+    new = move_into_init(source, found[1])
+    if new is None:
+        return None
+    cst.parse_module(new)
+    return Patch(changes=(FileChange(finding.file, source, new),))
+
+
+def left_behind_test(index: "RepoIndex", finding: "Finding") -> "DirectTest | None":
+    """Replay each project test that fills the container with the class's shared one emptied first:
+    afterwards it must still be empty (each instance filled its own)."""
+    from rootfix.rules.base import DirectTest, ProjectTestCalls
+
+    found = at(index, finding.file, finding.line)
+    if found is None:
+        return None
+    method, state = found
+    return DirectTest(state.cls.name, method.file, ("class_state_left_behind",), dict(
+        cls=state.cls.name, attr=state.attr, attr_repr=repr(state.attr)),
+        calls=ProjectTestCalls(method, "_nothing_left_behind", infix="leaves_nothing_shared_after", beside=True))
+
+
+def related(method: "FunctionInfo", state: SharedState) -> "list[Related]":
+    """Where the shared container is filled (the code a component reaches, unlike the class body)."""
+    from rootfix.types import Related
+
+    out = [Related(method.file, getattr(state.fill, "lineno", method.line),
+                   f"fills the shared container: {method.symbol}")]
+    init = next((s for s in state.cls.body if isinstance(s, ast.FunctionDef) and s.name == "__init__"), None)
+    if init is not None:  # where each instance is built: the code a component runs first
+        out.append(Related(method.file, init.body[0].lineno, f"builds each instance: {state.cls.name}.__init__"))
+    return out
+
+
+def class_reached(project: "Project", method: "FunctionInfo", component_types: tuple[str, ...]) -> bool:
+    """Some method of ``method``'s class is code components of these types run."""
+    scope = project.scope(component_types)
+    module = project.index.by_path[method.file]
+    return any(fn.qualname in scope for fn in module.functions.values() if fn.class_name == method.class_name)

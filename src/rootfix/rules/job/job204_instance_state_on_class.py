@@ -1,0 +1,161 @@
+"""JOB204: per-instance state declared on the class, so every run's instance shares it."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable
+
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
+from rootfix.rules.job._lib.blocks import is_test_code
+from rootfix.rules.job._lib.class_state import class_reached, found_in, left_behind_test, move_into_init, patch, related
+from rootfix.types import Finding, Patch
+
+if TYPE_CHECKING:
+    from rootfix.discover.index import FunctionInfo, RepoIndex
+
+_MODELS = ("planning/models.py", "from django.db import models\n\n\nclass Closure(models.Model):\n"
+           "    customer_id = models.IntegerField()\n    first_day = models.DateField()\n"
+           "    last_day = models.DateField()\n")
+
+
+class InstanceStateOnClass(Rule):
+    """A container the instances fill is declared on the class: every instance shares one.
+
+    ## What it does
+    Finds a mutable container assigned in a class body (`_closures = defaultdict(list)`,
+    `_rows: dict[int, list[Row]] = {}`, `_seen = set()`) that the class's methods fill through `self`
+    (`self._closures[key].append(...)`, `self._rows[k] = ...`, `self._seen.add(...)`) and never replace with
+    one of the instance's own (`self._rows = {}`), in a class that code builds per run (`Calendar(start)`
+    inside a function). A class that shares on purpose (it writes `cls._x` / `ClassName._x`, or it is built
+    once at module level) is not reported.
+
+    ## Why is this bad?
+    The class body runs once, so there is one container for the whole process, and `self._x[k] = v` puts
+    into it. A scheduler process (APScheduler, celery beat's worker, a `run_scheduler` loop) builds a fresh
+    instance each run and expects a fresh cache, but the new instance starts with every earlier run's rows:
+    a closure shortened or deleted in the admin stays in force until the process restarts, and the process
+    holds more rows with every run. A one-off run from a shell gives the right answer, so it is hard to see.
+
+    ## Example
+    ```python
+    class DeliveryCalendar:
+        _closures = defaultdict(list)
+
+        def __init__(self, start):
+            self.start = start
+
+        def load(self):
+            for c in Closure.objects.filter(last_day__gte=self.start):
+                self._closures[c.customer_id].append((c.first_day, c.last_day))
+    ```
+
+    ## Use instead
+    ```python
+    class DeliveryCalendar:
+        def __init__(self, start):
+            self.start = start
+            self._closures = defaultdict(list)
+    ```
+
+    ## Fix safety
+    Safe: the fix builds the same container in `__init__` (`self._closures = defaultdict(list)`, first thing
+    after the docstring and `super().__init__()`) and drops the class-body one (an annotation stays as the
+    declaration). Each instance then starts empty, as its own `_loaded`-style flags already assume; nothing
+    outside the class read the shared one (that is a condition of the finding). No fix when the class has no
+    `__init__` of its own.
+    """
+
+    code = "JOB204"
+    name = "instance-state-on-class"
+    bug_class = "S2"
+    component_types = ("scheduled-job", "cli-tool")
+    fix_safety = "safe"
+
+    VALID = (
+        Example(
+            path="planning/calendar.py",
+            files=(_MODELS,),
+            code=(
+                "from collections import defaultdict\n\n"
+                "from planning.models import Closure\n\n\n"
+                "class DeliveryCalendar:\n"
+                "    WEEKDAYS = {0, 1, 2, 3, 4}\n\n"
+                "    def __init__(self, start):\n"
+                "        self.start = start\n"
+                "        self._closures = defaultdict(list)\n\n"
+                "    def load(self):\n"
+                "        for c in Closure.objects.filter(last_day__gte=self.start):\n"
+                "            self._closures[c.customer_id].append((c.first_day, c.last_day))\n\n\n"
+                "class Registry:\n"
+                "    _jobs = {}\n\n"
+                "    @classmethod\n"
+                "    def register(cls, name, fn):\n"
+                "        cls._jobs[name] = fn\n\n\n"
+                "def plan(start):\n"
+                "    DeliveryCalendar(start).load()\n"
+            ),
+        ),
+    )
+    INVALID = (
+        Example(
+            path="planning/calendar.py",
+            files=(_MODELS,),
+            code=(
+                "from collections import defaultdict\n\n"
+                "from planning.models import Closure\n\n\n"
+                "class DeliveryCalendar:\n"
+                "    # customer id -> [(first_day, last_day)]\n"
+                "    _closures = defaultdict(list)\n\n"
+                "    def __init__(self, start):\n"
+                "        \"\"\"A calendar for one planning run.\"\"\"\n"
+                "        self.start = start\n\n"
+                "    def load(self):\n"
+                "        for c in Closure.objects.filter(last_day__gte=self.start):\n"
+                "            self._closures[c.customer_id].append((c.first_day, c.last_day))\n\n\n"
+                "def plan(start):\n"
+                "    DeliveryCalendar(start).load()\n"
+            ),
+            fixed=(
+                "from collections import defaultdict\n\n"
+                "from planning.models import Closure\n\n\n"
+                "class DeliveryCalendar:\n"
+                "    def __init__(self, start):\n"
+                "        \"\"\"A calendar for one planning run.\"\"\"\n"
+                "        # customer id -> [(first_day, last_day)]\n"
+                "        self._closures = defaultdict(list)\n"
+                "        self.start = start\n\n"
+                "    def load(self):\n"
+                "        for c in Closure.objects.filter(last_day__gte=self.start):\n"
+                "            self._closures[c.customer_id].append((c.first_day, c.last_day))\n\n\n"
+                "def plan(start):\n"
+                "    DeliveryCalendar(start).load()\n"
+            ),
+        ),
+    )
+
+    def _reached(self, ctx: CheckContext, method: "FunctionInfo") -> bool:
+        """Reported here unless only background workers run the class (WRK603 reports those)."""
+        project = ctx.project
+        return class_reached(project, method, self.component_types) \
+            or not class_reached(project, method, ("background-worker",))
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        for method, state in found_in(ctx.index, (f for f in ctx.functions() if not is_test_code(f.file))):
+            if not self._reached(ctx, method):
+                continue
+            finding = self.finding(method, state.stmt, (
+                f"`{state.attr}` is declared on the class, so every {state.cls.name} shares one container; "
+                f"{state.fill_method}() fills it through self: each run's new instance starts with the rows "
+                "of every earlier run in the process (stale data, memory that only grows); build it in "
+                "__init__"), related=related(method, state))
+            finding = replace(finding, symbol=state.cls.name)
+            if move_into_init(ctx.index.by_path[method.file].source, state) is None:
+                finding = replace(finding, fixable=False, fix_safety=None)
+            yield finding
+
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        return patch(index, finding)
+
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
+        """Replay each project test that fills the container with the class's shared one emptied first:
+        afterwards it must still be empty (each instance filled its own)."""
+        return left_behind_test(index, finding)
