@@ -40,8 +40,10 @@ def root_cause_for(index: "RepoIndex", candidate: Candidate, suspects: Sequence[
     changed = _changed_functions(index, candidate.patch)
     f = candidate.finding
     if f is not None:
+        # a finding on a class (a class-body attribute) owns the changes made in its methods
         own = f.file in candidate.patch.files and any(
-            c.file == f.file and c.symbol == f.symbol for c in changed)
+            c.file == f.file and (c.symbol == f.symbol or bool(f.symbol) and c.symbol.startswith(f.symbol + "."))
+            for c in changed)
         if own or not changed or (f.file in candidate.patch.files and not f.symbol):
             return f
         fn = next((c for s in suspects for c in changed if c.file == s.file and c.symbol == s.symbol), changed[0])

@@ -147,7 +147,34 @@ def _callables(index: "RepoIndex", module: "ModuleInfo", node: ast.expr, within:
             return
     fn = function_ref(index, module, node)
     if fn is not None:
+        entries = dispatch_entries(index, fn)
+        if entries:  # run_job(name) -> JOBS[name](): the scheduler runs the jobs of the table
+            yield from entries
+            return
         yield None, fn
+
+
+def dispatch_entries(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[str | None, "FunctionInfo"]]:
+    """(key, function) for each entry of the table ``fn`` dispatches through by one of its parameters
+    (``def run_job(name): return JOBS[name]()``); empty when it does not."""
+    params = {a.arg for a in [*fn.node.args.posonlyargs, *fn.node.args.args, *fn.node.args.kwonlyargs]}
+    module = index.module_of(fn)
+    for node in ast.walk(fn.node):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Subscript)
+                and isinstance(node.func.slice, ast.Name) and node.func.slice.id in params):
+            continue
+        found = _table(index, module, node.func.value)
+        if found is None or not isinstance(found[1], ast.Dict):
+            continue
+        owner, table = found
+        out = []
+        for k, v in zip(table.keys, table.values):
+            target = function_ref(index, owner, v) if v is not None else None
+            if target is not None:
+                out.append((k.value if isinstance(k, ast.Constant) and isinstance(k.value, str) else None, target))
+        if out:
+            return out
+    return []
 
 
 def dispatched(index: "RepoIndex", module: "ModuleInfo", call: ast.Call) -> list["FunctionInfo"]:

@@ -111,7 +111,7 @@ class OrmInExecutor(Rule):
     A module-level function handed to `foreachPartition`/`mapPartitions` (writes, filters, raw cursors) gets the
     project's own per-worker setup when the project has one (a function taking no argument that calls
     `django.setup()`, and one closing the connections): the setup call first, the body in `try`/`finally` with the
-    close. Its test starts a fresh interpreter, as a Spark worker is, and runs the function on an empty partition.
+    close (`django.db.connections.close_all()` when the project has no closing helper). Its test starts a fresh interpreter, as a Spark worker is, and runs the function on an empty partition.
     Other ORM use (lambdas, functions nested in the job, projects without such helpers) gets no fix.
     """
 
@@ -428,11 +428,14 @@ class OrmInExecutor(Rule):
         indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
         unit = indent[: len(indent) - (target.node.col_offset or 0)] or "    "
         text = f"{indent}{setup.node.name}()\n"
+        inner = "".join(unit + line if line.strip() else line for line in lines[first:last])
         if close is not None:
-            inner = "".join(unit + line if line.strip() else line for line in lines[first:last])
             text += f"{indent}try:\n{inner}{indent}finally:\n{indent}{unit}{close.node.name}()\n"
         else:
-            text += "".join(lines[first:last])
+            # no closing helper: close this worker's connections as Django does at the end of a request
+            # (imported after the setup, as the partition module must not touch Django before it)
+            text += (f"{indent}from django.db import connections\n\n{indent}try:\n{inner}{indent}finally:\n"
+                     f"{indent}{unit}connections.close_all()\n")
         new = "".join(lines[:first]) + text + "".join(lines[last:])
         import libcst as cst
 
