@@ -470,8 +470,10 @@ class _Discovery:
         """The name click gives a command: its decorator's first argument, else the function's name with
         underscores as dashes."""
         for deco in fn.node.decorator_list:
-            if isinstance(deco, ast.Call) and deco.args and isinstance(deco.args[0], ast.Constant) \
-                    and isinstance(deco.args[0].value, str):
+            # only the command's own decorator names it (``@click.option("--to", ...)`` names an option)
+            if isinstance(deco, ast.Call) and isinstance(deco.func, ast.Attribute) \
+                    and deco.func.attr in ("command", "group") and deco.args \
+                    and isinstance(deco.args[0], ast.Constant) and isinstance(deco.args[0].value, str):
                 return deco.args[0].value
         return fn.node.name.replace("_", "-")
 

@@ -333,14 +333,23 @@ def command_scenarios(index: "RepoIndex", command: str) -> list[Scenario]:
     (``run("import_donations", path)`` calling ``call_command(*args)``), so here a test counts when it names
     the command in a string literal and its module calls ``call_command``."""
     out = []
+    name, _, sub = command.partition(" ")  # "stores move": a click sub-command the command runs
     for path in sorted(index.by_path):
         info = index.by_path[path]
         if not is_test_module(path) or "call_command" not in info.source:
             continue
+        # a module helper that runs the command (``def run(*args): call_command("stores", *args)``) names
+        # it for the tests that call the helper
+        helpers = {s for s, f in info.functions.items() if not s.split(".")[-1].startswith("test")
+                   and any(isinstance(n, ast.Constant) and n.value == name for n in ast.walk(f.node))}
         for symbol, fn in info.functions.items():
             if not symbol.split(".")[-1].startswith("test"):
                 continue
-            if not any(isinstance(n, ast.Constant) and n.value == command for n in ast.walk(fn.node)):
+            literals = {n.value for n in ast.walk(fn.node) if isinstance(n, ast.Constant)}
+            called = {n.func.id for n in ast.walk(fn.node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+            if not (name in literals or called & helpers):
+                continue
+            if sub and sub.split()[0] not in literals:
                 continue
             if fn.class_name:
                 style = "unittest" if _unittest_class(index, info, info.classes[fn.class_name]) else "pytest-class"

@@ -181,6 +181,7 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
     reg = tuple(candidate.regression_tests)
     reg_failed_before: bool | None = None
     reg_before_status = ""
+    reg_shown: list[str] = []  # the regression tests that failed before (others may skip: no path to the bug)
     if reg:
         new_tests = [c for c in patch.changes if c.old is None and not c.deleted
                      and (c.path in patch.tests_added or any(n.split("::")[0] == c.path for n in reg))]
@@ -190,6 +191,8 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
             before_reg = run_tests(wt, python, per_test_timeout=each, nodeids=reg, timeout=timeout, test_command=argv)
         reg_before_status = target_status(before_reg, reg)
         reg_failed_before = reg_before_status == "failed"
+        reg_shown = [o.nodeid for o in before_reg.outcomes if o.outcome in ("failed", "error")
+                     and any(_runner._matches(o.nodeid, t) for t in reg)]
 
     # (b, d) the candidate applied: the full suite (it includes the reproduction and regression tests)
     full_patch = _with_generated(patch, reproduction)
@@ -279,7 +282,7 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
     if repro_flip:
         shown.append(f"reproduction {reproduction.command or _listing(repro_targets)} failed->passed")
     if reg_flip:
-        shown.append(f"regression test {_listing(reg)} failed->passed")
+        shown.append(f"regression test {_listing(reg_shown or reg)} failed->passed")
     total = len([o for o in after.outcomes if o.outcome != "skipped"])
     return Verdict(True, f"{'; '.join(shown)}; no new failures in {total} tests", **verdict_kw)
 

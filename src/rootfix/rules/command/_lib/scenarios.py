@@ -17,6 +17,9 @@ def command_of(index: "RepoIndex", fn: "FunctionInfo") -> str | None:
 
     if is_command_module(fn.file):
         return command_name(fn.file)
+    subcommands = _click_subcommands(index)
+    if fn.qualname in subcommands:
+        return subcommands[fn.qualname]
     frontier, seen = [fn], {fn.qualname}
     for _ in range(2):
         nxt = []
@@ -24,6 +27,8 @@ def command_of(index: "RepoIndex", fn: "FunctionInfo") -> str | None:
             for caller, _call in V.call_sites(index, f):
                 if is_command_module(caller.file):
                     return command_name(caller.file)
+                if caller.qualname in subcommands:
+                    return subcommands[caller.qualname]
                 if caller.qualname not in seen:
                     seen.add(caller.qualname)
                     nxt.append(caller)
@@ -39,6 +44,24 @@ def command_of(index: "RepoIndex", fn: "FunctionInfo") -> str | None:
                          or fn.class_name in info.classes):
                 return command_name(path)
     return None
+
+
+def _click_subcommands(index: "RepoIndex") -> dict[str, str]:
+    """qualname of each click / typer command a management command runs -> how it is run by name
+    (``"stores move"``: the management command, then the sub-command)."""
+    from rootfix.project.model import Project
+
+    project = Project.of(index)
+    management = {c.name for c in project.commands if c.flavor == "management-command"}
+    out: dict[str, str] = {}
+    for comp in project.commands:
+        if not comp.flavor.endswith("-command") or comp.flavor == "management-command":
+            continue
+        fn = project.component_function(comp)
+        by_name = next((n for n in (comp.name, *comp.aliases) if " " in n and n.split()[0] in management), None)
+        if fn is not None and by_name:
+            out[fn.qualname] = by_name
+    return out
 
 
 def command_handle_related(index: "RepoIndex", fn: "FunctionInfo") -> tuple[tuple[str, int, str], ...]:
