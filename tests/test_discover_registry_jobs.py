@@ -92,3 +92,39 @@ def test_registry_method_on_a_project_instance_is_a_scheduled_job(tmp_path: Path
 def test_wrappers_and_other_registries_are_not_jobs(tmp_path: Path) -> None:
     index = _write(tmp_path, NOT_REGISTRIES)
     assert _jobs(index) == set()
+
+
+DISPATCHER = {
+    "bakery/__init__.py": "",
+    "bakery/settings.py": "SCHEDULER_JOBS = {'production-sheet': '30 20 * * *', 'purge': '0 3 * * sun'}\n",
+    "bakery/jobs.py": (
+        "def build_sheet():\n    return plan()\n\n\n"
+        "def plan():\n    return 1\n\n\n"
+        "def purge():\n    pass\n\n\n"
+        "JOBS = {'production-sheet': build_sheet, 'purge': purge}\n"),
+    "bakery/scheduler.py": (
+        "from apscheduler.schedulers.blocking import BlockingScheduler\n"
+        "from django.conf import settings\n\n"
+        "from bakery.jobs import JOBS\n\n\n"
+        "def run_job(name):\n"
+        "    return JOBS[name]()\n\n\n"
+        "def build_scheduler():\n"
+        "    scheduler = BlockingScheduler()\n"
+        "    for name, spec in settings.SCHEDULER_JOBS.items():\n"
+        "        scheduler.add_job(run_job, 'cron', args=[name], id=name)\n"
+        "    return scheduler\n"),
+}
+
+
+def test_a_dispatcher_handed_to_the_scheduler_schedules_each_job_of_its_table(tmp_path: Path) -> None:
+    """``add_job(run_job, args=[name])`` where ``run_job(name)`` runs ``JOBS[name]()``: the scheduler runs the
+    table's jobs, each under its table key, and a job's reach goes on into what it calls."""
+    from rootfix.project.model import Project
+
+    index = _write(tmp_path, DISPATCHER)
+    assert _jobs(index) == {("apscheduler", "production-sheet", "bakery/jobs.py", "build_sheet"),
+                            ("apscheduler", "purge", "bakery/jobs.py", "purge")}
+    # and code that calls the dispatcher reaches every job of the table
+    project = Project.of(index)
+    reached = {fn.qualname for fn, _ in project.reachable(index.functions["bakery.scheduler.run_job"], 2)}
+    assert {"bakery.jobs.build_sheet", "bakery.jobs.purge", "bakery.jobs.plan"} <= reached

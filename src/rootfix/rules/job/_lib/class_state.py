@@ -7,8 +7,10 @@ instance. When the methods fill it through ``self`` (``self._cache[key] = ...``,
 built afterwards in the process sees, and adds to, what the earlier ones put there: a worker or a scheduler
 process keeps every run's rows (memory grows run after run) and later runs are served stale ones.
 
-A class that shares on purpose says so: it writes through ``cls._x`` / ``ClassName._x`` (a registry), or it
-is only ever built once, at module level (a singleton). Neither is reported.
+Only containers filled with what the methods read from the database count (rows go stale and pile up). A
+class that shares on purpose says so: it writes through ``cls._x`` / ``ClassName._x`` (a registry), it is
+only ever built once, at module level (a singleton), or what it keeps is not rows (a pool of connections
+keyed by URL). None of these is reported.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from rootfix.rules.job._lib.blocks import walk_no_defs
+from rootfix.rules.job._lib.process_cache import reads_db
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -134,6 +137,11 @@ def shared_states(index: "RepoIndex", module: "ModuleInfo", cls: ast.ClassDef) -
             continue  # a CONSTANT table is read, not filled
         fills = [(m.name, f) for m in methods for f in _fills(m, attr)]
         if not fills or any(_rebinds(m, attr) for m in methods):
+            continue
+        # rows from the database go stale and pile up; a process-wide pool of connections or clients keyed
+        # by its URL, or a registry of the app's classes, is shared on purpose
+        if not any(reads_db(index, module, m, class_name=cls.name) for m in methods
+                   if m.name in {name for name, _ in fills}):
             continue
         if _class_access(index, cls.name, attr) or not built_per_run(index, cls.name):
             continue
