@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
 
-from rootfix.rules.base import CheckContext, DirectTest, Example, FirstOf, ProjectTestCalls, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, FirstOf, Rule
 from rootfix.rules.command._lib.arguments import is_command_module
 from rootfix.rules.command._lib.lookups import Lookup, Reject, reject_path, row_lookups
-from rootfix.rules.command._lib.scenarios import command_handle_related, command_of
+from rootfix.rules.command._lib.scenarios import command_handle_related, replay_with_unknown_value
 from rootfix.project.model import is_test_file
 from rootfix.types import FileChange, Finding, Patch
 
@@ -324,17 +324,8 @@ class LookupMissAbortsImport(Rule):
         if fn is None:
             return None
         params = dict(target_file_repr=repr(fn.file), target_name_repr=repr(fn.node.name))
-        check = "_unknown_value_does_not_abort"
-        direct = DirectTest(fn.symbol, fn.file, ("cmd403_unknown_value_does_not_abort",), params,
-                            calls=ProjectTestCalls(fn, check, beside=True))
-        command = command_of(index, fn)
-        if command is None:
-            return direct
-        # no static call edge reaches the command from a test that runs it by name
-        by_name = DirectTest(fn.symbol, fn.file, ("cmd403_unknown_value_does_not_abort",), params,
-                             calls=ProjectTestCalls(fn, check, infix="with_an_unknown_value_in", command=command,
-                                                    beside=True))
-        return FirstOf((direct, by_name))
+        return replay_with_unknown_value(index, fn, "cmd403_unknown_value_does_not_abort", params,
+                                         "_unknown_value_does_not_abort")
 
 
 def _segment(source: str, node: ast.AST) -> str:

@@ -5,9 +5,9 @@ import ast
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from rootfix.rules.base import CheckContext, DirectTest, Example, FirstOf, ProjectTestCalls, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, FirstOf, Rule
 from rootfix.rules.command._lib.misses import Escape, escapes, unguarded_gets
-from rootfix.rules.command._lib.scenarios import command_handle_related, command_of
+from rootfix.rules.command._lib.scenarios import command_handle_related, replay_with_unknown_value
 from rootfix.project.model import is_test_file
 from rootfix.types import FileChange, Finding, Patch
 
@@ -227,15 +227,8 @@ class MissOfAnotherModel(Rule):
             return None
         params = dict(target_file_repr=repr(fn.file), target_name_repr=repr(fn.node.name),
                       models_repr=repr(tuple(sorted({f.model_dotted.rsplit(".", 1)[-1] for f in found}))))
-        check = "_other_model_miss_handled"
-        template = ("cmd404_other_model_miss_handled",)
-        direct = DirectTest(fn.symbol, fn.file, template, params, calls=ProjectTestCalls(fn, check, beside=True))
-        command = command_of(index, fn)
-        if command is None:
-            return direct
-        by_name = DirectTest(fn.symbol, fn.file, template, params, calls=ProjectTestCalls(
-            fn, check, infix="with_an_unknown_value_in", command=command, beside=True))
-        return FirstOf((direct, by_name))
+        return replay_with_unknown_value(index, fn, "cmd404_other_model_miss_handled", params,
+                                         "_other_model_miss_handled")
 
 
 def _caught(try_node: ast.Try) -> list[str]:

@@ -1,16 +1,14 @@
 """JOB204: per-instance state declared on the class, so every run's instance shares it."""
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
-from rootfix.rules.job._lib.blocks import is_test_code
-from rootfix.rules.job._lib.class_state import class_reached, found_in, left_behind_test, move_into_init, patch, related
+from rootfix.rules.job._lib.class_state import findings, left_behind_test, patch
 from rootfix.types import Finding, Patch
 
 if TYPE_CHECKING:
-    from rootfix.discover.index import FunctionInfo, RepoIndex
+    from rootfix.discover.index import RepoIndex
 
 _MODELS = ("planning/models.py", "from django.db import models\n\n\nclass Closure(models.Model):\n"
            "    customer_id = models.IntegerField()\n    first_day = models.DateField()\n"
@@ -132,25 +130,9 @@ class InstanceStateOnClass(Rule):
         ),
     )
 
-    def _reached(self, ctx: CheckContext, method: "FunctionInfo") -> bool:
-        """Reported here unless only background workers run the class (WRK603 reports those)."""
-        project = ctx.project
-        return class_reached(project, method, self.component_types) \
-            or not class_reached(project, method, ("background-worker",))
-
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
-        for method, state in found_in(ctx.index, (f for f in ctx.functions() if not is_test_code(f.file))):
-            if not self._reached(ctx, method):
-                continue
-            finding = self.finding(method, state.stmt, (
-                f"`{state.attr}` is declared on the class, so every {state.cls.name} shares one container; "
-                f"{state.fill_method}() fills it through self: each run's new instance starts with the rows "
-                "of every earlier run in the process (stale data, memory that only grows); build it in "
-                "__init__"), related=related(method, state))
-            finding = replace(finding, symbol=state.cls.name)
-            if move_into_init(ctx.index.by_path[method.file].source, state) is None:
-                finding = replace(finding, fixable=False, fix_safety=None)
-            yield finding
+        return findings(self, ctx, ("background-worker",), primary=True, says=(
+            "each run's new instance starts with the rows of every earlier run in the process (stale data, memory that only grows)"))
 
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
         return patch(index, finding)

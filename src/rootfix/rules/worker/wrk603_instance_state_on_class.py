@@ -1,16 +1,14 @@
 """WRK603: per-instance state declared on the class, so a worker process keeps every task's rows."""
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
-from rootfix.rules.job._lib.blocks import is_test_code
-from rootfix.rules.job._lib.class_state import class_reached, found_in, left_behind_test, move_into_init, patch, related
+from rootfix.rules.job._lib.class_state import findings, left_behind_test, patch
 from rootfix.types import Finding, Patch
 
 if TYPE_CHECKING:
-    from rootfix.discover.index import FunctionInfo, RepoIndex
+    from rootfix.discover.index import RepoIndex
 
 _MODELS = ("auctions/models.py", "from django.db import models\n\n\nclass Bid(models.Model):\n"
            "    lot_id = models.IntegerField()\n    sale_id = models.IntegerField()\n")
@@ -124,25 +122,9 @@ class InstanceStateOnClassInWorker(Rule):
         ),
     )
 
-    def _reached(self, ctx: CheckContext, method: "FunctionInfo") -> bool:
-        """Reported here when workers run the class and no job or command does (JOB204 reports those)."""
-        project = ctx.project
-        return class_reached(project, method, self.component_types) \
-            and not class_reached(project, method, ("scheduled-job", "cli-tool"))
-
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
-        for method, state in found_in(ctx.index, (f for f in ctx.functions() if not is_test_code(f.file))):
-            if not self._reached(ctx, method):
-                continue
-            finding = self.finding(method, state.stmt, (
-                f"`{state.attr}` is declared on the class, so every {state.cls.name} in the worker process "
-                f"shares one container; {state.fill_method}() fills it through self: each task adds its rows "
-                "and none are ever dropped (memory grows task after task, later tasks see stale rows); build "
-                "it in __init__"), related=related(method, state))
-            finding = replace(finding, symbol=state.cls.name)
-            if move_into_init(ctx.index.by_path[method.file].source, state) is None:
-                finding = replace(finding, fixable=False, fix_safety=None)
-            yield finding
+        return findings(self, ctx, ("scheduled-job", "cli-tool"), primary=False, says=(
+            "each task adds its rows and none are ever dropped (memory grows task after task, later tasks see stale rows)"))
 
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
         return patch(index, finding)

@@ -9,6 +9,7 @@ from rootfix.project import values as V
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
+    from rootfix.rules.base import DirectTest, FirstOf
 
 
 def command_of(index: "RepoIndex", fn: "FunctionInfo") -> str | None:
@@ -76,3 +77,18 @@ def command_handle_related(index: "RepoIndex", fn: "FunctionInfo") -> tuple[tupl
         if name and is_command_module(path) and command_name(path) == name and "Command.handle" in info.functions:
             return ((path, info.functions["Command.handle"].line, f"runs in the `{name}` command"),)
     return ()
+
+
+def replay_with_unknown_value(index: "RepoIndex", fn: "FunctionInfo", template: str, params: dict[str, str],
+                              check: str) -> "DirectTest | FirstOf":
+    """The project's tests of ``fn`` replayed under ``check`` (a function of ``template``): those that call it,
+    else (no static call edge reaches a command a test runs by name) those that run its command."""
+    from rootfix.rules.base import DirectTest, FirstOf, ProjectTestCalls
+
+    direct = DirectTest(fn.symbol, fn.file, (template,), params, calls=ProjectTestCalls(fn, check, beside=True))
+    command = command_of(index, fn)
+    if command is None:
+        return direct
+    by_name = DirectTest(fn.symbol, fn.file, (template,), params, calls=ProjectTestCalls(
+        fn, check, infix="with_an_unknown_value_in", command=command, beside=True))
+    return FirstOf((direct, by_name))

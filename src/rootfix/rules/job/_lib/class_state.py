@@ -18,13 +18,14 @@ import ast
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from rootfix.rules.job._lib.blocks import is_test_code as _is_test_code
 from rootfix.rules.job._lib.blocks import walk_no_defs
 from rootfix.rules.job._lib.process_cache import reads_db
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
     from rootfix.project.model import Project
-    from rootfix.rules.base import DirectTest
+    from rootfix.rules.base import CheckContext, DirectTest, Rule
     from rootfix.types import Finding, Patch, Related
 
 #: constructors of a mutable container (resolved names and the bare builtins)
@@ -277,3 +278,26 @@ def class_reached(project: "Project", method: "FunctionInfo", component_types: t
     scope = project.scope(component_types)
     module = project.index.by_path[method.file]
     return any(fn.qualname in scope for fn in module.functions.values() if fn.class_name == method.class_name)
+
+
+def findings(rule: "Rule", ctx: "CheckContext", others: tuple[str, ...], *, primary: bool,
+             says: str) -> Iterator["Finding"]:
+    """The findings of ``rule`` (JOB204 / WRK603): each shared container of a class the rule's components run.
+    A class run by both families is reported once: by the ``primary`` rule, or by the other one when only
+    its components (``rule.component_types``) run the class. ``says``: what the kept rows do, in words."""
+    from dataclasses import replace
+
+    project = ctx.project
+    for method, state in found_in(ctx.index, (f for f in ctx.functions() if not _is_test_code(f.file))):
+        ours = class_reached(project, method, rule.component_types)
+        theirs = class_reached(project, method, others)
+        if not (ours or not theirs) if primary else not (ours and not theirs):
+            continue
+        finding = rule.finding(method, state.stmt, (
+            f"`{state.attr}` is declared on the class, so every {state.cls.name} shares one container; "
+            f"{state.fill_method}() fills it through self: {says}; build it in __init__"),
+            related=related(method, state))
+        finding = replace(finding, symbol=state.cls.name)
+        if move_into_init(ctx.index.by_path[method.file].source, state) is None:
+            finding = replace(finding, fixable=False, fix_safety=None)
+        yield finding

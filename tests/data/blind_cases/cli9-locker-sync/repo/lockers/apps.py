@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LockersConfig(AppConfig):
+    name = "lockers"
+    verbose_name = "Parcel lockers"
