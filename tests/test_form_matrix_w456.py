@@ -84,7 +84,9 @@ MATRIX: dict[str, tuple[str, dict[tuple[str, int, str], tuple[bool, str]], tuple
                                                                              "update: streaming bounds memory"),
         ("pings/management/commands/reset_statuses.py", 10, "Command.handle"): (True, "management command run by "
                                                                                       "cron (deploy/crontab)"),
-    }, ("pings/forms/q01_iterator.py", "pings/forms/q02_sliced.py", "pings/forms/q03_equality_filter.py",
+        ("pings/forms/p16_window_generator.py", 9, "iter_bodies"): (True, "a window of the caller's width in a "
+                                                                         "generator yielding each row"),
+    }, ("pings/forms/q01_iterator.py", "pings/forms/q09_window_loop.py", "pings/forms/q02_sliced.py", "pings/forms/q03_equality_filter.py",
         "pings/forms/q04_values_list.py", "pings/forms/q05_related_manager.py",
         "pings/forms/q06_not_worker_code.py", "pings/forms/q07_count.py",
         "pings/forms/q08_rows_kept_for_bulk_update.py",  # every row kept for bulk_update anyway

@@ -191,8 +191,9 @@ def judge(repo: str | os.PathLike[str], python: str, candidate: Candidate, repro
             before_reg = run_tests(wt, python, per_test_timeout=each, nodeids=reg, timeout=timeout, test_command=argv)
         reg_before_status = target_status(before_reg, reg)
         reg_failed_before = reg_before_status == "failed"
-        reg_shown = [o.nodeid for o in before_reg.outcomes if o.outcome in ("failed", "error")
-                     and any(_runner._matches(o.nodeid, t) for t in reg)]
+        matched = [o for o in before_reg.outcomes if any(_runner._matches(o.nodeid, t) for t in reg)]
+        if any(o.outcome == "skipped" for o in matched):  # replays with no path to the bug: name the others
+            reg_shown = [o.nodeid for o in matched if o.outcome in ("failed", "error")]
 
     # (b, d) the candidate applied: the full suite (it includes the reproduction and regression tests)
     full_patch = _with_generated(patch, reproduction)

@@ -14,7 +14,7 @@ from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
-    from rootfix.project.values import Value
+    from rootfix.project.values import Scope, Value
 
 CHUNK = 2000
 #: Methods after which the queryset no longer yields cached model instances (or is bounded / not iterated).
@@ -77,7 +77,9 @@ class UnboundedQuerysetInTask(Rule):
     variable or a helper's return value (``rootfix.project.values``); the message names the task the
     code runs in. Querysets of a related manager (``order.lines.all()``) and ones narrowed by an
     equality or boolean filter are left alone: the rule cannot know table sizes and prefers silence
-    to noise.
+    to noise. A window bounded on both sides (``filter(at__gte=since, at__lt=until)``) is reported only in a
+    loop that yields each row on: a generator promises its caller rows one at a time, and the window's width is
+    the caller's (a year of check-ins), so the result cache defeats the streaming it offers.
 
     ## Why is this bad?
     Iterating a queryset fills its result cache: every row becomes a model instance kept alive until
@@ -360,7 +362,9 @@ def sites(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[str, ast.expr, "
                 continue
             kind, expr = found
             value = V.value_of(index, fn, expr, getattr(expr, "lineno", None), scope)
-            if value is None or not value.is_queryset or not value.unbounded:
+            if value is None or not value.is_queryset:
+                continue
+            if not value.unbounded and not (kind == "for" and _streams(node) and _windowed(scope, expr)):
                 continue
             if kind in ("for", "comprehension", "list") and not value.instances:
                 continue
@@ -370,6 +374,34 @@ def sites(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[str, ast.expr, "
     out.sort(key=lambda s: (s[1].lineno, s[1].col_offset))
     cache[fn.qualname] = out
     return out
+
+
+def _streams(loop: ast.AST) -> bool:
+    """The loop yields each row on (a generator handing rows out one at a time): it promises streaming, so
+    whatever the window's width, the caller expects not to hold every row at once."""
+    return isinstance(loop, (ast.For, ast.AsyncFor)) and any(
+        isinstance(n, (ast.Yield, ast.YieldFrom)) for b in loop.body for n in ast.walk(b))
+
+
+def _windowed(scope: "Scope", expr: ast.expr) -> bool:
+    """``expr`` (or the local it names) is a manager chain narrowed only by range lookups: a window of time or
+    ids whose width the caller decides (``filter(at__gte=since, at__lt=until)``), not an equality filter."""
+    if isinstance(expr, ast.Name):
+        bound = scope.binding(expr.id, expr.lineno)
+        if bound is None or bound[2] != "value" or not isinstance(bound[3], ast.expr):
+            return False
+        expr = bound[3]
+    ranged = False
+    node = expr
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        if node.func.attr in ("filter", "exclude"):
+            if node.args or any(k.arg is None or not k.arg.endswith(RANGE) for k in node.keywords):
+                return False
+            ranged = ranged or bool(node.keywords)
+        elif node.func.attr in ("iterator", "values", "values_list", "__getitem__"):
+            return False
+        node = node.func.value
+    return ranged and isinstance(node, ast.Attribute) and node.attr in ("objects", "_default_manager")
 
 
 def _keeps_every_row(loop: ast.AST) -> bool:
