@@ -160,3 +160,19 @@ def test_a_class_only_workers_build_is_wrk603(tmp_path: Path) -> None:
     codes = {(f.code, f.file, f.line) for f in run_rule("WRK603", tmp_path).findings}
     codes |= {(f.code, f.file, f.line) for f in run_rule("JOB204", tmp_path).findings}
     assert codes == {("WRK603", "auctions/ladders.py", 5)}
+
+
+def test_no_fix_when_a_subclass_skips_the_base_init(tmp_path: Path) -> None:
+    """A subclass whose ``__init__`` never calls ``super().__init__()`` would lose the attribute the fix moves
+    into the base class's ``__init__``: reported, not fixed."""
+    sub = CALENDAR + dedent('''
+
+
+        class HolidayCalendar(DeliveryCalendar):
+            def __init__(self, start):
+                self.start = start
+                self._loaded = False
+    ''')
+    files = {"planning/__init__.py": "", "planning/calendar.py": sub}
+    findings = check_findings("JOB204", files, path="planning/calendar.py", count=1, root=tmp_path, all_code=True)
+    assert not findings[0].fixable

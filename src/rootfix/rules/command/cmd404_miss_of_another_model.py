@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from rootfix.rules.base import CheckContext, DirectTest, Example, FirstOf, Rule
@@ -65,7 +65,8 @@ class MissOfAnotherModel(Rule):
 
     ## Fix safety
     Safe: the handler also names the other model's `DoesNotExist` (imported where the module does not have
-    it), so its miss takes the path the author wrote for the first one. Nothing else changes.
+    it), so its miss takes the path the author wrote for the first one. Nothing else changes. No fix when the
+    handler writes (`create()` on a miss): that path makes the first model's row, not one for the other.
     """
 
     code = "CMD404"
@@ -160,11 +161,14 @@ class MissOfAnotherModel(Rule):
             for found in self._found(ctx.index, fn):
                 escape = found.escape
                 where = f" in {ast.unparse(escape.via.func)}()" if escape.via is not None else ""
-                yield self.finding(fn, escape.handler, (
+                finding = self.finding(fn, escape.handler, (
                     f"`except {'/'.join(escape.caught)}.DoesNotExist` handles a miss, but the "
                     f"{escape.model}.objects...get(){where} in this try raises {escape.model}.DoesNotExist, "
                     "which it does not catch: that miss escapes as a raw traceback and aborts the run"),
                     related=command_handle_related(ctx.index, fn))
+                if _writes(escape.handler):
+                    finding = replace(finding, fixable=False, fix_safety=None)
+                yield finding
 
     # ------------------------------------------------------------------ fix
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
@@ -176,6 +180,8 @@ class MissOfAnotherModel(Rule):
             return None
         module = index.module_of(fn)
         handler = found[0].escape.handler
+        if _writes(handler):
+            return None  # the handler makes the missing row (create on miss): not a "not found" report path
         source = module.source
         import libcst as cst
 
@@ -229,6 +235,11 @@ class MissOfAnotherModel(Rule):
                       models_repr=repr(tuple(sorted({f.model_dotted.rsplit(".", 1)[-1] for f in found}))))
         return replay_with_unknown_value(index, fn, "cmd404_other_model_miss_handled", params,
                                          "_other_model_miss_handled")
+
+
+def _writes(handler: ast.ExceptHandler) -> bool:
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in (
+        "create", "get_or_create", "update_or_create", "bulk_create", "save") for n in ast.walk(handler))
 
 
 def _caught(try_node: ast.Try) -> list[str]:

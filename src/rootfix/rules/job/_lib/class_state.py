@@ -149,6 +149,24 @@ def shared_states(index: "RepoIndex", module: "ModuleInfo", cls: ast.ClassDef) -
         yield SharedState(cls, stmt, attr, value, fills[0][1], fills[0][0])
 
 
+def subclass_skips_init(index: "RepoIndex", cls_name: str) -> bool:
+    """A project class derived from ``cls_name`` defines ``__init__`` without calling ``super().__init__``:
+    its instances would never get an attribute the base class's ``__init__`` sets."""
+    for info in index.modules.values():
+        if cls_name not in info.source:
+            continue
+        for cls in ast.walk(info.tree):
+            if not isinstance(cls, ast.ClassDef) or not any(
+                    (b.id if isinstance(b, ast.Name) else b.attr if isinstance(b, ast.Attribute) else "") == cls_name
+                    for b in cls.bases):
+                continue
+            init = next((s for s in cls.body if isinstance(s, ast.FunctionDef) and s.name == "__init__"), None)
+            if init is not None and not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                                            and n.func.attr == "__init__" for n in ast.walk(init)):
+                return True
+    return False
+
+
 def move_into_init(source: str, state: SharedState) -> str | None:
     """``source`` with the container built in ``__init__`` (``self.<attr> = <value>``, first thing after the
     docstring / ``super().__init__()``) and the class-body assignment dropped (an annotation stays as the
@@ -241,7 +259,7 @@ def patch(index: "RepoIndex", finding: "Finding") -> "Patch | None":
         return None
     source = index.by_path[finding.file].source
     new = move_into_init(source, found[1])
-    if new is None:
+    if new is None or subclass_skips_init(index, found[1].cls.name):
         return None
     cst.parse_module(new)
     return Patch(changes=(FileChange(finding.file, source, new),))
@@ -298,6 +316,7 @@ def findings(rule: "Rule", ctx: "CheckContext", others: tuple[str, ...], *, prim
             f"{state.fill_method}() fills it through self: {says}; build it in __init__"),
             related=related(method, state))
         finding = replace(finding, symbol=state.cls.name)
-        if move_into_init(ctx.index.by_path[method.file].source, state) is None:
+        if move_into_init(ctx.index.by_path[method.file].source, state) is None \
+                or subclass_skips_init(ctx.index, state.cls.name):
             finding = replace(finding, fixable=False, fix_safety=None)
         yield finding
