@@ -440,11 +440,12 @@ class _PublishRecorder:
                 if name in rq.queue.Queue.__dict__:
                     wrap(rq.queue.Queue, name, lambda q, a, k: f"job {a[0] if a else k.get('func')}")
         try:
-            import dramatiq.actor
+            # not ``dramatiq.actor.Actor``: the package's ``actor`` is the decorator function, shadowing the module
+            from dramatiq import Actor
         except ImportError:
             pass
         else:
-            wrap(dramatiq.actor.Actor, "send_with_options", lambda actor, a, k: f"actor {actor.actor_name}")
+            wrap(Actor, "send_with_options", lambda actor, a, k: f"actor {actor.actor_name}")
         try:
             import huey.api
         except ImportError:

@@ -4,15 +4,19 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from rootfix.project.style import line_length
 from rootfix.project import values as V
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.spark._dataframes import DataFrames
-from rootfix.rules.spark._lib.executors import closures, local_names, spark_functions
+from rootfix.rules.spark._lib import edits, oracles
+from rootfix.rules.spark._lib.executors import closures, local_names, module_body, spark_functions
 from rootfix.rules.spark._lib.orm import MANAGERS
-from rootfix.types import Finding
+from rootfix.rules.spark._lib.snapshot import SNAPSHOT, broadcast_rows, columns_only, read_columns
+from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
+    from rootfix.rules.base import SourceTest
 
 #: Constructors of objects that hold a socket, a file handle or a lock: they do not survive pickling, or
 #: arrive on executors as a copy bound to nothing.
@@ -161,15 +165,20 @@ class UnpicklableBroadcast(Rule):
     Broadcast plain values; create clients inside `mapPartitions`/`foreachPartition`, once per partition.
 
     ## Fix safety
-    No automatic fix: which plain values the executors need (which fields, keyed how) depends on the code that
-    reads the broadcast.
+    Unsafe, and offered only for model rows broadcast from a comprehension (`{r.key: r for r in rows}`,
+    `[r for r in rows]`) when everything the project reads of the broadcast's elements is a column of the
+    model (`species.common_name`, `room.building_id`; no relation, method or property, and the element not
+    passed on): each row becomes `SimpleNamespace(**{f.attname: getattr(r, f.attname) for f in
+    r._meta.concrete_fields})`, a plain snapshot the readers use unchanged. Reading a related object, a method
+    or a property gets no fix: which plain values the executors need then depends on the code that reads the
+    broadcast. Clients, locks and querysets get no fix.
     """
 
     code = "SPK501"
     name = "unpicklable-broadcast"
     bug_class = "P5"
     component_types = ("pyspark-job",)
-    fix_safety = None
+    fix_safety = "unsafe"
 
     VALID = (
         Example(  # plain values broadcast; a join hint; a client created per partition
@@ -229,6 +238,68 @@ class UnpicklableBroadcast(Rule):
         ),
     )
 
+    INVALID = INVALID + (
+        Example(  # model rows broadcast by key, the UDF reading columns only: each becomes a plain snapshot
+            path="wildlife/jobs/lookups.py",
+            files=(("wildlife/__init__.py", ""), ("wildlife/models.py", (
+                "from django.db import models\n\n\n"
+                "class Species(models.Model):\n"
+                "    label = models.CharField(max_length=40, unique=True)\n"
+                "    common_name = models.CharField(max_length=80)\n"
+                "    min_confidence = models.DecimalField(max_digits=3, decimal_places=2)\n")),
+                ("wildlife/jobs/match.py", (
+                    "from pyspark.sql import functions as F\n\n\n"
+                    "def matcher(species_bc):\n"
+                    "    def match(label, confidence):\n"
+                    "        species = species_bc.value.get(label)\n"
+                    "        if species is None or confidence < float(species.min_confidence):\n"
+                    "            return None\n"
+                    "        return species.common_name\n\n"
+                    "    return F.udf(match, 'string')\n"))),
+            code=(
+                "from pyspark.sql import SparkSession\n\n"
+                "from wildlife.models import Species\n\n\n"
+                "def species_lookup(spark):\n"
+                "    species = {s.label: s for s in Species.objects.all()}\n"
+                "    return spark.sparkContext.broadcast(species)\n"
+            ),
+            fixed=(
+                "from types import SimpleNamespace\n\n"
+                "from pyspark.sql import SparkSession\n\n"
+                "from wildlife.models import Species\n\n\n"
+                "def species_lookup(spark):\n"
+                "    species = {\n"
+                "        s.label: SimpleNamespace(**{f.attname: getattr(s, f.attname) for f in s._meta.concrete_fields})\n"
+                "        for s in Species.objects.all()\n"
+                "    }\n"
+                "    return spark.sparkContext.broadcast(species)\n"
+            ),
+        ),
+        Example(  # the executors read a related row of each element: reported, no fix
+            path="hotel/refdata.py",
+            files=(("hotel/__init__.py", ""), ("hotel/models.py", (
+                "from django.db import models\n\n\n"
+                "class RoomType(models.Model):\n"
+                "    credits = models.IntegerField()\n\n\n"
+                "class Room(models.Model):\n"
+                "    number = models.CharField(max_length=8)\n"
+                "    room_type = models.ForeignKey(RoomType, on_delete=models.CASCADE)\n")),
+                ("hotel/credits.py", (
+                    "from pyspark.sql import functions as F\n\n\n"
+                    "def rating(catalog):\n"
+                    "    def rate(number):\n"
+                    "        room = catalog.value.get(number)\n"
+                    "        return None if room is None else room.room_type.credits\n\n"
+                    "    return F.udf(rate, 'int')\n"))),
+            code=(
+                "from pyspark.sql import SparkSession\n\n"
+                "from hotel.models import Room\n\n\n"
+                "def room_catalog(spark):\n"
+                "    return spark.sparkContext.broadcast({r.number: r for r in Room.objects.select_related('room_type')})\n"
+            ),
+        ),
+    )
+
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         frames = DataFrames(ctx.index)
         for fn in spark_functions(ctx):
@@ -238,3 +309,61 @@ class UnpicklableBroadcast(Rule):
                     f"{kind} {verb} {how}: it is pickled to executor processes, where it cannot be unpickled or "
                     "is no longer connected to anything; ship plain values, create clients per partition"),
                     file=fn.file)
+
+    # ------------------------------------------------------------------ fix
+    def _broadcast(self, index: "RepoIndex", finding: Finding):
+        """``(owner, rows)``: the function and the comprehension of model rows the finding's broadcast ships."""
+        module = index.by_path.get(finding.file)
+        if module is None:
+            return None
+        owner = index.enclosing_function(finding.file, finding.line) or module_body(module)
+        for node in ast.walk(owner.node):
+            if isinstance(node, ast.Call) and (node.lineno, node.col_offset) == (finding.line, finding.col) \
+                    and isinstance(node.func, ast.Attribute) and node.func.attr == "broadcast" and node.args:
+                rows = broadcast_rows(index, owner, node.args[0])
+                if rows is not None and columns_only(index, rows.model):
+                    return owner, rows
+        return None
+
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        """Each broadcast row becomes a plain snapshot of its columns (see Fix safety)."""
+        found = self._broadcast(index, finding)
+        if found is None:
+            return None
+        owner, rows = found
+        from rootfix.codemod.imports import add_from_import
+
+        source = index.by_path[finding.file].source
+        if "SimpleNamespace" in source and "from types import SimpleNamespace" not in source:
+            return None  # the name means something else here
+        snapshot = SNAPSHOT.format(v=rows.element.id)
+        start, end = edits.span(source, rows.element)
+        new = edits.apply(source, [(start, end, snapshot)])
+        if new is None:
+            return None
+        comp = rows.comprehension
+        line = new.splitlines()[comp.lineno - 1]
+        if comp.lineno == comp.end_lineno and len(line) > (line_length(index.root) or 99):
+            # one element per line, as black would lay the comprehension out
+            indent = line[: len(line) - len(line.lstrip())]
+            part = lambda node: ast.get_source_segment(source, node)  # noqa: E731
+            gen = comp.generators[0]
+            head = f"{part(comp.key)}: {snapshot}" if isinstance(comp, ast.DictComp) else snapshot
+            loop = f"for {part(gen.target)} in {part(gen.iter)}" + "".join(f" if {part(c)}" for c in gen.ifs)
+            opening, closing = ("{", "}") if isinstance(comp, ast.DictComp) else ("[", "]")
+            start, end = edits.span(source, comp)
+            new = edits.apply(source, [(start, end, f"{opening}\n{indent}    {head}\n{indent}    {loop}\n{indent}{closing}")])
+            if new is None:
+                return None
+        ours = {m.module.split(".")[0] for m in index.by_path.values()}
+        new = add_from_import(new, "types", "SimpleNamespace", first_party=ours)
+        return Patch(changes=(FileChange(finding.file, source, new),))
+
+    def regression(self, index: "RepoIndex", finding: Finding) -> "SourceTest | None":
+        """Rows made in the test database, the broadcast built, and an executor reads its elements' columns."""
+        found = self._broadcast(index, finding)
+        if found is None:
+            return None
+        owner, rows = found
+        return oracles.as_spec(finding.symbol, oracles.broadcast_rows_test(
+            index, self.code, owner, rows.model, read_columns(index, rows.model)))

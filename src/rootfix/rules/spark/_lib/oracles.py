@@ -306,6 +306,39 @@ def test_{name}_driver_sees_executor_work({spark}, monkeypatch):
 '''
 
 
+# --------------------------------------------------------------------------- rows of the test database
+#: ``_make(model, i)``: a row of ``model`` saved with a value for every required column (related rows made too)
+_MAKE_ROWS = '''def _value(field, i):
+    if isinstance(field, (models.DateTimeField,)):
+        return datetime.datetime(2024, 1, 1 + i, tzinfo=datetime.timezone.utc)
+    if isinstance(field, models.DateField):
+        return datetime.date(2024, 1, 1 + i)
+    if isinstance(field, models.DecimalField):
+        return decimal.Decimal(i + 1)
+    if isinstance(field, (models.IntegerField, models.FloatField)):
+        return i + 1
+    if isinstance(field, models.BooleanField):
+        return True
+    if field.choices:
+        return field.choices[0][0]
+    return f"{field.name[:4]}{i}"
+
+
+def _make(model, i):
+    values = {}
+    for field in model._meta.concrete_fields:
+        if field.primary_key or field.null or field.has_default():
+            continue
+        if field.is_relation:
+            values[field.name] = _make(field.related_model, i)
+        else:
+            values[field.name] = _value(field, i)
+    return model.objects.create(**values)
+
+
+'''
+
+
 # --------------------------------------------------------------------------- P4: ORM on executors
 def orm_lookup_test(index: "RepoIndex", code: str, fn: "FunctionInfo", closure: ast.AST, call: ast.Call,
                     model: str, key_column: str, field_name: str) -> tuple[str, str] | None:
@@ -327,7 +360,7 @@ def orm_lookup_test(index: "RepoIndex", code: str, fn: "FunctionInfo", closure: 
     others = repr([c.values(3) for c in columns])
     body = _ORM_LOOKUP.format(code=code, name=fn.symbol, mod=dotted(fn.module), model_mod=dotted(model_mod),
                               model=model_name, key=key_column, field=field_name, schema=schema, others=others,
-                              fixture=fixture, spark=name,
+                              fixture=fixture, spark=name, make_rows=_MAKE_ROWS,
                               args=", ".join(r.replace("spark", name, 1) for r in roles))
     return test_path(index, code, fn.symbol), body
 
@@ -351,35 +384,7 @@ SCHEMA = {schema!r}
 OTHERS = {others}
 {fixture}
 
-def _value(field, i):
-    if isinstance(field, (models.DateTimeField,)):
-        return datetime.datetime(2024, 1, 1 + i, tzinfo=datetime.timezone.utc)
-    if isinstance(field, models.DateField):
-        return datetime.date(2024, 1, 1 + i)
-    if isinstance(field, models.DecimalField):
-        return decimal.Decimal(i + 1)
-    if isinstance(field, (models.IntegerField, models.FloatField)):
-        return i + 1
-    if isinstance(field, models.BooleanField):
-        return True
-    if field.choices:
-        return field.choices[0][0]
-    return f"{{field.name[:4]}}{{i}}"
-
-
-def _make(model, i):
-    values = {{}}
-    for field in model._meta.concrete_fields:
-        if field.primary_key or field.null or field.has_default():
-            continue
-        if field.is_relation:
-            values[field.name] = _make(field.related_model, i)
-        else:
-            values[field.name] = _value(field, i)
-    return model.objects.create(**values)
-
-
-@pytest.mark.django_db
+{make_rows}@pytest.mark.django_db
 def test_{name}_queries_on_the_driver({spark}):
     made = [_make({model}, i) for i in range(3)]
     rows = [(getattr(obj, "pk"), *(values[i] for values in OTHERS)) for i, obj in enumerate(made)]
@@ -389,6 +394,58 @@ def test_{name}_queries_on_the_driver({spark}):
     seen = {{value for row in out for value in (row if isinstance(row, (tuple, list)) else [row])}}
     expected = {{getattr(obj, {field!r}) for obj in made}}
     assert expected <= seen, f"{{sorted(expected - seen, key=repr)}} missing from {{out!r}}"
+'''
+
+
+# --------------------------------------------------------------------------- P5: rows broadcast
+def broadcast_rows_test(index: "RepoIndex", code: str, fn: "FunctionInfo", model: str,
+                        columns: list[str]) -> tuple[str, str] | None:
+    """Rows of ``model`` made in the test database; ``fn`` builds its broadcast; a Spark executor reads each
+    element's ``columns``: the made rows' values must come out (model instances cannot be unpickled there)."""
+    roles = argument_roles(fn, set())
+    if roles is None or not columns or "." in fn.symbol:
+        return None
+    model_mod, _, model_name = model.rpartition(".")
+    name, fixture = spark_fixture(index)
+    body = _BROADCAST_ROWS.format(code=code, name=fn.symbol, mod=dotted(fn.module), model_mod=dotted(model_mod),
+                                  model=model_name, columns=columns, fixture=fixture, spark=name,
+                                  make_rows=_MAKE_ROWS,
+                                  args=", ".join(r.replace("spark", name, 1) for r in roles))
+    return test_path(index, code, fn.symbol), body
+
+
+_BROADCAST_ROWS = '''"""Regression test (rootfix {code}): what `{name}` broadcasts can be read on Spark executors.
+
+A Spark Python worker unpickles a broadcast in an interpreter where Django is not set up, and a model instance
+cannot be unpickled there (AppRegistryNotReady). Rows of `{model}` are made in the test database, the broadcast
+is built, and an executor reads the columns the job reads of each element: the made rows' values must come out.
+"""
+import datetime
+import decimal
+
+import pytest
+from django.db import models
+
+from {mod} import {name}
+from {model_mod} import {model}
+
+COLUMNS = {columns!r}
+{fixture}
+{make_rows}
+@pytest.mark.django_db
+def test_{name}_broadcast_reaches_executors({spark}):
+    made = [_make({model}, i) for i in range(3)]
+    broadcast = {name}({args})
+    columns = list(COLUMNS)
+
+    def read(_):  # nested: shipped by value, the test module is not imported on the executor
+        value = broadcast.value
+        elements = value.values() if isinstance(value, dict) else value
+        return [tuple(getattr(e, c) for c in columns) for e in elements]
+
+    seen = set({spark}.sparkContext.parallelize([0], 1).flatMap(read).collect())
+    expected = {{tuple(getattr(obj, c) for c in columns) for obj in made}}
+    assert expected & seen, f"none of {{sorted(expected, key=repr)}} in the broadcast: {{sorted(seen, key=repr)}}"
 '''
 
 
