@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 from rootfix import localize as _localize
 from rootfix.errors import UsageError
 from rootfix.localize import relevance, root_cause_for, unconfirmed_root_cause
+from rootfix.localize.relevance import foreign_fix
 from rootfix.project.model import Project
 from rootfix.report.diff import diff_size
 from rootfix.report.progress import DONE, STARTED
@@ -223,6 +224,10 @@ def conclude(subject: Subject, loc: Localization, judged: Judgement, trace: _Tra
     then the smallest change) and the root cause it shows; else a rule fix proposed but not proven; else
     no fix and the best guess at the root cause. Either way, the same rule's findings elsewhere."""
     index, rejected = subject.index, judged.rejected
+    reach = None if subject.component is None else {
+        (fn.file, fn.symbol) for fn in Project.of(index).reach(subject.component).values()}  # what it runs, not its callers
+    foreign = tuple(cv for cv in judged.accepted if foreign_fix(cv[0], cv[1].reproduction, subject.report, reach))
+    judged = replace(judged, accepted=tuple(cv for cv in judged.accepted if cv not in foreign))
     with trace.timed("similar") as done:
         if judged.accepted:
             best, verdict = min(judged.accepted, key=lambda cv: (
@@ -246,6 +251,15 @@ def conclude(subject: Subject, loc: Localization, judged: Judgement, trace: _Tra
         return trace.outcome("fixed", candidate=best, verdict=verdict, root_cause=root_cause, rejected=rejected,
                              similar=similar, message=f"validated fix by {best.strategy}: {verdict.reason}")
     why = _no_fix_message(trace, rejected, loc.findings)
+    if foreign:
+        cand, verdict = foreign[0]
+        return trace.outcome("proposed", candidate=cand, verdict=verdict,
+                             root_cause=root_cause_for(index, cand, loc.suspects), rejected=rejected + foreign[1:],
+                             similar=similar,
+                             message=f"proposed, not proven: {cand.strategy} fixes a bug its own test shows, but "
+                                     "neither the report's symptoms nor the code the reported component runs "
+                                     "point at it, and no reproduction of the reported failure shows it is the "
+                                     f"reported bug ({verdict.reason}); {why}")
     unproven = _proposable(rejected)
     if unproven is None:
         return trace.outcome("no_fix", root_cause=root_cause, rejected=rejected, similar=similar, message=why)

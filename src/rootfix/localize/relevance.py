@@ -7,8 +7,12 @@ fixes *the reported* one when several rules find something in the component's co
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rootfix.types import BugReport, Candidate, Suspect
+
+if TYPE_CHECKING:
+    from typing import Iterable
 
 #: Symptoms users report for each bug class (SPEC.md catalogue), as regular expressions.
 SYMPTOMS: dict[str, tuple[str, ...]] = {
@@ -60,3 +64,34 @@ def relevance(candidate: Candidate, report: BugReport, suspects: tuple[Suspect, 
                 score += s.score
                 break
     return score
+
+
+#: The kind of component each rule family is about (its code's prefix).
+FAMILIES = {"WRK": "background-worker", "CMD": "cli-tool", "JOB": "scheduled-job", "SPK": "pyspark-job"}
+
+
+def foreign_fix(candidate: Candidate, reproduction: str | None, report: BugReport,
+                reach: "Iterable[tuple[str, str]] | None") -> bool:
+    """A rule fix of a bug that is not the reported one as far as anything shows: its rule is for another kind of
+    component than the report names, its finding is outside the reported component's code (``reach``: the
+    ``(file, symbol)`` of each function it runs), and no reproduction of the reported failure passed with it. Its own oracle proves that
+    the finding's bug is fixed, not that it is the one the user saw (a scheduled job that enqueues the
+    reported task is not the task); such a fix is proposed, never claimed. So is one of a bug class whose
+    symptoms the report does not show while it shows another class's."""
+    finding = candidate.finding
+    if finding is None or reproduction == "failed->passed" or not candidate.strategy.startswith("rule:"):
+        return False
+    if _other_class(report, finding.bug_class):
+        return True
+    family = FAMILIES.get(finding.code[:3])
+    if family is None or not report.component_type or family == report.component_type:
+        return False
+    return reach is not None and (finding.file, finding.symbol) not in set(reach)
+
+
+def _other_class(report: BugReport, bug_class: str) -> bool:
+    """The report shows none of ``bug_class``'s symptoms and some of another class of the same component kind
+    (it speaks of connections left open, the finding is about memory)."""
+    if bug_class not in SYMPTOMS or class_affinity(report, bug_class) > 0:
+        return False
+    return any(c[0] == bug_class[0] and c != bug_class and class_affinity(report, c) > 0 for c in SYMPTOMS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, FirstOf, Rule
 from rootfix.rules.job._common import node_span
 from rootfix.rules.spark._dataframes import DF_ONLY, DataFrames, imports_pyspark
 from rootfix.rules.spark._lib import oracles
@@ -436,9 +436,27 @@ class UnionByPosition(Rule):
         return Patch(changes=(FileChange(finding.file, module.source, new),))
 
     # ------------------------------------------------------------------ regression test
-    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
-        """Two small DataFrames with the same columns in different orders go through the function;
-        every value must come out in the column it went in with."""
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | FirstOf | None:
+        """Two small DataFrames with the same columns in different orders go through the function; every value
+        must come out in the column it went in with. Else, when the function reads its inputs itself, the
+        project's tests that run it, replayed with every second read's columns reversed, must still pass."""
+        target = self._target(index, finding)
+        if target is None:
+            return None
+        _, fn, _ = target
+        specs = [spec for spec in (self._direct(index, finding), self._reads_reordered(index, fn)) if spec is not None]
+        return FirstOf(tuple(specs)) if len(specs) > 1 else (specs[0] if specs else None)
+
+    @staticmethod
+    def _reads_reordered(index: "RepoIndex", fn: "FunctionInfo") -> DirectTest | None:
+        reads = {"csv", "json", "parquet", "orc", "load", "table"}
+        if not fn.symbol or not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in reads
+                                    for n in ast.walk(fn.node)):
+            return None
+        return oracles.owner_replay(index, fn, "spk101_reads_in_any_column_order", "_columns_reordered",
+                                    "with_columns_reordered")
+
+    def _direct(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         target = self._target(index, finding)
         if target is None:
             return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable
 
-from rootfix.rules.base import CheckContext, DirectTest, Example, FirstOf, ProjectTestCalls, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, FirstOf, Rule
 from rootfix.rules.spark._dataframes import DataFrames
 from rootfix.rules.spark._lib import edits, oracles
 from rootfix.rules.spark._lib.driver_state import accumulators, driver_reads, mutations
@@ -383,18 +383,8 @@ class DriverStateMutatedInExecutor(Rule):
     def _replay(index: "RepoIndex", owner: "FunctionInfo") -> DirectTest | None:
         """The project's tests that run ``owner`` (a job function or a method of a service class the job
         builds), each replayed with ``owner`` run on Spark and then with its ``foreach`` code in process."""
-        if owner.node.decorator_list or "." in (owner.class_name or "") or "." in owner.symbol.removeprefix(f"{owner.class_name}.") \
-                or isinstance(owner.node, ast.AsyncFunctionDef):
-            return None
-        target = f"{owner.module}.{owner.node.name}"
-        importers = sorted(m.module for m in index.by_path.values()
-                           if m.module != owner.module and not owner.class_name
-                           and any(v == target for k, v in m.imports.items() if k == owner.node.name))
-        params = dict(owner_module_repr=repr(owner.module), owner_class_repr=repr(owner.class_name),
-                      attr_repr=repr(owner.node.name), importers_repr=repr(importers))
-        return DirectTest(owner.symbol, owner.file, ("spk602_driver_sees_executor_work",), params,
-                          calls=ProjectTestCalls(owner, "_driver_sees_executor_work", infix="on_spark_and_in_process",
-                                                 beside=True))
+        return oracles.owner_replay(index, owner, "spk602_driver_sees_executor_work", "_driver_sees_executor_work",
+                                    "on_spark_and_in_process")
 
     def _accumulate(self, index: "RepoIndex", module: "ModuleInfo", owner: "FunctionInfo", closure: Closure,
                     name: str, reads: list[ast.AST]) -> str | None:

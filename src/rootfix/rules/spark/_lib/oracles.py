@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rootfix.project.model import is_test_file
-from rootfix.rules.base import SourceTest
+from rootfix.rules.base import DirectTest, ProjectTestCalls, SourceTest
 from rootfix.rules.spark._dataframes import DataFrames
 
 if TYPE_CHECKING:
@@ -227,6 +227,30 @@ def receiver_param(fn: "FunctionInfo", receiver: ast.expr) -> str | None:
             return None
         node = values[0]
     return None
+
+
+# --------------------------------------------------------------------------- the project's tests, replayed
+def owner_replay(index: "RepoIndex", owner: "FunctionInfo", template: str, check: str, infix: str) -> DirectTest | None:
+    """The project's tests that run ``owner`` (a job function, or a method of a class the job builds), each
+    replayed through ``check`` of ``template`` with ``owner`` wrapped (``OWNER_MODULE``/``OWNER_CLASS``/``ATTR``/
+    ``IMPORTERS``). The tests of a management command's module are those running the command by name."""
+    import ast as _ast
+
+    from rootfix.project.model import Project
+
+    if owner.node.decorator_list or "." in (owner.class_name or "") \
+            or "." in owner.symbol.removeprefix(f"{owner.class_name}.") or isinstance(owner.node, _ast.AsyncFunctionDef):
+        return None
+    target = f"{owner.module}.{owner.node.name}"
+    importers = sorted(m.module for m in index.by_path.values()
+                       if m.module != owner.module and not owner.class_name
+                       and any(v == target for k, v in m.imports.items() if k == owner.node.name))
+    command = next((c.name for c in Project.of(index).components
+                    if c.flavor == "management-command" and c.file == owner.file), None)
+    params = dict(owner_module_repr=repr(owner.module), owner_class_repr=repr(owner.class_name),
+                  attr_repr=repr(owner.node.name), importers_repr=repr(importers))
+    return DirectTest(owner.symbol, owner.file, (template,), params,
+                      calls=ProjectTestCalls(owner, check, infix=infix, beside=True, command=command))
 
 
 # --------------------------------------------------------------------------- P6: driver state
