@@ -221,6 +221,13 @@ class _Discovery:
                 aliases = _dedupe([default, fn.symbol], name)
                 queue = self._str_value(m, decl.options.get("queue"))
                 flavor = "celery-task"
+            elif decl.framework in ("dramatiq", "huey"):
+                # an actor's name is its function's unless actor_name= says otherwise; Huey names by function
+                explicit = self._str_value(m, decl.options.get("actor_name") or decl.options.get("name"))
+                name = explicit or default
+                aliases = _dedupe([default, fn.symbol], name)
+                queue = self._str_value(m, decl.options.get("queue_name") or decl.options.get("queue"))
+                flavor = "dramatiq-actor" if decl.framework == "dramatiq" else "huey-task"
             else:
                 name = default
                 aliases = _dedupe([fn.symbol], name)
@@ -233,6 +240,13 @@ class _Discovery:
             self.tasks_by_qualname[fn.qualname] = comp
             for n in (name, default):
                 self.tasks_by_name.setdefault(n, comp)
+            target = decl.decorator.func if isinstance(decl.decorator, ast.Call) else decl.decorator
+            if decl.framework == "huey" and _attr_name(target) in ("periodic_task", "db_periodic_task"):
+                # @periodic_task(crontab(...)): the consumer runs it on that schedule
+                schedule = _unparse(decl.args[0]) if decl.args else _unparse(decl.options.get("validate_datetime"))
+                self._add(self._schedule_component(
+                    "huey-periodic", fn.symbol, _Target(fn.qualname, "task", comp, fn), m, m.path,
+                    decl.decorator.lineno, [("schedule", schedule or "")] if schedule else []))
 
     def _registered_classes(self) -> set[str]:
         """Dotted names of classes passed (as ``Cls()`` or ``Cls``) to ``register_task`` / ``tasks.register``."""

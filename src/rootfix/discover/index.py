@@ -53,11 +53,15 @@ class FunctionInfo:
         return self.node.end_lineno or self.node.lineno
 
 
+#: Huey's task decorators (``periodic_task`` ones also run on a schedule).
+HUEY_DECORATORS = frozenset({"task", "db_task", "periodic_task", "db_periodic_task"})
+
+
 @dataclass(frozen=True)
 class TaskDecl:
     """A function registered as a background task by a decorator."""
 
-    framework: str  # "celery" | "rq"
+    framework: str  # "celery" | "rq" | "dramatiq" | "huey"
     decorator: ast.expr
     options: dict[str, ast.expr]  # keyword arguments of the decorator call
     #: Positional arguments of the decorator call (RQ: the queue name).
@@ -500,7 +504,8 @@ class RepoIndex:
         Celery: ``@shared_task``, ``@app.task`` on any Celery app (also ``@celery_app.task``
         imported from elsewhere, or any ``<x>.task`` where ``x`` is a Celery app), with or
         without call parentheses, under any import alias. RQ: ``@job`` from ``rq.decorators``
-        / ``django_rq``.
+        / ``django_rq``. Dramatiq: ``@dramatiq.actor``. Huey: ``@task`` / ``@db_task`` / ``@periodic_task`` /
+        ``@db_periodic_task`` of ``huey.contrib.djhuey`` or of the project's Huey instance.
         """
         module = self.module_of(fn)
         for deco in fn.node.decorator_list:
@@ -521,6 +526,12 @@ class RepoIndex:
                 return "celery"
         if target in ("rq.decorators.job", "rq.job", "django_rq.job", "django_rq.decorators.job"):
             return "rq"
+        if target in ("dramatiq.actor", "dramatiq.actor.actor", "django_dramatiq.actor"):
+            return "dramatiq"
+        base, _, attr = target.rpartition(".")
+        # huey.contrib.djhuey.task / db_periodic_task, or ``huey.task()`` on the project's Huey instance
+        if attr in HUEY_DECORATORS and (target.startswith("huey.") or base.split(".")[-1] == "huey"):
+            return "huey"
         return None
 
     # ------------------------------------------------------------------ locations

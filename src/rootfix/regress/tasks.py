@@ -208,6 +208,9 @@ def _scenario_tests(scenarios: list[Scenario], prefix: str, runner: str = "_repl
                 f"\n\n@functools.wraps({alias}.{s.name})\n"
                 f"def {name}(*args, **kwargs):\n"
                 f"    {runner}(lambda: {alias}.{s.name}(*args, **kwargs))\n"
+                # the test's own marks came with wraps(); its module's (``pytestmark = django_db``) did not
+                f"\n\n{name}.pytestmark = [*getattr({name}, 'pytestmark', []), "
+                f"*(lambda m: m if isinstance(m, list) else [m])(getattr({alias}, 'pytestmark', []))]\n"
             )
         else:
             cls = f"{alias}.{s.class_name}"

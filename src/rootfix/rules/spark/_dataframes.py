@@ -95,6 +95,8 @@ class DataFrames:
                     return True
                 if func.attr in SESSION_TO_DF and self._is_session(fn, module, func.value):
                     return True
+                if func.attr in DF_TO_DF and self._spark_arguments(module, node):
+                    return True  # filter(F.col("x") > 1), persist(StorageLevel.DISK_ONLY): no queryset takes these
                 if func.attr in DF_TO_DF:  # a method chain is finite: its links cost no depth
                     return self.is_df(fn, func.value, depth)
             target = self.index.resolve_call(module, node, fn.class_name)
@@ -105,6 +107,16 @@ class DataFrames:
             if node.id in self.params(fn):
                 return self.param_is_df(fn, node.id, depth + 1)
             return any(self.is_df(fn, v, depth + 1) for v in self.assignments(fn, node.id))
+        return False
+
+    def _spark_arguments(self, module: "ModuleInfo", call: ast.Call) -> bool:
+        """An argument of ``call`` is built from pyspark (``F.col(...)``, ``StorageLevel.X``, ``Window...``)."""
+        for arg in [*call.args, *(kw.value for kw in call.keywords)]:
+            for sub in ast.walk(arg):
+                if isinstance(sub, (ast.Name, ast.Attribute)) and (self.index.resolve(module, sub) or "").startswith(
+                        ("pyspark.sql.functions", "pyspark.sql.Column", "pyspark.StorageLevel",
+                         "pyspark.storagelevel", "pyspark.sql.Window", "pyspark.sql.window")):
+                    return True
         return False
 
     def returns_df(self, fn: "FunctionInfo", depth: int = 0) -> bool:
