@@ -190,11 +190,43 @@ def is_status_answer(index: "RepoIndex", dotted: str) -> bool:
 
 def is_transient(index: "RepoIndex", dotted: str) -> bool:
     """A network client's "try again later" error, or a project class derived from one (not the remote's own
-    status answer: ``HTTPError``, botocore's ``ClientError``)."""
+    status answer: ``HTTPError``, botocore's ``ClientError``), or a project class the project raises to say
+    one happened (``except URLError as exc: raise PartnerUnavailable(...) from exc``)."""
     above = ancestors(index, dotted)
     if any(a in STATUS_ANSWERS for a in above):
         return False
-    return any(a in TRANSIENT_ROOTS or a.startswith("aiohttp.client_exceptions.") for a in above)
+    if any(a in TRANSIENT_ROOTS or a.startswith("aiohttp.client_exceptions.") for a in above):
+        return True
+    return any(a in translated_transients(index) for a in above)
+
+
+def translated_transients(index: "RepoIndex") -> frozenset[str]:
+    """Project exception classes raised in a handler of a network client's transient error: the project's own
+    name for "try again later"."""
+    cached = index.__dict__.get("_rootfix_translated_transients")
+    if cached is not None:
+        return cached
+    out: set[str] = set()
+    index.__dict__["_rootfix_translated_transients"] = frozenset()  # recursion guard
+    for info in index.by_path.values():
+        if "raise" not in info.source or "except" not in info.source:
+            continue
+        for handler in ast.walk(info.tree):
+            if not isinstance(handler, ast.ExceptHandler) or handler.type is None:
+                continue
+            elts = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+            caught = [canonical(index.resolve(info, e) or "") for e in elts]
+            if not any(c and any(a in TRANSIENT_ROOTS for a in ancestors(index, c))
+                       and not any(a in STATUS_ANSWERS for a in ancestors(index, c)) for c in caught):
+                continue  # (``except HTTPError``: the remote answered; what the project raises there is a verdict)
+            for node in ast.walk(handler):
+                if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                    raised = canonical(index.resolve(info, node.exc.func) or "")
+                    if raised and is_project_exception(index, raised):
+                        out.add(raised)
+    found = frozenset(out)
+    index.__dict__["_rootfix_translated_transients"] = found
+    return found
 
 
 def handler_catches(index: "RepoIndex", module: "ModuleInfo", handler: ast.ExceptHandler, exc: str) -> str | None:

@@ -881,6 +881,24 @@ def _references(index: "RepoIndex", model: str | None, parent: str | None) -> bo
 
 
 # --------------------------------------------------------------------------- calls through values
+def _factory_class(index: "RepoIndex", module: "ModuleInfo", expr: ast.Attribute):
+    """The class ``Cls.make`` builds: a classmethod of a project class that returns ``cls(...)`` (or
+    ``Cls(...)``); None otherwise."""
+    dotted = index.resolve(module, expr.value)
+    found = index.lookup_class(dotted) if dotted else None
+    if found is None:
+        return None
+    info, cls = found
+    method = info.functions.get(f"{cls.name}.{expr.attr}")
+    if method is None or not any(isinstance(d, ast.Name) and d.id == "classmethod" for d in method.node.decorator_list):
+        return None
+    returns = [r.value for r in ast.walk(method.node) if isinstance(r, ast.Return) and r.value is not None]
+    if returns and all(isinstance(r, ast.Call) and isinstance(r.func, ast.Name) and r.func.id in ("cls", cls.name)
+                       for r in returns):
+        return found
+    return None
+
+
 def callees(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]:
     """Project functions ``fn`` calls: the index's call graph, plus methods called on values the index
     does not type: model instances from any source (``report.item.recompute()``), instances of project
@@ -920,6 +938,8 @@ def callees(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]:
             if cls_expr is not None and isinstance(cls_expr, (ast.Name, ast.Attribute)):
                 dotted = index.resolve(module, cls_expr)
                 found = index.lookup_class(dotted) if dotted else None
+                if found is None and isinstance(cls_expr, ast.Attribute):
+                    found = _factory_class(index, module, cls_expr)  # ``Client.for_partner(p)``
                 if found is not None:
                     info, cls = found
                     target = info.functions.get(f"{cls.name}.{method}") or index._inherited_method(

@@ -227,13 +227,16 @@ def _scenario_tests(scenarios: list[Scenario], prefix: str, runner: str = "_repl
 
 def replay_test(index: "RepoIndex", task: TaskInfo, *, code: str, rule: str, doc: str, target: str,
                 injected: str, inject_body: str, check: str, extra_imports: str = "",
-                extra_patches: str = "", extra_with: str = "", test_prefix: str | None = None) -> tuple[str, str] | None:
+                extra_patches: str = "", extra_with: str = "", test_prefix: str | None = None,
+                run_attr: str = "run") -> tuple[str, str] | None:
     """A test module replaying the project's tests that run ``task`` (see the module docstring)."""
     scenarios = scenarios_for(index, task)
     generated = None
-    if not scenarios:
+    if not scenarios or task.framework != "celery":
+        # also beside the project's tests for a Dramatiq/Huey/RQ task: tests of such projects often stub the
+        # very client method whose failure is injected, so that none of them reaches it
         generated = _generated_scenario(index, task, test_prefix or f"test_rootfix_{code.lower()}")
-        if generated is None:
+        if generated is None and not scenarios:
             return None
     fn = task.fn
     imports = _task_imports(index, task, scenarios, extra_imports)
@@ -242,8 +245,11 @@ def replay_test(index: "RepoIndex", task: TaskInfo, *, code: str, rule: str, doc
     body = render(("task_inject",), dict(
         code=code, rule=rule, where=f"{fn.file}::{fn.symbol}", doc=doc, imports=imports,
         target=target, target_repr=repr(target), injected=injected, inject_body=inject_body,
-        extra_patches=extra_patches, extra_with=extra_with, check=check), pytest_style=True)
-    body += _scenario_tests(scenarios, test_prefix or f"test_rootfix_{code.lower()}") if scenarios else generated[1]
+        extra_patches=extra_patches, extra_with=extra_with, check=check, run_attr=run_attr), pytest_style=True)
+    if scenarios:
+        body += _scenario_tests(scenarios, test_prefix or f"test_rootfix_{code.lower()}")
+    if generated is not None:
+        body += generated[1]
     path = regression_test_path(index, code, fn.symbol)
     return path, body
 
@@ -261,13 +267,22 @@ def _generated_scenario(index: "RepoIndex", task: TaskInfo, prefix: str) -> tupl
     kwargs = ", ".join(f"{k!r}: {v}" for k, v in plan.kwargs)
     body = (
         "\n\nclass RootfixGeneratedRun(TestCase):\n"
-        "    \"\"\"No test of the project runs the task: run it once on generated data.\"\"\"\n\n"
+        "    \"\"\"The task run once on generated data, as its worker runs it.\"\"\"\n\n"
         f"    def {prefix}_generated_run(self):\n"
         f"        args = ({args})\n"
         f"        kwargs = {{{kwargs}}}\n"
-        "        _replayed(lambda: _TASK.apply(args=args, kwargs=kwargs))\n"
+        f"        _replayed(lambda: {_direct_run(task)})\n"
     )
     return helpers, body
+
+
+def _direct_run(task: TaskInfo) -> str:
+    """How a test runs ``task`` in its own process with ``args``/``kwargs``, as its worker would."""
+    if task.framework == "celery":
+        return "_TASK.apply(args=args, kwargs=kwargs)"
+    if task.framework == "huey":
+        return "_TASK.call_local(*args, **kwargs)"
+    return "_TASK(*args, **kwargs)"  # a Dramatiq actor runs its function when called; an RQ job is one
 
 
 
@@ -307,7 +322,7 @@ def task_test(index: "RepoIndex", code: str, spec: "TaskReplay") -> tuple[str, s
     return replay_test(index, spec.task, code=code, rule=spec.rule, doc=spec.doc, target=spec.target,
                        injected=spec.injected, inject_body=spec.inject_body, check=spec.check,
                        extra_imports=spec.extra_imports, extra_patches=spec.extra_patches,
-                       extra_with=spec.extra_with, test_prefix=spec.test_prefix)
+                       extra_with=spec.extra_with, test_prefix=spec.test_prefix, run_attr=spec.run_attr)
 
 
 def _generated_watch(index: "RepoIndex", task: TaskInfo, symbol: str, setup: str, check: str,

@@ -176,6 +176,8 @@ class TaskReplay:
     extra_patches: str = ""
     extra_with: str = ""
     test_prefix: str | None = None
+    #: the task object's attribute holding its function (Celery: ``run``; a Dramatiq actor: ``fn``)
+    run_attr: str = "run"
     # watch
     watched: str = ""
     setup: str = ""

@@ -14,7 +14,7 @@ from rootfix.rules.worker._lib.retry import bind_task, transient_replay
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
-    from rootfix.discover.index import RepoIndex
+    from rootfix.discover.index import FunctionInfo, RepoIndex
 
 #: Exceptions of network clients that mean "try again later" (exact names, or whole modules with a trailing dot).
 TRANSIENT = frozenset({
@@ -111,7 +111,11 @@ class TransientErrorNotRetried(Rule):
     module, a service class), also ``except Exception`` / ``except OSError`` around a call at the network
     boundary (``requests.*``, ``httpx.*``, ``urlopen``, ``smtplib``, ``boto3``...); a helper that hands the
     error back (``return exc``) or lets the retryable errors through first is left alone. Findings in
-    helpers have no automatic fix: the error must reach the task, which decides how to retry.
+    helpers of Celery tasks have no automatic fix: the error must reach the task, which decides how to retry.
+    Dramatiq actors (unless ``max_retries=0``) and Huey tasks declared with ``retries=`` are retried by their
+    framework whatever they raise, so there the handler (in the task or a helper it reaches, also through an
+    object it builds) only has to let the error through. A project exception counts as transient when the
+    project raises it for one (``except URLError as exc: raise PartnerUnavailable(...) from exc``).
 
     ## Why is this bad?
     The work is silently dropped on a blip: the worker reports SUCCESS, nothing retries it later, and
@@ -145,7 +149,9 @@ class TransientErrorNotRetried(Rule):
     succeeding with nothing done; a trailing ``return`` / ``pass`` of the handler is replaced by
     ``raise self.retry(exc=exc)`` (after the handler's log line; a log line is added through the module's
     logger when there was none), ``bind=True`` and ``self`` are added when the task was not bound.
-    Make sure the work is idempotent before retrying it.
+    Make sure the work is idempotent before retrying it. For a Dramatiq actor or a Huey task with retries, a
+    handler ending in a bare ``return`` / ``return None`` / ``pass`` ends in ``raise`` instead (after its log
+    line); one that returns a value its callers read gets no fix.
     """
 
     code = "WRK104"
@@ -156,6 +162,22 @@ class TransientErrorNotRetried(Rule):
 
     VALID = (
         Example(_FIXED, path="geo/tasks.py", files=_FILES),
+        Example(  # never retried on purpose (max_retries=0): the failure goes to manual review
+            path="quotes/actors.py",
+            code=(
+                "import logging\n\n"
+                "import dramatiq\n"
+                "import requests\n\n"
+                "logger = logging.getLogger(__name__)\n\n\n"
+                "@dramatiq.actor(max_retries=0)\n"
+                "def bind_policy(url):\n"
+                "    try:\n"
+                "        requests.post(url, timeout=10)\n"
+                "    except requests.ConnectionError:\n"
+                "        logger.warning('bind failed, left for review')\n"
+                "        return None\n"
+            ),
+        ),
         # one bad item in a batch is skipped, the batch goes on: not a retry case
         Example('''import logging
 
@@ -208,6 +230,65 @@ def drop_address(address_id):
 ''', path="geo/tasks.py", files=_FILES),
     )
     INVALID = (
+        Example(  # a Dramatiq actor's client swallows the project's own "try again later" error
+            path="partners/client.py",
+            files=(("partners/__init__.py", ""), ("quotes/__init__.py", ""), ("quotes/actors.py", (
+                "import dramatiq\n\n"
+                "from partners.client import PartnerClient\n\n\n"
+                "@dramatiq.actor(max_retries=5)\n"
+                "def fetch_quote(partner):\n"
+                "    return PartnerClient.for_partner(partner).quote()\n"))),
+            code=(
+                "import logging\n"
+                "from urllib.error import URLError\n"
+                "from urllib.request import urlopen\n\n"
+                "logger = logging.getLogger(__name__)\n\n\n"
+                "class PartnerUnavailable(Exception):\n"
+                "    pass\n\n\n"
+                "class PartnerClient:\n"
+                "    def __init__(self, url):\n"
+                "        self.url = url\n\n"
+                "    @classmethod\n"
+                "    def for_partner(cls, partner):\n"
+                "        return cls(partner.url)\n\n"
+                "    def _call(self):\n"
+                "        try:\n"
+                "            return urlopen(self.url, timeout=10).read()\n"
+                "        except URLError as exc:\n"
+                "            raise PartnerUnavailable(self.url) from exc\n\n"
+                "    def quote(self):\n"
+                "        try:\n"
+                "            return self._call()\n"
+                "        except PartnerUnavailable as exc:\n"
+                "            logger.warning('partner down: %s', exc)\n"
+                "            return None\n"
+            ),
+            fixed=(
+                "import logging\n"
+                "from urllib.error import URLError\n"
+                "from urllib.request import urlopen\n\n"
+                "logger = logging.getLogger(__name__)\n\n\n"
+                "class PartnerUnavailable(Exception):\n"
+                "    pass\n\n\n"
+                "class PartnerClient:\n"
+                "    def __init__(self, url):\n"
+                "        self.url = url\n\n"
+                "    @classmethod\n"
+                "    def for_partner(cls, partner):\n"
+                "        return cls(partner.url)\n\n"
+                "    def _call(self):\n"
+                "        try:\n"
+                "            return urlopen(self.url, timeout=10).read()\n"
+                "        except URLError as exc:\n"
+                "            raise PartnerUnavailable(self.url) from exc\n\n"
+                "    def quote(self):\n"
+                "        try:\n"
+                "            return self._call()\n"
+                "        except PartnerUnavailable as exc:\n"
+                "            logger.warning('partner down: %s', exc)\n"
+                "            raise\n"
+            ),
+        ),
         Example(_BUGGY, path="geo/tasks.py", files=_FILES, fixed=_FIXED),
         Example('''import logging
 import smtplib
@@ -246,7 +327,7 @@ def send_welcome(self, email):
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         index = ctx.index
         for task in w1.worker_tasks(index).values():
-            if task.framework != "celery" or not ctx.in_scope(task.fn):
+            if not retries_on_raise(task) or not ctx.in_scope(task.fn):
                 continue
             module = index.module_of(task.fn)
             for try_node in _tries_outside_loops(task.fn.node):
@@ -268,9 +349,14 @@ def send_welcome(self, email):
         tasks = w1.worker_tasks(index)
         # a handler that swallows an autoretry_for error is WRK101's (with its fix): not reported twice
         seen: set[tuple[str, int]] = {(f.file, h.lineno) for f, h, _t, _c in autoretry_swallows(index)}
-        for fn, task in w1.worker_functions(index).values():
-            if fn.qualname in tasks or task.framework != "celery" or not (ctx.in_scope(fn) or ctx.in_scope(task.fn)):
+        called = w1.worker_functions(index)
+        for fn, task in w1.worker_code(index).values():
+            if fn.qualname in tasks or not retries_on_raise(task) or not (ctx.in_scope(fn) or ctx.in_scope(task.fn)):
                 continue
+            if fn.qualname in called:
+                task = called[fn.qualname][1]
+            elif task.framework == "celery":
+                continue  # (the methods of objects a Celery task builds: reported without a fix, not yet)
             module = index.module_of(fn)
             for try_node in _tries_outside_loops(fn.node):
                 for i, handler in enumerate(try_node.handlers):
@@ -296,11 +382,17 @@ def send_welcome(self, email):
                         "error) and only logs/returns: the task finishes as a success and never retries; let the "
                         "error reach the task (raise) and retry there",
                         related=((task.fn.file, task.fn.line, f"task {task.fn.symbol} calls {fn.symbol}"),))
-                    yield replace(f, fixable=False, fix_safety=None)
+                    # Dramatiq and Huey retry a task whatever it raises: letting the error through is the fix.
+                    # A Celery task retries only when it asks to: the helper's error must reach it first.
+                    yield f if task.framework != "celery" and _reraisable(handler) else replace(
+                        f, fixable=False, fix_safety=None)
 
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
         fn = index.enclosing_function(finding.file, finding.line)
         task = w1.worker_tasks(index).get(fn.qualname) if fn else None
+        ran_by = w1.worker_code(index).get(fn.qualname) if fn else None
+        if ran_by is not None and ran_by[1].framework != "celery":
+            return _let_through(index.module_of(fn).source, finding)
         if task is None:
             return None
         source = index.module_of(task.fn).source
@@ -355,6 +447,9 @@ def send_welcome(self, email):
 
     def regression(self, index: "RepoIndex", finding: Finding) -> TaskReplay | None:
         fn = index.enclosing_function(finding.file, finding.line)
+        ran_by = w1.worker_code(index).get(fn.qualname) if fn else None
+        if ran_by is not None and ran_by[1].framework == "dramatiq":
+            return _dramatiq_replay(index, fn, ran_by[1], finding, self.name)
         task = w1.worker_tasks(index).get(fn.qualname) if fn else None
         if task is None:
             return None
@@ -595,3 +690,75 @@ def _caller_raises_on_result(index: "RepoIndex", fn, task, handler: ast.ExceptHa
                 for n in w1._walk_no_defs(caller.node.body)):  # type: ignore[attr-defined]
             return False
     return True
+
+
+def retries_on_raise(task: "w1.TaskInfo") -> bool:
+    """The task is retried by its framework: a Celery task (when it asks), a Dramatiq actor whose
+    ``max_retries`` is not 0 (the Retries middleware retries whatever it raises, 20 times by default), a Huey
+    task declared with ``retries=`` above 0."""
+    if task.framework == "celery":
+        return True
+    if task.framework == "dramatiq":
+        limit = task.option("max_retries")
+        return not (isinstance(limit, ast.Constant) and limit.value == 0)
+    if task.framework == "huey":
+        limit = task.option("retries")
+        return limit is not None and not (isinstance(limit, ast.Constant) and not limit.value)
+    return False
+
+
+def _reraisable(handler: ast.ExceptHandler) -> bool:
+    """The handler ends in a bare ``return`` / ``return None`` / ``pass``: nothing a caller reads."""
+    last = handler.body[-1] if handler.body else None
+    if isinstance(last, ast.Pass):
+        return True
+    return isinstance(last, ast.Return) and (last.value is None or (
+        isinstance(last.value, ast.Constant) and last.value.value is None))
+
+
+def _let_through(source: str, finding: Finding) -> Patch | None:
+    """The handler's trailing ``return`` / ``pass`` becomes ``raise``: the error reaches the task, which its
+    framework retries."""
+    module = cst.parse_module(source)
+    module, handler = codemod.find_at(module, finding.line, cst.ExceptHandler)
+    if handler is None:
+        return None
+
+    def change(node: cst.CSTNode) -> cst.CSTNode:
+        assert isinstance(node, cst.ExceptHandler)
+        body = list(node.body.body)
+        while body and isinstance(body[-1], cst.SimpleStatementLine) and all(
+                isinstance(s, (cst.Return, cst.Pass)) for s in body[-1].body):
+            body.pop()
+        body.append(cst.parse_statement("raise\n"))
+        return node.with_changes(body=node.body.with_changes(body=body))
+
+    new = codemod.replace_node(module, handler, change).code
+    return Patch(changes=(FileChange(finding.file, source, new),)) if new != source else None
+
+
+def _dramatiq_replay(index: "RepoIndex", fn: "FunctionInfo", task: "w1.TaskInfo", finding: Finding,
+                     rule: str) -> TaskReplay | None:
+    """The project's tests that run the actor, replayed with the guarded call failing with the handler's
+    error: the error must come out of the actor (Dramatiq retries what an actor raises)."""
+    for node in ast.walk(fn.node):
+        if isinstance(node, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+            for handler in node.handlers:
+                if handler.lineno != finding.line:
+                    continue
+                module = index.module_of(fn)
+                injection = w1.injection_for_handler(index, module, handler)
+                found = w1.first_patchable_call(index, module, node.body, fn.class_name)
+                if injection is None or found is None:
+                    return None
+                imports, body, exc = injection
+                return TaskReplay(
+                    task.fn.symbol, task, "inject", rule=rule, run_attr="fn",
+                    doc="When the network call fails with a transient error, the error must reach the actor so "
+                        "that Dramatiq retries it, instead of the actor finishing as a success with the work "
+                        "dropped.",
+                    target=found[1], injected=f"`{found[1]}` failing with the error {fn.symbol} catches",
+                    inject_body=body, extra_imports=imports,
+                    check=(f"    assert isinstance(outcome, {exc}), (\n"
+                           "        f\"the actor finished without raising, so Dramatiq never retries it: {outcome!r}\")"))
+    return None
