@@ -4,15 +4,42 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from rootfix.rules.base import CheckContext, Example, Rule
+from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.command._lib.file_roles import is_bare_name, reads_test_data, regenerates_source
-from rootfix.rules.command._lib.files import changes_directory, file_opens, local_bindings, path_sinks, relative_path
-from rootfix.types import Finding
+from rootfix.rules.command._lib.files import (changes_directory, file_opens, local_bindings, path_sinks, relative_path,
+                                              root_wrapper, settings_folder, settings_read)
+from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
-    from rootfix.discover.index import FunctionInfo
+    from rootfix.discover.index import FunctionInfo, RepoIndex
 
 _SETTINGS = ("depot_site/settings.py", "SECRET_KEY = 'x'\nUSE_TZ = True\n")
+_FOLDER_FILES = (
+    ("config/settings.py", "MEDIA_ROOT = '/srv/media'\nLIBRARY = {'EXPORT_DIR': 'exports', 'LOAN_SHEETS_DIR': 'exports/loans'}\n"),
+    ("library/__init__.py", ""),
+    ("library/conf.py", "from django.conf import settings\n\n\ndef library_setting(key):\n    return settings.LIBRARY[key]\n"),
+    ("library/management/__init__.py", ""), ("library/management/commands/__init__.py", ""),
+    ("library/management/commands/loans.py", (
+        "from django.core.management.base import BaseCommand\n\nfrom library.storage import export, loan_sheet\n\n\n"
+        "class Command(BaseCommand):\n    def handle(self, *args, **options):\n"
+        "        export('a.csv')\n        loan_sheet('b.csv')\n")),
+)
+_STORAGE = (
+    "import os\n"
+    "from pathlib import Path\n\n"
+    "from django.conf import settings\n\n"
+    "from library.conf import library_setting\n\n\n"
+    "def media_path(*parts):\n"
+    "    return Path(settings.MEDIA_ROOT).joinpath(*parts)\n\n\n"
+    "def export(name):\n"
+    "    folder = media_path(library_setting(\"EXPORT_DIR\"))\n"
+    "    folder.mkdir(parents=True, exist_ok=True)\n"
+    "    return folder / name\n\n\n"
+    "def loan_sheet(name):\n"
+    "    path = os.path.join({loans}, name)\n"
+    "    os.makedirs(os.path.dirname(path), exist_ok=True)\n"
+    "    return path\n"
+)
 
 
 class CwdRelativePath(Rule):
@@ -55,17 +82,22 @@ class CwdRelativePath(Rule):
     say where the file goes.
 
     ## Fix safety
-    No automatic fix: which directory the file belongs in (the project's `BASE_DIR`, `MEDIA_ROOT`, a
-    configured export directory, an argument) is the author's decision.
+    Unsafe, and only for a folder read from settings that the settings give relative to a root (`"EXPORT_DIR":
+    "exports"`, documented relative to `MEDIA_ROOT`) when the same module already puts the other folders of
+    those settings under their root through a helper (`media_path(conf("EXPORT_DIR"))`): the read is wrapped in
+    that helper too. Otherwise no automatic fix: which directory the file belongs in (the project's `BASE_DIR`,
+    `MEDIA_ROOT`, a configured export directory, an argument) is the author's decision.
     """
 
     code = "CMD601"
     name = "cwd-relative-path"
     bug_class = "C6"
     component_types = ("cli-tool", "scheduled-job")
-    fix_safety = None
+    fix_safety = "unsafe"
 
     VALID = (
+        Example(path="library/storage.py", files=_FOLDER_FILES,
+                code=_STORAGE.format(loans='media_path(library_setting("LOAN_SHEETS_DIR"))')),
         Example(
             path="depot/management/commands/export_parcels.py",
             files=(_SETTINGS,),
@@ -100,6 +132,12 @@ class CwdRelativePath(Rule):
         ),
     )
     INVALID = (
+        Example(  # a folder the settings give relative to MEDIA_ROOT, used without it; its siblings get it
+            path="library/storage.py",
+            files=_FOLDER_FILES,
+            code=_STORAGE.format(loans='library_setting("LOAN_SHEETS_DIR")'),
+            fixed=_STORAGE.format(loans='media_path(library_setting("LOAN_SHEETS_DIR"))'),
+        ),
         Example(
             path="depot/management/commands/export_parcels.py",
             files=(_SETTINGS,),
@@ -133,6 +171,12 @@ class CwdRelativePath(Rule):
                 continue
             yield from self._check_function(ctx, fn)
 
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        return _fix(index, finding)
+
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
+        return _regression(index, finding)
+
     def _check_function(self, ctx: CheckContext, fn: "FunctionInfo") -> Iterable[Finding]:
         module = ctx.index.module_of(fn)
 
@@ -142,8 +186,12 @@ class CwdRelativePath(Rule):
         if changes_directory(fn.node, resolve):
             return
         names = local_bindings(fn.node)
+
+        def setting(expr: ast.expr) -> str | None:
+            return settings_folder(ctx.index, module, expr)
+
         found = [(call, literal) for call, path in path_sinks(fn.node, resolve)
-                 if (literal := relative_path(path, resolve, names)) is not None]
+                 if (literal := relative_path(path, resolve, names, setting=setting)) is not None]
         if not found or _developer_tool(ctx, fn, found, resolve):
             return
         unattended = None
@@ -157,6 +205,71 @@ class CwdRelativePath(Rule):
                 f"`{ast.unparse(call)[:60]}` uses the relative path {literal!r}, resolved against the directory "
                 "the process starts in: run by cron, systemd or call_command() elsewhere, it reads or writes "
                 "another file or fails; build it from settings (BASE_DIR, MEDIA_ROOT) or take it as an argument"))
+
+
+def _folder_read(index: "RepoIndex", finding: Finding):
+    """``(function, the settings read of a relative folder, its key, the module's root helper)``, or None."""
+    fn = index.enclosing_function(finding.file, finding.line)
+    if fn is None:
+        return None
+    module = index.module_of(fn)
+    reads = [n for n in ast.walk(fn.node) if isinstance(n, ast.expr) and settings_folder(index, module, n)]
+    if len(reads) != 1:
+        return None
+    key = settings_read(index, module, reads[0]) or ""
+    wrapper = root_wrapper(index, module, key)
+    return None if wrapper is None else (fn, reads[0], key, wrapper)
+
+
+def _fix(index: "RepoIndex", finding: Finding) -> Patch | None:
+    found = _folder_read(index, finding)
+    if found is None:
+        return None
+    fn, read, _, wrapper = found
+    source = index.module_of(fn).source
+    lines = source.splitlines(keepends=True)
+    start = sum(len(x) for x in lines[:read.lineno - 1]) + read.col_offset
+    end = sum(len(x) for x in lines[:read.end_lineno - 1]) + read.end_col_offset
+    new = source[:start] + f"{wrapper}({source[start:end]})" + source[end:]
+    try:
+        ast.parse(new)
+    except SyntaxError:
+        return None
+    return Patch(changes=(FileChange(finding.file, source, new),))
+
+
+def _regression(index: "RepoIndex", finding: Finding) -> DirectTest | None:
+    """The function run from two empty directories: nothing created in them, the same path returned."""
+    found = _folder_read(index, finding)
+    if found is None:
+        return None
+    fn = found[0]
+    if fn.class_name or fn.node.args.vararg or fn.node.args.kwonlyargs:
+        return None
+    args = []
+    positional = fn.node.args.args
+    for arg in positional[: len(positional) - len(fn.node.args.defaults)]:
+        value = _argument(arg)
+        if value is None:
+            return None
+        args.append(value)
+    return DirectTest(fn.symbol, fn.file, ("cmd601_same_path_from_any_directory",), dict(
+        name=fn.node.name, args="(" + "".join(f"{a}, " for a in args) + ")"))
+
+
+def _argument(arg: ast.arg) -> str | None:
+    """A value for a parameter, from its annotation or name: a slug, a date, a number."""
+    annotation = ast.unparse(arg.annotation) if arg.annotation else ""
+    name = arg.arg
+    if annotation in ("int",) or name.endswith(("_id", "_count", "number")):
+        return "1"
+    if "date" in annotation or name.endswith(("_on", "_date", "day", "date")):
+        return "datetime.date(2024, 1, 2)"
+    if "datetime" in annotation or name.endswith("_at"):
+        return "datetime.datetime(2024, 1, 2, 3, 4, tzinfo=datetime.timezone.utc)"
+    if annotation in ("str", "") and not name.endswith(("s", "_list")):
+        return repr("rootfix")
+    return None
 
 
 def _unattended(ctx: CheckContext, fn: "FunctionInfo") -> bool:

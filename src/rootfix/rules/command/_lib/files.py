@@ -128,11 +128,17 @@ def file_opens(fn: ast.AST, resolve: Resolver) -> Iterator[FileOpen]:
             yield FileOpen(node, receiver, mode, True, _arg(node, enc_i, "encoding") is not None)
 
 
-def relative_path(expr: ast.expr | None, resolve: Resolver, names: dict[str, ast.expr], depth: int = 0) -> str | None:
+def relative_path(expr: ast.expr | None, resolve: Resolver, names: dict[str, ast.expr], depth: int = 0,
+                  setting: "Callable[[ast.expr], str | None] | None" = None) -> str | None:
     """The cwd-relative literal ``expr`` is built from (``"exports/out.csv"``), or None when the path is
-    absolute, built from settings / ``__file__`` / an argument, or not known."""
+    absolute, built from settings / ``__file__`` / an argument, or not known. ``setting`` says which relative
+    folder a settings read is (``library_setting("LOAN_SHEETS_DIR")`` -> ``"exports/loan-sheets"``)."""
     if expr is None or depth > 4:
         return None
+    if setting is not None:
+        value = setting(expr)
+        if value is not None:
+            return value
     if isinstance(expr, ast.Constant) and isinstance(expr.value, str):
         text = expr.value
         if not text or text == "-" or _ABSOLUTE.match(text) or "://" in text or "{" in text:
@@ -141,24 +147,24 @@ def relative_path(expr: ast.expr | None, resolve: Resolver, names: dict[str, ast
     if isinstance(expr, ast.JoinedStr):
         first = expr.values[0] if expr.values else None
         if isinstance(first, ast.Constant) and isinstance(first.value, str):
-            literal = relative_path(first, resolve, names, depth + 1)
+            literal = relative_path(first, resolve, names, depth + 1, setting)
             return f"{literal}..." if literal else None
         return None
     if isinstance(expr, ast.Name):
         value = names.get(expr.id)
-        return relative_path(value, resolve, {k: v for k, v in names.items() if k != expr.id}, depth + 1) \
-            if value is not None else None
+        return relative_path(value, resolve, {k: v for k, v in names.items() if k != expr.id}, depth + 1,
+                             setting) if value is not None else None
     if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Div):
-        return _under(relative_path(expr.left, resolve, names, depth + 1))
+        return _under(relative_path(expr.left, resolve, names, depth + 1, setting))
     if isinstance(expr, ast.Call):
         target = resolve(expr.func) or ""
         if target in PATH_CTORS or target in ("os.path.join", "os.path.abspath", "os.path.realpath",
-                                             "os.path.normpath", "os.fspath", "str"):
-            first = relative_path(expr.args[0], resolve, names, depth + 1) if expr.args else None
+                                             "os.path.normpath", "os.fspath", "str", "os.path.dirname"):
+            first = relative_path(expr.args[0], resolve, names, depth + 1, setting) if expr.args else None
             return _under(first) if len(expr.args) > 1 else first
         if isinstance(expr.func, ast.Attribute) and expr.func.attr in ("resolve", "absolute", "joinpath",
                                                                        "with_suffix", "with_name"):
-            inner = relative_path(expr.func.value, resolve, names, depth + 1)
+            inner = relative_path(expr.func.value, resolve, names, depth + 1, setting)
             return _under(inner) if expr.func.attr == "joinpath" and expr.args else inner
     return None
 
@@ -194,3 +200,81 @@ def path_sinks(fn: ast.AST, resolve: Resolver) -> Iterator[tuple[ast.Call, ast.e
         elif isinstance(node.func, ast.Attribute) and node.func.attr in ("to_csv", "to_excel", "to_json") \
                 and node.args:
             yield node, node.args[0]
+
+
+# --------------------------------------------------------------------------- folders named in settings
+#: settings keys that name a folder or a file (``EXPORT_DIR``, ``LOAN_SHEETS_DIR``, ``REPORT_PATH``)
+_FOLDER_KEY = re.compile(r"(^|_)(DIR|DIRS|DIRECTORY|FOLDER|PATH|FILE|ROOT)$")
+_RELATIVE = re.compile(r"^[\w.-]+(/[\w.-]+)*/?$")
+#: settings that are the roots project folders hang under
+ROOTS = re.compile(r"^(BASE_DIR|MEDIA_ROOT|STATIC_ROOT|[A-Z_]*_ROOT|[A-Z_]*_HOME)$")
+
+
+def settings_folders(index) -> dict[str, str]:
+    """``KEY`` -> value, for the relative folder names the settings modules hold inside dict settings
+    (``CHOIR_LIBRARY = {"LOAN_SHEETS_DIR": "exports/loan-sheets"}``) or as top-level names."""
+    cached = index.__dict__.get("_rootfix_settings_folders")
+    if cached is not None:
+        return cached
+    out: dict[str, str] = {}
+    for info in index.by_path.values():
+        if "settings" not in info.path.rsplit("/", 1)[-1] and "/settings/" not in f"/{info.path}":
+            continue
+        for node in ast.walk(info.tree):
+            pairs = []
+            if isinstance(node, ast.Dict):
+                pairs = [(k.value, v) for k, v in zip(node.keys, node.values)
+                         if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                pairs = [(node.targets[0].id, node.value)]
+            for key, value in pairs:
+                if _FOLDER_KEY.search(key) and isinstance(value, ast.Constant) and isinstance(value.value, str) \
+                        and _RELATIVE.match(value.value) and not _ABSOLUTE.match(value.value):
+                    out.setdefault(key, value.value)
+    index.__dict__["_rootfix_settings_folders"] = out
+    return out
+
+
+def settings_read(index, module, expr: ast.expr) -> str | None:
+    """The settings key ``expr`` reads: ``conf("KEY")`` / ``conf.get("KEY")`` of a project accessor that reads
+    settings, ``settings.X["KEY"]`` / ``settings.X.get("KEY")``, ``settings.KEY``; None otherwise."""
+    if isinstance(expr, ast.Attribute) and (index.resolve(module, expr.value) or "").endswith("django.conf.settings"):
+        return expr.attr
+    if isinstance(expr, ast.Subscript) and isinstance(expr.slice, ast.Constant) and isinstance(expr.slice.value, str) \
+            and "settings" in ast.unparse(expr.value):
+        return expr.slice.value
+    if isinstance(expr, ast.Call) and len(expr.args) >= 1 and isinstance(expr.args[0], ast.Constant) \
+            and isinstance(expr.args[0].value, str):
+        if isinstance(expr.func, ast.Attribute) and expr.func.attr == "get" and "settings" in ast.unparse(expr.func.value):
+            return expr.args[0].value
+        target = index.resolve(module, expr.func) or ""
+        found = index.lookup_function(target) if target else None
+        if found is not None and "settings" in ast.unparse(found.node):
+            return expr.args[0].value
+    return None
+
+
+def settings_folder(index, module, expr: ast.expr) -> str | None:
+    """The relative folder a settings read holds (``"exports/loan-sheets"``), or None."""
+    key = settings_read(index, module, expr)
+    return settings_folders(index).get(key) if key and not ROOTS.match(key) else None
+
+
+def root_wrapper(index, module, key: str) -> str | None:
+    """How the module puts another folder of the same settings under its root: the name of a project function
+    ``W`` called as ``W(<settings read of another folder key>)`` whose body reads a root setting
+    (``MEDIA_ROOT``, ``BASE_DIR``); None when the module has no such habit."""
+    for node in ast.walk(module.tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args):
+            continue
+        inner = node.args[0]
+        other = settings_read(index, module, inner)
+        if other is None or other == key or other not in settings_folders(index):
+            continue
+        target = index.resolve(module, node.func) or ""
+        found = index.lookup_function(target) if target else None
+        if found is None:
+            continue
+        if any(isinstance(n, ast.Attribute) and ROOTS.match(n.attr) for n in ast.walk(found.node)):
+            return node.func.id
+    return None
