@@ -46,3 +46,12 @@ def test_a_worker_rule_in_a_caller_of_the_task_is_not_foreign():
                        actual_behavior="DoesNotExist in the worker log.")
     enqueue = _candidate("WRK301", "W3", "shop/views.py", "checkout")
     assert not foreign_fix(enqueue, None, report, RUN)
+
+
+def test_a_finding_on_a_class_whose_methods_the_task_runs_is_not_foreign():
+    report = BugReport(component_type="background-worker", component_name="settle_sale",
+                       bug_description="The worker's memory grows with every sale it settles.",
+                       expected_behavior="Memory stays flat.", actual_behavior="The worker is killed for memory.")
+    state = _candidate("JOB204", "S2", "catalogue/ladders.py", "LadderIndex")
+    assert not foreign_fix(state, None, report, RUN | {("catalogue/ladders.py", "LadderIndex.load")})
+    assert foreign_fix(state, None, report, RUN)

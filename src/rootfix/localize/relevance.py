@@ -89,7 +89,12 @@ def foreign_fix(candidate: Candidate, reproduction: str | None, report: BugRepor
     family = FAMILIES.get(finding.code[:3])
     if family is None or not report.component_type or family == report.component_type:
         return False
-    return reach is not None and (finding.file, finding.symbol) not in set(reach)
+    if reach is None:
+        return False
+    reach = set(reach)
+    # a finding on a class (its body's state) is in the code the component runs when one of its methods is
+    return (finding.file, finding.symbol) not in reach and not any(
+        file == finding.file and symbol.startswith(f"{finding.symbol}.") for file, symbol in reach)
 
 
 def _other_class(report: BugReport, bug_class: str) -> bool:
