@@ -81,6 +81,17 @@ def cached_in_loops(frames: DataFrames, fn: "FunctionInfo") -> Iterator[CachedIn
             yield CachedInLoop(loop, stmt, stmt.value, name)
 
 
+_RECONCILER = (
+    "from pyspark import StorageLevel\n"
+    "from pyspark.sql import functions as F\n\n\n"
+    "class Reconciler:\n"
+    "    def __init__(self, readings):\n"
+    "        self.readings = readings\n\n"
+    "    def cycle(self, serials):\n"
+    "        rows = self.readings.filter(F.col('serial').isin(serials)).persist(StorageLevel.DISK_ONLY)\n"
+)
+
+
 class CacheInLoop(Rule):
     """A frame cached on every pass of a loop and never unpersisted.
 
@@ -150,14 +161,7 @@ class CacheInLoop(Rule):
         ),
         Example(  # a pass of its caller's loop that releases its frame; a function cached once, called once
             path="billing/reconcile.py",
-            code=(
-                "from pyspark import StorageLevel\n"
-                "from pyspark.sql import functions as F\n\n\n"
-                "class Reconciler:\n"
-                "    def __init__(self, readings):\n"
-                "        self.readings = readings\n\n"
-                "    def cycle(self, serials):\n"
-                "        rows = self.readings.filter(F.col('serial').isin(serials)).persist(StorageLevel.DISK_ONLY)\n"
+            code=_RECONCILER + (
                 "        try:\n"
                 "            return rows.groupBy('serial').count().collect()\n"
                 "        finally:\n"
@@ -175,14 +179,7 @@ class CacheInLoop(Rule):
     INVALID = (
         Example(  # the function is the pass: its caller calls it once per cycle
             path="billing/reconcile.py",
-            code=(
-                "from pyspark import StorageLevel\n"
-                "from pyspark.sql import functions as F\n\n\n"
-                "class Reconciler:\n"
-                "    def __init__(self, readings):\n"
-                "        self.readings = readings\n\n"
-                "    def cycle(self, serials):\n"
-                "        rows = self.readings.filter(F.col('serial').isin(serials)).persist(StorageLevel.DISK_ONLY)\n"
+            code=_RECONCILER + (
                 "        counts = rows.groupBy('serial').count()\n"
                 "        by_serial = {r['serial']: r['count'] for r in counts.collect()}\n"
                 "        return by_serial\n\n"
@@ -192,14 +189,7 @@ class CacheInLoop(Rule):
                 "            results.append(self.cycle(serials))\n"
                 "        return results\n"
             ),
-            fixed=(
-                "from pyspark import StorageLevel\n"
-                "from pyspark.sql import functions as F\n\n\n"
-                "class Reconciler:\n"
-                "    def __init__(self, readings):\n"
-                "        self.readings = readings\n\n"
-                "    def cycle(self, serials):\n"
-                "        rows = self.readings.filter(F.col('serial').isin(serials)).persist(StorageLevel.DISK_ONLY)\n"
+            fixed=_RECONCILER + (
                 "        counts = rows.groupBy('serial').count()\n"
                 "        by_serial = {r['serial']: r['count'] for r in counts.collect()}\n"
                 "        rows.unpersist()\n"

@@ -94,6 +94,33 @@ def geocode_address(self, address_id):
 '''
 
 
+_PARTNER_CLIENT = (
+    "import logging\n"
+    "from urllib.error import URLError\n"
+    "from urllib.request import urlopen\n\n"
+    "logger = logging.getLogger(__name__)\n\n\n"
+    "class PartnerUnavailable(Exception):\n"
+    "    pass\n\n\n"
+    "class PartnerClient:\n"
+    "    def __init__(self, url):\n"
+    "        self.url = url\n\n"
+    "    @classmethod\n"
+    "    def for_partner(cls, partner):\n"
+    "        return cls(partner.url)\n\n"
+    "    def _call(self):\n"
+    "        try:\n"
+    "            return urlopen(self.url, timeout=10).read()\n"
+    "        except URLError as exc:\n"
+    "            raise PartnerUnavailable(self.url) from exc\n\n"
+    "    def quote(self):\n"
+    "        try:\n"
+    "            return self._call()\n"
+    "        except PartnerUnavailable as exc:\n"
+    "            logger.warning('partner down: %s', exc)\n"
+    "            {tail}\n"
+)
+
+
 class TransientErrorNotRetried(Rule):
     """A task catches a network client's transient error and only logs or returns: it never retries.
 
@@ -238,56 +265,8 @@ def drop_address(address_id):
                 "@dramatiq.actor(max_retries=5)\n"
                 "def fetch_quote(partner):\n"
                 "    return PartnerClient.for_partner(partner).quote()\n"))),
-            code=(
-                "import logging\n"
-                "from urllib.error import URLError\n"
-                "from urllib.request import urlopen\n\n"
-                "logger = logging.getLogger(__name__)\n\n\n"
-                "class PartnerUnavailable(Exception):\n"
-                "    pass\n\n\n"
-                "class PartnerClient:\n"
-                "    def __init__(self, url):\n"
-                "        self.url = url\n\n"
-                "    @classmethod\n"
-                "    def for_partner(cls, partner):\n"
-                "        return cls(partner.url)\n\n"
-                "    def _call(self):\n"
-                "        try:\n"
-                "            return urlopen(self.url, timeout=10).read()\n"
-                "        except URLError as exc:\n"
-                "            raise PartnerUnavailable(self.url) from exc\n\n"
-                "    def quote(self):\n"
-                "        try:\n"
-                "            return self._call()\n"
-                "        except PartnerUnavailable as exc:\n"
-                "            logger.warning('partner down: %s', exc)\n"
-                "            return None\n"
-            ),
-            fixed=(
-                "import logging\n"
-                "from urllib.error import URLError\n"
-                "from urllib.request import urlopen\n\n"
-                "logger = logging.getLogger(__name__)\n\n\n"
-                "class PartnerUnavailable(Exception):\n"
-                "    pass\n\n\n"
-                "class PartnerClient:\n"
-                "    def __init__(self, url):\n"
-                "        self.url = url\n\n"
-                "    @classmethod\n"
-                "    def for_partner(cls, partner):\n"
-                "        return cls(partner.url)\n\n"
-                "    def _call(self):\n"
-                "        try:\n"
-                "            return urlopen(self.url, timeout=10).read()\n"
-                "        except URLError as exc:\n"
-                "            raise PartnerUnavailable(self.url) from exc\n\n"
-                "    def quote(self):\n"
-                "        try:\n"
-                "            return self._call()\n"
-                "        except PartnerUnavailable as exc:\n"
-                "            logger.warning('partner down: %s', exc)\n"
-                "            raise\n"
-            ),
+            code=_PARTNER_CLIENT.format(tail="return None"),
+            fixed=_PARTNER_CLIENT.format(tail="raise"),
         ),
         Example(_BUGGY, path="geo/tasks.py", files=_FILES, fixed=_FIXED),
         Example('''import logging
