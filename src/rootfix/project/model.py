@@ -421,6 +421,23 @@ class Project:
                  for value in value.split(",")]
         return [fn for fn in found if fn is not None]
 
+    def _overrides(self, component: Component) -> list["FunctionInfo"]:
+        """The methods of the class that declares the component when it inherits the component's method (a
+        ``Command(SparkJobCommand)`` whose base's ``handle`` calls ``self.run_job()``): they run as its hooks."""
+        if not component.declared_in or component.declared_in == component.file or "." not in component.symbol:
+            return []
+        info = self.index.by_path.get(component.declared_in)
+        base = component.symbol.split(".")[0]
+        if info is None:
+            return []
+        out = []
+        for symbol, fn in info.functions.items():
+            owner = symbol.split(".")[0]
+            cls = info.classes.get(owner) if "." in symbol else None
+            if cls is not None and any(ast.unparse(b).rsplit(".", 1)[-1] == base for b in cls.bases):
+                out.append(fn)
+        return out
+
     def reach(self, component: Component, related: "RelatedCode | None" = None,
               depth: int | None = None) -> dict[str, "FunctionInfo"]:
         """qualname -> function for the code one component runs: its function and what that calls
@@ -443,6 +460,7 @@ class Project:
                     classes.append((found[0], found[1].name))
             for minfo, cname in classes:
                 starts += [fn for sym, fn in minfo.functions.items() if sym.startswith(cname + ".")]
+        starts += self._overrides(component)
         for first in starts:
             for fn, _ in self.reachable(first, COMPONENT_REACH_DEPTH if depth is None else depth):
                 out.setdefault(fn.qualname, fn)

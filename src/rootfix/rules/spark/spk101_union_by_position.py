@@ -264,6 +264,8 @@ class UnionByPosition(Rule):
     name = "union-by-position"
     bug_class = "P1"
     component_types = ("pyspark-job",)
+    #: Spark code wherever it runs: a job a command hands a session built elsewhere is no pyspark-job component
+    scope = "all"
     #: every finding is in (or called from) a module importing pyspark
     requires = ("pyspark",)
     fix_safety = "unsafe"

@@ -163,6 +163,8 @@ class ReadWithoutSchema(Rule):
     name = "read-without-schema"
     bug_class = "P1"
     component_types = ("pyspark-job",)
+    #: Spark code wherever it runs: a job a command hands a session built elsewhere is no pyspark-job component
+    scope = "all"
     fix_safety = None
 
     VALID = (

@@ -129,6 +129,8 @@ class GroupByKeyReduce(Rule):
     name = "group-by-key-reduce"
     bug_class = "P2"
     component_types = ("pyspark-job",)
+    #: Spark code wherever it runs: a job a command hands a session built elsewhere is no pyspark-job component
+    scope = "all"
     fix_safety = "unsafe"
 
     VALID = (

@@ -135,6 +135,8 @@ class CacheInLoop(Rule):
     name = "cache-in-loop"
     bug_class = "P3"
     component_types = ("pyspark-job",)
+    #: Spark code wherever it runs: a job a command hands a session built elsewhere is no pyspark-job component
+    scope = "all"
     fix_safety = "safe"
 
     VALID = (

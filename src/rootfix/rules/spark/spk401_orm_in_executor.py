@@ -119,6 +119,8 @@ class OrmInExecutor(Rule):
     name = "orm-in-executor"
     bug_class = "P4"
     component_types = ("pyspark-job",)
+    #: Spark code wherever it runs: a job a command hands a session built elsewhere is no pyspark-job component
+    scope = "all"
     #: every finding is in (or called from) a module importing pyspark
     requires = ("pyspark",)
     fix_safety = "unsafe"

@@ -178,6 +178,8 @@ class UnpicklableBroadcast(Rule):
     name = "unpicklable-broadcast"
     bug_class = "P5"
     component_types = ("pyspark-job",)
+    #: Spark code wherever it runs: a job a command hands a session built elsewhere is no pyspark-job component
+    scope = "all"
     fix_safety = "unsafe"
 
     VALID = (

@@ -135,6 +135,8 @@ class DriverObjectInClosure(Rule):
     name = "driver-object-in-closure"
     bug_class = "P6"
     component_types = ("pyspark-job",)
+    #: Spark code wherever it runs: a job a command hands a session built elsewhere is no pyspark-job component
+    scope = "all"
     #: every finding is in (or called from) a module importing pyspark
     requires = ("pyspark",)
     fix_safety = None

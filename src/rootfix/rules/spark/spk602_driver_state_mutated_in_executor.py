@@ -80,6 +80,8 @@ class DriverStateMutatedInExecutor(Rule):
     name = "driver-state-mutated-in-executor"
     bug_class = "P6"
     component_types = ("pyspark-job",)
+    #: Spark code wherever it runs: a job a command hands a session built elsewhere is no pyspark-job component
+    scope = "all"
     #: every finding is in (or called from) a module importing pyspark
     requires = ("pyspark",)
     fix_safety = "unsafe"

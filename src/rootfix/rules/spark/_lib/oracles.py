@@ -245,8 +245,14 @@ def owner_replay(index: "RepoIndex", owner: "FunctionInfo", template: str, check
     importers = sorted(m.module for m in index.by_path.values()
                        if m.module != owner.module and not owner.class_name
                        and any(v == target for k, v in m.imports.items() if k == owner.node.name))
-    command = next((c.name for c in Project.of(index).components
+    project = Project.of(index)
+    command = next((c.name for c in project.components
                     if c.flavor == "management-command" and c.file == owner.file), None)
+    if command is None and not any(is_test_file(m.path) and any(v.startswith(owner.module) for v in m.imports.values())
+                                   for m in index.by_path.values()):
+        # no test imports the function's module: the tests that run it are those running a command that does
+        command = next((c.name for c in project.components if c.flavor == "management-command"
+                        and owner.qualname in project.reach(c)), None)
     params = dict(owner_module_repr=repr(owner.module), owner_class_repr=repr(owner.class_name),
                   attr_repr=repr(owner.node.name), importers_repr=repr(importers))
     return DirectTest(owner.symbol, owner.file, (template,), params,
