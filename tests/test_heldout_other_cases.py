@@ -26,8 +26,8 @@ CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.name.startswith(PREFIXES
 pytestmark = pytest.mark.slow
 
 
-def _run_case(case: str, base: Path) -> dict:
-    src = CASES_DIR / case
+def _run_case(case: str, base: Path, cases_dir: Path = CASES_DIR) -> dict:
+    src = cases_dir / case
     repo = make_git_repo(src / "repo", base / "repo")
     bug = base / "bug.yaml"
     shutil.copy(src / "bug.yaml", bug)
