@@ -455,8 +455,9 @@ class UnionByPosition(Rule):
         if not fn.symbol or not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in reads
                                     for n in ast.walk(fn.node)):
             return None
-        return oracles.owner_replay(index, fn, "spk101_reads_in_any_column_order", "_columns_reordered",
-                                    "with_columns_reordered")
+        return oracles.owner_replay(
+            index, fn, ("spk101_reads_in_any_column_order_head", "spk101_reads_in_any_column_order"),
+            "_columns_reordered", "with_columns_reordered")
 
     def _direct(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
         target = self._target(index, finding)

@@ -290,5 +290,6 @@ class SinglePartitionWrite(Rule):
         found = self._found(index, finding)
         if found is None or not found[0].symbol:
             return None
-        return oracles.owner_replay(index, found[0], "spk202_written_in_parallel", "_written_in_parallel",
-                                    "writes_in_parallel")
+        return oracles.owner_replay(
+            index, found[0], ("spk202_written_in_parallel_head", "spk202_written_in_parallel"),
+            "_written_in_parallel", "writes_in_parallel")

@@ -311,4 +311,6 @@ class CacheInLoop(Rule):
         fn = index.enclosing_function(finding.file, finding.line)
         if fn is None:
             return None
-        return oracles.owner_replay(index, fn, "spk302_cache_released", "_nothing_left_cached", "leaves_nothing_cached")
+        return oracles.owner_replay(
+            index, fn, ("spk302_cache_released_head", "spk302_cache_released"),
+            "_nothing_left_cached", "leaves_nothing_cached")

@@ -385,8 +385,9 @@ class DriverStateMutatedInExecutor(Rule):
     def _replay(index: "RepoIndex", owner: "FunctionInfo") -> DirectTest | None:
         """The project's tests that run ``owner`` (a job function or a method of a service class the job
         builds), each replayed with ``owner`` run on Spark and then with its ``foreach`` code in process."""
-        return oracles.owner_replay(index, owner, "spk602_driver_sees_executor_work", "_driver_sees_executor_work",
-                                    "on_spark_and_in_process")
+        return oracles.owner_replay(
+            index, owner, ("spk602_driver_sees_executor_work_head", "spk602_driver_sees_executor_work"),
+            "_driver_sees_executor_work", "on_spark_and_in_process")
 
     def _accumulate(self, index: "RepoIndex", module: "ModuleInfo", owner: "FunctionInfo", closure: Closure,
                     name: str, reads: list[ast.AST]) -> str | None:

@@ -230,10 +230,12 @@ def receiver_param(fn: "FunctionInfo", receiver: ast.expr) -> str | None:
 
 
 # --------------------------------------------------------------------------- the project's tests, replayed
-def owner_replay(index: "RepoIndex", owner: "FunctionInfo", template: str, check: str, infix: str) -> DirectTest | None:
+def owner_replay(index: "RepoIndex", owner: "FunctionInfo", templates: tuple[str, str], check: str,
+                 infix: str) -> DirectTest | None:
     """The project's tests that run ``owner`` (a job function, or a method of a class the job builds), each
-    replayed through ``check`` of ``template`` with ``owner`` wrapped (``OWNER_MODULE``/``OWNER_CLASS``/``ATTR``/
-    ``IMPORTERS``). The tests of a management command's module are those running the command by name."""
+    replayed through ``check`` with ``owner`` wrapped. ``templates`` are the test's head (docstring, imports) and
+    body; ``owner_targets`` (``_targets()``: where ``owner`` is looked up) is rendered between them.
+    The tests of a management command's module are those running the command by name."""
     import ast as _ast
 
     from rootfix.project.model import Project
@@ -255,7 +257,8 @@ def owner_replay(index: "RepoIndex", owner: "FunctionInfo", template: str, check
                         and owner.qualname in project.reach(c)), None)
     params = dict(owner_module_repr=repr(owner.module), owner_class_repr=repr(owner.class_name),
                   attr_repr=repr(owner.node.name), importers_repr=repr(importers))
-    return DirectTest(owner.symbol, owner.file, (template,), params,
+    # the template's docstring and imports, then where the function is looked up, then its checks
+    return DirectTest(owner.symbol, owner.file, (templates[0], "owner_targets", templates[1]), params,
                       calls=ProjectTestCalls(owner, check, infix=infix, beside=True, command=command))
 
 
