@@ -52,7 +52,7 @@ def test_rule_metadata_and_docs(code):
     assert PREFIX_TYPE[prefix] in cls.component_types, f"{code}: {PREFIX_TYPE[prefix]} not in component_types"
     assert cls.name and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", cls.name), f"{code}: name must be kebab-case"
     assert cls.fix_safety in (None, "safe", "unsafe")
-    assert getattr(cls, "scope", "components") in ("components", "all")
+    assert getattr(cls, "scope", "components") in ("components", "all", "long-lived")
     sections = doc_sections(cls.documentation())
     missing = [s for s in SECTIONS if not sections.get(s)]
     assert not missing, f"{code}: docstring lacks sections {missing}"

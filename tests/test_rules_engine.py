@@ -390,6 +390,19 @@ def test_selection_layers_over_config():
     assert build_selection(KNOWN, config=cfg, cli_select="WRK3").codes(KNOWN) == ["JOB401", "WRK301", "WRK302"]
 
 
+def test_opt_in_rule_runs_only_when_a_user_selector_names_it():
+    opt = {"opt_in": ["WRK501"]}
+    assert "WRK501" not in build_selection(KNOWN, **opt).codes(KNOWN)  # the defaults leave it out
+    assert "WRK301" in build_selection(KNOWN, **opt).codes(KNOWN)
+    for kw in ({"cli_select": "WRK501"}, {"cli_select": "WRK"}, {"cli_select": "ALL"},
+               {"cli_extend_select": "WRK5"}, {"config": Config(select=("WRK",))},
+               {"config": Config(extend_select=("WRK501",))}):
+        assert "WRK501" in build_selection(KNOWN, **opt, **kw).codes(KNOWN), kw
+    assert "WRK501" not in build_selection(KNOWN, **opt, cli_select="WRK", cli_ignore="WRK5").codes(KNOWN)
+    # the same explicit selection as the defaults is another cache key
+    assert build_selection(KNOWN, **opt).key() != build_selection(KNOWN, **opt, cli_select="WRK,CMD,JOB,SPK").key()
+
+
 def test_unknown_selector_is_a_usage_error():
     with pytest.raises(UsageError, match=r"--select: unknown rule selector 'WRK3O1' \(did you mean WRK301"):
         build_selection(KNOWN, cli_select="WRK3O1")

@@ -220,10 +220,13 @@ def _run_rules(index: RepoIndex, rules: dict[str, type[Rule]], codes: Sequence[s
         t0 = time.perf_counter()
         try:
             rule = cls()
-            if all_code or getattr(cls, "scope", "components") == "all":
+            kind = getattr(cls, "scope", "components")
+            if all_code or kind == "all":
                 rule_scope = None
             elif scope is not None:
                 rule_scope = scope
+            elif kind == "long-lived":
+                rule_scope = project.long_lived_scope()
             else:
                 rule_scope = project.scope(cls.component_types or COMPONENT_TYPES)
             ctx = CheckContext(index=index, scope=rule_scope, settings=dict(settings))
@@ -470,7 +473,7 @@ def run_check(paths: Sequence[str | Path], *, root: str | Path, select: str | Se
     peaks = {"load rules": _peak_mb()}
     known = sorted(set(rules) | set(ENGINE_CODES))
     selection = build_selection(known, cli_select=select, cli_ignore=ignore, cli_extend_select=extend_select,
-                                config=config)
+                                config=config, opt_in=[c for c, cls in rules.items() if not cls.default])
     codes = selection.codes(known)
 
     t_index = time.perf_counter()

@@ -53,7 +53,7 @@ def rule_record(rule: type["Rule"]) -> dict[str, object]:
     return {
         "code": rule.code, "name": rule.name, "bug_class": rule.bug_class,
         "component_types": list(rule.component_types), "fix": rule.fix_safety,
-        "scope": getattr(rule, "scope", "components"), "summary": rule.summary(),
+        "scope": getattr(rule, "scope", "components"), "default": rule.default, "summary": rule.summary(),
         "sections": {k: v for k, v in sec.items() if k},
         "documentation": rule.documentation(),
     }
@@ -61,11 +61,14 @@ def rule_record(rule: type["Rule"]) -> dict[str, object]:
 
 def render_rule_table(rules: Sequence[type["Rule"]]) -> str:
     rows = [("Code", "Name", "Component types", "Fix")]
-    rows += [(r.code, r.name, ", ".join(r.component_types) or "all", fix_label(r)) for r in rules]
+    rows += [(r.code + ("*" if not r.default else ""), r.name, ", ".join(r.component_types) or "all", fix_label(r))
+             for r in rules]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    lines.append(f"\n{len(rules)} rules. `rootfix rules CODE` shows a rule's documentation.")
+    note = " * opt-in: runs when a selector you give names it (`--select CODE`)." \
+        if any(not r.default for r in rules) else ""
+    lines.append(f"\n{len(rules)} rules. `rootfix rules CODE` shows a rule's documentation.{note}")
     return "\n".join(lines) + "\n"
 
 
@@ -73,7 +76,8 @@ def render_rule_doc(rule: type["Rule"]) -> str:
     """``# WRK301 (name)`` then the docstring's sections, in the catalogue's order."""
     head = [f"# {rule.code} ({rule.name})", "",
             f"Component types: {', '.join(rule.component_types) or 'all'}; class {rule.bug_class or '?'}; "
-            f"fix: {rule.fix_safety or 'none'}", ""]
+            f"fix: {rule.fix_safety or 'none'}" + ("" if rule.default else "; opt-in (not in the default selection)"),
+            ""]
     sec = doc_sections(rule.documentation())
     body = []
     if sec.get(""):

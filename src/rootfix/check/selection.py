@@ -4,8 +4,10 @@ A selector is a full code (``WRK301``), a prefix (``WRK3``, ``JOB``) or ``ALL``.
 the *most specific* matching selector decides (``--select WRK --ignore WRK3 --select WRK301`` runs WRK301
 and the other WRK rules outside class 3); on a tie, ignore wins.
 
-Defaults: every ``WRK``/``CMD``/``JOB``/``SPK`` rule. ``RFX100`` (unused noqa) runs only when selected by
-code, by ``RFX`` or by ``ALL``, as ruff's RUF100.
+Defaults: every ``WRK``/``CMD``/``JOB``/``SPK`` rule except the opt-in ones (``Rule.default = False``: a class
+whose findings on real code are mostly by design, e.g. CMD602), which run when a selector the user gave
+names them (``--select CMD602``, ``--select CMD``, ``extend-select = ["CMD6"]``, ``ALL``). ``RFX100`` (unused
+noqa) runs only when selected by code, by ``RFX`` or by ``ALL``, as ruff's RUF100.
 
 Layering: ``--select`` on the command line replaces the config's ``select`` *and* its ``ignore``;
 ``--ignore`` and ``--extend-select`` add to the config's.
@@ -62,10 +64,16 @@ class Selection:
     select: tuple[str, ...]
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: the default selectors in ``select`` (no user selection): they do not turn on ``opt_in`` codes
+    implicit: tuple[str, ...] = ()
+    #: codes of opt-in rules: enabled only by a selector the user gave
+    opt_in: frozenset[str] = frozenset()
 
     def enabled(self, code: str) -> bool:
         best: tuple[int, int] | None = None  # (specificity, 1 for ignore so ignore wins ties)
-        for sel in self.select:
+        selectors = self.select if code not in self.opt_in else \
+            [sel for i, sel in enumerate(self.select) if i >= len(self.implicit)]
+        for sel in selectors:
             if matches(sel, code):
                 cand = (specificity(sel), 0)
                 best = cand if best is None or cand > best else best
@@ -104,7 +112,7 @@ class Selection:
         return any(sel != "ALL" and matches(sel, code) for sel in self.select) and self.enabled(code)
 
     def key(self) -> str:
-        return repr((self.select, self.ignore, self.per_file_ignores))
+        return repr((self.select, self.ignore, self.per_file_ignores, self.implicit, sorted(self.opt_in)))
 
 
 def path_matches(path: str, glob: str) -> bool:
@@ -122,8 +130,9 @@ def path_matches(path: str, glob: str) -> bool:
 def build_selection(known: Iterable[str], *, cli_select: str | Iterable[str] | None = None,
                     cli_ignore: str | Iterable[str] | None = None,
                     cli_extend_select: str | Iterable[str] | None = None,
-                    config=None) -> Selection:
-    """The selection from the command line layered over the config (see the module docstring)."""
+                    config=None, opt_in: Iterable[str] = ()) -> Selection:
+    """The selection from the command line layered over the config (see the module docstring);
+    ``opt_in``: the codes of rules that are off unless a user's selector names them."""
     known = list(known)
     cs, ci, ce = split_codes(cli_select), split_codes(cli_ignore), split_codes(cli_extend_select)
     validate_selectors(cs, known, source="--select")
@@ -138,9 +147,12 @@ def build_selection(known: Iterable[str], *, cli_select: str | Iterable[str] | N
         validate_selectors(sels, known, source=where)
     for _, codes in pfi:
         validate_selectors(codes, known, source=f"{where} per-file-ignores")
+    implicit: tuple[str, ...] = ()
     if cs:
         select, ignore = cs, ci
     else:
         select = cfg_select if cfg_select is not None else DEFAULT_SELECT
+        implicit = tuple(select) if cfg_select is None else ()
         ignore = cfg_ignore + ci
-    return Selection(select=tuple(select) + cfg_extend + ce, ignore=tuple(ignore), per_file_ignores=pfi)
+    return Selection(select=tuple(select) + cfg_extend + ce, ignore=tuple(ignore), per_file_ignores=pfi,
+                     implicit=implicit, opt_in=frozenset(opt_in))

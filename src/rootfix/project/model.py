@@ -257,6 +257,7 @@ class Project:
         self._components: tuple[Component, ...] | None = None
         self._entry_points: dict[str, list["FunctionInfo"]] | None = None
         self._scope: dict[str, frozenset[str]] = {}
+        self._long_lived: frozenset[str] | None = None
         self._receivers: dict[str, tuple["FunctionInfo", str]] | None = None
 
     @classmethod
@@ -405,6 +406,37 @@ class Project:
             out |= self._scope[t]
         return frozenset(out)
 
+    def long_lived_scope(self) -> frozenset[str]:
+        """Qualnames of the code that runs in a process that outlives one run: a worker (every task), an
+        in-process scheduler (celery beat's tasks, APScheduler, huey, ``schedule``, a project's own job loop)
+        and a command that loops (``while True``, a scheduler it starts). Only there does state kept in a
+        module, on a class or in a closure carry over from one run to the next: a management command, a
+        script, or a job a crontab / CronJob / django-crontab starts (``manage.py X``) gets a fresh process
+        each time."""
+        if self._long_lived is None:
+            roots = self.entry_points()
+            cli = {fn.qualname for fn in roots.get("cli-tool", ())}
+            one_shot = set(cli)
+            for comp in self.components:
+                if comp.flavor in ONE_SHOT_FLAVORS:
+                    fn = self.component_function(comp)
+                    if fn is not None:
+                        one_shot.add(fn.qualname)
+            starts = list(roots.get("background-worker", ()))
+            starts += [fn for fn in roots.get("scheduled-job", ()) if fn.qualname not in one_shot]
+            starts += [fn for fn in roots.get("cli-tool", ()) if self._loops(fn)]
+            seen: set[str] = set()
+            for fn in starts:
+                if fn.qualname not in seen:
+                    seen.update(reached.qualname for reached, _ in self.reachable(fn, REACH_DEPTH))
+            self._long_lived = frozenset(seen)
+        return self._long_lived
+
+    def _loops(self, fn: "FunctionInfo") -> bool:
+        """``fn`` (or what it calls, two calls deep) runs until stopped: ``while True`` / ``while not
+        self.stopping``, or it starts a scheduler (``scheduler.start()``, ``schedule.run_pending()``)."""
+        return any(_runs_until_stopped(reached.node) for reached, _ in self.reachable(fn, 2))
+
     def reachable(self, fn: "FunctionInfo", max_depth: int) -> list[tuple["FunctionInfo", int]]:
         """``fn`` and the code that runs when it runs, breadth first, up to ``max_depth`` calls away: the
         call graph, the methods called on what the ORM returns (a model instance's method, a custom
@@ -493,7 +525,53 @@ def _starter_of(project: "Project", text: str) -> "FunctionInfo | None":
 
 
 #: decorator names a project's own job registry goes by (discover.components reads the same ones)
+#: Schedulers that start a fresh process for every run (``manage.py X`` from a crontab or a Kubernetes
+#: CronJob, django-crontab's ``crontab run``): nothing a run keeps in memory reaches the next run.
+ONE_SHOT_FLAVORS = frozenset({"crontab", "k8s-cronjob", "django-crontab"})
+#: Calls that hand the process over to a scheduler or server loop.
+_FOREVER_CALLS = frozenset({"run_pending", "serve_forever", "run_forever", "run_until_complete"})
+
+
+def _runs_until_stopped(node: ast.AST) -> bool:
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.While):
+            test = sub.test
+            if isinstance(test, ast.Constant) and test.value:
+                return True
+            if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) \
+                    and isinstance(test.operand, (ast.Name, ast.Attribute, ast.Call)):
+                return True
+        elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute):
+            attr, owner = sub.func.attr, ast.unparse(sub.func.value).lower()
+            if attr in _FOREVER_CALLS or (attr == "start" and "sched" in owner):
+                return True
+    return False
+
+
 _REGISTRY_LIKE = re.compile(r"job|schedul|cron|periodic|every|nightly|hourly|daily|weekly|recurring", re.I)
+
+
+#: Words of a command's name that say it makes or loads data for developers and tests, not production data.
+_DEV_NAME_WORDS = frozenset({"unittest", "unittests", "dummy", "fake", "demo", "sample", "samples", "fixture",
+                             "fixtures", "testdata"})
+_DEV_HELP = re.compile(r"\b(test|sample|dummy|fake|demo)\s+(set\s+of\s+)?data\b|\bunittests?\b|\bfor\s+testing\b",
+                       re.I)
+
+
+def developer_command(info: "ModuleInfo") -> bool:
+    """A management command for developers: its name or ``help`` says it creates or loads test, sample, demo
+    or fake data (``create_test_perf_data``, ``import_all_unittest_scans``, "Populate a test set of data").
+    It is run by hand on a development database, so it is no component the default ``check`` looks at."""
+    words = set(re.split(r"[_\W]+", PurePosixPath(info.path).stem.lower()))
+    if words & _DEV_NAME_WORDS or {"test", "data"} <= words:
+        return True
+    cls = info.classes.get("Command")
+    for stmt in cls.body if cls is not None else ():
+        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "help" for t in stmt.targets):
+            text = " ".join(n.value for n in ast.walk(stmt.value)
+                            if isinstance(n, ast.Constant) and isinstance(n.value, str))
+            return bool(_DEV_HELP.search(text))
+    return False
 
 
 def _entry_points(project: Project) -> dict[str, list["FunctionInfo"]]:
@@ -523,6 +601,8 @@ def _entry_points(project: Project) -> dict[str, list["FunctionInfo"]]:
                             task_by_name.setdefault(f"{info.module}.{cname}", fn)
         # management commands and Django scripts
         if "/management/commands/" in f"/{info.path}" and not info.path.rsplit("/", 1)[-1].startswith("_"):
+            if developer_command(info):
+                continue
             for fn in info.functions.values():
                 if fn.class_name == "Command":
                     cli[fn.qualname] = fn
@@ -614,6 +694,7 @@ def _entry_points(project: Project) -> dict[str, list["FunctionInfo"]]:
     # component runs is in scope for the rules of its type
     for comp in project.components:
         fn = project.component_function(comp)
-        if fn is not None and comp.type in roots:
+        if fn is not None and comp.type in roots and not (
+                comp.type == "cli-tool" and developer_command(index.by_path[fn.file])):
             roots[comp.type].setdefault(fn.qualname, fn)
     return {t: list(v.values()) for t, v in roots.items()}

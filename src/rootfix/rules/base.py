@@ -254,7 +254,9 @@ class Rule(abc.ABC):
     INVALID: ClassVar[tuple[Example, ...]] = ()
     #: What ``ctx.scope`` holds for this rule: ``"components"`` (default: the code reachable from
     #: components of ``component_types``) or ``"all"`` (every function, e.g. rules that look at the
-    #: *callers* of tasks; the rule narrows down itself). ``--all-code`` gives every rule all code.
+    #: *callers* of tasks; the rule narrows down itself) or ``"long-lived"`` (the code that runs in a process
+    #: outliving one run: :meth:`Project.long_lived_scope`, for state carried from run to run).
+    #: ``--all-code`` gives every rule all code.
     scope: ClassVar[str] = "components"
     #: The bug is what the code leaves behind when its work fails (a lock still held, a temp file, an
     #: open handle), so the reported error is the bug's *trigger* (an API outage, a full disk) and a
@@ -267,6 +269,10 @@ class Rule(abc.ABC):
     #: project whose files contain none of them. Empty (the default): the rule always runs. Declare only
     #: what is necessary: the rule's INVALID examples are checked against it (tests/test_prefilter.py).
     requires: ClassVar[tuple[str, ...]] = ()
+    #: False for an opt-in rule: not in the default selection, run when a user's selector names it (its
+    #: docs say why: what it finds is mostly by design in real code, as ruff keeps such rules out of its
+    #: defaults).
+    default: ClassVar[bool] = True
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)

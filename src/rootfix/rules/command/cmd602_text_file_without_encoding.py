@@ -28,6 +28,11 @@ class TextFileWithoutEncoding(Rule):
     (`ensure_ascii` on) or ASCII literals, and reads of a file the same module writes that way. Calls where the
     author silenced pylint's `unspecified-encoding` (or ruff's `PLW1514`) are left to that decision.
 
+    Opt-in (`--select CMD602`, `--select CMD`, or `extend-select`): on a UTF-8 locale, which every current
+    Linux image and Python 3.15's UTF-8 mode give, the default encoding already is UTF-8, and on the
+    public projects it was measured on none of its findings was a bug in the deployment the project ships
+    (as ruff keeps `PLW1514` out of its defaults). Select it where commands run under other locales.
+
     ## Why is this bad?
     Without `encoding=`, Python uses `locale.getpreferredencoding(False)`: whatever the process's locale
     says. The same command reads and writes UTF-8 on a developer's machine, cp1252 on Windows, and
@@ -58,6 +63,7 @@ class TextFileWithoutEncoding(Rule):
     name = "text-file-without-encoding"
     bug_class = "C6"
     component_types = ("cli-tool", "scheduled-job")
+    default = False  # opt-in: see the docstring
     fix_safety = "unsafe"
 
     VALID = (

@@ -26,6 +26,9 @@ class ModuleStateAcrossRuns(Rule):
     both writes (`X[k] = v`, `.add()`, `.update()`, `.setdefault()`) and reads (`k in X`, `X[k]`, `X.get()`),
     when nothing resets them (`.clear()`, `del`, reassignment under `global`). Methods and registration helpers
     (`register_*`) are left alone: they keep process-wide state on purpose.
+    Only code that runs in a process outliving one run is looked at (a worker, an in-process scheduler, a
+    command that loops): a job cron, a Kubernetes CronJob or django-crontab starts as `manage.py X`, and a
+    one-off command, get a fresh process each time, so nothing is carried over.
 
     ## Why is this bad?
     A scheduler process (beat's worker, APScheduler, a `run_scheduler` loop) runs the job again and again in
@@ -66,6 +69,7 @@ class ModuleStateAcrossRuns(Rule):
     name = "module-state-across-runs"
     bug_class = "S2"
     component_types = ("scheduled-job", "cli-tool")
+    scope = "long-lived"  # state carries over only where the process outlives a run
     fix_safety = "unsafe"
 
     VALID = (

@@ -25,6 +25,9 @@ class InstanceStateOnClass(Rule):
     one of the instance's own (`self._rows = {}`), in a class that code builds per run (`Calendar(start)`
     inside a function). A class that shares on purpose (it writes `cls._x` / `ClassName._x`, or it is built
     once at module level) is not reported.
+    Only code that runs in a process outliving one run is looked at (a worker, an in-process scheduler, a
+    command that loops): a job cron, a Kubernetes CronJob or django-crontab starts as `manage.py X`, and a
+    one-off command, get a fresh process each time, so nothing is carried over.
 
     ## Why is this bad?
     The class body runs once, so there is one container for the whole process, and `self._x[k] = v` puts
@@ -66,6 +69,7 @@ class InstanceStateOnClass(Rule):
     name = "instance-state-on-class"
     bug_class = "S2"
     component_types = ("scheduled-job", "cli-tool")
+    scope = "long-lived"  # state carries over only where the process outlives a run
     fix_safety = "safe"
 
     VALID = (
