@@ -75,10 +75,18 @@ def test_state_across_runs_is_reported_only_where_the_process_outlives_a_run(tmp
     assert len(result.findings) == 4
 
 
-def test_developer_commands_are_no_components_of_the_default_check(tmp_path):
-    index = build_index(_project(tmp_path))
-    dev = {p.rsplit("/", 1)[-1] for p, info in index.by_path.items() if "/commands/" in p and developer_command(info)}
+def test_code_only_developer_commands_run_is_no_production_job(tmp_path):
+    root = _project(tmp_path)
+    _write(root, {"depot/samples.py": "from depot.models import Price\n\n\ndef make_prices():\n"
+                                      "    Price.objects.create(sku='A-1')\n",
+                  "depot/management/commands/create_demo_prices.py": (
+                      "from django.core.management.base import BaseCommand\n\nfrom depot.samples import make_prices\n"
+                      "\n\nclass Command(BaseCommand):\n    def handle(self, *args, **options):\n"
+                      "        make_prices()\n")})
+    index = build_index(root)
+    dev = {p.rsplit("/", 1)[-1] for p, info in index.by_path.items() if developer_command(info)}
     assert dev == {"create_demo_prices.py", "load_prices.py"}
-    cli = {fn.qualname for fn in Project.of(index).entry_points()["cli-tool"]}
-    assert "depot.management.commands.refresh_once.Command.handle" in cli
-    assert not any("create_demo_prices" in q or "load_prices" in q for q in cli)
+    project = Project.of(index)
+    assert project.developer_only(index.functions["depot.samples.make_prices"])
+    # reached by a one-off production command too: production code
+    assert not project.developer_only(index.functions["depot.once.refresh_once"])

@@ -432,6 +432,27 @@ class Project:
             self._long_lived = frozenset(seen)
         return self._long_lived
 
+    def developer_only(self, fn: "FunctionInfo") -> bool:
+        """``fn`` runs only for developer commands (:func:`developer_command`: they make test or demo data on a
+        development database): a command of that kind, or code whose callers, up to :data:`REACH_DEPTH` calls
+        away, reach no other entry point. Such code is no job that production reruns."""
+        roots = {f.qualname for fns in self.entry_points().values() for f in fns}
+        frontier, seen, developer = [fn], {fn.qualname}, False
+        for _ in range(REACH_DEPTH + 1):
+            nxt = []
+            for f in frontier:
+                if f.qualname in roots:
+                    if not developer_command(self.index.by_path[f.file]):
+                        return False
+                    developer = True
+                    continue
+                for caller, _call in self.index.callers(f):
+                    if caller.qualname not in seen:
+                        seen.add(caller.qualname)
+                        nxt.append(caller)
+            frontier = nxt
+        return developer
+
     def _loops(self, fn: "FunctionInfo") -> bool:
         """``fn`` (or what it calls, two calls deep) runs until stopped: ``while True`` / ``while not
         self.stopping``, or it starts a scheduler (``scheduler.start()``, ``schedule.run_pending()``)."""
@@ -561,7 +582,9 @@ _DEV_HELP = re.compile(r"\b(test|sample|dummy|fake|demo)\s+(set\s+of\s+)?data\b|
 def developer_command(info: "ModuleInfo") -> bool:
     """A management command for developers: its name or ``help`` says it creates or loads test, sample, demo
     or fake data (``create_test_perf_data``, ``import_all_unittest_scans``, "Populate a test set of data").
-    It is run by hand on a development database, so it is no component the default ``check`` looks at."""
+    It is run by hand on a development database: what it creates on a rerun is meant to be new."""
+    if "/management/commands/" not in f"/{info.path}":
+        return False
     words = set(re.split(r"[_\W]+", PurePosixPath(info.path).stem.lower()))
     if words & _DEV_NAME_WORDS or {"test", "data"} <= words:
         return True
@@ -601,8 +624,6 @@ def _entry_points(project: Project) -> dict[str, list["FunctionInfo"]]:
                             task_by_name.setdefault(f"{info.module}.{cname}", fn)
         # management commands and Django scripts
         if "/management/commands/" in f"/{info.path}" and not info.path.rsplit("/", 1)[-1].startswith("_"):
-            if developer_command(info):
-                continue
             for fn in info.functions.values():
                 if fn.class_name == "Command":
                     cli[fn.qualname] = fn
@@ -694,7 +715,6 @@ def _entry_points(project: Project) -> dict[str, list["FunctionInfo"]]:
     # component runs is in scope for the rules of its type
     for comp in project.components:
         fn = project.component_function(comp)
-        if fn is not None and comp.type in roots and not (
-                comp.type == "cli-tool" and developer_command(index.by_path[fn.file])):
+        if fn is not None and comp.type in roots:
             roots[comp.type].setdefault(fn.qualname, fn)
     return {t: list(v.values()) for t, v in roots.items()}

@@ -152,6 +152,10 @@ class VolatileLookup(Rule):
     `datetime.utcnow()`, `time.time()`, `uuid4()`, `secrets.token_hex()`, or a local name bound to one
     (including a `now` parameter filled with `now = now or timezone.now()`, and values computed from it).
 
+    A run stamp (a value computed once per run, then used in every lookup) in code only developer commands run
+    (their name or `help` says they make test, sample or demo data) is not reported: such a command makes a
+    fresh set of rows on purpose each time.
+
     ## Why is this bad?
     A scheduled job uses `get_or_create` as its done-marker: the row says "this was already sent".
     The lookup runs with *every* keyword except `defaults`, so with a timestamp among them the next
@@ -323,9 +327,16 @@ class VolatileLookup(Rule):
             module = ctx.index.module_of(fn)
             if fn.node.name.startswith("test") or "/tests/" in f"/{fn.file}":
                 continue
+            developer = None
             for call, bad in volatile_lookups(ctx.index, module, fn.node):
                 if _nested_def(fn.node, call):
                     continue
+                if not any(_evaluated_per_call(ctx.index, module, kw.value) for kw, _ in bad):
+                    # a run stamp (computed once per run): a developer command that makes sample data makes a
+                    # fresh set on purpose each time it runs
+                    developer = ctx.project.developer_only(fn) if developer is None else developer
+                    if developer:
+                        continue
                 names = ", ".join(f"`{kw.arg}` ({why})" for kw, why in bad)
                 yield self.finding(fn, call, (
                     f"{call.func.attr}() looks the row up by {names}, a value that is new on every run: "
@@ -386,6 +397,13 @@ class VolatileLookup(Rule):
             job_module_repr=repr(job_path), job_symbol_repr=repr(fn.symbol), job_file_repr=repr(fn.file),
             job_name_repr=repr(fn.node.name), job_line_repr=repr(first_line), keys_repr=repr(tuple(keys))),
             calls=ProjectTestCalls(fn, "_rerun_finds_its_rows", infix="rerun_after", limit=6, marks=False))
+
+
+def _evaluated_per_call(index: "RepoIndex", module: "ModuleInfo", value: ast.expr) -> bool:
+    """The lookup value calls the clock or the random source itself (``target_start=timezone.now()``): it is new
+    on every call, so even one run never finds the row it created a moment ago."""
+    return any(isinstance(n, ast.Call) and (index.resolve(module, n.func) or "") in CLOCKS | RANDOM
+               for n in ast.walk(value))
 
 
 def _module_dotted(module: str) -> str:

@@ -36,6 +36,9 @@ class CreateOnRerun(Rule):
     fields filled from the row (`customer=customer`) plus key-like fields (`period`, `day`, `kind`) - and the
     job never looks the row up first (`exists()`, `get_or_create`) nor catches `IntegrityError`.
 
+    Code only developer commands run (their name or `help` says they make test, sample or demo data) is not
+    reported: such a command creates new rows on purpose each time.
+
     ## Why is this bad?
     Scheduled jobs run again: the next tick, a beat that fires twice after a deploy, an operator re-running
     a failed night. Without a unique constraint every rerun adds a second invoice for the same customer and
@@ -195,7 +198,10 @@ class CreateOnRerun(Rule):
         for fn in ctx.functions():
             if is_test_code(fn.file, fn.node.name):
                 continue
-            for call, model, keys, constrained in self._hits(ctx.index, fn):
+            hits = list(self._hits(ctx.index, fn))
+            if hits and ctx.project.developer_only(fn):
+                continue  # a developer command making sample data: each run is meant to create new rows
+            for call, model, keys, constrained in hits:
                 name = model.rsplit(".", 1)[-1]
                 what = (f"a rerun raises IntegrityError on the first ({', '.join(keys)}) already created and the "
                         "remaining rows are never processed" if constrained else
