@@ -49,7 +49,7 @@ def _project(tmp_path: Path) -> Path:
             mod="once", name="once", help="Refresh the price index", body="refresh_once()"),
         "depot/management/commands/run_refresher.py": command.format(
             mod="loop", name="loop", help="Refresh prices until stopped",
-            body="while True:\n            refresh_loop()"),
+            body="while True:\n            refresh_loop()\n            self.stopping.wait(60)"),
         "depot/management/commands/create_demo_prices.py": command.format(
             mod="once", name="once", help="Fill the database", body="refresh_once()"),
         "depot/management/commands/load_prices.py": command.format(

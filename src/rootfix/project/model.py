@@ -454,9 +454,8 @@ class Project:
         return developer
 
     def _loops(self, fn: "FunctionInfo") -> bool:
-        """``fn`` (or what it calls, two calls deep) runs until stopped: ``while True`` / ``while not
-        self.stopping``, or it starts a scheduler (``scheduler.start()``, ``schedule.run_pending()``)."""
-        return any(_runs_until_stopped(reached.node) for reached, _ in self.reachable(fn, 2))
+        """``fn`` (or what it calls, two calls deep) runs jobs until stopped (:func:`loops_forever`)."""
+        return any(loops_forever(reached.node) for reached, _ in self.reachable(fn, 2))
 
     def reachable(self, fn: "FunctionInfo", max_depth: int) -> list[tuple["FunctionInfo", int]]:
         """``fn`` and the code that runs when it runs, breadth first, up to ``max_depth`` calls away: the
@@ -549,23 +548,23 @@ def _starter_of(project: "Project", text: str) -> "FunctionInfo | None":
 #: Schedulers that start a fresh process for every run (``manage.py X`` from a crontab or a Kubernetes
 #: CronJob, django-crontab's ``crontab run``): nothing a run keeps in memory reaches the next run.
 ONE_SHOT_FLAVORS = frozenset({"crontab", "k8s-cronjob", "django-crontab"})
-#: Calls that hand the process over to a scheduler or server loop.
-_FOREVER_CALLS = frozenset({"run_pending", "serve_forever", "run_forever", "run_until_complete"})
-
-
-def _runs_until_stopped(node: ast.AST) -> bool:
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.While):
-            test = sub.test
-            if isinstance(test, ast.Constant) and test.value:
+def loops_forever(fn: ast.AST) -> bool:
+    """A command body that runs jobs in a loop: ``while ...:`` with a sleep / ``run_pending()`` / a wait, or
+    ``scheduler.start()`` of a blocking scheduler. (A ``while True:`` that breaks when a batch comes back
+    empty is one run, not a process that outlives it.)"""
+    todo = list(ast.iter_child_nodes(fn))
+    while todo:
+        node = todo.pop()
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            todo.extend(ast.iter_child_nodes(node))
+        if isinstance(node, ast.While):
+            names = {n.attr if isinstance(n, ast.Attribute) else n.id for n in ast.walk(node)
+                     if isinstance(n, (ast.Attribute, ast.Name))}
+            if names & {"sleep", "run_pending", "wait", "run_all", "serve_forever", "run_forever"}:
                 return True
-            if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) \
-                    and isinstance(test.operand, (ast.Name, ast.Attribute, ast.Call)):
-                return True
-        elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute):
-            attr, owner = sub.func.attr, ast.unparse(sub.func.value).lower()
-            if attr in _FOREVER_CALLS or (attr == "start" and "sched" in owner):
-                return True
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "start" \
+                and "sched" in ast.unparse(node.func.value).lower():
+            return True
     return False
 
 

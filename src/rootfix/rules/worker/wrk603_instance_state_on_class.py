@@ -15,6 +15,9 @@ _MODELS = ("auctions/models.py", "from django.db import models\n\n\nclass Bid(mo
 _TASK = ("auctions/tasks.py", "from celery import shared_task\n\nfrom auctions.ladders import LadderIndex\n\n\n"
          "@shared_task\ndef settle_sale(sale_id):\n    return len(LadderIndex(sale_id).load().ladder(1))\n")
 
+_MEMO_TASK = ("auctions/tasks.py", "from celery import shared_task\n\nfrom auctions.lots import Describer\n\n\n"
+         "@shared_task\ndef describe_lots(texts):\n    return [Describer('en').describe(t) for t in texts]\n")
+
 
 class InstanceStateOnClassInWorker(Rule):
     """A container the instances fill is declared on the class: the worker process keeps every task's rows.
@@ -85,8 +88,51 @@ class InstanceStateOnClassInWorker(Rule):
                 "        return self._ladders.get(lot_id, [])\n"
             ),
         ),
+        Example(  # one client per endpoint: a pool, bounded by the configured endpoints
+            path="auctions/lots.py",
+            files=(_MODELS, _MEMO_TASK),
+            code=(
+                "import requests\n\n\n"
+                "class Describer:\n"
+                "    _sessions = {}\n\n"
+                "    def __init__(self, language):\n"
+                "        self.language = language\n\n"
+                "    def session(self, url):\n"
+                "        self._sessions[url] = self._sessions.get(url) or requests.Session()\n"
+                "        return self._sessions[url]\n\n"
+                "    def describe(self, text):\n"
+                "        return text.strip()\n"
+            ),
+        ),
     )
     INVALID = (
+        Example(  # a memo keyed by each call's text: the worker keeps every text it ever saw
+            path="auctions/lots.py",
+            files=(_MODELS, _MEMO_TASK),
+            code=(
+                "class Describer:\n"
+                "    _seen: dict[tuple[str, str], str] = {}\n\n"
+                "    def __init__(self, language):\n"
+                "        self.language = language\n\n"
+                "    def describe(self, text):\n"
+                "        key = (self.language, text)\n"
+                "        if key not in self._seen:\n"
+                "            self._seen[key] = ' '.join(text.split()).title()\n"
+                "        return self._seen[key]\n"
+            ),
+            fixed=(
+                "class Describer:\n"
+                "    _seen: dict[tuple[str, str], str]\n\n"
+                "    def __init__(self, language):\n"
+                "        self._seen = {}\n"
+                "        self.language = language\n\n"
+                "    def describe(self, text):\n"
+                "        key = (self.language, text)\n"
+                "        if key not in self._seen:\n"
+                "            self._seen[key] = ' '.join(text.split()).title()\n"
+                "        return self._seen[key]\n"
+            ),
+        ),
         Example(
             path="auctions/ladders.py",
             files=(_MODELS, _TASK),

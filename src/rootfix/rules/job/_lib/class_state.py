@@ -7,7 +7,8 @@ instance. When the methods fill it through ``self`` (``self._cache[key] = ...``,
 built afterwards in the process sees, and adds to, what the earlier ones put there: a worker or a scheduler
 process keeps every run's rows (memory grows run after run) and later runs are served stale ones.
 
-Only containers filled with what the methods read from the database count (rows go stale and pile up). A
+Only containers filled with what the methods read from the database (rows go stale and pile up) or keyed by what
+each call is handed (entries pile up; for a worker, W6) count. A
 class that shares on purpose says so: it writes through ``cls._x`` / ``ClassName._x`` (a registry), it is
 only ever built once, at module level (a singleton), or what it keeps is not rows (a pool of connections
 keyed by URL). None of these is reported.
@@ -15,6 +16,7 @@ keyed by URL). None of these is reported.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
@@ -47,6 +49,8 @@ class SharedState:
     value: ast.expr
     fill: ast.AST  # the first ``self.<attr>`` store found
     fill_method: str  # the method it is in
+    #: the methods that fill it read the database: the rows go stale (JOB204, WRK603)
+    rows: bool = True
 
 
 def _is_container(value: ast.expr, resolve: Callable[[ast.expr], "str | None"]) -> bool:
@@ -139,14 +143,43 @@ def shared_states(index: "RepoIndex", module: "ModuleInfo", cls: ast.ClassDef) -
         fills = [(m.name, f) for m in methods for f in _fills(m, attr)]
         if not fills or any(_rebinds(m, attr) for m in methods):
             continue
-        # rows from the database go stale and pile up; a process-wide pool of connections or clients keyed
-        # by its URL, or a registry of the app's classes, is shared on purpose
-        if not any(reads_db(index, module, m, class_name=cls.name) for m in methods
-                   if m.name in {name for name, _ in fills}):
+        # rows from the database go stale and pile up; entries keyed by what each call is handed (a segment's
+        # text, an id) pile up too (memory grows with every run); a process-wide pool of connections or
+        # clients keyed by its URL, or a registry of the app's classes, is shared on purpose
+        rows = any(reads_db(index, module, m, class_name=cls.name) for m in methods
+                   if m.name in {name for name, _ in fills})
+        if not rows and not any(_keyed_by_input(m, f) for m in methods for name, f in fills if name == m.name):
             continue
         if _class_access(index, cls.name, attr) or not built_per_run(index, cls.name):
             continue
-        yield SharedState(cls, stmt, attr, value, fills[0][1], fills[0][0])
+        yield SharedState(cls, stmt, attr, value, fills[0][1], fills[0][0], rows)
+
+
+_POOLED = re.compile(r"(Client|Session|Connection|Pool|Engine|Api|API|Resource)$")
+
+
+def _keyed_by_input(method: ast.FunctionDef | ast.AsyncFunctionDef, fill: ast.AST) -> bool:
+    """The fill's key or item comes from what the method is handed (a parameter, or a local computed from
+    one: ``key = (self.language, text)``), so every new input adds an entry."""
+    params = {a.arg for a in [*method.args.posonlyargs, *method.args.args[1:], *method.args.kwonlyargs]}
+    if method.args.vararg:
+        params.add(method.args.vararg.arg)
+    derived = set(params)
+    for node in walk_no_defs(method):  # locals assigned from a parameter
+        if isinstance(node, ast.Assign) and any(isinstance(n, ast.Name) and n.id in derived
+                                                for n in ast.walk(node.value)):
+            derived |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    if isinstance(fill, ast.Assign) and any(isinstance(n, ast.Call) and _POOLED.search(
+            ast.unparse(n.func).rsplit(".", 1)[-1]) for n in ast.walk(fill.value)):
+        return False  # a client / session per endpoint: a pool, shared on purpose
+    if isinstance(fill, (ast.Assign, ast.AugAssign)):
+        targets = fill.targets if isinstance(fill, ast.Assign) else [fill.target]
+        keys = [t.slice for t in targets if isinstance(t, ast.Subscript)]
+    elif isinstance(fill, ast.Call):
+        keys = list(fill.args[:1])
+    else:
+        keys = []
+    return any(isinstance(n, ast.Name) and n.id in derived for key in keys for n in ast.walk(key))
 
 
 def subclass_skips_init(index: "RepoIndex", cls_name: str) -> bool:
@@ -307,13 +340,17 @@ def findings(rule: "Rule", ctx: "CheckContext", others: tuple[str, ...], *, prim
 
     project = ctx.project
     for method, state in found_in(ctx.index, (f for f in ctx.functions() if not _is_test_code(f.file))):
+        if primary and not state.rows:
+            continue  # entries that are no rows only cost memory: the worker rule's (W6), not stale state
         ours = class_reached(project, method, rule.component_types)
         theirs = class_reached(project, method, others)
-        if not (ours or not theirs) if primary else not (ours and not theirs):
+        if not (ours or not theirs) if primary else not (ours and (not theirs or not state.rows)):
             continue
         finding = rule.finding(method, state.stmt, (
             f"`{state.attr}` is declared on the class, so every {state.cls.name} shares one container; "
-            f"{state.fill_method}() fills it through self: {says}; build it in __init__"),
+            f"{state.fill_method}() fills it through self: "
+            f"{says if state.rows else 'each call adds entries for what it is handed and none are ever dropped (the process grows run after run)'}"
+            "; build it in __init__"),
             related=related(method, state))
         finding = replace(finding, symbol=state.cls.name)
         if move_into_init(ctx.index.by_path[method.file].source, state) is None \

@@ -18,6 +18,7 @@ import ast
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
+from rootfix.project.model import loops_forever
 from rootfix.rules.job._lib.blocks import walk_no_defs
 
 if TYPE_CHECKING:
@@ -60,20 +61,6 @@ def reads_db(index: "RepoIndex", module: "ModuleInfo", node: ast.AST, depth: int
             fn = index.resolve_call(module, call, class_name)
             if fn is not None and fn.node is not node and reads_db(index, index.module_of(fn), fn.node, depth - 1):
                 return True
-    return False
-
-
-def loops_forever(fn: ast.AST) -> bool:
-    """A command body that runs jobs in a loop: ``while ...:`` with a sleep / ``run_pending()`` / a wait."""
-    for node in walk_no_defs(fn):
-        if isinstance(node, ast.While):
-            names = {n.attr if isinstance(n, ast.Attribute) else n.id for n in ast.walk(node)
-                     if isinstance(n, (ast.Attribute, ast.Name))}
-            if names & {"sleep", "run_pending", "wait", "run_all"}:
-                return True
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "start" \
-                and "sched" in ast.unparse(node.func.value).lower():
-            return True  # ``scheduler.start()`` of a blocking scheduler
     return False
 
 
