@@ -146,7 +146,7 @@ def test_fix_binds_values_that_change_later(tmp_path: Path) -> None:
     assert new == code.replace(
         "receipt.delay(invoice.pk, amount=amount)",
         "transaction.on_commit(partial(receipt.delay, invoice.pk, amount=amount))",
-    ).replace("from .tasks import receipt\n", "from .tasks import receipt\nfrom functools import partial\n")
+    ).replace("from django.db import transaction\n", "from functools import partial\n\nfrom django.db import transaction\n")
 
 
 def test_no_fix_when_the_result_is_used(tmp_path: Path) -> None:
@@ -214,13 +214,14 @@ def test_delete_receiver_binds_the_pk_before_it_is_cleared() -> None:
             '''),
     }
     check_transformed("WRK301", files, path="search/signals.py", expected=dedent('''
+            from functools import partial
+
+            from django.db import transaction
             from django.db.models.signals import post_delete
             from django.dispatch import receiver
 
             from listings.models import Listing
             from search.tasks import drop_document
-            from django.db import transaction
-            from functools import partial
 
 
             @receiver(post_delete, sender=Listing)

@@ -139,6 +139,26 @@ def add_import(module: cst.Module, from_module: str, name: str, alias: str | Non
     return cst.parse_module(new), alias or name
 
 
+def with_imports(module: cst.Module, imports: Sequence[tuple[str, str | None] | None]) -> cst.Module:
+    """``module`` with each ``(from_module, name)`` imported in the project's isort/ruff style (its section,
+    its order), as :func:`add_import` does; ``None`` entries are skipped. (LibCST's ``AddImportsVisitor``
+    appends after the last import, a third-party import below the relative ones.)"""
+    for imp in imports:
+        if imp is None:
+            continue
+        from_module, name = imp
+        if name is None:
+            from libcst.codemod import CodemodContext
+            from libcst.codemod.visitors import AddImportsVisitor
+
+            context = CodemodContext()
+            AddImportsVisitor.add_needed_import(context, from_module)
+            module = AddImportsVisitor(context).transform_module(module)
+            continue
+        module, _ = add_import(module, from_module, name)
+    return module
+
+
 def import_name(module: cst.Module, from_module: str, name: str) -> tuple[cst.Module, str]:
     """Like :func:`add_import`, but picks ``<Alias>`` when ``name`` is already bound to something else
     (e.g. urllib3's ``Retry`` in a module that needs Celery's)."""

@@ -127,17 +127,19 @@ def _wrapper_of(index: "RepoIndex", module: "ModuleInfo", expr: ast.expr, kind: 
         return False, None
     using = found[1]
     params = [a.arg for a in fn.node.args.args]
-    if using in params:  # atomic(using=using): the wrapper's parameter, as the call passes it
-        i = params.index(using)
+    kwonly = [a.arg for a in fn.node.args.kwonlyargs]
+    if using in params or using in kwonly:  # atomic(using=using): the wrapper's parameter, as the call passes it
         passed = None
         if isinstance(expr, ast.Call):
             passed = next((k.value for k in expr.keywords if k.arg == using), None)
-            if passed is None and i < len(expr.args):
-                passed = expr.args[i]
-        if passed is None:
+            if passed is None and using in params and params.index(using) < len(expr.args):
+                passed = expr.args[params.index(using)]
+        if passed is None and using in params:
             defaults = fn.node.args.defaults
-            j = i - (len(params) - len(defaults))
+            j = params.index(using) - (len(params) - len(defaults))
             passed = defaults[j] if 0 <= j < len(defaults) else None
+        elif passed is None:  # a keyword-only parameter: its default, if any
+            passed = fn.node.args.kw_defaults[kwonly.index(using)]
         if passed is None or (isinstance(passed, ast.Constant) and passed.value is None):
             return True, None
         in_caller = isinstance(expr, ast.Call) and any(passed is a for a in (*expr.args, *(k.value for k in
@@ -199,7 +201,10 @@ def function_scopes(index: "RepoIndex", fn: "FunctionInfo", depth: int = MAX_DEP
         from rootfix.rules.worker import _enqueue as E
 
         if index.task_decl(fn) is None:
-            for caller, call in index.callers(fn):
+            from rootfix.project.values import method_callers
+
+            # the static call graph, and methods called on what the ORM returns (``order.mark_resulted()``)
+            for caller, call in [*index.callers(fn), *method_callers(index, fn)]:
                 if E.is_test_code(caller.file) or _deferred(index, caller, call):
                     continue
                 hop = (caller.file, call.lineno, f"{caller.symbol} calls {fn.symbol} inside the transaction")

@@ -968,6 +968,33 @@ def callees(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]:
     return cache[fn.qualname]
 
 
+def method_callers(index: "RepoIndex", target: "FunctionInfo") -> list[tuple["FunctionInfo", ast.Call]]:
+    """``(caller, call)`` for the calls of the method ``target`` the index's call graph does not see: on a value
+    only :func:`callees` types (a model instance the ORM returned, ``order.mark_resulted()``; an instance built
+    in place). Only modules whose text names the method are looked at."""
+    if not target.class_name:
+        return []
+    cache = _cache(index, "method_callers")
+    if target.qualname in cache:
+        return cache[target.qualname]
+    name = target.node.name
+    needle = f".{name}("
+    static = {(c.qualname, id(call)) for c, call in index.callers(target)}
+    out: list[tuple[FunctionInfo, ast.Call]] = []
+    for info in index.modules.values():
+        if needle not in info.source:
+            continue
+        for fn in info.functions.values():
+            if fn.qualname == target.qualname or not any(c.qualname == target.qualname for c in callees(index, fn)):
+                continue
+            for node in _own_nodes(fn.node):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == name \
+                        and (fn.qualname, id(node)) not in static:
+                    out.append((fn, node))
+    cache[target.qualname] = out
+    return out
+
+
 def reachable(index: "RepoIndex", fn: "FunctionInfo", max_depth: int = 3) -> list["FunctionInfo"]:
     """``fn`` and what it calls (:func:`callees`), breadth first, up to ``max_depth`` calls away."""
     seen = {fn.qualname: fn}

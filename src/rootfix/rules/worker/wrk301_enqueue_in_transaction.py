@@ -169,6 +169,40 @@ def retry_later(client):
     )
 
     INVALID = (
+        Example(  # a helper called by a model method on a row the ORM returned, in the project's unit of work
+            path="orders/dispatch.py",
+            code="""\
+from .tasks import print_kitchen_ticket
+
+
+def announce(order):
+    print_kitchen_ticket.delay(order.pk)
+""",
+            fixed="""\
+from django.db import transaction
+
+from .tasks import print_kitchen_ticket
+
+
+def announce(order):
+    transaction.on_commit(lambda: print_kitchen_ticket.delay(order.pk))
+""",
+            files=(
+                ("orders/tasks.py", _TASKS), ("proj/settings.py", _SETTINGS), ("core/__init__.py", ""),
+                ("core/db.py", "from contextlib import contextmanager\n\nfrom django.db import transaction\n\n\n"
+                               "@contextmanager\ndef unit_of_work(name, *, using=None):\n"
+                               "    with transaction.atomic(using=using):\n        yield name\n"),
+                ("orders/models.py", "from django.db import models\n\n\nclass Order(models.Model):\n"
+                                     "    status = models.CharField(max_length=10)\n\n"
+                                     "    def mark_ready(self):\n        self.status = 'ready'\n"
+                                     "        self.save(update_fields=['status'])\n"
+                                     "        from .dispatch import announce\n\n        announce(self)\n"),
+                ("orders/services.py", "from core.db import unit_of_work\n\nfrom .models import Order\n\n\n"
+                                       "def ready(order_id):\n    with unit_of_work('ready'):\n"
+                                       "        order = Order.objects.get(pk=order_id)\n"
+                                       "        order.mark_ready()\n"),
+            ),
+        ),
         Example(
             path="orders/services.py",
             code="""\
@@ -225,8 +259,9 @@ def send_to_kitchen(order):
     print_kitchen_ticket.apply_async(args=[order.pk], countdown=2)
 """,
             fixed="""\
-from .tasks import print_kitchen_ticket
 from django.db import transaction
+
+from .tasks import print_kitchen_ticket
 
 
 def send_to_kitchen(order):
@@ -266,10 +301,11 @@ def reprint_all(orders):
             print_kitchen_ticket.delay(order.pk)
 """,
             fixed="""\
-from django.db.transaction import on_commit, atomic
+from functools import partial
+
+from django.db.transaction import atomic, on_commit
 
 from .tasks import print_kitchen_ticket
-from functools import partial
 
 
 def reprint_all(orders):
@@ -299,12 +335,12 @@ def order_saved(sender, instance, created, **kwargs):
 """,
             fixed="""\
 import django_rq
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from .jobs import export_order
 from .models import Order
-from django.db import transaction
 
 
 @receiver(post_save, sender=Order)
@@ -337,11 +373,11 @@ def create_order(request):
     return JsonResponse({"id": order.pk}, status=201)
 """,
             fixed="""\
+from django.db import transaction
 from django.http import JsonResponse
 
 from .models import Order
 from .tasks import print_kitchen_ticket
-from django.db import transaction
 
 
 def create_order(request):

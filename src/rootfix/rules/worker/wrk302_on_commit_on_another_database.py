@@ -131,6 +131,28 @@ def post_entry(amount):
 """,
             files=(("ledger/tasks.py", _TASKS),),
         ),
+        Example(  # the project's unit of work takes a keyword-only using=None: not passed, the default database
+            path="ledger/services.py",
+            code="""\
+from django.db import transaction
+
+from core.db import unit_of_work
+
+from .models import Entry
+from .tasks import send_receipt
+
+
+def post_entry(amount):
+    with unit_of_work("post_entry"):
+        entry = Entry.objects.create(amount=amount)
+        transaction.on_commit(lambda: send_receipt.delay(entry.pk))
+    return entry
+""",
+            files=(("proj/settings.py", _ROUTED), ("ledger/tasks.py", _TASKS), ("core/__init__.py", ""),
+                   ("core/db.py", "from contextlib import contextmanager\n\nfrom django.db import transaction\n\n\n"
+                                  "@contextmanager\ndef unit_of_work(name, *, actor='system', using=None):\n"
+                                  "    with transaction.atomic(using=using):\n        yield name\n")),
+        ),
     )
     INVALID = (
         Example(

@@ -329,9 +329,9 @@ def record_checkin(room_id):
 import logging
 
 from celery import shared_task
+from django.db.models import F
 
 from .models import Room
-from django.db.models import F
 
 logger = logging.getLogger(__name__)
 
@@ -500,17 +500,11 @@ def close_day(rooms_open):
                     return updated.visit(_DropField(field))
                 return updated
 
-        from libcst.codemod import CodemodContext
-        from libcst.codemod.visitors import AddImportsVisitor
         from libcst.metadata import MetadataWrapper
 
-        tree = MetadataWrapper(cst.parse_module(module.source)).visit(T())
-        if add_f or add_model:
-            context = CodemodContext()
-            for imp in (add_model, add_f):
-                if imp:
-                    AddImportsVisitor.add_needed_import(context, *imp)
-            tree = AddImportsVisitor(context).transform_module(tree)
+        from rootfix.codemod import with_imports
+
+        tree = with_imports(MetadataWrapper(cst.parse_module(module.source)).visit(T()), (add_model, add_f))
         return Patch(changes=(FileChange(finding.file, module.source, tree.code),))
 
     def regression(self, index: "RepoIndex", finding: Finding) -> FirstOf | None:

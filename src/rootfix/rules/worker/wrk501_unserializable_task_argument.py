@@ -638,12 +638,9 @@ def _fix_instance(index: "RepoIndex", finding: Finding) -> Patch | None:
         if path == task.file:
             tree = tree.visit(_TaskRefetch(task.node.name, task.line, param, new_param, model_cls))
             if _local_for(info, f"{model_module}.{model_cls}") is None:
-                from libcst.codemod import CodemodContext
-                from libcst.codemod.visitors import AddImportsVisitor
+                from rootfix.codemod import with_imports
 
-                context = CodemodContext()
-                AddImportsVisitor.add_needed_import(context, model_module, model_cls)
-                tree = AddImportsVisitor(context).transform_module(tree)
+                tree = with_imports(tree, ((model_module, model_cls),))
         if tree.code != info.source:
             changes[path] = tree.code
     if finding.file not in changes:
@@ -815,12 +812,9 @@ def _fix_convert(index: "RepoIndex", finding: Finding) -> Patch | None:
                 mod, _, model_name = change.model.rpartition(".")  # type: ignore[union-attr]
                 local = _local_for(info, change.model)  # type: ignore[arg-type]
                 if local is None:
-                    from libcst.codemod import CodemodContext
-                    from libcst.codemod.visitors import AddImportsVisitor
+                    from rootfix.codemod import with_imports
 
-                    context = CodemodContext()
-                    AddImportsVisitor.add_needed_import(context, mod, model_name)
-                    tree = AddImportsVisitor(context).transform_module(tree)
+                    tree = with_imports(tree, ((mod, model_name),))
                 else:
                     model_name = local
             tree = tree.visit(_TaskRebuild(task.node.name, rebuild.format(p=param, m=model_name)))

@@ -14,10 +14,9 @@ import ast
 from typing import TYPE_CHECKING
 
 import libcst as cst
-from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from rootfix.codemod import with_imports
 from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
@@ -191,11 +190,7 @@ def wrap_in_on_commit(index: "RepoIndex", finding: Finding) -> Patch | None:
     tree = wrapper.module.visit(transformer)
     if not transformer.done:
         return None
-    context = CodemodContext()
-    for imp in (on_commit_import, partial_import):
-        if imp:
-            AddImportsVisitor.add_needed_import(context, imp[0], imp[1])
-    tree = AddImportsVisitor(context).transform_module(tree)
+    tree = with_imports(tree, (on_commit_import, partial_import))
     new = tree.code
     if new == module.source:
         return None
@@ -335,10 +330,7 @@ def _wrap_with_users(index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo
                  f"{indent}{on_commit}({name}" + (f", using={using}" if using else "") + f"){nl}"]
     source = "".join(lines[:first.lineno - 1] + new_lines + lines[end:])
     tree = cst.parse_module(source)
-    if on_commit_import:
-        context = CodemodContext()
-        AddImportsVisitor.add_needed_import(context, *on_commit_import)
-        tree = AddImportsVisitor(context).transform_module(tree)
+    tree = with_imports(tree, (on_commit_import,))
     return Patch(changes=(FileChange(module.path, module.source, tree.code),))
 
 

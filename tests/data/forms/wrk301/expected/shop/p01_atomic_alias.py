@@ -1,5 +1,5 @@
 """Spelling: `atomic` imported under an alias, a from-import of the task."""
-from django.db.transaction import on_commit, atomic as tx_atomic
+from django.db.transaction import atomic as tx_atomic, on_commit
 
 from .models import Order
 from .tasks import send_receipt

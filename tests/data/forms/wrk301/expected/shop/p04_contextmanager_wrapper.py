@@ -1,8 +1,9 @@
 """A project @contextmanager that wraps atomic() (shop/db.py)."""
+from django.db import transaction
+
 from .db import unit_of_work
 from .models import Order
 from .tasks import send_receipt
-from django.db import transaction
 
 
 def import_order(row):

@@ -1,6 +1,7 @@
 """Where the code lives: a helper module, called inside a transaction by p05_caller."""
-from .tasks import send_receipt
 from django.db import transaction
+
+from .tasks import send_receipt
 
 
 def announce(order):

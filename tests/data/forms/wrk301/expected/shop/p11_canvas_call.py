@@ -1,10 +1,11 @@
 """Celery canvas called directly: chord(header)(callback)."""
+from functools import partial
+
 from celery import chord
 from django.db import transaction
 
 from .models import Order
 from .tasks import send_receipt, summarize
-from functools import partial
 
 
 def bulk_receipts(customer):

@@ -1,9 +1,10 @@
 """A nested helper function, called inside the transaction."""
+from functools import partial
+
 from django.db import transaction
 
 from .models import Order
 from .tasks import send_receipt
-from functools import partial
 
 
 def refund(order_id):

@@ -1,10 +1,10 @@
 """pre_save receiver fired by get_or_create(): Django opens a transaction around its create."""
+from django.db import transaction
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
 from .models import Tag
 from .tasks import sync_ledger
-from django.db import transaction
 
 
 @receiver(pre_save, sender=Tag)

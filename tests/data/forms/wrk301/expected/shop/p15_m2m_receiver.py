@@ -1,9 +1,9 @@
 """m2m_changed is sent inside Django's own atomic block."""
+from django.db import transaction
 from django.db.models.signals import m2m_changed
 
 from .jobs import export_order
 from .models import Order
-from django.db import transaction
 
 
 def tags_changed(sender, instance, action, **kwargs):

@@ -1,9 +1,10 @@
 """A loop variable: the value must be bound now (partial)."""
+from functools import partial
+
 from django.db import transaction
 
 from .models import Order
 from .tasks import send_receipt
-from functools import partial
 
 
 def close_all(customer):

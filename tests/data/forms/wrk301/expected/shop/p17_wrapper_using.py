@@ -1,8 +1,9 @@
 """The project wrapper opens its transaction on another database: the fix registers on that one."""
+from django.db import transaction
+
 from .db import unit_of_work
 from .models import Order
 from .tasks import sync_ledger
-from django.db import transaction
 
 
 def rebook(order_id):

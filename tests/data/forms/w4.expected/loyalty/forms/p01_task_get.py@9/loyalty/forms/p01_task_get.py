@@ -1,7 +1,7 @@
 from celery import shared_task
+from django.db.models import F
 
 from loyalty.models import Member
-from django.db.models import F
 
 
 @shared_task

@@ -1,7 +1,7 @@
 from celery import shared_task
-
-from loyalty.models import Member, Card
 from django.db.models import F
+
+from loyalty.models import Card, Member
 
 
 @shared_task

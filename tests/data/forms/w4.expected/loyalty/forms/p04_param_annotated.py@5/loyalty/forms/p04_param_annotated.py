@@ -1,5 +1,5 @@
-from loyalty.models import Member
 from django.db.models import F
+from loyalty.models import Member
 
 
 def credit(member: Member, amount):

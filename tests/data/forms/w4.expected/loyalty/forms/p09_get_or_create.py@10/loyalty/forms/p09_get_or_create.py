@@ -1,8 +1,8 @@
 from celery import shared_task
+from django.db.models import F
 from django.utils import timezone
 
 from loyalty.models import DailyStats
-from django.db.models import F
 
 
 @shared_task

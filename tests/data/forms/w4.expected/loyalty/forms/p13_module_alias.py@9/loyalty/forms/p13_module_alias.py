@@ -1,7 +1,7 @@
 from celery import shared_task
+from django.db.models import F
 
 from loyalty import models as loyalty_models
-from django.db.models import F
 
 
 @shared_task

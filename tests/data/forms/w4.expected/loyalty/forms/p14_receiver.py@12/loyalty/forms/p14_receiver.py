@@ -1,8 +1,8 @@
+from django.db.models import F
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from loyalty.models import Member, Card
-from django.db.models import F
+from loyalty.models import Card, Member
 
 
 @receiver(post_save, sender=Card)

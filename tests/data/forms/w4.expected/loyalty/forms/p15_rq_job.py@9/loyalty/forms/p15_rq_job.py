@@ -1,7 +1,7 @@
+from django.db.models import F
 from django_rq import job
 
 from loyalty.models import Member
-from django.db.models import F
 
 
 @job("default")

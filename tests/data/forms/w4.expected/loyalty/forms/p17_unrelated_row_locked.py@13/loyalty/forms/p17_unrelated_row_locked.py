@@ -1,9 +1,9 @@
 from celery import shared_task
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from loyalty.models import DailyStats, Member
-from django.db.models import F
 
 
 def members_for_update():
