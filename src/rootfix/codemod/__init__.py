@@ -139,10 +139,12 @@ def add_import(module: cst.Module, from_module: str, name: str, alias: str | Non
     return cst.parse_module(new), alias or name
 
 
-def with_imports(module: cst.Module, imports: Sequence[tuple[str, str | None] | None]) -> cst.Module:
+def with_imports(module: cst.Module, imports: Sequence[tuple[str, str | None] | None],
+                 first_party: frozenset[str] | set[str] = frozenset()) -> cst.Module:
     """``module`` with each ``(from_module, name)`` imported in the project's isort/ruff style (its section,
-    its order), as :func:`add_import` does; ``None`` entries are skipped. (LibCST's ``AddImportsVisitor``
-    appends after the last import, a third-party import below the relative ones.)"""
+    its order), as :func:`add_import` does; ``None`` entries are skipped; ``first_party``: the project's
+    top-level packages (``RepoIndex.first_party``). (LibCST's ``AddImportsVisitor`` appends after the last
+    import, a third-party import below the relative ones.)"""
     for imp in imports:
         if imp is None:
             continue
@@ -155,7 +157,7 @@ def with_imports(module: cst.Module, imports: Sequence[tuple[str, str | None] | 
             AddImportsVisitor.add_needed_import(context, from_module)
             module = AddImportsVisitor(context).transform_module(module)
             continue
-        module, _ = add_import(module, from_module, name)
+        module, _ = add_import(module, from_module, name, first_party=first_party)
     return module
 
 

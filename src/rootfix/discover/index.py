@@ -162,6 +162,11 @@ class RepoIndex:
             self._target = target_python(self.root)
         return self._target  # type: ignore[return-value]
 
+    @property
+    def first_party(self) -> frozenset[str]:
+        """The project's own top-level packages and modules (isort's first-party section)."""
+        return frozenset(m.module.split(".")[0] for m in self.by_path.values())
+
     # ------------------------------------------------------------------ building
     @classmethod
     def build(cls, root: str | Path, paths: Iterable[str | Path] | None = None) -> "RepoIndex":

@@ -4,9 +4,13 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from rootfix.rules.base import CheckContext, Example, Rule
+import libcst as cst
+
+from rootfix.codemod import with_imports
+from rootfix.rules.base import CheckContext, DirectTest, Example, ProjectTestCalls, Rule
+from rootfix.rules.command._lib.scenarios import command_of
 from rootfix.rules.command._lib.writes import walk_no_defs
-from rootfix.types import Finding
+from rootfix.types import FileChange, Finding, Patch
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -153,16 +157,17 @@ class LongRunningWithoutCloseOldConnections(Rule):
     ```
 
     ## Fix safety
-    No automatic fix: `close_old_connections()` drops a connection that is inside a transaction, so where
-    to call it depends on the loop's transactions (and it closes the test database connection when a test
-    runs the loop inside `TestCase`).
+    Unsafe: the fix calls `close_old_connections()` first in each round (and imports it). It closes a
+    connection that is inside a transaction, so no fix is offered when the loop runs in one (`atomic()`
+    around it, or a caller's); a project test that runs the loop inside `TestCase` may then fail, and the
+    fix is only accepted when the project's tests still pass.
     """
 
     code = "CMD201"
     name = "long-running-without-close-old-connections"
     bug_class = "C2"
     component_types = ("cli-tool", "scheduled-job")
-    fix_safety = None
+    fix_safety = "unsafe"
 
     VALID = (
         Example(
@@ -216,6 +221,22 @@ class LongRunningWithoutCloseOldConnections(Rule):
                 "                self.stderr.write(f'round failed: {exc}')\n"
                 "            time.sleep(options['interval'])\n"
             ),
+            fixed=(
+                "import time\n\n"
+                "from django.core.management.base import BaseCommand\n"
+                "from django.db import close_old_connections\n\n"
+                "from exports.models import ExportJob\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def handle(self, *args, **options):\n"
+                "        while True:\n"
+                "            close_old_connections()\n"
+                "            try:\n"
+                "                for job in ExportJob.objects.filter(state='queued'):\n"
+                "                    job.run()\n"
+                "            except Exception as exc:\n"
+                "                self.stderr.write(f'round failed: {exc}')\n"
+                "            time.sleep(options['interval'])\n"
+            ),
         ),
         Example(  # the ORM one call away, a stop event's wait() as the pause
             path="exports/poller.py",
@@ -230,6 +251,22 @@ class LongRunningWithoutCloseOldConnections(Rule):
                 "        return 0\n\n\n"
                 "def poll_forever(interval=10):\n"
                 "    while not stop.is_set():\n"
+                "        _round()\n"
+                "        stop.wait(interval)\n"
+            ),
+            fixed=(
+                "import threading\n\n"
+                "from django.db import close_old_connections\n\n"
+                "from exports.models import ExportJob\n\n"
+                "stop = threading.Event()\n\n\n"
+                "def _round():\n"
+                "    try:\n"
+                "        return ExportJob.objects.filter(state='queued').update(state='running')\n"
+                "    except Exception:\n"
+                "        return 0\n\n\n"
+                "def poll_forever(interval=10):\n"
+                "    while not stop.is_set():\n"
+                "        close_old_connections()\n"
                 "        _round()\n"
                 "        stop.wait(interval)\n"
             ),
@@ -248,3 +285,77 @@ class LongRunningWithoutCloseOldConnections(Rule):
                     "long-running loop queries the database between sleeps but never calls "
                     "close_old_connections(): after a database restart or an idle timeout every round fails "
                     "with OperationalError until the process is restarted"))
+
+    # ------------------------------------------------------------------ fix
+    def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
+        """``close_old_connections()`` first in each round of the loop (Django's request cycle does the same
+        at each request): a connection the server dropped, or older than ``CONN_MAX_AGE``, is closed and the
+        round opens a fresh one."""
+        module = index.by_path.get(finding.file)
+        fn = index.enclosing_function(finding.file, finding.line)
+        if module is None or fn is None or not _binds_free(module.source, fn):
+            return None
+        loop = next((n for n in walk_no_defs(fn.node) if isinstance(n, ast.While) and n.lineno == finding.line), None)
+        if loop is None or not loop.body:
+            return None
+        from rootfix.project.transactions import scope_at
+
+        if scope_at(index, fn, loop) is not None:
+            return None  # closing the connection would end the transaction the loop runs in
+        first = loop.body[0]
+        lines = module.source.splitlines(keepends=True)
+        head = lines[first.lineno - 1]
+        indent = head[:len(head) - len(head.lstrip())]
+        if first.lineno == loop.lineno or not head.strip():
+            return None  # ``while x: work()`` on one line
+        lines.insert(first.lineno - 1, f"{indent}close_old_connections()\n")
+        new = with_imports(cst.parse_module("".join(lines)), (("django.db", "close_old_connections"),),
+                           index.first_party).code
+        return Patch(changes=(FileChange(finding.file, module.source, new),))
+
+    def regression(self, index: "RepoIndex", finding: Finding) -> DirectTest | None:
+        """Replay each project test that runs the loop (by calling it, or the command by name) with the first
+        call of its work raising the error a dropped connection gives: the next round must not run on that
+        same dead connection."""
+        fn = index.enclosing_function(finding.file, finding.line)
+        loop = next((n for n in walk_no_defs(fn.node) if isinstance(n, ast.While) and n.lineno == finding.line),
+                    None) if fn is not None else None
+        callee = _first_work(index, fn, loop) if loop is not None else None
+        if callee is None:
+            return None
+        return DirectTest(fn.symbol, fn.file, ("cmd203_dead_connection_not_reused",), dict(
+            target_module_repr=repr(index.module_of(fn).module), callee_repr=repr(callee),
+            error="OperationalError"), calls=ProjectTestCalls(
+                fn, "_dead_connection_not_reused", infix="after_a_database_error", beside=True,
+                command=command_of(index, fn) if "/management/commands/" in f"/{fn.file}" else None))
+
+
+def _binds_free(source: str, fn: "FunctionInfo") -> bool:
+    """``close_old_connections`` is not a name of something else in the module or the function."""
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.alias) and (node.asname or node.name) == "close_old_connections":
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == "close_old_connections":
+            return False
+        if isinstance(node, ast.Name) and node.id == "close_old_connections" and isinstance(node.ctx, ast.Store):
+            return False
+    return True
+
+
+def _first_work(index: "RepoIndex", fn: "FunctionInfo", loop: ast.While) -> str | None:
+    """The first project call of a round that uses the database, as the test module can replace it: a
+    module-level function by name, a method of the loop's own class as ``Class.method``."""
+    module = index.module_of(fn)
+    for sub in walk_no_defs(ast.Module(body=loop.body, type_ignores=[])):
+        if not isinstance(sub, ast.Call):
+            continue
+        callee = index.resolve_call(module, sub, fn.class_name)
+        if callee is None or callee.qualname == fn.qualname or not _uses_orm(index, callee, callee.node):
+            continue
+        if isinstance(sub.func, ast.Name) and callee.class_name is None and callee.file == fn.file:
+            return sub.func.id
+        if isinstance(sub.func, ast.Attribute) and isinstance(sub.func.value, ast.Name) \
+                and sub.func.value.id == "self" and callee.class_name == fn.class_name and callee.file == fn.file:
+            return f"{fn.class_name}.{sub.func.attr}"
+    return None

@@ -197,8 +197,7 @@ class MissOfAnotherModel(Rule):
             if local is None:
                 if not owner:
                     return None
-                ours = {m.module.split(".")[0] for m in index.by_path.values()}
-                tree, local = add_import(tree, owner, name, first_party=ours)
+                tree, local = add_import(tree, owner, name, first_party=index.first_party)
             locals_.append(local)
         # the import (if any) sits above the handler: find the handler's type again in the new text
         new = tree.code

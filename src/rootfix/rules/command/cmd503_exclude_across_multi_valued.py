@@ -131,9 +131,7 @@ class ExcludeAcrossMultiValued(Rule):
                 new = "".join(new_lines)
             else:
                 from rootfix.codemod.imports import add_from_import
-
-                ours = {m.module.split(".")[0] for m in index.by_path.values()}
-                new = add_from_import(new, rel_module, related, first_party=ours)
+                new = add_from_import(new, rel_module, related, first_party=index.first_party)
         try:
             ast.parse(new)
         except SyntaxError:

@@ -444,10 +444,9 @@ class OrmInExecutor(Rule):
         from rootfix.codemod import add_import
 
         tree = cst.parse_module(new)
-        ours = {m.module.split(".")[0] for m in index.by_path.values()}
         for helper in (setup, close):
             if helper is not None and helper.module != module.module:
-                tree, local = add_import(tree, helper.module, helper.node.name, first_party=ours)
+                tree, local = add_import(tree, helper.module, helper.node.name, first_party=index.first_party)
                 if local != helper.node.name:
                     return None
         new = tree.code

@@ -357,8 +357,7 @@ class UnpicklableBroadcast(Rule):
             new = edits.apply(source, [(start, end, f"{opening}\n{indent}    {head}\n{indent}    {loop}\n{indent}{closing}")])
             if new is None:
                 return None
-        ours = {m.module.split(".")[0] for m in index.by_path.values()}
-        new = add_from_import(new, "types", "SimpleNamespace", first_party=ours)
+        new = add_from_import(new, "types", "SimpleNamespace", first_party=index.first_party)
         return Patch(changes=(FileChange(finding.file, source, new),))
 
     def regression(self, index: "RepoIndex", finding: Finding) -> "SourceTest | None":

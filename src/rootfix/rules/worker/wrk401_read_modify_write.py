@@ -504,7 +504,8 @@ def close_day(rooms_open):
 
         from rootfix.codemod import with_imports
 
-        tree = with_imports(MetadataWrapper(cst.parse_module(module.source)).visit(T()), (add_model, add_f))
+        tree = with_imports(MetadataWrapper(cst.parse_module(module.source)).visit(T()), (add_model, add_f),
+                            index.first_party)
         return Patch(changes=(FileChange(finding.file, module.source, tree.code),))
 
     def regression(self, index: "RepoIndex", finding: Finding) -> FirstOf | None:

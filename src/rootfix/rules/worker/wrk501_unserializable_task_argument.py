@@ -640,7 +640,7 @@ def _fix_instance(index: "RepoIndex", finding: Finding) -> Patch | None:
             if _local_for(info, f"{model_module}.{model_cls}") is None:
                 from rootfix.codemod import with_imports
 
-                tree = with_imports(tree, ((model_module, model_cls),))
+                tree = with_imports(tree, ((model_module, model_cls),), index.first_party)
         if tree.code != info.source:
             changes[path] = tree.code
     if finding.file not in changes:
@@ -814,7 +814,7 @@ def _fix_convert(index: "RepoIndex", finding: Finding) -> Patch | None:
                 if local is None:
                     from rootfix.codemod import with_imports
 
-                    tree = with_imports(tree, ((mod, model_name),))
+                    tree = with_imports(tree, ((mod, model_name),), index.first_party)
                 else:
                     model_name = local
             tree = tree.visit(_TaskRebuild(task.node.name, rebuild.format(p=param, m=model_name)))

@@ -190,7 +190,7 @@ def wrap_in_on_commit(index: "RepoIndex", finding: Finding) -> Patch | None:
     tree = wrapper.module.visit(transformer)
     if not transformer.done:
         return None
-    tree = with_imports(tree, (on_commit_import, partial_import))
+    tree = with_imports(tree, (on_commit_import, partial_import), index.first_party)
     new = tree.code
     if new == module.source:
         return None
@@ -330,7 +330,7 @@ def _wrap_with_users(index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo
                  f"{indent}{on_commit}({name}" + (f", using={using}" if using else "") + f"){nl}"]
     source = "".join(lines[:first.lineno - 1] + new_lines + lines[end:])
     tree = cst.parse_module(source)
-    tree = with_imports(tree, (on_commit_import,))
+    tree = with_imports(tree, (on_commit_import,), index.first_party)
     return Patch(changes=(FileChange(module.path, module.source, tree.code),))
 
 

@@ -1,4 +1,5 @@
 from django.db.models import F
+
 from loyalty.models import Member
 
 
