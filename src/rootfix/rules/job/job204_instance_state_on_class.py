@@ -61,8 +61,9 @@ class InstanceStateOnClass(Rule):
     Safe: the fix builds the same container in `__init__` (`self._closures = defaultdict(list)`, first thing
     after the docstring and `super().__init__()`) and drops the class-body one (an annotation stays as the
     declaration). Each instance then starts empty, as its own `_loaded`-style flags already assume; nothing
-    outside the class read the shared one (that is a condition of the finding). No fix when the class has no
-    `__init__` of its own.
+    outside the class read the shared one (that is a condition of the finding). A class with no `__init__` of
+    its own gets one before its first method (`def __init__(self)`, or one that hands its arguments on to the
+    base class's); no fix for a decorated class (a dataclass writes its own).
     """
 
     code = "JOB204"
@@ -98,6 +99,34 @@ class InstanceStateOnClass(Rule):
         ),
     )
     INVALID = (
+        Example(  # no __init__ of its own: the fix writes one
+            path="planning/lookup.py",
+            files=(_MODELS, ("planning/jobs.py", "from planning.lookup import Closures\n\n\n"
+                                                 "def plan_run(customer_id):\n"
+                                                 "    return Closures().for_customer(customer_id)\n")),
+            code=(
+                "from planning.models import Closure\n\n\n"
+                "class Closures:\n"
+                "    \"\"\"Closures per customer, looked up once per run.\"\"\"\n\n"
+                "    _by_customer: dict[int, list[Closure]] = {}\n\n"
+                "    def for_customer(self, customer_id):\n"
+                "        if customer_id not in self._by_customer:\n"
+                "            self._by_customer[customer_id] = list(Closure.objects.filter(customer_id=customer_id))\n"
+                "        return self._by_customer[customer_id]\n"
+            ),
+            fixed=(
+                "from planning.models import Closure\n\n\n"
+                "class Closures:\n"
+                "    \"\"\"Closures per customer, looked up once per run.\"\"\"\n\n"
+                "    _by_customer: dict[int, list[Closure]]\n\n"
+                "    def __init__(self):\n"
+                "        self._by_customer = {}\n\n"
+                "    def for_customer(self, customer_id):\n"
+                "        if customer_id not in self._by_customer:\n"
+                "            self._by_customer[customer_id] = list(Closure.objects.filter(customer_id=customer_id))\n"
+                "        return self._by_customer[customer_id]\n"
+            ),
+        ),
         Example(
             path="planning/calendar.py",
             files=(_MODELS,),

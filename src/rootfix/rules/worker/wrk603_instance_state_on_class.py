@@ -60,7 +60,8 @@ class InstanceStateOnClassInWorker(Rule):
 
     ## Fix safety
     Safe: the same container is built in `__init__` and the class-body value dropped (its annotation stays);
-    nothing outside the class read the shared one. No fix when the class has no `__init__` of its own.
+    nothing outside the class read the shared one. A class with no `__init__` of its own gets one (as JOB204's
+    fix writes it); no fix for a decorated class.
     """
 
     code = "WRK603"

@@ -255,6 +255,44 @@ def move_into_init(source: str, state: SharedState) -> str | None:
     return "".join(lines[:first] + kept + lines[rest: insert_at] + added + lines[insert_at:])
 
 
+def add_init(source: str, state: SharedState) -> str | None:
+    """For a class with no ``__init__`` of its own: ``source`` with one that builds the container (a base class's
+    ``__init__`` still runs first, with whatever it is given), the class-body assignment handled as
+    :func:`move_into_init` does. None for a decorated class (a dataclass writes its own) or when the class
+    body has no method to put it before."""
+    cls = state.cls
+    if cls.decorator_list or any(isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "__init__"
+                                 for s in cls.body):
+        return None
+    method = next((s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
+                   and s.lineno > state.stmt.lineno), None)
+    if method is None:
+        return None
+    lines = source.splitlines(keepends=True)
+    start = min([method.lineno, *(d.lineno for d in method.decorator_list)])
+    head = lines[start - 1]
+    indent = head[:len(head) - len(head.lstrip())]
+    bases = [b for b in cls.bases if not (isinstance(b, ast.Name) and b.id == "object")]
+    stub = ([f"{indent}def __init__(self, *args, **kwargs):\n", f"{indent}    super().__init__(*args, **kwargs)\n"]
+            if bases or cls.keywords else [f"{indent}def __init__(self):\n", f"{indent}    pass\n"])
+    stubbed = "".join(lines[:start - 1] + stub + ["\n"] + lines[start - 1:])
+    tree = ast.parse(stubbed)
+    new_cls = next(n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and n.lineno == cls.lineno)
+    stmt = next(n for n in new_cls.body if n.lineno == state.stmt.lineno)
+    moved = move_into_init(stubbed, SharedState(new_cls, stmt, state.attr, stmt.value, state.fill,  # type: ignore
+                                                state.fill_method, state.rows))
+    if moved is None:
+        return None
+    if not (bases or cls.keywords):  # the placeholder goes: the assignment is the body now
+        out = moved.splitlines(keepends=True)
+        i = next(i for i, ln in enumerate(out) if ln.strip() == f"self.{state.attr} = " +
+                 (ast.get_source_segment(source, state.value) or ast.unparse(state.value)))
+        if out[i + 1].strip() == "pass":
+            del out[i + 1]
+        moved = "".join(out)
+    return moved
+
+
 def found_in(index: "RepoIndex", functions: "Iterable[FunctionInfo]") -> Iterator[tuple["FunctionInfo", SharedState]]:
     """``(method that fills it, state)`` for each shared container filled by one of ``functions``."""
     seen: set[tuple[str, str]] = set()
@@ -291,7 +329,7 @@ def patch(index: "RepoIndex", finding: "Finding") -> "Patch | None":
     if found is None:
         return None
     source = index.by_path[finding.file].source
-    new = move_into_init(source, found[1])
+    new = move_into_init(source, found[1]) or add_init(source, found[1])
     if new is None or subclass_skips_init(index, found[1].cls.name):
         return None
     cst.parse_module(new)
@@ -353,7 +391,8 @@ def findings(rule: "Rule", ctx: "CheckContext", others: tuple[str, ...], *, prim
             "; build it in __init__"),
             related=related(method, state))
         finding = replace(finding, symbol=state.cls.name)
-        if move_into_init(ctx.index.by_path[method.file].source, state) is None \
+        source = ctx.index.by_path[method.file].source
+        if (move_into_init(source, state) or add_init(source, state)) is None \
                 or subclass_skips_init(ctx.index, state.cls.name):
             finding = replace(finding, fixable=False, fix_safety=None)
         yield finding
