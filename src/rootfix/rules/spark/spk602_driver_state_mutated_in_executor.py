@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from rootfix.rules.base import CheckContext, DirectTest, Example, FirstOf, Rule
 from rootfix.rules.spark._dataframes import DataFrames
 from rootfix.rules.spark._lib import edits, oracles
-from rootfix.rules.spark._lib.driver_state import accumulators, driver_reads, mutations
+from rootfix.rules.spark._lib.driver_state import accumulator_attrs, accumulators, driver_reads, mutations
 from rootfix.rules.spark._lib.executors import (FOREACH, Closure, closures, is_rdd, local_names, module_body,
                                                 spark_functions)
 from rootfix.types import FileChange, Finding, Patch
@@ -87,6 +88,24 @@ class DriverStateMutatedInExecutor(Rule):
     fix_safety = "unsafe"
 
     VALID = (
+        Example(  # a method of a driver object whose counters are accumulators
+            path="qc/jobs.py", files=(("qc/validation.py", (
+        "class Validator:\n"
+        "    def __init__(self, sc):\n"
+        "        self.bad = sc.accumulator(0)\n\n"
+        "    def check(self, row):\n"
+        "        if row['q30'] is None:\n"
+        "            self.bad.add(1)\n")),),
+            code=(
+                "from pyspark.sql import SparkSession\n\n"
+                "from qc.validation import Validator\n\n\n"
+                "def check(spark: SparkSession, path):\n"
+                "    frame = spark.read.parquet(path)\n"
+                "    validator = Validator(spark.sparkContext)\n"
+                "    frame.foreach(validator.check)\n"
+                "    return validator.bad.value\n"
+            ),
+        ),
         Example(  # accumulator
             path="billing/jobs/failed.py",
             code=(
@@ -139,6 +158,35 @@ class DriverStateMutatedInExecutor(Rule):
         ),
     )
     INVALID = (
+        Example(  # a method of a driver object (built in the job) fills the object on the executors
+            path="qc/jobs.py", files=(("qc/summary.py", (
+        "class Summary:\n"
+        "    def __init__(self, limit):\n"
+        "        self.limit = limit\n"
+        "        self.failed = []\n\n"
+        "    def observe(self, row):\n"
+        "        if row['q30'] < self.limit:\n"
+        "            self.failed.append(row['sample'])\n")),),
+            code=(
+                "from pyspark.sql import SparkSession\n\n"
+                "from qc.summary import Summary\n\n\n"
+                "def failed_samples(spark: SparkSession, path):\n"
+                "    frame = spark.read.parquet(path)\n"
+                "    summary = Summary(30.0)\n"
+                "    frame.foreach(summary.observe)\n"
+                "    return summary.failed\n"
+            ),
+            fixed=(
+                "from pyspark.sql import SparkSession\n\n"
+                "from qc.summary import Summary\n\n\n"
+                "def failed_samples(spark: SparkSession, path):\n"
+                "    frame = spark.read.parquet(path)\n"
+                "    summary = Summary(30.0)\n"
+                "    for row in frame.toLocalIterator():\n"
+                "        summary.observe(row)\n"
+                "    return summary.failed\n"
+            ),
+        ),
         Example(  # a dict a service method fills in foreach: the items are collected back to the driver
             path="billing/audit.py",
             code=(
@@ -319,10 +367,16 @@ class DriverStateMutatedInExecutor(Rule):
             local = local_names(closure.node)
             if closure.node is fn.node:  # a UDF itself: its module globals
                 continue
+            kept = set()
+            if closure.receiver is not None and closure.target is not None and closure.target.class_name:
+                owner_cls = index.module_of(closure.target).classes.get(closure.target.class_name)
+                kept = accumulator_attrs(owner_cls) if owner_cls is not None else set()
             for mut in mutations(closure.node, local):
-                if mut.name in acc:
+                if mut.name in acc or mut.name in kept:
                     continue
                 after = closure.at.end_lineno or closure.at.lineno
+                if closure.receiver is not None:  # the object's own state: the driver reads the object
+                    mut = replace(mut, name=closure.receiver)
                 reads = driver_reads(fn.node, mut.name, after, closure.node)
                 if not reads:
                     continue
@@ -356,7 +410,8 @@ class DriverStateMutatedInExecutor(Rule):
             if (closure.at.lineno, closure.at.col_offset) != (finding.line, finding.col):
                 continue
             new = self._accumulate(index, module, owner, closure, mut.name, reads) \
-                or self._collect_back(DataFrames(index), module, owner, closure, mut.name)
+                or self._collect_back(DataFrames(index), module, owner, closure, mut.name) \
+                or self._run_on_driver(module, owner, closure)
             return Patch(changes=(FileChange(finding.file, module.source, new),)) if new else None
         return None
 
@@ -435,6 +490,33 @@ class DriverStateMutatedInExecutor(Rule):
             s, e = edits.span(src, read)
             changes.append((s, e, f"{name}.value"))
         return edits.apply(src, changes)
+
+    @staticmethod
+    def _run_on_driver(module: "ModuleInfo", owner: "FunctionInfo", closure: Closure) -> str | None:
+        """``frame.foreach(summary.observe)`` (a method of a driver object, filling the object) becomes a loop on
+        the driver over ``frame.toLocalIterator()`` (a partition at a time): ``foreachPartition`` hands the
+        method the whole iterator once."""
+        call = closure.at
+        if closure.receiver is None or closure.how not in FOREACH or not isinstance(call, ast.Call) \
+                or not isinstance(call.func, ast.Attribute) or len(call.args) != 1 or call.keywords:
+            return None
+        stmt = next((n for n in ast.walk(owner.node) if isinstance(n, ast.Expr) and n.value is call), None)
+        if stmt is None or stmt.lineno != stmt.end_lineno:
+            return None
+        src = module.source
+        frame = edits.span(src, call.func.value)
+        method = edits.span(src, call.args[0])
+        frame_src, method_src = src[frame[0]:frame[1]], src[method[0]:method[1]]
+        start, end = edits.line_span(src, stmt.lineno)
+        line = src[start:end]
+        indent = line[:len(line) - len(line.lstrip())]
+        if call.func.attr == "foreachPartition":
+            body = f"{indent}{method_src}({frame_src}.toLocalIterator())\n"
+        else:
+            used = {n.id for n in ast.walk(owner.node) if isinstance(n, ast.Name)}
+            row = next(name for name in ("row", "record", "item", "row_") if name not in used)
+            body = f"{indent}for {row} in {frame_src}.toLocalIterator():\n{indent}    {method_src}({row})\n"
+        return edits.apply(src, [(start, end, body)])
 
     def _collect_back(self, frames: DataFrames, module: "ModuleInfo", owner: "FunctionInfo", closure: Closure,
                       name: str) -> str | None:

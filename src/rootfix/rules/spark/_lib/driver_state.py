@@ -27,6 +27,15 @@ def _is_accumulator(value: ast.AST, names: set[str], attrs: set[str]) -> bool:
 def accumulators(*scopes: ast.AST) -> set[str]:
     """Names bound to ``<sc>.accumulator(...)`` in the given scopes: directly, through tuple unpacking, or
     from an accumulator kept on the instance (``self.total = sc.accumulator(0)``; ``total = self.total``)."""
+    return _accumulated(scopes)[0]
+
+
+def accumulator_attrs(*scopes: ast.AST) -> set[str]:
+    """Instance attributes the given scopes (a class) set to accumulators (``self.malformed = sc.accumulator(0)``)."""
+    return _accumulated(scopes)[1]
+
+
+def _accumulated(scopes: tuple[ast.AST, ...]) -> tuple[set[str], set[str]]:
     names: set[str] = set()
     attrs: set[str] = set()
     pairs: list[tuple[ast.expr, ast.expr]] = []
@@ -49,7 +58,7 @@ def accumulators(*scopes: ast.AST) -> set[str]:
             elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
                     and target.value.id in ("self", "cls"):
                 attrs.add(target.attr)
-    return names
+    return names, attrs
 
 
 def _self_attr(node: ast.AST, selfname: str | None) -> str | None:

@@ -37,6 +37,8 @@ class Closure:
     how: str
     owner: FunctionInfo
     target: FunctionInfo | None = None
+    #: ``frame.foreach(summary.observe)``: the driver variable whose bound method runs on the executors
+    receiver: str | None = None
 
 
 def module_body(module: "ModuleInfo") -> FunctionInfo:
@@ -178,6 +180,28 @@ def closures(index: "RepoIndex", frames: DataFrames, fn: FunctionInfo) -> Iterat
         target_node, target = _function_ref(index, module, fn, arg, nested)
         if target_node is not None:
             yield Closure(target_node, arg if isinstance(arg, ast.Lambda) else node, how, fn, target)
+            continue
+        bound = _bound_method(index, module, fn, arg)
+        if bound is not None:
+            yield Closure(bound.node, node, how, fn, bound, receiver=arg.id if isinstance(arg, ast.Name)
+                          else arg.value.id)  # type: ignore[union-attr]
+
+
+def _bound_method(index: "RepoIndex", module: "ModuleInfo", fn: FunctionInfo, expr: ast.expr) -> FunctionInfo | None:
+    """``summary.observe`` where the function bound ``summary = QcSummary(...)``: that project class's method."""
+    if not (isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name)) or expr.value.id in ("self", "cls"):
+        return None
+    name = expr.value.id
+    built = [n.value for n in ast.walk(fn.node) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+             and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)]
+    if len(built) != 1 or not isinstance(built[0].func, (ast.Name, ast.Attribute)):
+        return None
+    dotted = index.resolve(module, built[0].func)
+    found = index.lookup_class(dotted) if dotted else None
+    if found is None:
+        return None
+    info, cls = found
+    return info.functions.get(f"{cls.name}.{expr.attr}") or index._inherited_method(info, cls.name, expr.attr)
 
 
 def local_names(fn: ast.AST) -> set[str]:
