@@ -10,6 +10,7 @@ import libcst as cst
 from rootfix.rules.base import CheckContext, DirectTest, Example, FirstOf, Rule
 from rootfix.rules.command._lib.arguments import is_command_module
 from rootfix.rules.command._lib.lookups import Lookup, Reject, reject_path, row_lookups
+from rootfix.rules.command._lib.row_helpers import HelperLookup, helper_lookups
 from rootfix.rules.command._lib.scenarios import command_handle_related, replay_with_unknown_value
 from rootfix.project.model import is_test_file
 from rootfix.types import FileChange, Finding, Patch
@@ -27,6 +28,10 @@ class LookupMissAbortsImport(Rule):
     In a loop over input rows (a CSV reader, the lines of a file, JSON records, rows handed to a helper or a
     service method), finds `Model.objects.get(<field>=<value from the row>)`, `.get()` on a related manager
     or `get_object_or_404(Model, ...)` with no `except Model.DoesNotExist` / `ObjectDoesNotExist` around it.
+
+    The same in a helper the loop hands each row to (`_apply(row)`), directly or through a project function
+    that returns `qs.get(...)` keyed by its parameter (`find_product(sku)`), when the loop's `try` around the
+    helper rejects only its own errors (`except RowError`).
 
     ## Why is this bad?
     Input files name things by code: SKUs, account numbers, store codes. One code the database does not
@@ -57,7 +62,8 @@ class LookupMissAbortsImport(Rule):
     Safe when the loop has its own reject path (a call recording the row, then `continue`, or a handler at
     the end of the loop counting it, `except ValueError: skipped += 1`): the fix wraps the lookup in
     `try`/`except Model.DoesNotExist` that records the row the same way (naming the missing value where the
-    loop writes a message) and continues. Unsafe in a management command with no reject path: the miss becomes a `CommandError`
+    loop writes a message) and continues; in a per-row helper, the miss raises the error the loop rejects
+    rows with (`raise RowError(f"no Product with sku={sku!r}")`). Unsafe in a management command with no reject path: the miss becomes a `CommandError`
     naming the row (a clean message and exit code, still stopping the run). Elsewhere no fix: whether an
     unknown code should stop the run or be skipped is a decision about the data.
     """
@@ -111,6 +117,59 @@ class LookupMissAbortsImport(Rule):
         ),
     )
     INVALID = (
+        Example(  # a per-row helper looks the code up through a service function; the loop rejects RowError
+            path="depot/loading.py", files=(_MODELS, ("depot/services.py", "from depot.models import Product\n\n\ndef find_product(sku):\n"
+                                    "    qs = Product.objects.all()\n    return qs.get(sku=sku.upper())\n")),
+            code=(
+                "import csv\n\n"
+                "from depot.models import Product, StockLine\n"
+                "from depot.services import find_product\n\n\n"
+                "class RowError(Exception):\n"
+                "    pass\n\n\n"
+                "def _apply(row):\n"
+                "    sku = row['sku'].strip()\n"
+                "    if not row['qty'].strip():\n"
+                "        raise RowError('blank quantity')\n"
+                "    product = find_product(sku)\n"
+                "    StockLine.objects.create(product=product, qty=int(row['qty']))\n\n\n"
+                "def load(path):\n"
+                "    rejected = []\n"
+                "    with open(path, newline='') as fh:\n"
+                "        for row in csv.DictReader(fh):\n"
+                "            try:\n"
+                "                _apply(row)\n"
+                "            except RowError as exc:\n"
+                "                rejected.append(str(exc))\n"
+                "                continue\n"
+                "    return rejected\n"
+            ),
+            fixed=(
+                "import csv\n\n"
+                "from depot.models import Product, StockLine\n"
+                "from depot.services import find_product\n\n\n"
+                "class RowError(Exception):\n"
+                "    pass\n\n\n"
+                "def _apply(row):\n"
+                "    sku = row['sku'].strip()\n"
+                "    if not row['qty'].strip():\n"
+                "        raise RowError('blank quantity')\n"
+                "    try:\n"
+                "        product = find_product(sku)\n"
+                "    except Product.DoesNotExist:\n"
+                "        raise RowError(f\"no Product with sku={sku!r}\")\n"
+                "    StockLine.objects.create(product=product, qty=int(row['qty']))\n\n\n"
+                "def load(path):\n"
+                "    rejected = []\n"
+                "    with open(path, newline='') as fh:\n"
+                "        for row in csv.DictReader(fh):\n"
+                "            try:\n"
+                "                _apply(row)\n"
+                "            except RowError as exc:\n"
+                "                rejected.append(str(exc))\n"
+                "                continue\n"
+                "    return rejected\n"
+            ),
+        ),
         Example(
             path="depot/loaders.py",
             files=(_MODELS,),
@@ -249,6 +308,16 @@ class LookupMissAbortsImport(Rule):
                     finding = replace(finding, fix_safety="unsafe") if command \
                         else replace(finding, fixable=False, fix_safety=None)
                 yield finding
+            for hit in helper_lookups(ctx.index, fn):
+                model = hit.model or "the row's object"
+                finding = self.finding(fn, hit.call, (
+                    f"{ast.unparse(hit.call.func)[:40]}() looks the input row's `{ast.unparse(hit.value)[:30]}` up "
+                    f"and raises {model}.DoesNotExist for an unknown value, which the loop calling "
+                    f"{fn.node.name}() does not reject: one unknown code aborts the whole run"),
+                    related=command_handle_related(ctx.index, fn))
+                if hit.model is None or hit.reject_with is None:
+                    finding = replace(finding, fixable=False, fix_safety=None)
+                yield finding
 
     # ------------------------------------------------------------------ fix
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
@@ -258,7 +327,11 @@ class LookupMissAbortsImport(Rule):
             return None
         lookup = next((lk for lk in self._lookups(index, fn) if lk.call.lineno == finding.line
                        and lk.call.col_offset == finding.col), None)
-        if lookup is None or not isinstance(lookup.stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr)):
+        if lookup is None:
+            hit = next((h for h in helper_lookups(index, fn) if h.call.lineno == finding.line
+                        and h.call.col_offset == finding.col), None)
+            return _reject_in_helper(module, finding, hit) if hit is not None else None
+        if not isinstance(lookup.stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr)):
             return None
         source = module.source
         lines = source.splitlines(keepends=True)
@@ -326,6 +399,29 @@ class LookupMissAbortsImport(Rule):
         params = dict(target_file_repr=repr(fn.file), target_name_repr=repr(fn.node.name))
         return replay_with_unknown_value(index, fn, "cmd403_unknown_value_does_not_abort", params,
                                          "_unknown_value_does_not_abort")
+
+
+def _reject_in_helper(module, finding: Finding, hit: HelperLookup) -> Patch | None:
+    """The helper's statement in ``try`` / ``except Model.DoesNotExist``, raising the error its caller's loop
+    rejects rows with, naming the unknown value."""
+    if hit.model is None or hit.reject_with is None \
+            or not isinstance(hit.stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr)):
+        return None
+    source = module.source
+    lines = source.splitlines(keepends=True)
+    first, last = hit.stmt.lineno - 1, hit.stmt.end_lineno or hit.stmt.lineno
+    indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
+    if hit.stmt.col_offset != len(indent) or ";" in "".join(lines[first:last]).split("#")[0]:
+        return None
+    text = _fstring("", f"no {hit.model} with {hit.field}=", _segment(source, hit.value))
+    if text is None:
+        return None
+    body = "".join(_INDENT + line if line.strip() else line for line in lines[first:last])
+    block = (f"{indent}try:\n{body}{indent}except {hit.model}.DoesNotExist:\n"
+             f"{indent}{_INDENT}raise {hit.reject_with}({text})\n")
+    new = "".join(lines[:first] + [block] + lines[last:])
+    cst.parse_module(new)
+    return Patch(changes=(FileChange(finding.file, source, new),))
 
 
 def _segment(source: str, node: ast.AST) -> str:
