@@ -968,12 +968,18 @@ def callees(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]:
     return cache[fn.qualname]
 
 
+#: Methods of Django's Model API that every model has: called all over a project, through the static graph too.
+_MODEL_API = frozenset({"save", "delete", "refresh_from_db", "clean", "full_clean", "clean_fields",
+                        "validate_unique", "get_absolute_url", "save_base", "serializable_value"})
+
+
 def method_callers(index: "RepoIndex", target: "FunctionInfo") -> list[tuple["FunctionInfo", ast.Call]]:
     """``(caller, call)`` for the calls of the method ``target`` the index's call graph does not see: on a value
     only :func:`callees` types (a model instance the ORM returned, ``order.mark_resulted()``; an instance built
     in place). Only modules whose text names the method are looked at."""
-    if not target.class_name:
-        return []
+    if not target.class_name or f"{target.module}.{target.class_name}" not in models(index) \
+            or target.node.name.startswith("_") or target.node.name in _MODEL_API:
+        return []  # only a model's own methods: what the ORM hands back is a model instance
     cache = _cache(index, "method_callers")
     if target.qualname in cache:
         return cache[target.qualname]
@@ -984,7 +990,11 @@ def method_callers(index: "RepoIndex", target: "FunctionInfo") -> list[tuple["Fu
     for info in index.modules.values():
         if needle not in info.source:
             continue
+        lines = info.source.splitlines()
         for fn in info.functions.values():
+            end = getattr(fn.node, "end_lineno", None) or fn.line
+            if needle not in "\n".join(lines[fn.node.lineno - 1:end]):
+                continue  # only functions whose own text calls the method
             if fn.qualname == target.qualname or not any(c.qualname == target.qualname for c in callees(index, fn)):
                 continue
             for node in _own_nodes(fn.node):

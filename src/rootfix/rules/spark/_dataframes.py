@@ -122,6 +122,11 @@ class DataFrames:
     def returns_df(self, fn: "FunctionInfo", depth: int = 0) -> bool:
         if fn.qualname in self._returns:
             return self._returns[fn.qualname]
+        returns = fn.node.returns
+        if returns is not None and (self.index.resolve(self.index.module_of(fn), returns) or "").startswith(
+                ("pyspark.sql.DataFrame", "pyspark.sql.dataframe.DataFrame", "pyspark.sql.connect.dataframe")):
+            self._returns[fn.qualname] = True  # ``def totals(frame) -> DataFrame``: its author says so
+            return True
         self._returns[fn.qualname] = False  # recursion guard
         outer, self._truncated = self._truncated, False
         result = any(isinstance(r, ast.Return) and r.value is not None and self.is_df(fn, r.value, depth + 1)
