@@ -81,6 +81,9 @@ class UnboundedQuerysetInTask(Rule):
     loop that yields each row on: a generator promises its caller rows one at a time, and the window's width is
     the caller's (a year of check-ins), so the result cache defeats the streaming it offers.
 
+    A loop that works off a backlog is not reported: each row it handles leaves the set it was selected by
+    (`filter(is_active=True)`, and the loop, or a function it hands the row to, sets `is_active = False`).
+
     ## Why is this bad?
     Iterating a queryset fills its result cache: every row becomes a model instance kept alive until
     the loop ends. On a table that grows (customers, pings, old records to purge), a nightly task that
@@ -141,6 +144,21 @@ def rescore_batch(start_id):
         customer.save()
     return ids
 ''', path="accounts/tasks.py", files=_FILES),
+        # a backlog the loop works off: each row handled leaves the filter (through a helper)
+        Example('''from celery import shared_task
+
+from accounts.models import Customer
+from accounts.services import deactivate
+
+
+@shared_task
+def deactivate_lapsed():
+    for customer in Customer.objects.filter(is_active=True, last_login__lt="2020-01-01"):
+        deactivate(customer)
+''', path="accounts/tasks.py", files=(*_FILES, ("accounts/services.py", '''def deactivate(customer):
+    customer.is_active = False
+    customer.save(update_fields=["is_active"])
+'''))),
         # not a task: a management command is another component
         Example('''from accounts.models import Customer
 
@@ -370,6 +388,8 @@ def sites(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[str, ast.expr, "
                 continue
             if kind == "for" and _keeps_every_row(node):
                 continue
+            if kind == "for" and _drains_its_filter(index, fn, scope, expr, node):
+                continue
             out.append((kind, expr, value, node))
     out.sort(key=lambda s: (s[1].lineno, s[1].col_offset))
     cache[fn.qualname] = out
@@ -417,6 +437,66 @@ def _keeps_every_row(loop: ast.AST) -> bool:
                 and stmt.value.args[0].id == row:
             return True  # unconditionally, at the loop's top level: every row is kept
     return False
+
+
+def _filter_constants(index: "RepoIndex", fn: "FunctionInfo", scope: "Scope", expr: ast.expr,
+                      depth: int = 2) -> dict[str, object]:
+    """``{field: constant}`` of the equality filters that select ``expr``'s rows (``filter(is_preorder=True)``),
+    through a local and a project helper that returns the queryset."""
+    if isinstance(expr, ast.Name):
+        bound = scope.binding(expr.id, expr.lineno)
+        if bound is None or bound[2] != "value" or not isinstance(bound[3], ast.expr):
+            return {}
+        expr = bound[3]
+    out: dict[str, object] = {}
+    node = expr
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        if node.func.attr == "filter":
+            out.update({k.arg: k.value.value for k in node.keywords
+                        if k.arg and "__" not in k.arg and isinstance(k.value, ast.Constant)})
+        node = node.func.value
+    if not out and isinstance(expr, ast.Call) and depth > 0:
+        target = index.resolve_call(index.module_of(fn), expr, fn.class_name)
+        if target is not None:
+            from rootfix.project import values as V
+
+            for ret in (n for n in ast.walk(target.node) if isinstance(n, ast.Return) and n.value is not None):
+                return _filter_constants(index, target, V.Scope(index, target, target.node), ret.value, depth - 1)
+    return out
+
+
+def _drains_its_filter(index: "RepoIndex", fn: "FunctionInfo", scope: "Scope", expr: ast.expr,
+                       loop: ast.AST) -> bool:
+    """Each row the loop handles leaves the set it was selected by: the loop (or a project function it hands the
+    row to, two calls deep) sets a filtered field to another value (``variant.is_preorder = False`` for
+    ``filter(is_preorder=True)``). The set is a backlog a run works off, not a table that only grows."""
+    if not isinstance(loop, (ast.For, ast.AsyncFor)) or not isinstance(loop.target, ast.Name):
+        return False
+    wanted = _filter_constants(index, fn, scope, expr)
+    if not wanted:
+        return False
+
+    def sets_other(node: ast.AST, row: str, depth: int, owner: "FunctionInfo") -> bool:
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Assign) and isinstance(sub.value, ast.Constant):
+                for t in sub.targets:
+                    if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == row \
+                            and t.attr in wanted and sub.value.value != wanted[t.attr]:
+                        return True
+            if depth > 0 and isinstance(sub, ast.Call):
+                for i, arg in enumerate(sub.args):
+                    if not (isinstance(arg, ast.Name) and arg.id == row):
+                        continue
+                    target = index.resolve_call(index.module_of(owner), sub, owner.class_name)
+                    params = [a.arg for a in target.node.args.args] if target is not None else []
+                    if target is not None and target.class_name and params[:1] in (["self"], ["cls"]):
+                        params = params[1:]
+                    if target is not None and i < len(params) \
+                            and sets_other(target.node, params[i], depth - 1, target):
+                        return True
+        return False
+
+    return any(sets_other(stmt, loop.target.id, 2, fn) for stmt in loop.body)
 
 
 def _site(node: ast.AST) -> tuple[str, ast.expr] | None:
