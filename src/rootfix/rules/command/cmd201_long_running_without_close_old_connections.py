@@ -114,6 +114,26 @@ def _drains(loop: ast.While) -> bool:
     return False
 
 
+
+#: a poller whose rounds use the ORM one call away; ``{imports}`` / ``{close}`` are the fix's lines
+_POLLER = (
+    "import threading\n\n"
+    "{imports}"
+    "from exports.models import ExportJob\n\n"
+    "stop = threading.Event()\n\n\n"
+    "def _round():\n"
+    "    try:\n"
+    "        return ExportJob.objects.filter(state='queued').update(state='running')\n"
+    "    except Exception:\n"
+    "        return 0\n\n\n"
+    "def poll_forever(interval=10):\n"
+    "    while not stop.is_set():\n"
+    "{close}"
+    "        _round()\n"
+    "        stop.wait(interval)\n"
+)
+
+
 class LongRunningWithoutCloseOldConnections(Rule):
     """Polling command loop that uses the database and never calls `close_old_connections()`.
 
@@ -240,36 +260,9 @@ class LongRunningWithoutCloseOldConnections(Rule):
         ),
         Example(  # the ORM one call away, a stop event's wait() as the pause
             path="exports/poller.py",
-            code=(
-                "import threading\n\n"
-                "from exports.models import ExportJob\n\n"
-                "stop = threading.Event()\n\n\n"
-                "def _round():\n"
-                "    try:\n"
-                "        return ExportJob.objects.filter(state='queued').update(state='running')\n"
-                "    except Exception:\n"
-                "        return 0\n\n\n"
-                "def poll_forever(interval=10):\n"
-                "    while not stop.is_set():\n"
-                "        _round()\n"
-                "        stop.wait(interval)\n"
-            ),
-            fixed=(
-                "import threading\n\n"
-                "from django.db import close_old_connections\n\n"
-                "from exports.models import ExportJob\n\n"
-                "stop = threading.Event()\n\n\n"
-                "def _round():\n"
-                "    try:\n"
-                "        return ExportJob.objects.filter(state='queued').update(state='running')\n"
-                "    except Exception:\n"
-                "        return 0\n\n\n"
-                "def poll_forever(interval=10):\n"
-                "    while not stop.is_set():\n"
-                "        close_old_connections()\n"
-                "        _round()\n"
-                "        stop.wait(interval)\n"
-            ),
+            code=_POLLER.format(imports="", close=""),
+            fixed=_POLLER.format(imports="from django.db import close_old_connections\n\n",
+                                 close="        close_old_connections()\n"),
         ),
     )
 

@@ -21,6 +21,34 @@ if TYPE_CHECKING:
 _INDENT = "    "
 
 
+_SERVICES = ("depot/services.py", "from depot.models import Product\n\n\ndef find_product(sku):\n"
+                                  "    qs = Product.objects.all()\n    return qs.get(sku=sku.upper())\n")
+#: a loader handing each row to a helper; ``{lookup}`` is the helper's lookup statement(s)
+_HELPER_LOADER = (
+    "import csv\n\n"
+    "from depot.models import Product, StockLine\n"
+    "from depot.services import find_product\n\n\n"
+    "class RowError(Exception):\n"
+    "    pass\n\n\n"
+    "def _apply(row):\n"
+    "    sku = row['sku'].strip()\n"
+    "    if not row['qty'].strip():\n"
+    "        raise RowError('blank quantity')\n"
+    "{lookup}"
+    "    StockLine.objects.create(product=product, qty=int(row['qty']))\n\n\n"
+    "def load(path):\n"
+    "    rejected = []\n"
+    "    with open(path, newline='') as fh:\n"
+    "        for row in csv.DictReader(fh):\n"
+    "            try:\n"
+    "                _apply(row)\n"
+    "            except RowError as exc:\n"
+    "                rejected.append(str(exc))\n"
+    "                continue\n"
+    "    return rejected\n"
+)
+
+
 class LookupMissAbortsImport(Rule):
     """A lookup keyed by an input row's value, with no `DoesNotExist` handling, in a loop over input rows.
 
@@ -118,57 +146,13 @@ class LookupMissAbortsImport(Rule):
     )
     INVALID = (
         Example(  # a per-row helper looks the code up through a service function; the loop rejects RowError
-            path="depot/loading.py", files=(_MODELS, ("depot/services.py", "from depot.models import Product\n\n\ndef find_product(sku):\n"
-                                    "    qs = Product.objects.all()\n    return qs.get(sku=sku.upper())\n")),
-            code=(
-                "import csv\n\n"
-                "from depot.models import Product, StockLine\n"
-                "from depot.services import find_product\n\n\n"
-                "class RowError(Exception):\n"
-                "    pass\n\n\n"
-                "def _apply(row):\n"
-                "    sku = row['sku'].strip()\n"
-                "    if not row['qty'].strip():\n"
-                "        raise RowError('blank quantity')\n"
-                "    product = find_product(sku)\n"
-                "    StockLine.objects.create(product=product, qty=int(row['qty']))\n\n\n"
-                "def load(path):\n"
-                "    rejected = []\n"
-                "    with open(path, newline='') as fh:\n"
-                "        for row in csv.DictReader(fh):\n"
-                "            try:\n"
-                "                _apply(row)\n"
-                "            except RowError as exc:\n"
-                "                rejected.append(str(exc))\n"
-                "                continue\n"
-                "    return rejected\n"
-            ),
-            fixed=(
-                "import csv\n\n"
-                "from depot.models import Product, StockLine\n"
-                "from depot.services import find_product\n\n\n"
-                "class RowError(Exception):\n"
-                "    pass\n\n\n"
-                "def _apply(row):\n"
-                "    sku = row['sku'].strip()\n"
-                "    if not row['qty'].strip():\n"
-                "        raise RowError('blank quantity')\n"
+            path="depot/loading.py", files=(_MODELS, _SERVICES),
+            code=_HELPER_LOADER.replace("{lookup}", "    product = find_product(sku)\n"),
+            fixed=_HELPER_LOADER.replace("{lookup}", (
                 "    try:\n"
                 "        product = find_product(sku)\n"
                 "    except Product.DoesNotExist:\n"
-                "        raise RowError(f\"no Product with sku={sku!r}\")\n"
-                "    StockLine.objects.create(product=product, qty=int(row['qty']))\n\n\n"
-                "def load(path):\n"
-                "    rejected = []\n"
-                "    with open(path, newline='') as fh:\n"
-                "        for row in csv.DictReader(fh):\n"
-                "            try:\n"
-                "                _apply(row)\n"
-                "            except RowError as exc:\n"
-                "                rejected.append(str(exc))\n"
-                "                continue\n"
-                "    return rejected\n"
-            ),
+                "        raise RowError(f\"no Product with sku={sku!r}\")\n")),
         ),
         Example(
             path="depot/loaders.py",
@@ -331,14 +315,12 @@ class LookupMissAbortsImport(Rule):
             hit = next((h for h in helper_lookups(index, fn) if h.call.lineno == finding.line
                         and h.call.col_offset == finding.col), None)
             return _reject_in_helper(module, finding, hit) if hit is not None else None
-        if not isinstance(lookup.stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr)):
-            return None
         source = module.source
         lines = source.splitlines(keepends=True)
-        first, last = lookup.stmt.lineno - 1, lookup.stmt.end_lineno or lookup.stmt.lineno
-        indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
-        if lookup.stmt.col_offset != len(indent) or ";" in "".join(lines[first:last]).split("#")[0]:
+        span = _statement_span(lines, lookup.stmt)
+        if span is None:
             return None
+        first, last, indent = span
         value = _segment(source, lookup.value)
         model = lookup.model or "object"
         imports: list[tuple[str, str]] = []
@@ -404,15 +386,12 @@ class LookupMissAbortsImport(Rule):
 def _reject_in_helper(module, finding: Finding, hit: HelperLookup) -> Patch | None:
     """The helper's statement in ``try`` / ``except Model.DoesNotExist``, raising the error its caller's loop
     rejects rows with, naming the unknown value."""
-    if hit.model is None or hit.reject_with is None \
-            or not isinstance(hit.stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr)):
-        return None
     source = module.source
     lines = source.splitlines(keepends=True)
-    first, last = hit.stmt.lineno - 1, hit.stmt.end_lineno or hit.stmt.lineno
-    indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
-    if hit.stmt.col_offset != len(indent) or ";" in "".join(lines[first:last]).split("#")[0]:
+    span = _statement_span(lines, hit.stmt)
+    if hit.model is None or hit.reject_with is None or span is None:
         return None
+    first, last, indent = span
     text = _fstring("", f"no {hit.model} with {hit.field}=", _segment(source, hit.value))
     if text is None:
         return None
@@ -422,6 +401,18 @@ def _reject_in_helper(module, finding: Finding, hit: HelperLookup) -> Patch | No
     new = "".join(lines[:first] + [block] + lines[last:])
     cst.parse_module(new)
     return Patch(changes=(FileChange(finding.file, source, new),))
+
+
+def _statement_span(lines: list[str], stmt: ast.stmt) -> tuple[int, int, str] | None:
+    """``(first, last, indent)`` of a simple statement (an assignment or an expression) that stands alone on
+    its lines, the only kind wrapped in ``try``; None otherwise."""
+    if not isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr)):
+        return None
+    first, last = stmt.lineno - 1, stmt.end_lineno or stmt.lineno
+    indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
+    if stmt.col_offset != len(indent) or ";" in "".join(lines[first:last]).split("#")[0]:
+        return None
+    return first, last, indent
 
 
 def _segment(source: str, node: ast.AST) -> str:

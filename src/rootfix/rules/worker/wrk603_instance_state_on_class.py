@@ -19,6 +19,21 @@ _MEMO_TASK = ("auctions/tasks.py", "from celery import shared_task\n\nfrom aucti
          "@shared_task\ndef describe_lots(texts):\n    return [Describer('en').describe(t) for t in texts]\n")
 
 
+
+#: a memo class; ``{decl}`` ends the class-body declaration, ``{init}`` is what the fix adds to ``__init__``
+_DESCRIBER = (
+    "class Describer:\n"
+    "    _seen: dict[tuple[str, str], str]{decl}\n\n"
+    "    def __init__(self, language):\n"
+    "{init}"
+    "        self.language = language\n\n"
+    "    def describe(self, text):\n"
+    "        key = (self.language, text)\n"
+    "        if key not in self._seen:\n"
+    "            self._seen[key] = ' '.join(text.split()).title()\n"
+    "        return self._seen[key]\n"
+)
+
 class InstanceStateOnClassInWorker(Rule):
     """A container the instances fill is declared on the class: the worker process keeps every task's rows.
 
@@ -110,29 +125,8 @@ class InstanceStateOnClassInWorker(Rule):
         Example(  # a memo keyed by each call's text: the worker keeps every text it ever saw
             path="auctions/lots.py",
             files=(_MODELS, _MEMO_TASK),
-            code=(
-                "class Describer:\n"
-                "    _seen: dict[tuple[str, str], str] = {}\n\n"
-                "    def __init__(self, language):\n"
-                "        self.language = language\n\n"
-                "    def describe(self, text):\n"
-                "        key = (self.language, text)\n"
-                "        if key not in self._seen:\n"
-                "            self._seen[key] = ' '.join(text.split()).title()\n"
-                "        return self._seen[key]\n"
-            ),
-            fixed=(
-                "class Describer:\n"
-                "    _seen: dict[tuple[str, str], str]\n\n"
-                "    def __init__(self, language):\n"
-                "        self._seen = {}\n"
-                "        self.language = language\n\n"
-                "    def describe(self, text):\n"
-                "        key = (self.language, text)\n"
-                "        if key not in self._seen:\n"
-                "            self._seen[key] = ' '.join(text.split()).title()\n"
-                "        return self._seen[key]\n"
-            ),
+            code=_DESCRIBER.format(decl=" = {}", init=""),
+            fixed=_DESCRIBER.format(decl="", init="        self._seen = {}\n"),
         ),
         Example(
             path="auctions/ladders.py",
