@@ -100,19 +100,26 @@ def _row_callers(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tuple["Func
     if fn.class_name and positional and positional[0] in ("self", "cls"):
         positional = positional[1:]
     for caller, call in index.callers(fn):
-        module = index.module_of(caller)
-        resolve = lambda expr, m=module: index.resolve(m, expr)  # noqa: E731
-        rows = row_bindings(caller.node, resolve)
-        for loop in walk_no_defs(caller.node):
-            if not isinstance(loop, (ast.For, ast.AsyncFor)) or not is_rows(loop.iter, rows, resolve) \
-                    or not any(n is call for n in ast.walk(loop)):
+        for loop, row_vars in _row_loops(index, caller):
+            if not any(n is call for n in ast.walk(loop)):
                 continue
-            row_vars = _row_vars(loop)
             passed = [(positional[i], a) for i, a in enumerate(call.args) if i < len(positional)
                       and not isinstance(a, ast.Starred)] + [(k.arg, k.value) for k in call.keywords if k.arg]
             params = {p for p, a in passed if any(isinstance(n, ast.Name) and n.id in row_vars for n in ast.walk(a))}
             if params:
                 yield caller, call, loop, params
+
+
+def _row_loops(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[ast.For, set[str]]]:
+    """The loops of ``fn`` over input rows, each with its row variables (once per function of the index)."""
+    cache = index.__dict__.setdefault("_rootfix_row_loops", {})
+    if fn.qualname not in cache:
+        module = index.module_of(fn)
+        resolve = lambda expr: index.resolve(module, expr)  # noqa: E731
+        rows = row_bindings(fn.node, resolve)
+        cache[fn.qualname] = [(loop, _row_vars(loop)) for loop in walk_no_defs(fn.node)
+                              if isinstance(loop, (ast.For, ast.AsyncFor)) and is_rows(loop.iter, rows, resolve)]
+    return cache[fn.qualname]
 
 
 def _rejects_with(index: "RepoIndex", caller: "FunctionInfo", call: ast.Call, loop: ast.For,
@@ -140,10 +147,58 @@ def _rejects_with(index: "RepoIndex", caller: "FunctionInfo", call: ast.Call, lo
     return None
 
 
+def _misses(index: "RepoIndex", target: "FunctionInfo") -> tuple[str, str] | None:
+    """:func:`_raises_miss`, once per function of the index."""
+    cache = index.__dict__.setdefault("_rootfix_raises_miss", {})
+    if target.qualname not in cache:
+        cache[target.qualname] = _raises_miss(index, target)
+    return cache[target.qualname]
+
+
+def _returning_get(index: "RepoIndex") -> frozenset[str]:
+    """Names of the project functions that return a ``.get(<keyword>=...)`` (cheap: return statements only)."""
+    cache = index.__dict__.get("_rootfix_returning_get")
+    if cache is None:
+        names = set()
+        for f in index.functions.values():
+            if ".get(" not in index.module_of(f).source:
+                continue
+            for sub in ast.walk(f.node):
+                if isinstance(sub, ast.Return) and isinstance(sub.value, ast.Call) \
+                        and isinstance(sub.value.func, ast.Attribute) and sub.value.func.attr == "get" \
+                        and not sub.value.args and sub.value.keywords:
+                    names.add(f.node.name)
+                    break
+        cache = index.__dict__["_rootfix_returning_get"] = frozenset(names)
+    return cache
+
+
+def _candidates(index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo") -> bool:
+    """``fn`` has a lookup keyed by something it is handed at all (cheap: no caller looked at yet)."""
+    node = fn.node
+    params = {a.arg for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]} - {"self", "cls"}
+    if not params:
+        return False
+    for sub in walk_no_defs(node):
+        if not isinstance(sub, ast.Call):
+            continue
+        if isinstance(sub.func, ast.Attribute) and sub.func.attr == "get" and not sub.args and sub.keywords:
+            return True
+        name = sub.func.id if isinstance(sub.func, ast.Name) else sub.func.attr \
+            if isinstance(sub.func, ast.Attribute) else None
+        if sub.args and name in _returning_get(index):
+            target = index.resolve_call(module, sub, fn.class_name)
+            if target is not None and target.qualname != fn.qualname and _misses(index, target) is not None:
+                return True
+    return False
+
+
 def helper_lookups(index: "RepoIndex", fn: "FunctionInfo") -> list[HelperLookup]:
     """The lookups of ``fn`` that miss for an unknown value of the row its caller's loop hands it."""
     out: list[HelperLookup] = []
     module = index.module_of(fn)
+    if not _candidates(index, module, fn):
+        return out
     for caller, call_site, loop, params in _row_callers(index, fn):
         if covered(caller.node, call_site):
             continue  # the loop handles a miss around the helper
@@ -160,7 +215,7 @@ def helper_lookups(index: "RepoIndex", fn: "FunctionInfo") -> list[HelperLookup]
                     found = (model, keyed.value, keyed.arg or "")
             else:
                 target = index.resolve_call(module, sub, fn.class_name)
-                miss = _raises_miss(index, target) if target is not None and target.qualname != fn.qualname else None
+                miss = _misses(index, target) if target is not None and target.qualname != fn.qualname else None
                 arg = next((a for a in sub.args if any(isinstance(n, ast.Name) and n.id in names
                                                        for n in ast.walk(a))), None)
                 if miss is not None and arg is not None:

@@ -57,15 +57,9 @@ def spark_functions(ctx) -> Iterator[FunctionInfo]:
     # a job module that is handed its session (by a management command, a factory elsewhere) need not import
     # pyspark itself: discovery names it a pyspark-job component all the same
     job_files = {c.file for c in ctx.project.components if c.type == "pyspark-job"}
-    frames = DataFrames(ctx.index)
-    handed: dict[str, bool] = {}
 
     def spark_module(module) -> bool:
-        if imports_pyspark(module) or module.path in job_files:
-            return True
-        if module.path not in handed:  # it works on frames project functions return (``-> DataFrame``)
-            handed[module.path] = _works_on_frames(ctx.index, frames, module)
-        return handed[module.path]
+        return imports_pyspark(module) or module.path in job_files
 
     for fn in ctx.functions():
         module = ctx.index.module_of(fn)
@@ -86,20 +80,6 @@ def spark_functions(ctx) -> Iterator[FunctionInfo]:
         for module in ctx.index.by_path.values():
             if module.path not in seen_modules and imports_pyspark(module) and not module.functions:
                 yield module_body(module)
-
-
-def _works_on_frames(index, frames: DataFrames, module) -> bool:
-    """A module without a pyspark import whose code runs Spark actions on frames project functions return:
-    ``totals = compute_member_points(receipts)`` ... ``totals.foreachPartition(...)``."""
-    if not any(f".{name}(" in module.source for name in FOREACH | PER_PARTITION | {"collect", "toLocalIterator"}):
-        return False
-    for fn in module.functions.values():
-        for node in ast.walk(fn.node):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                    and node.func.attr in FOREACH | PER_PARTITION | {"collect", "toLocalIterator"} \
-                    and frames.is_df(fn, node.func.value):
-                return True
-    return False
 
 
 def _called_from_spark(index, fn: FunctionInfo, spark_module, depth: int = 3) -> bool:
