@@ -28,7 +28,8 @@ STAGES = ("intake", "discover", "reproduce", "localize", "fix", "regress", "vali
 #: What every stage may import: the records, the errors and configuration, the atomic writer, the project model
 #: (and the index it is built from), the rule API, and the LibCST helpers codemods are written with.
 FOUNDATION = ("rootfix.types", "rootfix.errors", "rootfix.config", "rootfix.atomic", "rootfix.project",
-              "rootfix.discover.index", "rootfix.discover.parse", "rootfix.rules.base", "rootfix.codemod")
+              "rootfix.discover.index", "rootfix.discover.parse", "rootfix.discover.walk", "rootfix.rules.base",
+              "rootfix.codemod")
 
 # --------------------------------------------------------------------------- allow-lists (shrink only)
 #: Rule modules importing another rule's module (its private helpers). Owner: the rule families' authors;

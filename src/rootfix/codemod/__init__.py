@@ -14,6 +14,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from rootfix.discover.parse import parse_tree
+from rootfix.discover.walk import walk_tree
 
 N = TypeVar("N", bound=cst.CSTNode)
 
@@ -88,7 +89,7 @@ def _import_from_module(node: cst.ImportFrom) -> str:
 def imported_name(source: str, module: str, name: str) -> str | None:
     """The local name bound to ``module.name`` by a top-level ``from module import name [as x]``."""
     tree = parse_tree(source)
-    for stmt in ast.walk(tree):
+    for stmt in walk_tree(tree):
         if isinstance(stmt, ast.ImportFrom) and stmt.level == 0 and stmt.module == module:
             for alias in stmt.names:
                 if alias.name == name:
@@ -176,7 +177,7 @@ def import_name(module: cst.Module, from_module: str, name: str) -> tuple[cst.Mo
 
 def _local_names(source: str) -> set[str]:
     out: set[str] = set()
-    for node in ast.walk(parse_tree(source)):
+    for node in walk_tree(parse_tree(source)):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             out.add(node.id)
         elif isinstance(node, ast.arg):

@@ -28,6 +28,7 @@ from rootfix.discover.index import SKIP_DIRS, FunctionInfo, ModuleInfo, RepoInde
 from rootfix.project.callables import callables_of
 from rootfix.project.model import is_task_class, is_test_file
 from rootfix.types import COMPONENT_TYPES, Component
+from rootfix.discover.walk import walk_tree
 
 __all__ = ["discover_components", "is_test_path"]
 
@@ -252,7 +253,7 @@ class _Discovery:
         """Dotted names of classes passed (as ``Cls()`` or ``Cls``) to ``register_task`` / ``tasks.register``."""
         out: set[str] = set()
         for m in self.modules:
-            for node in ast.walk(m.tree):
+            for node in walk_tree(m.tree):
                 if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args):
                     continue
                 attr = node.func.attr
@@ -316,7 +317,7 @@ class _Discovery:
             params = [a.arg for a in fn.node.args.posonlyargs + fn.node.args.args]
             if fn.class_name is not None and params and params[0] in ("self", "cls"):
                 params = params[1:]
-            for node in ast.walk(fn.node):
+            for node in walk_tree(fn.node):
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _ENQUEUE:
                     arg = _arg(node, _ENQUEUE[node.func.attr], "func" if node.func.attr == "enqueue_call" else None)
                     if isinstance(arg, ast.Name) and arg.id in params:
@@ -343,7 +344,7 @@ class _Discovery:
         return None
 
     def _rq_enqueues(self, m: ModuleInfo) -> None:
-        for node in ast.walk(m.tree):
+        for node in walk_tree(m.tree):
             if not isinstance(node, ast.Call):
                 continue
             found = self._rq_job_argument(m, node)
@@ -470,7 +471,7 @@ class _Discovery:
             parts = PurePosixPath(m.path).parts
             if len(parts) < 3 or parts[-3:-1] != ("management", "commands") or root.node.name not in m.source:
                 continue
-            for node in ast.walk(m.tree):
+            for node in walk_tree(m.tree):
                 if isinstance(node, ast.Call):
                     func = node.func.value if isinstance(node.func, ast.Attribute) and node.func.attr == "main" \
                         else node.func
@@ -496,7 +497,7 @@ class _Discovery:
             return
         if PurePosixPath(m.path).name in ("settings.py", "wsgi.py", "asgi.py", "celery.py"):
             return
-        setup_calls = [n for n in ast.walk(m.tree) if isinstance(n, ast.Call)
+        setup_calls = [n for n in walk_tree(m.tree) if isinstance(n, ast.Call)
                        and self.index.resolve(m, n.func) == "django.setup"]
         if not setup_calls:
             return
@@ -528,7 +529,7 @@ class _Discovery:
         """The function the ``__main__`` guard runs: its project calls, leaving out a helper that only sets
         Django up (``setup_django(); sys.exit(main())``)."""
         found: list[FunctionInfo] = []
-        for node in ast.walk(guard):
+        for node in walk_tree(guard):
             if isinstance(node, ast.Call):
                 fn = self.index.resolve_call(m, node)
                 if fn is not None and fn.file == m.path and fn not in found:
@@ -564,7 +565,7 @@ class _Discovery:
             for stmt in m.tree.body:
                 if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) or _is_main_guard(stmt):
                     continue
-                hit = next((n for n in ast.walk(stmt) if self._builds_session(m, n)), None)
+                hit = next((n for n in walk_tree(stmt) if self._builds_session(m, n)), None)
                 if hit is not None:
                     module_level.append((m, hit.lineno))
                     break
@@ -638,7 +639,7 @@ class _Discovery:
         """A session factory returns (or yields) the session it built, directly or through a variable."""
         names: set[str] = set()
         for node in walk_body(fn.node):
-            if isinstance(node, ast.Assign) and any(self._builds_session(m, n) for n in ast.walk(node.value)):
+            if isinstance(node, ast.Assign) and any(self._builds_session(m, n) for n in walk_tree(node.value)):
                 names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
         for node in walk_body(fn.node):
             if isinstance(node, (ast.Return, ast.Yield)) and node.value is not None:
@@ -650,12 +651,12 @@ class _Discovery:
                         and _chain_root(value) in names):
                     return True
                 if isinstance(value, (ast.Call, ast.Attribute)) and any(
-                        self._builds_session(m, n) for n in ast.walk(value)) and _chain_ends_in_session(value):
+                        self._builds_session(m, n) for n in walk_tree(value)) and _chain_ends_in_session(value):
                     return True
         return False
 
     def _session_expr(self, m: ModuleInfo, fn: FunctionInfo, expr: ast.expr, factories: set[str]) -> bool:
-        for node in ast.walk(expr):
+        for node in walk_tree(expr):
             if self._builds_session(m, node):
                 return True
             if isinstance(node, ast.Call):
@@ -775,7 +776,7 @@ class _Discovery:
         for stmt in m.tree.body:
             if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
                 yield from self._job_table(m, stmt.targets[0].id, stmt.value)
-        for node in ast.walk(m.tree):
+        for node in walk_tree(m.tree):
             # CELERY_BEAT_SCHEDULE = {...}; app.conf.beat_schedule = {...}
             if isinstance(node, (ast.Assign, ast.AnnAssign)):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -869,7 +870,7 @@ class _Discovery:
                 found = self.index.lookup_function(f"{cls}.{func.attr}")
         if found is None:
             return None
-        for node in ast.walk(found.node):
+        for node in walk_tree(found.node):
             if isinstance(node, ast.Assign) and any(isinstance(t, ast.Subscript) for t in node.targets):
                 return found
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \

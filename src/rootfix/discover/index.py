@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from rootfix.discover.parse import FEATURE_VERSIONS, parse_source, target_python
+from rootfix.discover import walk
+from rootfix.discover.walk import walk_tree
 
 #: Folders never indexed: environments, caches, VCS data, build output.
 SKIP_DIRS = frozenset({
@@ -240,7 +242,7 @@ class RepoIndex:
 
     def _collect(self, info: ModuleInfo) -> None:
         package = info.module if info.is_package else info.module.rpartition(".")[0]
-        for node in ast.walk(info.tree):
+        for node in walk_tree(info.tree):
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:
@@ -583,16 +585,10 @@ def outer_symbol(symbol: str) -> str:
     return symbol.split(".<locals>.", 1)[0]
 
 
-def walk_body(fn: ast.AST) -> Iterator[ast.AST]:
+def walk_body(fn: ast.AST) -> Iterable[ast.AST]:
     """Every node inside a function, without descending into nested functions or classes.
 
     Lambdas are included: a ``lambda`` passed to ``on_commit`` is still this function's code
     (rules that care about deferral look at the enclosing call).
     """
-    stack = list(ast.iter_child_nodes(fn))
-    while stack:
-        node = stack.pop()
-        yield node
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            continue
-        stack.extend(ast.iter_child_nodes(node))
+    return walk.walk_body(fn)

@@ -26,6 +26,7 @@ from typing import Iterable
 from rootfix.types import Component
 
 from .index import ModuleInfo, RepoIndex
+from rootfix.discover.walk import walk_tree
 
 __all__ = ["is_library", "library_components", "NOT_COMPONENTS"]
 
@@ -103,7 +104,7 @@ def _receivers(index: RepoIndex) -> list[tuple[ModuleInfo, str, int, str, str]]:
     for path, info in sorted(index.by_path.items()):
         if _is_test(path):
             continue
-        for node in ast.walk(info.tree):
+        for node in walk_tree(info.tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 for dec in node.decorator_list:
                     if isinstance(dec, ast.Call) and (index.resolve(info, dec.func) or "") in _RECEIVER and dec.args:

@@ -16,6 +16,7 @@ from typing import Iterable
 
 from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex, walk_body
 from rootfix.types import CodeRef, Component, RelatedCode
+from rootfix.discover.walk import walk_tree
 
 __all__ = ["related_code", "entry_functions", "model_classes"]
 
@@ -143,7 +144,7 @@ class _Walker:
         for stmt in m.tree.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)):
                 continue
-            for node in ast.walk(stmt):
+            for node in walk_tree(stmt):
                 if isinstance(node, ast.Call):
                     fn = self.index.resolve_call(m, node)
                     if fn is not None:
@@ -184,7 +185,7 @@ class _Walker:
         info = self.index.modules.get(mod)
         if info is not None and name in info.assignments and depth <= self.max_depth:
             # A dispatch table or registry: the functions it lists are reachable through it.
-            for sub in ast.walk(info.assignments[name]):
+            for sub in walk_tree(info.assignments[name]):
                 if isinstance(sub, (ast.Name, ast.Attribute)) and isinstance(sub.ctx, ast.Load):
                     target = self.index.resolve(info, sub)
                     fn = self.index.lookup_function(target) if target else None

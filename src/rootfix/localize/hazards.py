@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from rootfix.discover.index import walk_body
 from rootfix.types import BugReport
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -242,7 +243,7 @@ def _hazards(index: "RepoIndex", fn: "FunctionInfo", want: frozenset[str], deep:
         transient = any(exc_facts.is_transient(index, t) for t in types if t != "bare except")
         if not (broad or transient):
             continue
-        body = list(ast.walk(ast.Module(body=node.body, type_ignores=[])))
+        body = list(walk_tree(ast.Module(body=node.body, type_ignores=[])))
         if any(isinstance(b, ast.Raise) for b in body) or any(
                 isinstance(b, ast.Call) and _call_name(b) == "retry" for b in body):
             continue

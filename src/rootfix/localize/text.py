@@ -5,6 +5,7 @@ import math
 import re
 from collections import Counter
 from typing import Iterable, Mapping
+from rootfix.discover.walk import walk_tree
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -69,7 +70,7 @@ def function_terms(fn_node: object, symbol: str) -> str:
     import ast
 
     parts: list[str] = [symbol, symbol]
-    for node in ast.walk(fn_node):  # type: ignore[arg-type]
+    for node in walk_tree(fn_node):  # type: ignore[arg-type]
         if isinstance(node, ast.Name):
             parts.append(node.id)
         elif isinstance(node, ast.Attribute):

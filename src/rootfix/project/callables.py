@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 from typing import TYPE_CHECKING, Iterator
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -42,7 +43,7 @@ def _table(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> tuple["M
     if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
         # ``for job_id, func, trigger in job_specs():`` a project function returning the table literal
         maker = function_ref(index, module, node.func)
-        returns = [r.value for r in ast.walk(maker.node) if isinstance(r, ast.Return)] if maker is not None else []
+        returns = [r.value for r in walk_tree(maker.node) if isinstance(r, ast.Return)] if maker is not None else []
         if len(returns) == 1 and isinstance(returns[0], (ast.Dict, ast.List, ast.Tuple)):
             return index.module_of(maker), returns[0]
         return None
@@ -74,7 +75,7 @@ def _loop_binding(fn: "FunctionInfo", name: str) -> tuple[ast.For, tuple[int, ..
                     return hit
         return None
 
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if isinstance(node, (ast.For, ast.AsyncFor)):
             path = find(node.target, ())
             if path is not None:
@@ -159,7 +160,7 @@ def dispatch_entries(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[str |
     (``def run_job(name): return JOBS[name]()``); empty when it does not."""
     params = {a.arg for a in [*fn.node.args.posonlyargs, *fn.node.args.args, *fn.node.args.kwonlyargs]}
     module = index.module_of(fn)
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Subscript)
                 and isinstance(node.func.slice, ast.Name) and node.func.slice.id in params):
             continue

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 from typing import TYPE_CHECKING
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -176,7 +177,7 @@ def enqueue_sites(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[ast.Call
     facts = FunctionFacts.of(index, fn)
     module = facts.module
     local_defs: dict[str, ast.AST] = {}
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node is not fn.node:
             local_defs[node.name] = node
         elif (isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda) and len(node.targets) == 1
@@ -191,7 +192,7 @@ def enqueue_sites(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[ast.Call
             continue
         if isinstance(call.func, ast.Name) and call.func.id in local_defs:
             body = local_defs[call.func.id]
-            for inner in ast.walk(body):
+            for inner in walk_tree(body):
                 if not isinstance(inner, ast.Call) or id(inner) in seen or facts.deferred_within(inner, body):
                     continue
                 enq = enqueue_of(index, module, inner)

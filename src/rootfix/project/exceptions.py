@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 from typing import TYPE_CHECKING
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import ModuleInfo, RepoIndex
@@ -211,7 +212,7 @@ def translated_transients(index: "RepoIndex") -> frozenset[str]:
     for info in index.by_path.values():
         if "raise" not in info.source or "except" not in info.source:
             continue
-        for handler in ast.walk(info.tree):
+        for handler in walk_tree(info.tree):
             if not isinstance(handler, ast.ExceptHandler) or handler.type is None:
                 continue
             elts = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
@@ -219,7 +220,7 @@ def translated_transients(index: "RepoIndex") -> frozenset[str]:
             if not any(c and any(a in TRANSIENT_ROOTS for a in ancestors(index, c))
                        and not any(a in STATUS_ANSWERS for a in ancestors(index, c)) for c in caught):
                 continue  # (``except HTTPError``: the remote answered; what the project raises there is a verdict)
-            for node in ast.walk(handler):
+            for node in walk_tree(handler):
                 if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
                     raised = canonical(index.resolve(info, node.exc.func) or "")
                     if raised and is_project_exception(index, raised):

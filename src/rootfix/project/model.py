@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from rootfix.project.callables import callables_of, function_ref
 from rootfix.types import COMPONENT_TYPES, Component
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -207,7 +208,7 @@ def read_settings(index: "RepoIndex", files: Iterable[Path] = ()) -> dict[str, o
     for info in index.modules.values():
         if ".conf" not in info.source or "celery" not in info.source.lower():
             continue
-        for node in ast.walk(info.tree):
+        for node in walk_tree(info.tree):
             if isinstance(node, ast.Assign) and len(node.targets) == 1:
                 t = node.targets[0]
                 if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Attribute) and t.value.attr == "conf":
@@ -364,7 +365,7 @@ class Project:
             for info in index.modules.values():
                 if ".connect" not in info.source:
                     continue
-                for node in ast.walk(info.tree):
+                for node in walk_tree(info.tree):
                     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                             and node.func.attr == "connect" and (node.args or node.keywords)):
                         sig = index.resolve(info, node.func.value) or ""
@@ -558,7 +559,7 @@ def loops_forever(fn: ast.AST) -> bool:
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             todo.extend(ast.iter_child_nodes(node))
         if isinstance(node, ast.While):
-            names = {n.attr if isinstance(n, ast.Attribute) else n.id for n in ast.walk(node)
+            names = {n.attr if isinstance(n, ast.Attribute) else n.id for n in walk_tree(node)
                      if isinstance(n, (ast.Attribute, ast.Name))}
             if names & {"sleep", "run_pending", "wait", "run_all", "serve_forever", "run_forever"}:
                 return True
@@ -590,7 +591,7 @@ def developer_command(info: "ModuleInfo") -> bool:
     cls = info.classes.get("Command")
     for stmt in cls.body if cls is not None else ():
         if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "help" for t in stmt.targets):
-            text = " ".join(n.value for n in ast.walk(stmt.value)
+            text = " ".join(n.value for n in walk_tree(stmt.value)
                             if isinstance(n, ast.Constant) and isinstance(n.value, str))
             return bool(_DEV_HELP.search(text))
     return False
@@ -648,7 +649,7 @@ def _entry_points(project: Project) -> dict[str, list["FunctionInfo"]]:
         rq = "enqueue" in src
         if not (beat or cron or aps or rq):
             continue
-        for node in ast.walk(info.tree):
+        for node in walk_tree(info.tree):
             if beat and isinstance(node, ast.Dict):
                 for k, v in zip(node.keys, node.values):
                     if isinstance(k, ast.Constant) and k.value == "task" and isinstance(v, ast.Constant) \

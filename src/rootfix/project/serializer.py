@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rootfix.project import values as V
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -263,12 +264,12 @@ def task_relies_on(index: "RepoIndex", task: "FunctionInfo", param: str, kind: s
     if depth == 0 and _passed_to_helper_relying(index, task, param, kind):
         return True
     own_loops: set[str] = set()
-    for node in ast.walk(task.node):
+    for node in walk_tree(task.node):
         if isinstance(node, (ast.For, ast.comprehension)) and _is_param_iter(node.iter, param):
-            for t in ast.walk(node.target):
+            for t in walk_tree(node.target):
                 if isinstance(t, ast.Name):
                     own_loops.add(t.id)
-    for node in ast.walk(task.node):
+    for node in walk_tree(task.node):
         if kind == "tuple":
             if isinstance(node, ast.Subscript) and _is(node.slice, param):
                 return True
@@ -320,7 +321,7 @@ def _passed_to_helper_relying(index: "RepoIndex", fn: "FunctionInfo", param: str
         return False
     seen = seen if seen is not None else {fn.qualname}
     module = index.module_of(fn)
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if not isinstance(node, ast.Call):
             continue
         positions = [i for i, a in enumerate(node.args) if _is(a, param)]

@@ -25,6 +25,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -98,17 +99,17 @@ def atomic_wrappers(index: "RepoIndex") -> dict[str, tuple[str, str | None]]:
     for fn in index.functions.values():
         module = index.module_of(fn)
         params = {a.arg for a in fn.node.args.args}
-        for node in ast.walk(fn.node):
+        for node in walk_tree(fn.node):
             if isinstance(node, (ast.With, ast.AsyncWith)):
                 items = [i.context_expr for i in node.items if is_atomic(index, module, i.context_expr)]
                 if not items:
                     continue
-                inner = [n for s in node.body for n in ast.walk(s)]
+                inner = [n for s in node.body for n in walk_tree(s)]
                 if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in inner):
                     out[fn.qualname] = ("cm", _using(items[0], module.source))
                 elif any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in params
                          for n in inner) and any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
-                                                 for n in ast.walk(fn.node) if n is not fn.node):
+                                                 for n in walk_tree(fn.node) if n is not fn.node):
                     out[fn.qualname] = ("decorator", _using(items[0], module.source))
             elif (isinstance(node, ast.Return) and isinstance(node.value, ast.Call)
                   and is_atomic(index, module, node.value.func) and node.value.args
@@ -317,7 +318,7 @@ WRITES = frozenset({"save", "create", "bulk_create", "update", "bulk_update", "d
 
 def _uses_alias(node: ast.AST) -> bool:
     return any((isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("using", "db_manager"))
-               or (isinstance(n, ast.keyword) and n.arg == "using") for n in ast.walk(node))
+               or (isinstance(n, ast.keyword) and n.arg == "using") for n in walk_tree(node))
 
 
 def reads_only_on_its_alias(index: "RepoIndex", fn: "FunctionInfo", scope: Scope) -> bool:
@@ -328,16 +329,16 @@ def reads_only_on_its_alias(index: "RepoIndex", fn: "FunctionInfo", scope: Scope
     is no commit for an enqueue in it to wait for."""
     if scope.using is None or scope.using.strip("'\"") == "default" or scope.hops or scope.file != fn.file:
         return False
-    block = next((n for n in ast.walk(fn.node) if isinstance(n, (ast.With, ast.AsyncWith))
+    block = next((n for n in walk_tree(fn.node) if isinstance(n, (ast.With, ast.AsyncWith))
                   and n.lineno == scope.line), None)
     if block is None:
         return False
 
     def writes(stmts: list[ast.stmt]) -> bool:
-        from_alias = {t.id for s in stmts for n in ast.walk(s) if isinstance(n, ast.Assign) and _uses_alias(n.value)
+        from_alias = {t.id for s in stmts for n in walk_tree(s) if isinstance(n, ast.Assign) and _uses_alias(n.value)
                       for t in n.targets if isinstance(t, ast.Name)}
         for s in stmts:
-            for n in ast.walk(s):
+            for n in walk_tree(s):
                 if not (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in WRITES):
                     continue
                 if _uses_alias(n):
@@ -350,7 +351,7 @@ def reads_only_on_its_alias(index: "RepoIndex", fn: "FunctionInfo", scope: Scope
     if writes(block.body):
         return False
     module = index.module_of(fn)
-    calls = [n for s in block.body for n in ast.walk(s) if isinstance(n, ast.Call)]
+    calls = [n for s in block.body for n in walk_tree(s) if isinstance(n, ast.Call)]
     for call in calls:
         callee = index.resolve_call(module, call, fn.class_name)
         if callee is None:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from rootfix.discover.index import walk_body
 from rootfix.project.callables import dispatched, function_ref
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -461,7 +462,7 @@ def _inside(node: ast.AST, value: ast.AST) -> bool:
     if node is value or line is None or not (
             getattr(value, "lineno", 0) <= line <= (getattr(value, "end_lineno", None) or line)):
         return False
-    return any(n is node for n in ast.walk(value))
+    return any(n is node for n in walk_tree(value))
 
 
 def _attribute_value(index, fn, expr: ast.Attribute, line, scope, depth) -> Value | None:
@@ -709,7 +710,7 @@ def _receiver_sender(index: "RepoIndex", fn: "FunctionInfo") -> str | None:
                 if kw.arg == "sender":
                     dotted = index.resolve(module, kw.value)
                     return dotted if dotted in models(index) else None
-    for node in ast.walk(module.tree):
+    for node in walk_tree(module.tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect"
                 and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id == fn.node.name):
             for kw in node.keywords:
@@ -755,7 +756,7 @@ def queryset_method_calls(index: "RepoIndex") -> dict[str, list[tuple["FunctionI
     out: dict[str, list[tuple[FunctionInfo, ast.Call]]] = {}
     if names:
         for fn in index.functions.values():
-            for node in ast.walk(fn.node):
+            for node in walk_tree(fn.node):
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in names:
                     out.setdefault(node.func.attr, []).append((fn, node))
     cache["all"] = out
@@ -780,7 +781,7 @@ def method_calls(index: "RepoIndex") -> dict[str, list[tuple["FunctionInfo", ast
     out: dict[str, list[tuple[FunctionInfo, ast.Call]]] = {}
     if names:
         for fn in index.functions.values():
-            for node in ast.walk(fn.node):
+            for node in walk_tree(fn.node):
                 if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in names
                         and not (isinstance(node.func.value, ast.Name) and node.func.value.id in ("self", "cls"))):
                     out.setdefault(node.func.attr, []).append((fn, node))
@@ -857,8 +858,8 @@ def _returns_locked(index: "RepoIndex", fn: "FunctionInfo", call: ast.Call) -> b
     callee = index.resolve_call(index.module_of(fn), call, fn.class_name)
     return callee is not None and any(
         isinstance(r, ast.Return) and r.value is not None and any(
-            isinstance(n, ast.Attribute) and n.attr == "select_for_update" for n in ast.walk(r.value))
-        for r in ast.walk(callee.node))
+            isinstance(n, ast.Attribute) and n.attr == "select_for_update" for n in walk_tree(r.value))
+        for r in walk_tree(callee.node))
 
 
 def _references(index: "RepoIndex", model: str | None, parent: str | None) -> bool:
@@ -869,7 +870,7 @@ def _references(index: "RepoIndex", model: str | None, parent: str | None) -> bo
         return False
     info, cls = found
     short = parent.rsplit(".", 1)[-1]
-    for node in ast.walk(cls):
+    for node in walk_tree(cls):
         if isinstance(node, ast.Call) and ast.unparse(node.func).rsplit(".", 1)[-1] in ("ForeignKey", "OneToOneField") \
                 and node.args:
             target = node.args[0]
@@ -892,7 +893,7 @@ def _factory_class(index: "RepoIndex", module: "ModuleInfo", expr: ast.Attribute
     method = info.functions.get(f"{cls.name}.{expr.attr}")
     if method is None or not any(isinstance(d, ast.Name) and d.id == "classmethod" for d in method.node.decorator_list):
         return None
-    returns = [r.value for r in ast.walk(method.node) if isinstance(r, ast.Return) and r.value is not None]
+    returns = [r.value for r in walk_tree(method.node) if isinstance(r, ast.Return) and r.value is not None]
     if returns and all(isinstance(r, ast.Call) and isinstance(r.func, ast.Name) and r.func.id in ("cls", cls.name)
                        for r in returns):
         return found

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from rootfix.regress.layout import regression_test_path
 from rootfix.rules.base import Invariant, InvariantRef
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -86,7 +87,7 @@ def _extra_edges(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]
 
     module = index.module_of(fn)
     out = list(receivers_triggered(index, fn))
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if not isinstance(node, ast.Call):
             continue
         func = node.func
@@ -100,16 +101,41 @@ def _extra_edges(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]
             if handle is not None:
                 out.append(handle)
         if isinstance(func, ast.Attribute) and func.attr == "invoke" and len(node.args) >= 2:
-            out.extend(_click_invoked(index, module, node.args[0], node.args[1]))
+            out.extend(_click_invoked(index, module, node.args[0], node.args[1], fn))
     return out
 
 
-def _click_invoked(index: "RepoIndex", module: "ModuleInfo", app: ast.expr, args: ast.expr) -> list["FunctionInfo"]:
+def _fixture_value(index: "RepoIndex", test: "FunctionInfo", name: str) -> str | None:
+    """The dotted name a fixture the test requests returns: ``def cli_app(): from scripts.tool import app;
+    return app`` -> ``scripts.tool.app`` (the app a ``runner.invoke(cli_app, [...])`` runs)."""
+    params = {a.arg for a in test.node.args.args + test.node.args.kwonlyargs}
+    fixture = _fixtures_visible(index, test.file).get(name) if name in params else None
+    if fixture is None:
+        return None
+    fmodule = index.module_of(fixture)
+    local: dict[str, str] = {}
+    for node in walk_tree(fixture.node):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            local.update({(a.asname or a.name): f"{node.module}.{a.name}" for a in node.names})
+    for node in walk_tree(fixture.node):
+        if isinstance(node, (ast.Return, ast.Yield)) and isinstance(node.value, (ast.Name, ast.Attribute)):
+            if isinstance(node.value, ast.Name) and node.value.id in local:
+                return local[node.value.id]
+            return index.resolve(fmodule, node.value)
+    return None
+
+
+def _click_invoked(index: "RepoIndex", module: "ModuleInfo", app: ast.expr, args: ast.expr,
+                   caller: "FunctionInfo | None" = None) -> list["FunctionInfo"]:
     """The click / typer command ``CliRunner().invoke(app, ["import", ...])`` runs: the command ``app`` is,
-    or the sub-command of the group (or Typer app) ``app`` the leading words of the arguments name."""
+    or the sub-command of the group (or Typer app) ``app`` the leading words of the arguments name. ``app``
+    may be a fixture the test requests."""
     from rootfix.project.model import Project
 
-    dotted = index.resolve(module, app) if isinstance(app, (ast.Name, ast.Attribute)) else None
+    # a parameter of the test is a fixture's value, whatever the module binds to that name
+    dotted = _fixture_value(index, caller, app.id) if isinstance(app, ast.Name) and caller is not None else None
+    if not dotted and isinstance(app, (ast.Name, ast.Attribute)):
+        dotted = index.resolve(module, app)
     if not dotted:
         return []
     words = []
@@ -341,12 +367,12 @@ def command_scenarios(index: "RepoIndex", command: str) -> list[Scenario]:
         # a module helper that runs the command (``def run(*args): call_command("stores", *args)``) names
         # it for the tests that call the helper
         helpers = {s for s, f in info.functions.items() if not s.split(".")[-1].startswith("test")
-                   and any(isinstance(n, ast.Constant) and n.value == name for n in ast.walk(f.node))}
+                   and any(isinstance(n, ast.Constant) and n.value == name for n in walk_tree(f.node))}
         for symbol, fn in info.functions.items():
             if not symbol.split(".")[-1].startswith("test"):
                 continue
-            literals = {n.value for n in ast.walk(fn.node) if isinstance(n, ast.Constant)}
-            called = {n.func.id for n in ast.walk(fn.node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+            literals = {n.value for n in walk_tree(fn.node) if isinstance(n, ast.Constant)}
+            called = {n.func.id for n in walk_tree(fn.node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
             if not (name in literals or called & helpers):
                 continue
             if sub and sub.split()[0] not in literals:
@@ -1358,7 +1384,7 @@ def call_arguments(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple[str, st
             out.append((a.arg, "__import__('django.utils.timezone').utils.timezone.now()"))
             continue
         if not any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == a.arg
-                   for n in ast.walk(fn.node)):
+                   for n in walk_tree(fn.node)):
             out.append((a.arg, repr(f"rootfix-{a.arg}")))  # only passed on: any value will do
             continue
         return None
@@ -1417,8 +1443,8 @@ def rows_needed(index: "RepoIndex", fn: "FunctionInfo") -> list[str]:
             if model not in V.models(index) or node.attr not in V.manager_names(index, model):
                 continue
             literals = {}
-            parent = next((p for p in ast.walk(fn.node) if isinstance(p, ast.Attribute) and p.value is node), None)
-            call = next((c for c in ast.walk(fn.node) if isinstance(c, ast.Call) and c.func is parent), None)
+            parent = next((p for p in walk_tree(fn.node) if isinstance(p, ast.Attribute) and p.value is node), None)
+            call = next((c for c in walk_tree(fn.node) if isinstance(c, ast.Call) and c.func is parent), None)
             if call is not None and parent.attr in ("filter", "get", "exclude") and parent.attr != "exclude":
                 for kw in call.keywords:
                     if kw.arg and "__" not in kw.arg and isinstance(kw.value, ast.Constant) \
@@ -1438,7 +1464,7 @@ def _time_bound(index: "RepoIndex", fn: "FunctionInfo", name: str) -> bool:
     bodies = [f.node for f in V.reachable(index, fn)]
     bodies += [m.node for ms in V.queryset_methods(index).values() for m in ms]
     for body in bodies:
-        for node in ast.walk(body):
+        for node in walk_tree(body):
             if isinstance(node, ast.keyword) and node.arg and node.arg.endswith(("__lt", "__lte", "__gt", "__gte")) \
                     and isinstance(node.value, ast.Name) and node.value.id == name:
                 return True
@@ -1446,7 +1472,7 @@ def _time_bound(index: "RepoIndex", fn: "FunctionInfo", name: str) -> bool:
 
 
 def _numeric_use(fn: "FunctionInfo", name: str) -> bool:
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if isinstance(node, (ast.AugAssign, ast.BinOp)):
             operands = [node.value] if isinstance(node, ast.AugAssign) else [node.left, node.right]
             if any(isinstance(o, ast.Name) and o.id == name for o in operands):

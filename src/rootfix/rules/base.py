@@ -341,3 +341,38 @@ def load_all_rules() -> dict[str, type[Rule]]:
     for info in pkgutil.walk_packages(pkg.__path__, prefix="rootfix.rules."):
         importlib.import_module(info.name)
     return dict(sorted(REGISTRY.items()))
+
+
+# --------------------------------------------------------------------------- the project's tests, replayed
+def owner_replay(index: "RepoIndex", owner: "FunctionInfo", templates: tuple[str, str], check: str,
+                 infix: str, params: Mapping[str, str] | None = None,
+                 command: str | None = None) -> DirectTest | None:
+    """The project's tests that run ``owner`` (a job function, or a method of a class the job builds), each
+    replayed through ``check`` with ``owner`` wrapped. ``templates`` are the test's head (docstring, imports) and
+    body; ``owner_targets`` (``_targets()``: where ``owner`` is looked up) is rendered between them.
+    The tests of a management command's module are those running the command by name, as are those of
+    ``command`` when given (the command whose run shows the bug, when the owner is a helper it calls)."""
+    import ast as _ast
+
+    from rootfix.project.model import Project, is_test_file
+
+    if owner.node.decorator_list or "." in (owner.class_name or "") \
+            or "." in owner.symbol.removeprefix(f"{owner.class_name}.") or isinstance(owner.node, _ast.AsyncFunctionDef):
+        return None
+    target = f"{owner.module}.{owner.node.name}"
+    importers = sorted(m.module for m in index.by_path.values()
+                       if m.module != owner.module and not owner.class_name
+                       and any(v == target for k, v in m.imports.items() if k == owner.node.name))
+    project = Project.of(index)
+    command = command or next((c.name for c in project.components
+                               if c.flavor == "management-command" and c.file == owner.file), None)
+    if command is None and not any(is_test_file(m.path) and any(v.startswith(owner.module) for v in m.imports.values())
+                                   for m in index.by_path.values()):
+        # no test imports the function's module: the tests that run it are those running a command that does
+        command = next((c.name for c in project.components if c.flavor == "management-command"
+                        and owner.qualname in project.reach(c)), None)
+    params = dict(owner_module_repr=repr(owner.module), owner_class_repr=repr(owner.class_name),
+                  attr_repr=repr(owner.node.name), importers_repr=repr(importers), **(params or {}))
+    # the template's docstring and imports, then where the function is looked up, then its checks
+    return DirectTest(owner.symbol, owner.file, (templates[0], "owner_targets", templates[1]), params,
+                      calls=ProjectTestCalls(owner, check, infix=infix, beside=True, command=command))

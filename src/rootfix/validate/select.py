@@ -19,6 +19,7 @@ import ast
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Sequence
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import ModuleInfo, RepoIndex
@@ -77,7 +78,7 @@ def _imported_modules(index: "RepoIndex", info: "ModuleInfo") -> set[str]:
                 out.add(cand)
                 return
 
-    for node in ast.walk(info.tree):
+    for node in walk_tree(info.tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 add(alias.name)

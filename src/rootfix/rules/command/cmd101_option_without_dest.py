@@ -10,6 +10,7 @@ import libcst as cst
 from rootfix.project.paths import module_name
 from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -58,7 +59,7 @@ def option_dests(index: "RepoIndex", module: "ModuleInfo", cls: ast.ClassDef, de
                 return None
         if isinstance(stmt, ast.FunctionDef) and stmt.name == "add_arguments":
             parser = stmt.args.args[1].arg if len(stmt.args.args) > 1 else "parser"
-            for node in ast.walk(stmt):
+            for node in walk_tree(stmt):
                 if not isinstance(node, ast.Call):
                     continue
                 if isinstance(node.func, ast.Attribute) and node.func.attr == "add_argument":
@@ -457,7 +458,7 @@ def _inverted(index: "RepoIndex", module: "ModuleInfo", cls: ast.ClassDef, old: 
     for stmt in cls.body:
         if not (isinstance(stmt, ast.FunctionDef) and stmt.name == "add_arguments"):
             continue
-        for node in ast.walk(stmt):
+        for node in walk_tree(stmt):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                     and node.func.attr == "add_argument" and _dest(node) == new):
                 continue
@@ -486,7 +487,7 @@ def _is_mapping(expr: ast.expr, mapping: str) -> bool:
 
 
 def _option_reads(fn: ast.AST, mapping: str) -> Iterator[tuple[ast.AST, str]]:
-    for node in ast.walk(fn):
+    for node in walk_tree(fn):
         if (isinstance(node, ast.Subscript) and _is_mapping(node.value, mapping)
                 and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)
                 and isinstance(node.ctx, ast.Load)):
@@ -505,7 +506,7 @@ def _kept_on_self(module: "ModuleInfo", handle: "FunctionInfo") -> Iterator[tupl
     self_name = handle.node.args.args[0].arg if handle.node.args.args else None
     if not kwargs or not self_name:
         return
-    for node in ast.walk(handle.node):
+    for node in walk_tree(handle.node):
         if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id == kwargs
                 and len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute)
                 and isinstance(node.targets[0].value, ast.Name) and node.targets[0].value.id == self_name):
@@ -519,7 +520,7 @@ def _name_at(fn: ast.FunctionDef | ast.AsyncFunctionDef, line: int, col: int) ->
     for arg in [*fn.args.args, *fn.args.kwonlyargs, *fn.args.posonlyargs]:
         if arg.lineno == line and arg.col_offset == col:
             return arg.arg
-    for node in ast.walk(fn):
+    for node in walk_tree(fn):
         if (isinstance(node, ast.Constant) and isinstance(node.value, str)
                 and node.lineno == line and node.col_offset == col):
             return node.value
@@ -551,7 +552,7 @@ def _passed_on(index: "RepoIndex", module: "ModuleInfo", handle: "FunctionInfo",
         nxt = []
         for fn, name in frontier:
             fmod = index.module_of(fn)
-            for node in ast.walk(fn.node):
+            for node in walk_tree(fn.node):
                 if not isinstance(node, ast.Call):
                     continue
                 at = [i for i, a in enumerate(node.args) if isinstance(a, ast.Name) and a.id == name]
@@ -581,7 +582,7 @@ def _forwarded(index: "RepoIndex", module: "ModuleInfo", handle: "FunctionInfo")
     if not kwargs:
         return []
     out = []
-    for node in ast.walk(handle.node):
+    for node in walk_tree(handle.node):
         if not (isinstance(node, ast.Call) and any(k.arg is None and isinstance(k.value, ast.Name)
                                                     and k.value.id == kwargs for k in node.keywords)):
             continue

@@ -11,6 +11,7 @@ from rootfix.rules.base import CheckContext, DirectTest, Example, ProjectTestCal
 from rootfix.rules.command._lib.scenarios import command_of
 from rootfix.rules.command._lib.writes import walk_no_defs
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -105,10 +106,10 @@ def _drains(loop: ast.While) -> bool:
             stack.extend(ast.iter_child_nodes(node))
 
     computed = {t.id for n in own(loop.body) if isinstance(n, ast.Assign)
-                and any(isinstance(c, ast.Call) for c in ast.walk(n.value))
-                for tgt in n.targets for t in ast.walk(tgt) if isinstance(t, ast.Name)}
+                and any(isinstance(c, ast.Call) for c in walk_tree(n.value))
+                for tgt in n.targets for t in walk_tree(tgt) if isinstance(t, ast.Name)}
     for node in own(loop.body):
-        if isinstance(node, ast.If) and any(isinstance(n, ast.Name) and n.id in computed for n in ast.walk(node.test)) \
+        if isinstance(node, ast.If) and any(isinstance(n, ast.Name) and n.id in computed for n in walk_tree(node.test)) \
                 and any(isinstance(n, (ast.Return, ast.Break)) for n in own(node.body)):
             return True
     return False
@@ -326,7 +327,7 @@ class LongRunningWithoutCloseOldConnections(Rule):
 def _binds_free(source: str, fn: "FunctionInfo") -> bool:
     """``close_old_connections`` is not a name of something else in the module or the function."""
     tree = ast.parse(source)
-    for node in ast.walk(tree):
+    for node in walk_tree(tree):
         if isinstance(node, ast.alias) and (node.asname or node.name) == "close_old_connections":
             return True
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == "close_old_connections":

@@ -10,6 +10,7 @@ from rootfix.rules.command._lib.testgen import command_test
 from rootfix.types import FileChange, Finding, Patch
 
 from rootfix.discover.index import walk_body
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -268,7 +269,7 @@ class ModelsBeforeSetup(Rule):
         for stmt in body:
             if stmt is hit:
                 break
-            if stmt not in early and any(isinstance(n, ast.Name) and n.id in moved_names for n in ast.walk(stmt)):
+            if stmt not in early and any(isinstance(n, ast.Name) and n.id in moved_names for n in walk_tree(stmt)):
                 return None  # code above setup() uses a moved name
         lines = module.source.splitlines(keepends=True)
         drop = set()

@@ -15,6 +15,7 @@ from rootfix.rules.command._lib.writes import (
     row_bindings, walk_no_defs,
 )
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -70,7 +71,7 @@ def _write_span(fn: ast.AST, loop: ast.stmt) -> tuple[int, int]:
     """How many statements before and after ``loop``, in its own block, belong in its transaction: those
     from the first ORM write before it to the last one after it (``batch = Batch.objects.create()`` ...
     the loop ... ``batch.save()``); the statements around them (a dry-run branch, the ``return``) stay out."""
-    for node in ast.walk(fn):
+    for node in walk_tree(fn):
         for field in ("body", "orelse", "finalbody"):
             block = getattr(node, field, None)
             if isinstance(block, list) and any(st is loop for st in block):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.writes import walk_no_defs
 from rootfix.types import Finding
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo
@@ -38,8 +39,8 @@ def counted_as_written(fn: "FunctionInfo") -> Iterator[tuple[ast.Call, ast.Call]
         return
     def sized_len(node: ast.AST) -> Iterator[tuple[ast.Call, ast.Call]]:
         """``(bulk_create call, len() call)`` for every ``len()`` of what bulk_create was given or returned."""
-        differences = {id(b.left) for b in ast.walk(node) if isinstance(b, ast.BinOp) and isinstance(b.op, ast.Sub)}
-        for sub in ast.walk(node):
+        differences = {id(b.left) for b in walk_tree(node) if isinstance(b, ast.BinOp) and isinstance(b.op, ast.Sub)}
+        for sub in walk_tree(node):
             if id(sub) in differences:  # len(objs) - written: the skipped rows, computed from a real count
                 continue
             if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id == "len" and sub.args:
@@ -65,10 +66,10 @@ def counted_as_written(fn: "FunctionInfo") -> Iterator[tuple[ast.Call, ast.Call]
             continue
         if any((isinstance(b, ast.BinOp) and isinstance(b.op, ast.Sub))
                or (isinstance(b, ast.Call) and isinstance(b.func, ast.Attribute) and b.func.attr == "count")
-               for b in ast.walk(node)):
+               for b in walk_tree(node)):
             continue  # the message carries a real count beside the input size ("12 of 15 rows")
         found = list(sized_len(node))
-        found += [pair for sub in ast.walk(node) if isinstance(sub, ast.Name) and sub.id in built
+        found += [pair for sub in walk_tree(node) if isinstance(sub, ast.Name) and sub.id in built
                   for pair in built[sub.id]]
         for bulk, length in found:
             if node.lineno < bulk.lineno:

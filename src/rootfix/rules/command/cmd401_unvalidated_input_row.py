@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.writes import is_rows, orm_writes, row_bindings, walk_no_defs
 from rootfix.types import Finding
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -33,8 +34,8 @@ def _row_value(expr: ast.expr, row_vars: set[str]) -> bool:
 
 def _covered(loop: ast.AST, node: ast.AST) -> bool:
     """``node`` sits in a ``try`` (inside the loop) whose handlers cover a failed conversion."""
-    for sub in ast.walk(loop):
-        if isinstance(sub, ast.Try) and any(node is n for stmt in sub.body for n in ast.walk(stmt)):
+    for sub in walk_tree(loop):
+        if isinstance(sub, ast.Try) and any(node is n for stmt in sub.body for n in walk_tree(stmt)):
             for handler in sub.handlers:
                 if handler.type is None:
                     return True
@@ -92,18 +93,18 @@ def unvalidated_values(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tuple
             continue
         if not orm_writes(ast.Module(body=loop.body, type_ignores=[])):
             continue  # reading only (a report, a preview): a crash writes nothing
-        row_vars = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
+        row_vars = {n.id for n in walk_tree(loop.target) if isinstance(n, ast.Name)}
         # names split from the row: `sku, qty = line.split(",")`, `fields = row.split(";")`
         for sub in walk_no_defs(ast.Module(body=loop.body, type_ignores=[])):
             if isinstance(sub, ast.Assign) and any(isinstance(n, ast.Name) and n.id in row_vars
-                                                   for n in ast.walk(sub.value)):
-                row_vars |= {n.id for t in sub.targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+                                                   for n in walk_tree(sub.value)):
+                row_vars |= {n.id for t in sub.targets for n in walk_tree(t) if isinstance(n, ast.Name)}
         for call in walk_no_defs(ast.Module(body=loop.body, type_ignores=[])):
             if not isinstance(call, ast.Call) or not call.args:
                 continue
             arg = call.args[0]
             raw = _row_value(arg, row_vars) or (isinstance(arg, ast.Name) and arg.id in row_vars
-                                                and (arg.id not in {n.id for n in ast.walk(loop.target)
+                                                and (arg.id not in {n.id for n in walk_tree(loop.target)
                                                                     if isinstance(n, ast.Name)}
                                                      or _text_lines(loop.iter, handles, resolve)))
             if not raw or _covered(loop, call):

@@ -12,6 +12,7 @@ from rootfix.rules.command._lib.arguments import is_command_module
 from rootfix.rules.command._lib.writes import walk_no_defs
 from rootfix.rules.job._common import node_span
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -33,20 +34,20 @@ def exits(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tuple[ast.stmt, as
 
 
 def _parents(root: ast.AST) -> dict[int, ast.AST]:
-    return {id(child): node for node in ast.walk(root) for child in ast.iter_child_nodes(node)}
+    return {id(child): node for node in walk_tree(root) for child in ast.iter_child_nodes(node)}
 
 
 def _asks(node: ast.AST, answers: set[str]) -> bool:
     """``node`` reads an interactive answer: calls ``input()`` or names a variable assigned from it."""
     return any((isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("input", "raw_input"))
-               or (isinstance(n, ast.Name) and n.id in answers) for n in ast.walk(node))
+               or (isinstance(n, ast.Name) and n.id in answers) for n in walk_tree(node))
 
 
 def _deliberate_exit(index: "RepoIndex", module, fn: ast.AST, stmt: ast.stmt) -> bool:
     """The exit ends an interactive session at the user's request, which no ``call_command()`` caller reaches
     without a terminal: in an ``except KeyboardInterrupt`` handler (Ctrl-C, as Django's own createsuperuser
     does), or under an ``if`` on the answer to an ``input()`` prompt ("Continue? y/n")."""
-    answers = {t.id for n in ast.walk(fn) if isinstance(n, ast.Assign) and _asks(n.value, set())
+    answers = {t.id for n in walk_tree(fn) if isinstance(n, ast.Assign) and _asks(n.value, set())
                for t in n.targets if isinstance(t, ast.Name)}
     parents = _parents(fn)
     node: ast.AST = stmt

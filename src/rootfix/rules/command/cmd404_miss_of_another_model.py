@@ -10,6 +10,7 @@ from rootfix.rules.command._lib.misses import Escape, escapes, unguarded_gets
 from rootfix.rules.command._lib.scenarios import command_handle_related, replay_with_unknown_value
 from rootfix.project.model import is_test_file
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -133,7 +134,7 @@ class MissOfAnotherModel(Rule):
     # ------------------------------------------------------------------ detection
     def _found(self, index: "RepoIndex", fn: "FunctionInfo") -> Iterator[_Found]:
         module = index.module_of(fn)
-        for node in ast.walk(fn.node):
+        for node in walk_tree(fn.node):
             if not isinstance(node, ast.Try):
                 continue
             gets: list[tuple[ast.Call, str, ast.Call | None]] = []
@@ -142,7 +143,7 @@ class MissOfAnotherModel(Rule):
             for call, model in unguarded_gets(body):
                 gets.append((call, model, None))
                 dotted[id(call)] = _dotted(index, module, model)
-            for sub in ast.walk(body):
+            for sub in walk_tree(body):
                 callee = index.resolve_call(module, sub, fn.class_name) if isinstance(sub, ast.Call) else None
                 if callee is None or callee.qualname == fn.qualname:
                     continue
@@ -238,7 +239,7 @@ class MissOfAnotherModel(Rule):
 
 def _writes(handler: ast.ExceptHandler) -> bool:
     return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in (
-        "create", "get_or_create", "update_or_create", "bulk_create", "save") for n in ast.walk(handler))
+        "create", "get_or_create", "update_or_create", "bulk_create", "save") for n in walk_tree(handler))
 
 
 def _caught(try_node: ast.Try) -> list[str]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 from rootfix.rules.base import CheckContext, DirectTest, Example, Rule
 from rootfix.rules.command._lib.relations import split_across
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -157,7 +158,7 @@ class ExcludeAcrossMultiValued(Rule):
 
 
 def _excludes(index: "RepoIndex", fn: "FunctionInfo"):
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "exclude":
             found = split_across(node, index)
             if found is not None:

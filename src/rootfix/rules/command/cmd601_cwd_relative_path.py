@@ -9,6 +9,7 @@ from rootfix.rules.command._lib.file_roles import is_bare_name, reads_test_data,
 from rootfix.rules.command._lib.files import (changes_directory, file_opens, local_bindings, path_sinks, relative_path,
                                               root_wrapper, settings_folder, settings_read)
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -213,7 +214,7 @@ def _folder_read(index: "RepoIndex", finding: Finding):
     if fn is None:
         return None
     module = index.module_of(fn)
-    reads = [n for n in ast.walk(fn.node) if isinstance(n, ast.expr) and settings_folder(index, module, n)]
+    reads = [n for n in walk_tree(fn.node) if isinstance(n, ast.expr) and settings_folder(index, module, n)]
     if len(reads) != 1:
         return None
     key = settings_read(index, module, reads[0]) or ""

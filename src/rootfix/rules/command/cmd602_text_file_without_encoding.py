@@ -11,6 +11,7 @@ from rootfix.rules.command._lib.file_roles import ascii_only_write, check_silenc
 from rootfix.rules.command._lib.files import FileOpen, file_opens, local_bindings
 from rootfix.rules.job._common import node_span, preferred_quote
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -185,7 +186,7 @@ def _unencoded(index: "RepoIndex", fn: "FunctionInfo") -> Iterable[FileOpen]:
         return index.resolve(module, expr)
 
     # open(path, "w").close(): an empty file is created, no text is ever encoded
-    closed_at_once = {id(n.func.value) for n in ast.walk(fn.node) if isinstance(n, ast.Call)
+    closed_at_once = {id(n.func.value) for n in walk_tree(fn.node) if isinstance(n, ast.Call)
                       and isinstance(n.func, ast.Attribute) and n.func.attr == "close" and not n.args}
     lines: list[str] | None = None
     for opened in file_opens(fn.node, resolve):

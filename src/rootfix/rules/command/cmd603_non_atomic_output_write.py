@@ -9,6 +9,7 @@ from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.command._lib.files import file_opens, local_bindings
 from rootfix.rules.command._lib.writes import walk_no_defs
 from rootfix.types import Finding
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -24,7 +25,7 @@ def _published_name(expr: ast.expr, module: "ModuleInfo", names: dict[str, ast.e
     """The settings attribute or module constant naming a published location that ``expr`` is built from."""
     if depth > 3:
         return None
-    for node in ast.walk(expr):
+    for node in walk_tree(expr):
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "settings" \
                 and PUBLISHED.search(node.attr):
             return f"settings.{node.attr}"
@@ -48,7 +49,7 @@ def _published_in(index: "RepoIndex", fn: "FunctionInfo", expr: ast.expr, depth:
     found = _published_name(expr, module, local_bindings(fn.node))
     if found or depth > 2:
         return found
-    for node in ast.walk(expr):
+    for node in walk_tree(expr):
         target = None
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self" \
                 and fn.class_name:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from rootfix.project.model import Project, is_test_module  # noqa: F401  (JOB402 imports it from here)
 from rootfix.discover.parse import parse_tree
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -55,7 +56,7 @@ def preferred_quote(source: str) -> str:
     """The string quote the module mostly uses (``"`` unless single quotes dominate)."""
     tree = parse_tree(source)
     single = double = 0
-    for node in ast.walk(tree):
+    for node in walk_tree(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and hasattr(node, "col_offset"):
             seg = ast.get_source_segment(source, node) or ""
             single += seg.startswith("'")

@@ -9,6 +9,7 @@ import libcst as cst
 from rootfix.rules.base import CheckContext, DirectTest, Example, ProjectTestCalls, Rule
 from rootfix.rules.job._common import node_span, preferred_quote
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -40,7 +41,7 @@ class _Volatility:
         if depth < 3:  # a parameter the project's callers fill with a run timestamp (run_at=timezone.now())
             self.names.update(_volatile_parameters(index, fn, depth))
         assigns: list[tuple[str, ast.expr]] = []
-        for node in ast.walk(fn):
+        for node in walk_tree(fn):
             if isinstance(node, ast.Assign):
                 assigns += [(t.id, node.value) for t in node.targets if isinstance(t, ast.Name)]
             elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and isinstance(node.target, ast.Name) and node.value:
@@ -126,7 +127,7 @@ def _volatile_parameters(index: "RepoIndex", fn: ast.AST, depth: int) -> dict[st
 def volatile_lookups(index: "RepoIndex", module: "ModuleInfo", fn: ast.AST) -> Iterable[tuple[ast.Call, list[tuple[ast.keyword, str]]]]:
     """``(call, [(keyword, why), ...])`` for each get_or_create-like call with volatile lookup kwargs."""
     vol = None
-    for node in ast.walk(fn):
+    for node in walk_tree(fn):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in GET_OR_CREATE):
             continue
         vol = vol or _Volatility(index, module, fn)
@@ -403,7 +404,7 @@ def _evaluated_per_call(index: "RepoIndex", module: "ModuleInfo", value: ast.exp
     """The lookup value calls the clock or the random source itself (``target_start=timezone.now()``): it is new
     on every call, so even one run never finds the row it created a moment ago."""
     return any(isinstance(n, ast.Call) and (index.resolve(module, n.func) or "") in CLOCKS | RANDOM
-               for n in ast.walk(value))
+               for n in walk_tree(value))
 
 
 def _module_dotted(module: str) -> str:
@@ -412,9 +413,9 @@ def _module_dotted(module: str) -> str:
 
 def _nested_def(fn: ast.AST, call: ast.Call) -> bool:
     """True when ``call`` sits in a function nested inside ``fn`` (it is checked as its own function)."""
-    for node in ast.walk(fn):
+    for node in walk_tree(fn):
         if node is not fn and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            if any(sub is call for sub in ast.walk(node)):
+            if any(sub is call for sub in walk_tree(node)):
                 return True
     return False
 

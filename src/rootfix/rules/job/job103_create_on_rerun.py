@@ -14,6 +14,7 @@ from rootfix.rules.job._lib.job_test import entry_call
 from rootfix.rules.job._lib.markers import loop_source, queryset_model
 from rootfix.rules.job._lib.natural_keys import checks_existence, natural_key, unique_sets
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -225,7 +226,7 @@ class CreateOnRerun(Rule):
         fn, call, _, keys, _ = target
         stmt = next((s for s in walk_no_defs(fn.node.body) if isinstance(s, ast.stmt)
                      and not isinstance(s, (ast.For, ast.If, ast.With, ast.While, ast.Try, ast.AsyncFor))
-                     and any(n is call for n in ast.walk(s))), None)
+                     and any(n is call for n in walk_tree(s))), None)
         if not (isinstance(stmt, ast.Expr) and stmt.value is call):
             return None  # the created object is used afterwards: get_or_create alone would not stop repeats
         module = index.by_path[finding.file]

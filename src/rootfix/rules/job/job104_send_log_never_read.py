@@ -9,6 +9,7 @@ from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._lib.job_test import entry_call
 from rootfix.rules.job._lib.sent_logs import SentLog, guard_text, sent_logs
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import RepoIndex
@@ -181,7 +182,7 @@ def _done_value(index: "RepoIndex", log: SentLog) -> dict[str, object] | None:
     found = index.lookup_class(log.model)
     if found is None:
         return None
-    for node in ast.walk(found[1]):
+    for node in walk_tree(found[1]):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
                 and node.targets[0].id == member:
             value = node.value.elts[0] if isinstance(node.value, ast.Tuple) and node.value.elts else node.value

@@ -13,6 +13,7 @@ from rootfix.rules.job._common import node_span
 from rootfix.rules.job._lib.job_test import dotted_module, entry_call
 from rootfix.rules.job._lib.stale import clock_call, import_time_clocks, local_names, reads
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -293,7 +294,7 @@ def _imported_per_run(index: "RepoIndex", where: "ModuleInfo") -> bool:
     if len(parts) < 3 or parts[-3:-1] != ["management", "commands"]:
         return False
     name = parts[-1].removesuffix(".py")
-    if any(isinstance(n, ast.While) for n in ast.walk(where.tree)):
+    if any(isinstance(n, ast.While) for n in walk_tree(where.tree)):
         return False
     for other in index.modules.values():
         if other is where or is_test_file(other.path):

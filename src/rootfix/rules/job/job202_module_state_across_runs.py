@@ -13,6 +13,7 @@ from rootfix.rules.job._lib.blocks import TERMINATORS, is_test_code, walk_no_def
 from rootfix.rules.job._lib.job_test import dotted_module
 from rootfix.rules.job._lib.module_state import module_containers, uses
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import ModuleInfo, RepoIndex
@@ -292,15 +293,15 @@ def _skips(fn: ast.AST, name: str) -> bool:
     for node in walk_no_defs(fn.body):  # type: ignore[attr-defined]
         if isinstance(node, ast.If) and isinstance(node.body[-1], TERMINATORS) and any(
                 isinstance(c, ast.Compare) and any(isinstance(x, ast.Name) and x.id == name for x in c.comparators)
-                for c in ast.walk(node.test)):
+                for c in walk_tree(node.test)):
             return True
     return False
 
 
 def _mentioned_elsewhere(module: "ModuleInfo", name: str, fn: ast.AST, stmt: ast.stmt) -> bool:
     """``name`` appears in the module outside ``fn`` and its own definition (``__all__``, other statements)."""
-    inside = {id(n) for n in ast.walk(fn)} | {id(n) for n in ast.walk(stmt)}
-    for node in ast.walk(module.tree):
+    inside = {id(n) for n in walk_tree(fn)} | {id(n) for n in walk_tree(stmt)}
+    for node in walk_tree(module.tree):
         if id(node) in inside:
             continue
         if (isinstance(node, ast.Name) and node.id == name) or (

@@ -10,6 +10,7 @@ from rootfix.rules.job._lib.finally_wrap import wrap_in_finally
 from rootfix.rules.job._lib.job_test import entry_call, work_call
 from rootfix.rules.job._lib.locks import Lock, unreleased_locks
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -115,6 +116,31 @@ class LockReleasedOnSuccessOnly(Rule):
             "    cache.delete('stats-lock')\n")),
     )
     INVALID = (
+        Example(  # the caller decides what "not acquired" means; the release is conditional on the take
+            path="rinks/locking.py",
+            code=(
+                "from contextlib import contextmanager\n\n"
+                "from django.core.cache import cache\n\n\n"
+                "@contextmanager\n"
+                "def exclusive(name, timeout=600):\n"
+                "    acquired = cache.add('joblock:' + name, '1', timeout)\n"
+                "    yield acquired\n"
+                "    if acquired:\n"
+                "        cache.delete('joblock:' + name)\n"
+            ),
+            fixed=(
+                "from contextlib import contextmanager\n\n"
+                "from django.core.cache import cache\n\n\n"
+                "@contextmanager\n"
+                "def exclusive(name, timeout=600):\n"
+                "    acquired = cache.add('joblock:' + name, '1', timeout)\n"
+                "    try:\n"
+                "        yield acquired\n"
+                "    finally:\n"
+                "        if acquired:\n"
+                "            cache.delete('joblock:' + name)\n"
+            ),
+        ),
         Example(  # a context manager: the with block's error is thrown in at the yield
             path="sync/locks.py",
             code=(
@@ -348,7 +374,7 @@ class LockReleasedOnSuccessOnly(Rule):
                 if entry is not None and work is not None:
                     break
         if (entry is None or work is None) and any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in pair.work
-                                                   for n in ast.walk(n)):
+                                                   for n in walk_tree(n)):
             # a context manager holding the lock around a ``with`` block: the work is what a job does in it
             for job, block in _with_blocks(index, fn):
                 entry = entry_call(index, job)
@@ -383,7 +409,7 @@ def _with_blocks(index: "RepoIndex", fn: "FunctionInfo") -> list[tuple["Function
     for caller, call in index.callers(fn):
         if is_test_code(caller.file, caller.node.name):
             continue
-        for node in ast.walk(caller.node):
+        for node in walk_tree(caller.node):
             if isinstance(node, (ast.With, ast.AsyncWith)) and any(item.context_expr is call for item in node.items):
                 out.append((caller, node.body))
     return out

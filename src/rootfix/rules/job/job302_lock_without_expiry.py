@@ -9,6 +9,7 @@ from rootfix.rules.job._common import project_settings
 from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._lib.locks import CACHE_LIKE, lock_taken
 from rootfix.types import Finding
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -51,7 +52,7 @@ def _default_never_expires(settings: dict[str, object], alias: str) -> bool:
 def endless_locks(index: "RepoIndex", fn: "FunctionInfo", settings: dict[str, object]) -> Iterable[tuple[ast.Call, str]]:
     """``(call, why)`` for each lock ``fn`` takes that never expires on its own."""
     module = index.module_of(fn)
-    calls = [n for n in ast.walk(fn.node) if isinstance(n, ast.Call)]
+    calls = [n for n in walk_tree(fn.node) if isinstance(n, ast.Call)]
     expired = {(ast.unparse(c.func.value), ast.unparse(c.args[0])) for c in calls
                if isinstance(c.func, ast.Attribute) and c.func.attr in ("expire", "pexpire", "expireat", "touch")
                and c.args}

@@ -15,6 +15,7 @@ from rootfix.rules.job._common import (
 )
 from rootfix.types import FileChange, Finding, Patch
 from rootfix.rules.job._lib.utc import _is_utc, local_project_timezone
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import ModuleInfo, RepoIndex
@@ -169,7 +170,7 @@ class UtcDayBounds(Rule):
             return
         for fn in ctx.functions():
             module = ctx.index.module_of(fn)
-            for node in ast.walk(fn.node):
+            for node in walk_tree(fn.node):
                 if isinstance(node, ast.Call) and utc_day_start(ctx.index, module, node) is not None:
                     yield self.finding(fn, node, (
                         f"day boundary at UTC midnight, but TIME_ZONE is {tz!r}: the day is cut at the wrong "
@@ -180,7 +181,7 @@ class UtcDayBounds(Rule):
         module = index.by_path.get(finding.file)
         if module is None:
             return None
-        for node in ast.walk(module.tree):
+        for node in walk_tree(module.tree):
             if isinstance(node, ast.Call) and node.lineno == finding.line and node.col_offset == finding.col:
                 combine = utc_day_start(index, module, node)
                 if combine is not None:

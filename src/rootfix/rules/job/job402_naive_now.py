@@ -17,6 +17,7 @@ from rootfix.rules.job._common import (
     use_tz,
 )
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -66,7 +67,7 @@ class _Uses:
     def __init__(self, index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo") -> None:
         self.index, self.module, self.fn = index, module, fn
         self.parents: dict[ast.AST, ast.AST] = {}
-        for node in ast.walk(fn.node):
+        for node in walk_tree(fn.node):
             for child in ast.iter_child_nodes(node):
                 self.parents[child] = node
         self.naive_names = self._naive_names()
@@ -79,7 +80,7 @@ class _Uses:
             fns += [f.node for f in self.module.functions.values() if f.class_name == self.fn.class_name]
         for _round in range(2):
             for root in fns:
-                for node in ast.walk(root):
+                for node in walk_tree(root):
                     if isinstance(node, ast.Assign) and self.is_naive(node.value, out):
                         for t in node.targets:
                             key = self._key(t)
@@ -244,7 +245,7 @@ class _Uses:
     def _name_uses(self, name: str, assign: ast.AST, depth: int) -> set[str]:
         tags: set[str] = set()
         after = getattr(assign, "lineno", 0)
-        for node in ast.walk(self.fn.node):
+        for node in walk_tree(self.fn.node):
             if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load) \
                     and node.lineno >= after:
                 tags |= self.of(node, depth + 1)
@@ -433,7 +434,7 @@ class NaiveNow(Rule):
                 continue
             module = ctx.index.module_of(fn)
             uses: _Uses | None = None
-            for node in ast.walk(fn.node):
+            for node in walk_tree(fn.node):
                 replacement = naive_call(ctx.index, module, node)
                 if not replacement:
                     continue
@@ -456,7 +457,7 @@ class NaiveNow(Rule):
         module = index.by_path.get(finding.file)
         if module is None or not finding.fixable:
             return None
-        node = next((n for n in ast.walk(module.tree) if isinstance(n, ast.Call) and n.lineno == finding.line
+        node = next((n for n in walk_tree(module.tree) if isinstance(n, ast.Call) and n.lineno == finding.line
                      and n.col_offset == finding.col), None)
         replacement = naive_call(index, module, node) if node is not None else None
         if replacement is None:

@@ -17,6 +17,7 @@ from rootfix.rules.job._common import (
 )
 from rootfix.rules.job._lib.utc import _is_utc, local_project_timezone
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -46,7 +47,7 @@ class _UtcNames:
     def __init__(self, index: "RepoIndex", module: "ModuleInfo", fn: ast.AST) -> None:
         self.index, self.module = index, module
         self.names: set[str] = set()
-        for node in ast.walk(fn):
+        for node in walk_tree(fn):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 if self.is_utc_now(node.value):
                     self.names.add(node.targets[0].id)
@@ -66,7 +67,7 @@ class _UtcNames:
 def utc_dates(index: "RepoIndex", module: "ModuleInfo", fn: ast.AST) -> Iterable[ast.Call]:
     """``X.date()`` calls of ``fn`` whose ``X`` is the current UTC instant."""
     names = None
-    for node in ast.walk(fn):
+    for node in walk_tree(fn):
         if (isinstance(node, ast.Call) and not node.args and not node.keywords
                 and isinstance(node.func, ast.Attribute) and node.func.attr == "date"):
             names = names or _UtcNames(index, module, fn)

@@ -11,6 +11,7 @@ from rootfix.rules.job._common import (
 )
 from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -30,7 +31,7 @@ def datetime_fields(index: "RepoIndex") -> frozenset[str]:
     for module in index.modules.values():
         if "DateTimeField(" not in module.source:
             continue
-        for node in ast.walk(module.tree):
+        for node in walk_tree(module.tree):
             if isinstance(node, ast.ClassDef):
                 for stmt in node.body:
                     if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 \
@@ -70,7 +71,7 @@ class _Flow:
     def __init__(self, index: "RepoIndex", module: "ModuleInfo", fn: ast.AST) -> None:
         self.index, self.module = index, module
         bound: dict[str, list[ast.expr]] = {}
-        for node in ast.walk(fn):
+        for node in walk_tree(fn):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 bound.setdefault(node.targets[0].id, []).append(node.value)
             elif isinstance(node, (ast.AugAssign, ast.For)) and isinstance(node.target, ast.Name):
@@ -112,7 +113,7 @@ def mixed_comparisons(index: "RepoIndex", fn: "FunctionInfo", fields: frozenset[
     module = index.module_of(fn)
     flow = _Flow(index, module, fn.node)
     seen: set[int] = set()
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         pairs: list[tuple[ast.expr, ast.expr]] = []
         if isinstance(node, ast.Compare) and not any(isinstance(op, (ast.Is, ast.IsNot, ast.In, ast.NotIn))
                                                      for op in node.ops):

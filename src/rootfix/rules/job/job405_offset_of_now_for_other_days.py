@@ -10,6 +10,7 @@ from rootfix.rules.job._lib.blocks import walk_no_defs
 from rootfix.rules.job._lib.job_test import dotted_module
 from rootfix.rules.job._lib.utc import _is_utc
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -131,10 +132,10 @@ class OffsetOfNowForOtherDays(Rule):
             new = new[:start] + f"{tz}.make_aware({wall_src}).astimezone({utc_src})" + new[end:]
         if offset_name is not None:
             tree = ast.parse(new)
-            inner = next((n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+            inner = next((n for n in walk_tree(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
                           and n.lineno == fn.node.lineno), None)
             if inner is not None and not any(isinstance(n, ast.Name) and n.id == offset_name
-                                             and isinstance(n.ctx, ast.Load) for n in ast.walk(inner)):
+                                             and isinstance(n.ctx, ast.Load) for n in walk_tree(inner)):
                 assign = next((n for n in inner.body if isinstance(n, ast.Assign) and len(n.targets) == 1
                                and isinstance(n.targets[0], ast.Name) and n.targets[0].id == offset_name), None)
                 if assign is not None and assign.lineno == assign.end_lineno:

@@ -10,6 +10,7 @@ from rootfix.rules.job._common import preferred_quote
 from rootfix.rules.job._lib.blocks import is_test_code
 from rootfix.rules.job._lib.run_rows import RunClose, failure_handler, success_only_closes
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import RepoIndex
@@ -203,11 +204,11 @@ def _edit(source: str, close: RunClose) -> str | None:
     i = block.index(close.assign)
     start = next((j + 1 for j in range(i - 1, -1, -1) if isinstance(block[j], ast.Assign) and any(
         isinstance(t, ast.Name) and t.id == close.name for t in block[j].targets)), None)
-    end = next((j for j in range(i, len(block)) if close.save in list(ast.walk(block[j]))), None)
+    end = next((j for j in range(i, len(block)) if close.save in list(walk_tree(block[j]))), None)
     if start is None or end is None or start >= i:
         return None
     if any(isinstance(n, ast.Constant) and isinstance(n.value, str) and n.lineno != n.end_lineno
-           for st in block[start:end + 1] for n in ast.walk(st)):
+           for st in block[start:end + 1] for n in walk_tree(st)):
         return None  # re-indenting would change a multi-line string
     first, last = block[start].lineno - 1, block[end].end_lineno or block[end].lineno
     indent = " " * block[start].col_offset

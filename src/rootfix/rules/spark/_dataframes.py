@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 from typing import TYPE_CHECKING
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -47,7 +48,7 @@ class DataFrames:
     # ------------------------------------------------------------------ helpers
     @staticmethod
     def assignments(fn: "FunctionInfo", name: str) -> list[ast.expr]:
-        return [node.value for node in ast.walk(fn.node) if isinstance(node, ast.Assign)
+        return [node.value for node in walk_tree(fn.node) if isinstance(node, ast.Assign)
                 and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)]
 
     @staticmethod
@@ -68,12 +69,12 @@ class DataFrames:
             target = self.index.resolve_call(module, node, fn.class_name)
             if target is not None:
                 tmod = self.index.module_of(target)
-                return any(self._builds_session(tmod, r.value) for r in ast.walk(target.node)
+                return any(self._builds_session(tmod, r.value) for r in walk_tree(target.node)
                            if isinstance(r, ast.Return) and r.value is not None)
         return self._builds_session(module, node)
 
     def _builds_session(self, module: "ModuleInfo", node: ast.expr) -> bool:
-        for sub in ast.walk(node):
+        for sub in walk_tree(node):
             if isinstance(sub, (ast.Name, ast.Attribute)):
                 dotted = self.index.resolve(module, sub) or ""
                 if dotted.startswith("pyspark.sql.SparkSession") or dotted.startswith("pyspark.sql.session.SparkSession"):
@@ -112,7 +113,7 @@ class DataFrames:
     def _spark_arguments(self, module: "ModuleInfo", call: ast.Call) -> bool:
         """An argument of ``call`` is built from pyspark (``F.col(...)``, ``StorageLevel.X``, ``Window...``)."""
         for arg in [*call.args, *(kw.value for kw in call.keywords)]:
-            for sub in ast.walk(arg):
+            for sub in walk_tree(arg):
                 if isinstance(sub, (ast.Name, ast.Attribute)) and (self.index.resolve(module, sub) or "").startswith(
                         ("pyspark.sql.functions", "pyspark.sql.Column", "pyspark.StorageLevel",
                          "pyspark.storagelevel", "pyspark.sql.Window", "pyspark.sql.window")):
@@ -130,7 +131,7 @@ class DataFrames:
         self._returns[fn.qualname] = False  # recursion guard
         outer, self._truncated = self._truncated, False
         result = any(isinstance(r, ast.Return) and r.value is not None and self.is_df(fn, r.value, depth + 1)
-                     for r in ast.walk(fn.node))
+                     for r in walk_tree(fn.node))
         if result or not self._truncated:
             self._returns[fn.qualname] = result
         else:
@@ -165,7 +166,7 @@ class DataFrames:
 
     @staticmethod
     def _used_as_df(fn: "FunctionInfo", name: str) -> bool:
-        for node in ast.walk(fn.node):
+        for node in walk_tree(fn.node):
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name:
                 if node.attr in DF_ATTRS or node.attr in DF_ONLY or node.attr in DF_USE:
                     return True

@@ -10,6 +10,9 @@ from rootfix.rules.spark._dataframes import DF_ONLY, DataFrames, imports_pyspark
 from rootfix.rules.spark._lib import oracles
 from rootfix.rules.spark._lib.executors import module_body, spark_functions
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.index import walk_body
+from rootfix.discover.walk import walk_tree
+from rootfix.project.model import is_test_file
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -123,11 +126,11 @@ def _elements_are_df(fn: "FunctionInfo", node: ast.expr, frames: DataFrames, dep
         target = frames.index.resolve_call(frames.index.module_of(fn), node, fn.class_name)
         if target is not None:
             return any(isinstance(r, ast.Return) and r.value is not None
-                       and _elements_are_df(target, r.value, frames, depth + 1) for r in ast.walk(target.node))
+                       and _elements_are_df(target, r.value, frames, depth + 1) for r in walk_tree(target.node))
         return False
     if not isinstance(node, ast.Name):
         return False
-    if any(frames.is_df(fn, c.args[0]) for c in ast.walk(fn.node)  # frames.append(df)
+    if any(frames.is_df(fn, c.args[0]) for c in walk_tree(fn.node)  # frames.append(df)
            if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute) and c.func.attr == "append"
            and isinstance(c.func.value, ast.Name) and c.func.value.id == node.id and len(c.args) == 1):
         return True
@@ -152,7 +155,7 @@ def reduced_unions(index: "RepoIndex", fn: "FunctionInfo", frames: DataFrames) -
     ``reduce(DataFrame.unionAll, dfs)`` over DataFrames: the union node is the lambda's call or the
     method reference."""
     module = index.module_of(fn)
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if not _is_reduce(index, module, node):
             continue
         func, items = node.args[0], node.args[1]
@@ -162,7 +165,7 @@ def reduced_unions(index: "RepoIndex", fn: "FunctionInfo", frames: DataFrames) -
                 yield func, node
         elif isinstance(func, ast.Lambda) and len(func.args.args) == 2:
             a, b = (x.arg for x in func.args.args)
-            for call in ast.walk(func.body):
+            for call in walk_tree(func.body):
                 if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
                         and call.func.attr in UNIONS and len(call.args) == 1 and not call.keywords
                         and {getattr(call.func.value, "id", None), getattr(call.args[0], "id", None)} == {a, b}
@@ -178,12 +181,12 @@ def _element_exprs(fn: "FunctionInfo", node: ast.expr) -> list[ast.expr] | None:
     if isinstance(node, (ast.ListComp, ast.GeneratorExp)):
         return [node.elt]
     if isinstance(node, ast.Name):
-        values = [n.value for n in ast.walk(fn.node) if isinstance(n, (ast.Assign, ast.AugAssign))
+        values = [n.value for n in walk_tree(fn.node) if isinstance(n, (ast.Assign, ast.AugAssign))
                   and any(isinstance(t, ast.Name) and t.id == node.id
                           for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))]
         if not values or any(isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute) and c.func.attr in
                              ("append", "extend", "insert") and isinstance(c.func.value, ast.Name)
-                             and c.func.value.id == node.id for c in ast.walk(fn.node)):
+                             and c.func.value.id == node.id for c in walk_tree(fn.node)):
             return None
         out: list[ast.expr] = []
         for v in values:
@@ -205,11 +208,11 @@ def _same_shapes(fn: "FunctionInfo", items: ast.expr) -> bool:
 def union_calls(index: "RepoIndex", fn: "FunctionInfo", frames: DataFrames) -> Iterator[ast.AST]:
     """Positional unions of DataFrames in ``fn`` whose operands' column order is not pinned alike:
     ``a.union(b)`` calls, and the union of a ``reduce`` over DataFrames (a call or a method reference)."""
-    chained = {id(node.value) for node in ast.walk(fn.node)
+    chained = {id(node.value) for node in walk_tree(fn.node)
                if isinstance(node, ast.Attribute) and node.attr in DF_ONLY}
     reduced = {id(u) for u, _ in reduced_unions(index, fn, frames)}
     aligned = {id(u) for u, call in reduced_unions(index, fn, frames) if _same_shapes(fn, call.args[1])}
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if id(node) in aligned:
             continue  # every frame reduced was shaped by the same select
         if id(node) in reduced and isinstance(node, ast.Attribute):
@@ -224,7 +227,51 @@ def union_calls(index: "RepoIndex", fn: "FunctionInfo", frames: DataFrames) -> I
         shape = _shape(fn, left)
         if shape is not None and shape == _shape(fn, right):
             continue  # both sides select the same columns in the same order
+        shape = _flow_shape(index, fn, left)
+        if shape is not None and shape == _flow_shape(index, fn, right):
+            continue  # every caller hands in frames that one helper's select shaped alike
         yield node
+
+
+def _flow_shape(index: "RepoIndex", fn: "FunctionInfo", node: ast.expr, depth: int = 0) -> str | None:
+    """:func:`_shape` across functions: a call of a project function has the shape of what it returns
+    (``return _lift_hours(df)`` -> that helper's ``select``), a parameter the shape every project caller
+    passes in. None when unknown or when callers differ."""
+    if depth > 4:
+        return None
+    shape = _shape(fn, node)
+    if shape is not None:
+        return shape
+    if isinstance(node, ast.Name):
+        values = DataFrames.assignments(fn, node.id)
+        if len(values) == 1:
+            return _flow_shape(index, fn, values[0], depth + 1)
+        if values or node.id not in DataFrames.params(fn):
+            return None
+        return _passed_shape(index, fn, node.id, depth + 1)
+    if isinstance(node, ast.Call):
+        callee = next((c for c, call in index.callees(fn) if call is node), None)
+        if callee is None:
+            return None
+        shapes = {_flow_shape(index, callee, r.value, depth + 1) for r in walk_body(callee.node)
+                  if isinstance(r, ast.Return) and r.value is not None}
+        return shapes.pop() if len(shapes) == 1 and None not in shapes else None
+    return None
+
+
+def _passed_shape(index: "RepoIndex", fn: "FunctionInfo", param: str, depth: int) -> str | None:
+    """The one shape every (non-test) project caller gives the parameter ``param`` of ``fn``."""
+    positional = [p.arg for p in [*fn.node.args.posonlyargs, *fn.node.args.args]]
+    shapes: set[str | None] = set()
+    for caller, call in index.callers(fn):
+        if is_test_file(caller.file):
+            continue
+        arg = next((k.value for k in call.keywords if k.arg == param), None)
+        if arg is None and param in positional:
+            pos = positional.index(param) - (1 if fn.class_name else 0)
+            arg = call.args[pos] if 0 <= pos < len(call.args) else None
+        shapes.add(_flow_shape(index, caller, arg, depth) if arg is not None else None)
+    return shapes.pop() if len(shapes) == 1 and None not in shapes else None
 
 
 class UnionByPosition(Rule):
@@ -405,7 +452,7 @@ class UnionByPosition(Rule):
             return
         frames = DataFrames(ctx.index)
         for fn in spark_functions(ctx):  # module bodies of spark-submit scripts too
-            if any(n.attr in UNIONS for n in ast.walk(fn.node) if isinstance(n, ast.Attribute)):
+            if any(n.attr in UNIONS for n in walk_tree(fn.node) if isinstance(n, ast.Attribute)):
                 for call in union_calls(ctx.index, fn, frames):
                     attr = call.func.attr if isinstance(call, ast.Call) else call.attr
                     yield self.finding(fn, call, (
@@ -452,8 +499,12 @@ class UnionByPosition(Rule):
     @staticmethod
     def _reads_reordered(index: "RepoIndex", fn: "FunctionInfo") -> DirectTest | None:
         reads = {"csv", "json", "parquet", "orc", "load", "table"}
-        if not fn.symbol or not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in reads
-                                    for n in ast.walk(fn.node)):
+
+        def reads_itself(f: "FunctionInfo") -> bool:
+            return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in reads
+                       for n in walk_tree(f.node))
+        # the read may sit in a helper it calls (``read_export(spark, path)`` per resort)
+        if not fn.symbol or not (reads_itself(fn) or any(reads_itself(f) for f, _ in index.reachable(fn, 2))):
             return None
         return oracles.owner_replay(
             index, fn, ("spk101_reads_in_any_column_order_head", "spk101_reads_in_any_column_order"),
@@ -525,7 +576,7 @@ def _columns(index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo") -> li
     """The columns the test DataFrames get: a column list / schema of the module holding every string
     the function uses as a column name, else those strings themselves."""
     used: list[str] = []
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isidentifier():
             if node.value not in used and not _is_docstring(fn, node):
                 used.append(node.value)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.spark._lib.executors import spark_functions
 from rootfix.types import Finding
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo
@@ -50,7 +51,7 @@ def _has_schema(call: ast.Call) -> bool:
 
 def _writes(fn: "FunctionInfo") -> bool:
     """The function writes a frame: ``<x>.write...<format>(...)``, ``.saveAsTable``, ``.insertInto``."""
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in WRITES:
             if any(isinstance(n, ast.Attribute) and n.attr in ("write", "writeStream") for n in _chain(node.func)):
                 return True
@@ -63,25 +64,25 @@ def _written_names(fn: "FunctionInfo") -> set[str]:
     """Names whose frame is written (``x.write...``, ``x.select(...).write...``), and the names their value was
     built from (``x = a.union(b)``: a and b are written too), a few hops back."""
     written: set[str] = set()
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if isinstance(node, ast.Attribute) and node.attr in ("write", "writeStream", "saveAsTextFile"):
-            written |= {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
-    assigns = [(t.id, n.value) for n in ast.walk(fn.node) if isinstance(n, ast.Assign)
+            written |= {n.id for n in walk_tree(node.value) if isinstance(n, ast.Name)}
+    assigns = [(t.id, n.value) for n in walk_tree(fn.node) if isinstance(n, ast.Assign)
                for t in n.targets if isinstance(t, ast.Name)]
     for _ in range(4):
         for name, value in assigns:
             if name in written:
-                written |= {n.id for n in ast.walk(value) if isinstance(n, ast.Name)}
+                written |= {n.id for n in walk_tree(value) if isinstance(n, ast.Name)}
     return written
 
 
 def _reaches_write(fn: "FunctionInfo", read: ast.Call, written: set[str]) -> bool:
     """The read's frame is written: the read is inside a written expression, or assigned to a written name."""
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if isinstance(node, ast.Attribute) and node.attr in ("write", "writeStream", "saveAsTextFile") \
-                and any(n is read for n in ast.walk(node.value)):
+                and any(n is read for n in walk_tree(node.value)):
             return True
-        if isinstance(node, ast.Assign) and any(n is read for n in ast.walk(node.value)) \
+        if isinstance(node, ast.Assign) and any(n is read for n in walk_tree(node.value)) \
                 and any(isinstance(t, ast.Name) and t.id in written for t in node.targets):
             return True
     return False
@@ -102,12 +103,12 @@ def _infers(call: ast.Call) -> bool:
 
 def _returned(fn: "FunctionInfo", read: ast.Call) -> bool:
     """A loader: the read's frame (or one built from it) is what the function returns."""
-    names = {t.id for n in ast.walk(fn.node) if isinstance(n, ast.Assign) and any(x is read for x in ast.walk(n.value))
+    names = {t.id for n in walk_tree(fn.node) if isinstance(n, ast.Assign) and any(x is read for x in walk_tree(n.value))
              for t in n.targets if isinstance(t, ast.Name)}
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if isinstance(node, ast.Return) and node.value is not None:
-            if any(x is read for x in ast.walk(node.value)) or any(
-                    isinstance(x, ast.Name) and x.id in names for x in ast.walk(node.value)):
+            if any(x is read for x in walk_tree(node.value)) or any(
+                    isinstance(x, ast.Name) and x.id in names for x in walk_tree(node.value)):
                 return True
     return False
 
@@ -115,7 +116,7 @@ def _returned(fn: "FunctionInfo", read: ast.Call) -> bool:
 def schemaless_reads(fn: "FunctionInfo") -> Iterator[tuple[ast.Call, str]]:
     writes = _writes(fn)
     written = _written_names(fn) if writes else set()
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if isinstance(node, ast.Call):
             fmt = _reader_format(node)
             if fmt is None or _has_schema(node):

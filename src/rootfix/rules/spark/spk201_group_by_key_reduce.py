@@ -9,6 +9,7 @@ from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.spark._lib import edits
 from rootfix.rules.spark._lib.executors import module_body, spark_functions
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -30,7 +31,7 @@ def _builtin(module: "ModuleInfo", fn: "FunctionInfo", name: str) -> bool:
     if name in module.imports or name in module.functions or name in module.assignments:
         return False
     return not any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
-                   for n in ast.walk(fn.node))
+                   for n in walk_tree(fn.node))
 
 
 def _reducer_of(values: ast.expr, expr: ast.expr) -> str | None:
@@ -80,7 +81,7 @@ def _reducer(module: "ModuleInfo", fn: "FunctionInfo", how: str, func: ast.expr)
 
 def group_then_reduce(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[GroupThenReduce]:
     module = index.by_path.get(fn.file) or index.module_of(fn)
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                 and node.func.attr in ("mapValues", "map") and len(node.args) == 1 and not node.keywords):
             continue

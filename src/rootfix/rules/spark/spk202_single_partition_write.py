@@ -11,6 +11,7 @@ from rootfix.rules.spark._lib import edits, oracles
 from rootfix.rules.spark._lib.bounded import is_bounded
 from rootfix.rules.spark._lib.executors import is_rdd, module_body, spark_functions
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -48,7 +49,7 @@ def _writes_param(index: "RepoIndex", fn: "FunctionInfo", call: ast.Call, positi
         return False
     name = params[position]
     return any(isinstance(n, ast.Attribute) and n.attr in ("write", "writeTo", *RDD_WRITES)
-               and isinstance(n.value, ast.Name) and n.value.id == name for n in ast.walk(target.node))
+               and isinstance(n.value, ast.Name) and n.value.id == name for n in walk_tree(target.node))
 
 
 def _written(index: "RepoIndex", fn: "FunctionInfo", node: ast.Call, parents: dict[int, ast.AST]) -> bool:
@@ -62,7 +63,7 @@ def _written(index: "RepoIndex", fn: "FunctionInfo", node: ast.Call, parents: di
         return _writes_param(index, fn, parent, parent.args.index(expr))
     if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
         name = parent.targets[0].id
-        for n in ast.walk(fn.node):
+        for n in walk_tree(fn.node):
             if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == name \
                     and (n.attr in ("write", "writeTo") or n.attr in RDD_WRITES):
                 return True
@@ -100,17 +101,17 @@ def _fine_grained(index: "RepoIndex", fn: "FunctionInfo", expr: ast.expr, depth:
     if depth > 3:
         return False
     module = index.module_of(fn)
-    for node in ast.walk(expr):
+    for node in walk_tree(expr):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("groupBy",
                                                                                                      "groupby"):
             if any(FINE_KEYS.search(k) for k in _keys(index, module, node.args)):
                 return True
         elif isinstance(node, ast.Call):  # a project function that builds the frame (``gate_minute_flow(scans)``)
             target = index.resolve_call(module, node, fn.class_name)
-            if target is not None and any(_fine_grained(index, target, r.value, depth + 1) for r in ast.walk(
+            if target is not None and any(_fine_grained(index, target, r.value, depth + 1) for r in walk_tree(
                     target.node) if isinstance(r, ast.Return) and r.value is not None):
                 return True
-    names = {n.id for n in ast.walk(expr) if isinstance(n, ast.Name)}
+    names = {n.id for n in walk_tree(expr) if isinstance(n, ast.Name)}
     for name in names:
         if name in DataFrames.params(fn):
             position = DataFrames.params(fn).index(name) - (1 if fn.class_name else 0)
@@ -124,8 +125,8 @@ def _fine_grained(index: "RepoIndex", fn: "FunctionInfo", expr: ast.expr, depth:
 
 
 def single_partition_writes(index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo") -> Iterator[ast.Call]:
-    parents = {id(child): node for node in ast.walk(fn.node) for child in ast.iter_child_nodes(node)}
-    for node in ast.walk(fn.node):
+    parents = {id(child): node for node in walk_tree(fn.node) for child in ast.iter_child_nodes(node)}
+    for node in walk_tree(fn.node):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SINGLE
                 and _one(node) and _written(index, fn, node, parents)):
             continue
@@ -270,7 +271,7 @@ class SinglePartitionWrite(Rule):
             return None
         fn, call = found
         source = index.by_path[finding.file].source
-        parents = {id(child): node for node in ast.walk(fn.node) for child in ast.iter_child_nodes(node)}
+        parents = {id(child): node for node in walk_tree(fn.node) for child in ast.iter_child_nodes(node)}
         expr, _ = _tail(call, parents)
         receiver = ast.get_source_segment(source, call.func.value)
         if expr is call:

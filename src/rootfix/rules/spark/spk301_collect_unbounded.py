@@ -10,6 +10,7 @@ from rootfix.rules.spark._lib import edits, oracles
 from rootfix.rules.spark._lib.bounded import is_bounded
 from rootfix.rules.spark._lib.executors import is_rdd, module_body, spark_functions
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.rules.base import SourceTest
@@ -35,7 +36,7 @@ def _from_own_session(node: ast.expr) -> bool:
 
 def driver_pulls(index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo") -> Iterator[ast.Call]:
     """``x.collect()`` / ``x.toPandas()`` calls in ``fn`` on a DataFrame or RDD that is not proven small."""
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in TO_DRIVER
                 and not node.args and not node.keywords):
             continue
@@ -55,17 +56,17 @@ def _only_iterated(fn: "FunctionInfo", call: ast.Call) -> bool:
     single use is the iterable of a ``for`` / generator expression."""
     # a list/set/dict comprehension would hold every row again (as whatever it builds): only loops and
     # generator expressions consume the rows one at a time
-    iters = {id(n.iter) for n in ast.walk(fn.node) if isinstance(n, ast.For)}
-    iters |= {id(g.iter) for n in ast.walk(fn.node) if isinstance(n, ast.GeneratorExp) for g in n.generators}
+    iters = {id(n.iter) for n in walk_tree(fn.node) if isinstance(n, ast.For)}
+    iters |= {id(g.iter) for n in walk_tree(fn.node) if isinstance(n, ast.GeneratorExp) for g in n.generators}
     if id(call) in iters:
         return True
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if isinstance(node, ast.Assign) and node.value is call and len(node.targets) == 1 \
                 and isinstance(node.targets[0], ast.Name):
             name = node.targets[0].id
-            stores = [n for n in ast.walk(fn.node) if isinstance(n, ast.Name) and n.id == name
+            stores = [n for n in walk_tree(fn.node) if isinstance(n, ast.Name) and n.id == name
                       and not isinstance(n.ctx, ast.Load)]
-            loads = [n for n in ast.walk(fn.node) if isinstance(n, ast.Name) and n.id == name
+            loads = [n for n in walk_tree(fn.node) if isinstance(n, ast.Name) and n.id == name
                      and isinstance(n.ctx, ast.Load)]
             return len(stores) == 1 and len(loads) == 1 and id(loads[0]) in iters
     return False

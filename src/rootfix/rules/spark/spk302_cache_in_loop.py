@@ -10,6 +10,7 @@ from rootfix.rules.spark._dataframes import DataFrames
 from rootfix.rules.spark._lib import edits, oracles
 from rootfix.rules.spark._lib.executors import is_rdd, module_body, spark_functions
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -29,7 +30,7 @@ class CachedInLoop:
 
 
 def _uses(node: ast.AST, name: str) -> bool:
-    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
+    return any(isinstance(n, ast.Name) and n.id == name for n in walk_tree(node))
 
 
 def _holds(expr: ast.AST | None, name: str) -> bool:
@@ -47,16 +48,16 @@ def _holds(expr: ast.AST | None, name: str) -> bool:
 def _called_in_loop(frames: DataFrames, fn: "FunctionInfo") -> bool:
     """Some caller calls ``fn`` inside a loop: each call is one pass (``for cycle in cycles: self.reconcile(cycle)``)."""
     for caller, call in frames.index.callers(fn):
-        for loop in ast.walk(caller.node):
-            if isinstance(loop, (ast.For, ast.While)) and any(n is call for s in loop.body for n in ast.walk(s)):
+        for loop in walk_tree(caller.node):
+            if isinstance(loop, (ast.For, ast.While)) and any(n is call for s in loop.body for n in walk_tree(s)):
                 return True
     return False
 
 
 def cached_in_loops(frames: DataFrames, fn: "FunctionInfo") -> Iterator[CachedInLoop]:
-    if any(isinstance(n, ast.Attribute) and n.attr in RELEASING for n in ast.walk(fn.node)):
+    if any(isinstance(n, ast.Attribute) and n.attr in RELEASING for n in walk_tree(fn.node)):
         return  # the function releases something: it manages its cache (precision over recall)
-    loops: list[ast.AST] = [n for n in ast.walk(fn.node) if isinstance(n, (ast.For, ast.While))]
+    loops: list[ast.AST] = [n for n in walk_tree(fn.node) if isinstance(n, (ast.For, ast.While))]
     if fn.symbol and isinstance(fn.node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _called_in_loop(frames, fn):
         loops.append(fn.node)
     for loop in loops:
@@ -70,12 +71,12 @@ def cached_in_loops(frames: DataFrames, fn: "FunctionInfo") -> Iterator[CachedIn
                 continue
             name = stmt.targets[0].id
             escapes = any(isinstance(n, (ast.Return, ast.Yield, ast.YieldFrom)) and _holds(n.value, name)
-                          for n in ast.walk(fn.node))
+                          for n in walk_tree(fn.node))
             stored = any(isinstance(n, ast.Assign) and any(not isinstance(t, ast.Name) for t in n.targets)
-                         and _holds(n.value, name) for n in ast.walk(loop))
+                         and _holds(n.value, name) for n in walk_tree(loop))
             appended = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
                            and n.func.attr in ("append", "add", "extend", "setdefault")
-                           and any(_holds(a, name) for a in n.args) for n in ast.walk(loop))
+                           and any(_holds(a, name) for a in n.args) for n in walk_tree(loop))
             if escapes or stored or appended:
                 continue  # kept for later: whoever holds it decides when to release it
             yield CachedInLoop(loop, stmt, stmt.value, name)
@@ -278,7 +279,7 @@ class CacheInLoop(Rule):
             derived = {found.name}
             for stmt in body:
                 if isinstance(stmt, ast.Assign) and any(_uses(stmt.value, d) for d in derived):
-                    derived |= {n.id for t in stmt.targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+                    derived |= {n.id for t in stmt.targets for n in walk_tree(t) if isinstance(n, ast.Name)}
             users = [s for s in body if any(_uses(s, d) for d in derived)]
             before_return = not isinstance(found.loop, (ast.For, ast.While)) and users[-1] is body[-1] \
                 and isinstance(body[-1], ast.Return) and len(users) > 1
@@ -286,9 +287,9 @@ class CacheInLoop(Rule):
                 users = users[:-1]
             last = max(users, key=lambda s: s.lineno)
             if isinstance(found.loop, (ast.For, ast.While)):
-                early = [n for n in ast.walk(found.loop) if isinstance(n, (ast.Break, ast.Continue, ast.Return))]
+                early = [n for n in walk_tree(found.loop) if isinstance(n, (ast.Break, ast.Continue, ast.Return))]
             else:  # the function is the pass: a return after the release is its end, not an early exit
-                early = [n for n in ast.walk(found.loop) if isinstance(n, ast.Return)
+                early = [n for n in walk_tree(found.loop) if isinstance(n, ast.Return)
                          and n.lineno <= (last.end_lineno or last.lineno)]
             if early:
                 return None  # a pass can end early: the release would be skipped on that path

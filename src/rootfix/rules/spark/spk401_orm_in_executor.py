@@ -11,6 +11,7 @@ from rootfix.rules.spark._lib import edits, oracles
 from rootfix.rules.spark._lib.executors import PER_PARTITION, Closure, closures, local_names, spark_functions
 from rootfix.rules.spark._lib.orm import MANAGERS, orm_use, sets_up_and_closes, worker_helpers
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.rules.base import SourceTest
@@ -31,11 +32,11 @@ class Lookup:
 
 def single_lookup(index: "RepoIndex", module: "ModuleInfo", closure: ast.AST) -> Lookup | None:
     """The one ORM use of ``closure`` when it is a by-key lookup of one field whose key comes from the row."""
-    managers = [n for n in ast.walk(closure) if isinstance(n, ast.Attribute) and n.attr in MANAGERS]
+    managers = [n for n in walk_tree(closure) if isinstance(n, ast.Attribute) and n.attr in MANAGERS]
     if len(managers) != 1:
         return None
     local = local_names(closure)
-    for node in ast.walk(closure):
+    for node in walk_tree(closure):
         if not (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
                 and isinstance(node.value, ast.Call) and not node.value.args and len(node.value.keywords) == 1):
             continue
@@ -48,7 +49,7 @@ def single_lookup(index: "RepoIndex", module: "ModuleInfo", closure: ast.AST) ->
         if model is None or index.lookup_class(model) is None or key.arg is None or "__" in key.arg:
             return None
         # the key must come from the row: names the closure binds (its parameters, loop variables)
-        if not all(n.id in local for n in ast.walk(key.value) if isinstance(n, ast.Name)):
+        if not all(n.id in local for n in walk_tree(key.value) if isinstance(n, ast.Name)):
             return None
         return Lookup(node, model, ast.unparse(model_expr), key.arg, node.attr, key.value)
     return None
@@ -351,7 +352,7 @@ class OrmInExecutor(Rule):
         module = index.module_of(fn)
         sc = edits.spark_context(index, module, fn)
         # the statement of the job function that defines (or holds) the executor code: the read goes before it
-        stmt = next((st for st in fn.node.body if any(n is closure.node for n in ast.walk(st))), None)
+        stmt = next((st for st in fn.node.body if any(n is closure.node for n in walk_tree(st))), None)
         if sc is None or stmt is None or "." in sc and sc.split(".")[0] not in DataFrames.params(fn) \
                 and sc.split(".")[0] not in local_names(fn.node):
             return None
@@ -380,7 +381,7 @@ class OrmInExecutor(Rule):
             return self._fresh_worker_test(index, finding)
         fn, closure, lookup = target
         call = closure.at if isinstance(closure.at, ast.Call) else next(
-            (n for n in ast.walk(fn.node) if isinstance(n, ast.Call) and closure.at in n.args), None)
+            (n for n in walk_tree(fn.node) if isinstance(n, ast.Call) and closure.at in n.args), None)
         if call is None or not isinstance(closure.node, (ast.FunctionDef, ast.Lambda)) or not closure.node.args.args:
             return None
         row = closure.node.args.args[0].arg
@@ -425,7 +426,7 @@ class OrmInExecutor(Rule):
         lines = src.splitlines(keepends=True)
         first, last = body[0].lineno - 1, target.node.end_lineno or body[-1].end_lineno
         if any(isinstance(n, ast.Constant) and isinstance(n.value, str) and n.lineno != n.end_lineno
-               for st in body for n in ast.walk(st)):
+               for st in body for n in walk_tree(st)):
             return None  # re-indenting would change a multi-line string
         indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
         unit = indent[: len(indent) - (target.node.col_offset or 0)] or "    "

@@ -13,6 +13,7 @@ from rootfix.rules.spark._lib.executors import closures, local_names, module_bod
 from rootfix.rules.spark._lib.orm import MANAGERS
 from rootfix.rules.spark._lib.snapshot import SNAPSHOT, broadcast_rows, columns_only, read_columns
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -115,7 +116,7 @@ def _is_context(fn: "FunctionInfo", node: ast.expr) -> bool:
 def shipped(index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo") -> Iterator[tuple[ast.AST, str, str]]:
     """``(node, kind, how)``: what ``fn`` broadcasts or lets executor code capture that cannot travel."""
     module = index.module_of(fn)
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "broadcast" \
                 and len(node.args) == 1 and _is_context(fn, node.func.value):
             kind = classify(index, module, fn, node.args[0])
@@ -125,7 +126,7 @@ def shipped(index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo") -> Itera
         if closure.target is not None or closure.node is fn.node:
             continue  # a function of its own: its free names are module globals, not the driver's locals
         local = local_names(closure.node)
-        for name in sorted({n.id for n in ast.walk(closure.node) if isinstance(n, ast.Name)
+        for name in sorted({n.id for n in walk_tree(closure.node) if isinstance(n, ast.Name)
                             and isinstance(n.ctx, ast.Load) and n.id not in local}):
             values = DataFrames.assignments(fn, name)
             if len(values) != 1:
@@ -319,7 +320,7 @@ class UnpicklableBroadcast(Rule):
         if module is None:
             return None
         owner = index.enclosing_function(finding.file, finding.line) or module_body(module)
-        for node in ast.walk(owner.node):
+        for node in walk_tree(owner.node):
             if isinstance(node, ast.Call) and (node.lineno, node.col_offset) == (finding.line, finding.col) \
                     and isinstance(node.func, ast.Attribute) and node.func.attr == "broadcast" and node.args:
                 rows = broadcast_rows(index, owner, node.args[0])

@@ -8,6 +8,7 @@ from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.spark._dataframes import DataFrames, imports_pyspark
 from rootfix.rules.spark._lib.executors import spark_functions
 from rootfix.types import Finding
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -41,7 +42,7 @@ class _Driver:
     def __init__(self, index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo") -> None:
         self.names: dict[str, str] = {}
         module = index.module_of(fn)
-        for node in ast.walk(fn.node):
+        for node in walk_tree(fn.node):
             if isinstance(node, ast.Assign):
                 for target in node.targets:
                     if isinstance(target, ast.Name):
@@ -91,7 +92,7 @@ def _local_names(fn: ast.AST) -> set[str]:
         a = fn.args
         names |= {p.arg for p in [*a.posonlyargs, *a.args, *a.kwonlyargs]}
         names |= {p.arg for p in (a.vararg, a.kwarg) if p}
-    for node in ast.walk(fn):
+    for node in walk_tree(fn):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             names.add(node.id)
     return names
@@ -209,13 +210,13 @@ class DriverObjectInClosure(Rule):
     def _closures(self, index: "RepoIndex", module: "ModuleInfo", frames: DataFrames,
                   fn: "FunctionInfo") -> Iterator[tuple[ast.AST, ast.AST, str]]:
         """(closure, where to report, how it is run) for executor code defined or used in ``fn``."""
-        nested = {n.name: n for n in ast.walk(fn.node)
+        nested = {n.name: n for n in walk_tree(fn.node)
                   if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not fn.node}
         for deco in fn.node.decorator_list:  # @udf on the function itself
             target = deco.func if isinstance(deco, ast.Call) else deco
             if (index.resolve(module, target) or "") in UDF_NAMES:
                 yield fn.node, fn.node, "udf"
-        for node in ast.walk(fn.node):
+        for node in walk_tree(fn.node):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             func = node.func
@@ -244,7 +245,7 @@ class DriverObjectInClosure(Rule):
         seen: set[tuple[int, int]] = set()
         for closure, at, how in self._closures(index, module, frames, fn):
             local = _local_names(closure)
-            for node in ast.walk(closure):
+            for node in walk_tree(closure):
                 if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in driver.names \
                         and node.id not in local:
                     key = (at.lineno, at.col_offset)

@@ -12,6 +12,7 @@ from rootfix.rules.spark._lib.driver_state import accumulator_attrs, accumulator
 from rootfix.rules.spark._lib.executors import (FOREACH, Closure, closures, is_rdd, local_names, module_body,
                                                 spark_functions)
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.rules.base import SourceTest
@@ -426,7 +427,7 @@ class DriverStateMutatedInExecutor(Rule):
             if (closure.at.lineno, closure.at.col_offset) != (finding.line, finding.col):
                 continue
             call = closure.at if isinstance(closure.at, ast.Call) else next(
-                (n for n in ast.walk(owner.node) if isinstance(n, ast.Call) and closure.at in n.args), None)
+                (n for n in walk_tree(owner.node) if isinstance(n, ast.Call) and closure.at in n.args), None)
             if call is None or closure.how not in FOREACH:
                 return None
             specs = [oracles.as_spec(finding.symbol, oracles.driver_state_test(index, self.code, owner, closure.node,
@@ -449,7 +450,7 @@ class DriverStateMutatedInExecutor(Rule):
         node = closure.node
         if closure.how not in FOREACH or closure.target is not None or not isinstance(node, ast.FunctionDef):
             return None
-        decls = [n for n in ast.walk(node) if isinstance(n, ast.Nonlocal)]
+        decls = [n for n in walk_tree(node) if isinstance(n, ast.Nonlocal)]
         if len(decls) != 1 or decls[0].names != [name]:
             return None
         muts = mutations(node, local_names(node))
@@ -459,10 +460,10 @@ class DriverStateMutatedInExecutor(Rule):
         if any(not isinstance(i.op, ast.Add) for i in incs):
             return None
         inc_targets = {id(i.target) for i in incs}
-        if any(isinstance(n, ast.Name) and n.id == name and id(n) not in inc_targets for n in ast.walk(node)):
+        if any(isinstance(n, ast.Name) and n.id == name and id(n) not in inc_targets for n in walk_tree(node)):
             return None  # read on the executor: an accumulator cannot be read there
-        inits = [n for n in ast.walk(owner.node) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign))
-                 and not any(n is x for x in ast.walk(node))
+        inits = [n for n in walk_tree(owner.node) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign))
+                 and not any(n is x for x in walk_tree(node))
                  and any(isinstance(t, ast.Name) and t.id == name
                          for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))]
         if len(inits) != 1 or not isinstance(inits[0], ast.Assign) or not isinstance(inits[0].value, ast.Constant) \
@@ -500,7 +501,7 @@ class DriverStateMutatedInExecutor(Rule):
         if closure.receiver is None or closure.how not in FOREACH or not isinstance(call, ast.Call) \
                 or not isinstance(call.func, ast.Attribute) or len(call.args) != 1 or call.keywords:
             return None
-        stmt = next((n for n in ast.walk(owner.node) if isinstance(n, ast.Expr) and n.value is call), None)
+        stmt = next((n for n in walk_tree(owner.node) if isinstance(n, ast.Expr) and n.value is call), None)
         if stmt is None or stmt.lineno != stmt.end_lineno:
             return None
         src = module.source
@@ -513,7 +514,7 @@ class DriverStateMutatedInExecutor(Rule):
         if call.func.attr == "foreachPartition":
             body = f"{indent}{method_src}({frame_src}.toLocalIterator())\n"
         else:
-            used = {n.id for n in ast.walk(owner.node) if isinstance(n, ast.Name)}
+            used = {n.id for n in walk_tree(owner.node) if isinstance(n, ast.Name)}
             row = next(name for name in ("row", "record", "item", "row_") if name not in used)
             body = f"{indent}for {row} in {frame_src}.toLocalIterator():\n{indent}    {method_src}({row})\n"
         return edits.apply(src, [(start, end, body)])
@@ -533,9 +534,9 @@ class DriverStateMutatedInExecutor(Rule):
         on_self = closure.target is not None
         if on_self and not self._own_method(module, owner, closure):
             return None
-        if any(isinstance(n, (ast.Nonlocal, ast.Global, ast.Yield, ast.YieldFrom, ast.Lambda)) for n in ast.walk(node)) \
-                or any(isinstance(n, ast.Return) and n.value is not None for n in ast.walk(node)) \
-                or any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not node for n in ast.walk(node)):
+        if any(isinstance(n, (ast.Nonlocal, ast.Global, ast.Yield, ast.YieldFrom, ast.Lambda)) for n in walk_tree(node)) \
+                or any(isinstance(n, ast.Return) and n.value is not None for n in walk_tree(node)) \
+                or any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not node for n in walk_tree(node)):
             return None
         muts = mutations(node, local_names(node))
         if not muts or any(m.name != name or m.counter for m in muts):
@@ -543,7 +544,7 @@ class DriverStateMutatedInExecutor(Rule):
         container = f"self.{name}" if on_self else name
         # each mutation a statement of its own, all of one kind: ``out[k] = v`` / ``out[k] += n`` /
         # ``out.append(x)`` / ``out.add(x)``
-        statements = {id(st.value): st for st in ast.walk(node) if isinstance(st, ast.Expr)}
+        statements = {id(st.value): st for st in walk_tree(node) if isinstance(st, ast.Expr)}
         kinds: set[str] = set()
         yields: list[tuple[ast.stmt, str]] = []
         src = module.source
@@ -572,13 +573,13 @@ class DriverStateMutatedInExecutor(Rule):
         if len(kinds) != 1:
             return None
         kind = kinds.pop()
-        mutated = {id(n) for m in muts for n in ast.walk(m.node)}
-        reads_here = [n for n in ast.walk(node) if id(n) not in mutated and (
+        mutated = {id(n) for m in muts for n in walk_tree(m.node)}
+        reads_here = [n for n in walk_tree(node) if id(n) not in mutated and (
             isinstance(n, ast.Name) and n.id == name and not on_self
             or isinstance(n, ast.Attribute) and on_self and ast.unparse(n) == container)]
         if reads_here:
             return None  # read on the executor (a dedupe check): its copy there is not the driver's
-        stmt = next((st for st in ast.walk(owner.node) if isinstance(st, ast.Expr) and st.value is call), None)
+        stmt = next((st for st in walk_tree(owner.node) if isinstance(st, ast.Expr) and st.value is call), None)
         receiver = call.func.value
         if stmt is None or len(call.args) != 1 or call.keywords:
             return None
@@ -594,7 +595,7 @@ class DriverStateMutatedInExecutor(Rule):
         changes = [(a, b, t) for st, t in yields for a, b in [edits.span(src, st)]]
         a, b = edits.span(src, stmt)
         if kind == "add":
-            used = {n.id for n in ast.walk(owner.node) if isinstance(n, ast.Name)}
+            used = {n.id for n in walk_tree(owner.node) if isinstance(n, ast.Name)}
             key, amount = next((k, v) for k, v in (("key", "amount"), ("key_", "amount_"), ("_key", "_amount"))
                                if k not in used and v not in used)
             indent = " " * stmt.col_offset
@@ -613,5 +614,5 @@ class DriverStateMutatedInExecutor(Rule):
                 or not args or args[0].arg != "self" or not target.node.args.args \
                 or target.node.args.args[0].arg != "self" or target.node.decorator_list:
             return False
-        uses = [n for n in ast.walk(module.tree) if isinstance(n, ast.Attribute) and n.attr == target.node.name]
+        uses = [n for n in walk_tree(module.tree) if isinstance(n, ast.Attribute) and n.attr == target.node.name]
         return len(uses) == 1

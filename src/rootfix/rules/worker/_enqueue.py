@@ -21,6 +21,7 @@ from rootfix.discover.index import FunctionInfo, ModuleInfo, walk_body
 from rootfix.project.model import Project, is_settings_path, settings_order
 from rootfix.project.model import is_task_class as _is_task_class
 from rootfix.project.model import is_test_file as is_test_code  # noqa: F401 -- used as E.is_test_code
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import RepoIndex
@@ -232,7 +233,7 @@ class FunctionFacts:
         found = cache.get(fn.qualname)
         if found is None:
             found = cls(index, fn, index.module_of(fn))
-            for node in ast.walk(fn.node):
+            for node in walk_tree(fn.node):
                 for child in ast.iter_child_nodes(node):
                     found.parents[id(child)] = node
             cache[fn.qualname] = found
@@ -348,7 +349,7 @@ def signal_receivers(index: "RepoIndex") -> dict[str, tuple[FunctionInfo, str]]:
                     if sig in TX_SIGNALS:
                         out[fn.qualname] = (fn, sig.rsplit(".", 1)[1])
     for info in index.modules.values():
-        for node in ast.walk(info.tree):
+        for node in walk_tree(info.tree):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect"
                     and (node.args or node.keywords)):
                 sig = _dotted(index, info, node.func.value)
@@ -389,7 +390,7 @@ def receivers_by_sender(index: "RepoIndex") -> dict[str, list[FunctionInfo]]:
                 if any(sig in TX_SIGNALS for sig in _signal_refs(index, module, deco.args[0])):
                     add(module, fn, deco)
     for info in index.modules.values():
-        for node in ast.walk(info.tree):
+        for node in walk_tree(info.tree):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect"
                     and _dotted(index, info, node.func.value) in TX_SIGNALS):
                 handler = node.args[0] if node.args else next(
@@ -462,7 +463,7 @@ def _is_view_class(index: "RepoIndex", module: ModuleInfo, cls: ast.ClassDef, de
 
 def _non_atomic(index: "RepoIndex", module: ModuleInfo, decorators: list[ast.expr]) -> bool:
     for deco in decorators:
-        for node in ast.walk(deco):
+        for node in walk_tree(deco):
             if isinstance(node, (ast.Name, ast.Attribute)) and _dotted(index, module, node).endswith(
                     "non_atomic_requests"):
                 return True
@@ -475,7 +476,7 @@ def views(index: "RepoIndex") -> list[FunctionInfo]:
     handler methods of class-based views — minus ``@transaction.non_atomic_requests`` ones."""
     routed: set[str] = set()
     for info in index.modules.values():
-        for node in ast.walk(info.tree):
+        for node in walk_tree(info.tree):
             if isinstance(node, ast.Call) and _dotted(index, info, node.func).split(".")[-1] in (
                     "path", "re_path", "url") and len(node.args) >= 2:
                 dotted = _dotted(index, info, node.args[1])
@@ -511,7 +512,7 @@ def atomic_requests(index: "RepoIndex", settings: dict[str, object] | None = Non
     if isinstance(dbs, dict) and any(isinstance(v, dict) and v.get("ATOMIC_REQUESTS") is True for v in dbs.values()):
         return True
     for info in settings_modules(index):
-        for node in ast.walk(info.tree):
+        for node in walk_tree(info.tree):
             if isinstance(node, ast.Dict):
                 for k, v in zip(node.keys, node.values):
                     if (isinstance(k, ast.Constant) and k.value == "ATOMIC_REQUESTS"

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Iterator
 from rootfix.discover.index import FunctionInfo, ModuleInfo
 from rootfix.project.model import Project
 from rootfix.project.model import is_task_class as _is_task_class
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import RepoIndex
@@ -342,7 +343,7 @@ def _attribute_class(index: "RepoIndex", module: ModuleInfo, class_name: str, at
     if cls is None:
         return None
     found: set[str] = set()
-    for node in ast.walk(cls):
+    for node in walk_tree(cls):
         if not (isinstance(node, ast.Assign) and any(isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)
                                                      and t.value.id == "self" and t.attr == attr for t in node.targets)):
             continue
@@ -416,7 +417,7 @@ def try_body_target(index: "RepoIndex", task: TaskInfo, try_node: ast.Try) -> st
 def enclosing_try(fn_node: ast.AST, node: ast.AST) -> tuple[ast.Try, ast.ExceptHandler] | None:
     """The ``try`` and handler whose handler body contains ``node``."""
     found = None
-    for t in ast.walk(fn_node):  # breadth first: the last match is the innermost
+    for t in walk_tree(fn_node):  # breadth first: the last match is the innermost
         if isinstance(t, (ast.Try, getattr(ast, "TryStar", ast.Try))):
             for h in t.handlers:
                 if any(n is node for n in _walk_no_defs(h.body)):

@@ -11,6 +11,7 @@ from rootfix.rules.base import CheckContext, Example, FirstOf, Rule, TaskReplay
 from rootfix.rules.worker import _w1common as w1
 from rootfix.types import FileChange, Finding, Patch
 from rootfix.rules.worker._lib.autoretry import _autoretry, _tries, autoretry_swallows, wrapper_swallows
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import ModuleInfo, RepoIndex
@@ -398,7 +399,7 @@ def export_invoice(invoice_id):
             if task.framework != "celery" or not ctx.in_scope(task.fn):
                 continue
             module = index.module_of(task.fn)
-            for node in ast.walk(task.fn.node):
+            for node in walk_tree(task.fn.node):
                 if not isinstance(node, (ast.Try, getattr(ast, "TryStar", ast.Try))):
                     continue
                 handler = next((h for h in node.handlers if w1.catches_retry(index, module, h)), None)
@@ -557,7 +558,7 @@ def export_invoice(invoice_id):
 
 def _catches_exactly(index: "RepoIndex", info: "ModuleInfo", finding: Finding, reraise: list[str]) -> bool:
     """The handler at the finding names one exception type, one the task retries on."""
-    handler = next((n for n in ast.walk(info.tree) if isinstance(n, ast.ExceptHandler) and n.lineno == finding.line),
+    handler = next((n for n in walk_tree(info.tree) if isinstance(n, ast.ExceptHandler) and n.lineno == finding.line),
                    None)
     if handler is None or handler.type is None or isinstance(handler.type, ast.Tuple):
         return False
@@ -581,7 +582,7 @@ def _parent_try(module: cst.Module, handler: cst.ExceptHandler) -> cst.Try | Non
 
 
 def _try_of_handler(fn: ast.AST, line: int) -> ast.Try | None:
-    for node in ast.walk(fn):
+    for node in walk_tree(fn):
         if isinstance(node, (ast.Try, getattr(ast, "TryStar", ast.Try))):
             if any(h.lineno == line for h in node.handlers):
                 return node
@@ -645,7 +646,7 @@ def _guarded_call(index: "RepoIndex", task: w1.TaskInfo) -> str | None:
             if target:
                 return target
     guarded = {id(n) for t in _tries(task.fn.node)
-               if any(w1.catches_retry(index, module, h) for h in t.handlers) for n in ast.walk(t)}
+               if any(w1.catches_retry(index, module, h) for h in t.handlers) for n in walk_tree(t)}
     stmts = [st for st in task.fn.node.body if id(st) not in guarded]
     found = w1.first_patchable_call(index, module, stmts, task.fn.class_name)
     return found[1] if found else None

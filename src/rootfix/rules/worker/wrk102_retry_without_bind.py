@@ -10,6 +10,7 @@ from rootfix.rules.base import CheckContext, Example, Rule, TaskReplay
 from rootfix.rules.worker import _w1common as w1
 from rootfix.rules.worker._lib.retry import bind_task, transient_replay
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import RepoIndex
@@ -181,7 +182,7 @@ class SyncContact(Task):
         task = w1.worker_tasks(index).get(fn.qualname) if fn else None
         if task is None:
             return None
-        call = next((n for n in ast.walk(task.fn.node) if isinstance(n, ast.Call) and n.lineno == finding.line
+        call = next((n for n in walk_tree(task.fn.node) if isinstance(n, ast.Call) and n.lineno == finding.line
                      and n.col_offset == finding.col), None)
         return transient_replay(index, task, call, rule=self.name,
                                 doc="When the guarded call fails with the error the task retries on, the task must "

@@ -11,6 +11,7 @@ from rootfix.rules.base import CheckContext, Example, Rule, TaskReplay
 from rootfix.rules.worker import _w1common as w1
 from rootfix.rules.worker._lib.retry import transient_replay
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import RepoIndex
@@ -176,7 +177,7 @@ def warm_cache():
         task = w1.worker_tasks(index).get(fn.qualname) if fn else None
         if task is None:
             return None
-        stmt = next((n for n in ast.walk(task.fn.node) if isinstance(n, ast.Expr) and n.lineno == finding.line), None)
+        stmt = next((n for n in walk_tree(task.fn.node) if isinstance(n, ast.Expr) and n.lineno == finding.line), None)
         # retry() is made to return its Retry instead of raising it (what throw=False does): the task
         # must still stop there.
         return transient_replay(

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Iterable
 import libcst as cst
 
 from rootfix import codemod
+from rootfix.project.model import is_test_file
 from rootfix.rules.base import CheckContext, Example, Rule, TaskReplay
 from rootfix.rules.worker import _w1common as w1
 from rootfix.rules.worker._lib.retry import bind_task, transient_replay
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -268,6 +270,17 @@ def drop_address(address_id):
             code=_PARTNER_CLIENT.format(tail="return None"),
             fixed=_PARTNER_CLIENT.format(tail="raise"),
         ),
+        Example(  # it returns a "pending" value instead, which nothing but the retrying actor reads
+            path="partners/client.py",
+            files=(("partners/__init__.py", ""), ("quotes/__init__.py", ""), ("quotes/actors.py", (
+                "import dramatiq\n\n"
+                "from partners.client import PartnerClient\n\n\n"
+                "@dramatiq.actor(max_retries=5)\n"
+                "def fetch_quote(partner):\n"
+                "    return PartnerClient(partner.url).quote()\n"))),
+            code=_PARTNER_CLIENT.format(tail="return {'status': 'pending'}"),
+            fixed=_PARTNER_CLIENT.format(tail="raise"),
+        ),
         Example(_BUGGY, path="geo/tasks.py", files=_FILES, fixed=_FIXED),
         Example('''import logging
 import smtplib
@@ -363,7 +376,8 @@ def send_welcome(self, email):
                         related=((task.fn.file, task.fn.line, f"task {task.fn.symbol} calls {fn.symbol}"),))
                     # Dramatiq and Huey retry a task whatever it raises: letting the error through is the fix.
                     # A Celery task retries only when it asks to: the helper's error must reach it first.
-                    yield f if task.framework != "celery" and _reraisable(handler) else replace(
+                    reraisable = _reraisable(handler) or _read_only_by_retrying_tasks(index, fn, tasks)
+                    yield f if task.framework != "celery" and reraisable else replace(
                         f, fixable=False, fix_safety=None)
 
     def fix(self, index: "RepoIndex", finding: Finding) -> Patch | None:
@@ -432,7 +446,7 @@ def send_welcome(self, email):
         task = w1.worker_tasks(index).get(fn.qualname) if fn else None
         if task is None:
             return None
-        for node in ast.walk(task.fn.node):
+        for node in walk_tree(task.fn.node):
             if isinstance(node, (ast.Try, getattr(ast, "TryStar", ast.Try))):
                 for h in node.handlers:
                     if h.lineno == finding.line:
@@ -468,7 +482,7 @@ def _network_call(index: "RepoIndex", module, stmts: list[ast.stmt]) -> str | No
     """The first call at the network boundary in ``stmts`` (``requests.post``, ``smtplib.SMTP(...)``,
     ``urlopen``, a ``boto3`` client), as written; None when there is none."""
     for stmt in stmts:
-        for node in ast.walk(stmt):
+        for node in walk_tree(stmt):
             if isinstance(node, ast.Call):
                 dotted = index.resolve(module, node.func) or ""
                 if dotted.startswith(_NETWORK_MODULES):
@@ -499,7 +513,7 @@ def _returns_error(handler: ast.ExceptHandler) -> bool:
     caller decides, so the helper does not swallow it."""
     for node in w1._walk_no_defs(handler.body):
         if isinstance(node, ast.Return) and node.value is not None and handler.name and any(
-                isinstance(n, ast.Name) and n.id == handler.name for n in ast.walk(node.value)):
+                isinstance(n, ast.Name) and n.id == handler.name for n in walk_tree(node.value)):
             return True
     return False
 
@@ -510,7 +524,7 @@ def _gives_up(stmt: cst.BaseStatement) -> bool:
         tree = ast.parse(codemod.code_of(stmt).strip())
     except SyntaxError:
         return False
-    for node in ast.walk(tree):
+    for node in walk_tree(tree):
         name = None
         if isinstance(node, ast.Call):
             func = node.func
@@ -567,7 +581,7 @@ def _ends_flow(stmts: list[ast.stmt]) -> bool:
 
 
 def _block_of(fn: ast.AST, node: ast.stmt) -> list[ast.stmt] | None:
-    for parent in ast.walk(fn):
+    for parent in walk_tree(fn):
         for field in ("body", "orelse", "finalbody"):
             block = getattr(parent, field, None)
             if isinstance(block, list) and any(s is node for s in block):
@@ -664,7 +678,7 @@ def _caller_raises_on_result(index: "RepoIndex", fn, task, handler: ast.ExceptHa
         names = {t.id for n in w1._walk_no_defs(caller.node.body)  # type: ignore[attr-defined]
                  if isinstance(n, ast.Assign) and n.value is call for t in n.targets if isinstance(t, ast.Name)}
         if not names or not any(
-                isinstance(n, ast.If) and any(isinstance(x, ast.Name) and x.id in names for x in ast.walk(n.test))
+                isinstance(n, ast.If) and any(isinstance(x, ast.Name) and x.id in names for x in walk_tree(n.test))
                 and any(isinstance(x, ast.Raise) for x in w1._walk_no_defs(n.body))
                 for n in w1._walk_no_defs(caller.node.body)):  # type: ignore[attr-defined]
             return False
@@ -684,6 +698,16 @@ def retries_on_raise(task: "w1.TaskInfo") -> bool:
         limit = task.option("retries")
         return limit is not None and not (isinstance(limit, ast.Constant) and not limit.value)
     return False
+
+
+def _read_only_by_retrying_tasks(index: "RepoIndex", fn: "FunctionInfo", tasks: dict) -> bool:
+    """Every project caller of ``fn`` (tests aside) is a Dramatiq/Huey task that retries what it raises: the
+    value the handler returns instead of the error (a "pending" receipt) is read by nothing that would not
+    rather retry."""
+    callers = [c for c, _ in index.callers(fn) if not is_test_file(c.file)]
+    return bool(callers) and all(
+        c.qualname in tasks and tasks[c.qualname].framework != "celery" and retries_on_raise(tasks[c.qualname])
+        for c in callers)
 
 
 def _reraisable(handler: ast.ExceptHandler) -> bool:
@@ -720,7 +744,7 @@ def _dramatiq_replay(index: "RepoIndex", fn: "FunctionInfo", task: "w1.TaskInfo"
                      rule: str) -> TaskReplay | None:
     """The project's tests that run the actor, replayed with the guarded call failing with the handler's
     error: the error must come out of the actor (Dramatiq retries what an actor raises)."""
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if isinstance(node, (ast.Try, getattr(ast, "TryStar", ast.Try))):
             for handler in node.handlers:
                 if handler.lineno != finding.line:

@@ -12,6 +12,7 @@ from rootfix import codemod
 from rootfix.rules.base import CheckContext, Example, Rule, TaskReplay
 from rootfix.rules.worker import _w1common as w1
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -380,7 +381,7 @@ def _closed_in_finally(fn: "FunctionInfo") -> set[str]:
                         and isinstance(sub.func.value, ast.Name):
                     out.add(sub.func.value.id)
         if isinstance(node, ast.withitem):
-            for sub in ast.walk(node.context_expr):
+            for sub in walk_tree(node.context_expr):
                 if isinstance(sub, ast.Name):
                     out.add(sub.id)
         if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)) \
@@ -418,17 +419,17 @@ def _fix_range(fn: "FunctionInfo", stmt: ast.Assign, name: str,
     # inside the with-block too
     tracked = {name}
     for i in range(at + 1, len(block)):
-        used = {n.id for n in ast.walk(block[i]) if isinstance(n, ast.Name)}
+        used = {n.id for n in walk_tree(block[i]) if isinstance(n, ast.Name)}
         if used & tracked:
-            if any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in ast.walk(block[i])):
+            if any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in walk_tree(block[i])):
                 return None
             last = i
             if isinstance(block[i], (ast.Assign, ast.AnnAssign)) and _wraps(block[i].value, tracked, index, fn):
-                tracked |= {n.id for n in ast.walk(block[i]) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+                tracked |= {n.id for n in walk_tree(block[i]) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     # every use must be inside the block
     for tname in tracked:
-        uses = sum(1 for n in ast.walk(fn.node) if isinstance(n, ast.Name) and n.id == tname)
-        in_block = sum(1 for s in block[at:last + 1] for n in ast.walk(s) if isinstance(n, ast.Name) and n.id == tname)
+        uses = sum(1 for n in walk_tree(fn.node) if isinstance(n, ast.Name) and n.id == tname)
+        in_block = sum(1 for s in block[at:last + 1] for n in walk_tree(s) if isinstance(n, ast.Name) and n.id == tname)
         if uses != in_block:
             return None
     del pattern
@@ -439,7 +440,7 @@ def _fix_range(fn: "FunctionInfo", stmt: ast.Assign, name: str,
     if drop:
         # the with-block ends at the last real use; the now redundant close() is dropped
         end = max([i for i in range(at + 1, last)
-                   if any(isinstance(n, ast.Name) and n.id in tracked for n in ast.walk(block[i]))], default=at)
+                   if any(isinstance(n, ast.Name) and n.id in tracked for n in walk_tree(block[i]))], default=at)
         return end - at, last - at
     return last - at, None
 
@@ -475,7 +476,7 @@ def _returns_param(fn: "FunctionInfo") -> bool:
 
 
 def _block_of(root: ast.AST, stmt: ast.stmt) -> list[ast.stmt] | None:
-    for node in ast.walk(root):
+    for node in walk_tree(root):
         for field in ("body", "orelse", "finalbody"):
             block = getattr(node, field, None)
             if isinstance(block, list) and any(s is stmt for s in block):

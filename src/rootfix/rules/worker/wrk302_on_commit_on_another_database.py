@@ -11,6 +11,7 @@ from rootfix.project import transactions as T
 from rootfix.rules.base import CheckContext, Example, InvariantRef, Replay, Rule
 from rootfix.rules.worker import _enqueue as E
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -221,7 +222,7 @@ def post_entry(amount):
     def _sites(self, index: "RepoIndex", fn: "FunctionInfo") -> Iterable[tuple[ast.Call, T.Scope, bool]]:
         """``(on_commit call, the other database's transaction, whether it is opened in fn)``."""
         module = index.module_of(fn)
-        for call in (n for n in ast.walk(fn.node) if isinstance(n, ast.Call)):
+        for call in (n for n in walk_tree(fn.node) if isinstance(n, ast.Call)):
             if index.resolve(module, call.func) != ON_COMMIT or _has_using(call):
                 continue
             local = T.local_scope(index, fn, call)

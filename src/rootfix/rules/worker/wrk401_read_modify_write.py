@@ -10,6 +10,7 @@ import libcst as cst
 from rootfix.discover.index import walk_body
 from rootfix.rules.base import CheckContext, Example, FirstOf, GeneratedRun, InvariantRef, Replay, Rule
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -179,7 +180,7 @@ def find_rmw(index: "RepoIndex", fn: "FunctionInfo") -> list[RMW]:
             if _numeric_field(index, module, src.model, field, amount, src.dotted) is False:
                 continue
             if any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == var
-                   and n.attr == field for n in ast.walk(amount)):
+                   and n.attr == field for n in walk_tree(amount)):
                 continue
             later = [s for s in saves[var] if s.lineno > node.lineno]
             save = next((s for s in later if (_update_fields(s) is None or field in (_update_fields(s) or [])
@@ -188,6 +189,18 @@ def find_rmw(index: "RepoIndex", fn: "FunctionInfo") -> list[RMW]:
                 continue
             out.append(RMW(fn, node, var, field, op, amount, save, src, scope.node))
     return out
+
+
+_ACCOUNT = (
+    "from django.db import models\n"
+    "from django.utils import timezone\n\n\n"
+    "class Account(models.Model):\n"
+    "    balance = models.DecimalField(max_digits=10, decimal_places=2, default=0)\n"
+    "    required = models.DecimalField(max_digits=10, decimal_places=2, default=100)\n"
+    "    paid_on = models.DateField(null=True)\n\n"
+    "    def credit(self, amount):\n"
+    "{body}"
+)
 
 
 class ReadModifyWrite(Rule):
@@ -226,8 +239,10 @@ class ReadModifyWrite(Rule):
     other correct fix; it holds a row lock for the rest of the transaction.)
 
     ## Fix safety
-    No fix when the new value is used before the save (a check such as `if obj.balance < 0: raise`,
-    a save in another block), or the old value is read before the write for anything else (a cap, a
+    When the new value decides something before the save (`if acct.balance >= target: acct.paid = True`),
+    the instance reads it back right after the update (`refresh_from_db(fields=[...])`), so the decision
+    is taken on what the database holds. No fix when the new value guards the write (a check such as
+    `if obj.balance < 0: raise`: the update would already be made), or the save is in another block, or the old value is read before the write for anything else (a cap, a
     balance check, the amount itself: `headroom = cap - obj.hours`): that logic needs
     `select_for_update()` inside `atomic()`, by hand.
     The regression test replays the project's tests that reach the code with a concurrent writer
@@ -286,6 +301,36 @@ def rename(room_id, suffix):
     )
 
     INVALID = (
+        Example(  # a model method the task calls; the new balance decides a flag before the save
+            path="members/models.py",
+            code=_ACCOUNT.format(body=(
+                "        self.balance += amount\n"
+                "        if self.paid_on is None and self.balance >= self.required:\n"
+                "            self.paid_on = timezone.localdate()\n"
+                "        self.save(update_fields=['balance', 'paid_on'])\n")),
+            fixed=_ACCOUNT.format(body=(
+                "        Account.objects.filter(pk=self.pk).update(balance=models.F(\"balance\") + amount)\n"
+                "        self.refresh_from_db(fields=[\"balance\"])\n"
+                "        if self.paid_on is None and self.balance >= self.required:\n"
+                "            self.paid_on = timezone.localdate()\n"
+                "        self.save(update_fields=['paid_on'])\n")),
+            files=(("members/tasks.py", (
+                "from celery import shared_task\n\nfrom members.models import Account\n\n\n"
+                "@shared_task\ndef book_payment(account_id, amount):\n"
+                "    Account.objects.get(pk=account_id).credit(amount)\n")),),
+        ),
+        Example(  # the new value guards the write: an update first would be made before the guard fires
+            path="members/models.py",
+            code=_ACCOUNT.format(body=(
+                "        self.balance += amount\n"
+                "        if self.balance > self.required:\n"
+                "            raise ValueError('overpaid')\n"
+                "        self.save(update_fields=['balance'])\n")),
+            files=(("members/tasks.py", (
+                "from celery import shared_task\n\nfrom members.models import Account\n\n\n"
+                "@shared_task\ndef book_payment(account_id, amount):\n"
+                "    Account.objects.get(pk=account_id).credit(amount)\n")),),
+        ),
         Example(  # the amount is worked out from the stale fields (a cap): reported, no F() fix
             path="rooms/tasks.py",
             code="""\
@@ -451,7 +496,7 @@ def close_day(rooms_open):
             # of two apps): then the instance's own class names the manager
             circular = other is not None and any(
                 t == module.module or t.startswith(module.module + ".") for t in other.imports.values())
-            if cls_name not in {n.id for n in ast.walk(module.tree) if isinstance(n, ast.Name)} and not circular:
+            if cls_name not in {n.id for n in walk_tree(module.tree) if isinstance(n, ast.Name)} and not circular:
                 model_name, add_model = cls_name, (mod, cls_name)
         manager = f"{model_name}.{_manager_attr(index, rmw.source.dotted)}" if model_name \
             else f"type({var})._default_manager"
@@ -467,7 +512,7 @@ def close_day(rooms_open):
             return None
         if _reads_instance(rmw, var, rmw.amount):
             return None  # the amount is worked out from the instance's (stale) fields: see below
-        inside = {id(n) for n in ast.walk(rmw.stmt)}
+        inside = {id(n) for n in walk_tree(rmw.stmt)}
         if any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == var
                and n.attr == field and isinstance(n.ctx, ast.Load) and id(n) not in inside
                and getattr(n, "lineno", 0) <= rmw_line for n in _body(rmw)):
@@ -475,13 +520,24 @@ def close_day(rooms_open):
             # itself): an F() update adds to the current value but keeps a decision taken on a stale
             # one; that needs select_for_update() in atomic() by hand
             return None
-        if not _same_block(rmw, save_stmt) or any(
-                isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == var
-                and n.attr == field and isinstance(n.ctx, ast.Load) and rmw_line < n.lineno < save_line
-                for n in _body(rmw)):
-            # the logic uses the new value before it is saved (a check, a conditional save): an F()
-            # update would change what it decides; that needs select_for_update() in atomic() by hand
+        if not _same_block(rmw, save_stmt):
+            # a conditional save: an F() update would write what the condition may not; that needs
+            # select_for_update() in atomic() by hand
             return None
+        if any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == var
+               and n.attr == field and isinstance(n.ctx, ast.Load) and rmw_line < n.lineno < save_line
+               for n in _body(rmw)):
+            # the new value decides something before the save (``if obj.balance >= target: ...``): it is
+            # read back right after the update, so the decision is taken on the value the database holds
+            # (this write and any concurrent one), not on a stale sum. Not when it guards the write
+            # (``if obj.balance < 0: raise``): the update would already be made when the guard fires
+            for n in _body(rmw):
+                if isinstance(n, ast.If) and rmw_line < n.lineno < save_line and any(
+                        isinstance(x, ast.Attribute) and isinstance(x.value, ast.Name) and x.value.id == var
+                        and x.attr == field for x in walk_tree(n.test)) and any(
+                        isinstance(x, (ast.Raise, ast.Return)) for x in walk_tree(n)):
+                    return None
+            needs_refresh = True
 
         class T(cst.CSTTransformer):
             METADATA_DEPENDENCIES = (cst.metadata.PositionProvider,)
@@ -547,14 +603,14 @@ def _reads_instance(rmw: RMW, var: str, expr: ast.AST) -> bool:
                 and n.lineno < rmw.stmt.lineno:
             targets = n.targets if isinstance(n, ast.Assign) else [n.target]
             for t in targets:
-                for name in ast.walk(t):
+                for name in walk_tree(t):
                     if isinstance(name, ast.Name):
                         assigns.setdefault(name.id, []).append(n.value)
     seen: set[str] = set()
     todo = [expr]
     while todo:
         node = todo.pop()
-        for sub in ast.walk(node):
+        for sub in walk_tree(node):
             if isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id == var \
                     and isinstance(sub.ctx, ast.Load):
                 return True

@@ -12,6 +12,7 @@ from rootfix.discover.index import walk_body
 from rootfix.rules.base import CheckContext, Example, GeneratedRun, InvariantRef, Replay, Rule
 from rootfix.rules.worker import _enqueue as E
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -581,7 +582,7 @@ def _fix_instance(index: "RepoIndex", finding: Finding) -> Patch | None:
     if param is None or param not in params:
         return None
     new_param = param if param.endswith("_id") else f"{param}_id"
-    task_names = {n.id for n in ast.walk(task.node) if isinstance(n, ast.Name)} | set(params)
+    task_names = {n.id for n in walk_tree(task.node) if isinstance(n, ast.Name)} | set(params)
     if new_param in task_names or param.endswith("_id"):
         return None
     model_found = index.lookup_class(bad.model)
@@ -609,7 +610,7 @@ def _fix_instance(index: "RepoIndex", finding: Finding) -> Patch | None:
                 for k, v in enq2.kwargs:
                     if k == param:
                         args.append(v)
-                for sub in ast.walk(node):
+                for sub in walk_tree(node):
                     if isinstance(sub, ast.keyword) and sub.arg == param:
                         kw_nodes.append(sub)
                     if isinstance(sub, ast.Dict):

@@ -11,6 +11,7 @@ from rootfix import codemod
 from rootfix.rules.base import CheckContext, Example, Rule, TaskReplay
 from rootfix.rules.worker import _w1common as w1
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -400,7 +401,7 @@ def _streams(loop: ast.AST) -> bool:
     """The loop yields each row on (a generator handing rows out one at a time): it promises streaming, so
     whatever the window's width, the caller expects not to hold every row at once."""
     return isinstance(loop, (ast.For, ast.AsyncFor)) and any(
-        isinstance(n, (ast.Yield, ast.YieldFrom)) for b in loop.body for n in ast.walk(b))
+        isinstance(n, (ast.Yield, ast.YieldFrom)) for b in loop.body for n in walk_tree(b))
 
 
 def _windowed(scope: "Scope", expr: ast.expr) -> bool:
@@ -460,7 +461,7 @@ def _filter_constants(index: "RepoIndex", fn: "FunctionInfo", scope: "Scope", ex
         if target is not None:
             from rootfix.project import values as V
 
-            for ret in (n for n in ast.walk(target.node) if isinstance(n, ast.Return) and n.value is not None):
+            for ret in (n for n in walk_tree(target.node) if isinstance(n, ast.Return) and n.value is not None):
                 return _filter_constants(index, target, V.Scope(index, target, target.node), ret.value, depth - 1)
     return out
 
@@ -477,7 +478,7 @@ def _drains_its_filter(index: "RepoIndex", fn: "FunctionInfo", scope: "Scope", e
         return False
 
     def sets_other(node: ast.AST, row: str, depth: int, owner: "FunctionInfo") -> bool:
-        for sub in ast.walk(node):
+        for sub in walk_tree(node):
             if isinstance(sub, ast.Assign) and isinstance(sub.value, ast.Constant):
                 for t in sub.targets:
                     if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == row \
@@ -608,16 +609,16 @@ def _list_into_variable(scope_node: ast.AST, call: ast.AST) -> tuple[ast.Assign,
     body = getattr(scope_node, "body", None)
     if not isinstance(body, list):
         return None
-    assign = next((n for n in ast.walk(scope_node) if isinstance(n, ast.Assign) and n.value is call), None)
+    assign = next((n for n in walk_tree(scope_node) if isinstance(n, ast.Assign) and n.value is call), None)
     if assign is None or len(assign.targets) != 1 or not isinstance(assign.targets[0], ast.Name):
         return None
     name = assign.targets[0].id
     parents: dict[int, ast.AST] = {}
-    for parent in ast.walk(scope_node):
+    for parent in walk_tree(scope_node):
         for child in ast.iter_child_nodes(parent):
             parents[id(child)] = parent
     uses: list[tuple[str, ast.AST]] = []
-    for node in ast.walk(scope_node):
+    for node in walk_tree(scope_node):
         if not (isinstance(node, ast.Name) and node.id == name) or node is assign.targets[0]:
             continue
         if not isinstance(node.ctx, ast.Load) or (node.lineno, node.col_offset) < (assign.lineno, assign.col_offset):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 from rootfix.rules.base import CheckContext, Example, Rule
 from rootfix.rules.worker import _w1common as w1
 from rootfix.types import Finding
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import ModuleInfo, RepoIndex
@@ -175,7 +176,7 @@ def _grown(node: ast.AST) -> ast.Name | None:
 def _local_names(fn: ast.AST) -> set[str]:
     globals_: set[str] = set()
     out: set[str] = set()
-    for node in ast.walk(fn):
+    for node in walk_tree(fn):
         if isinstance(node, ast.Global):
             globals_.update(node.names)
         elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
@@ -203,7 +204,7 @@ def _shrunk_globals(index: "RepoIndex") -> set[str]:
     out: set[str] = set()
     for info in index.modules.values():
         globals_in: dict[int, set[str]] = {}
-        for node in ast.walk(info.tree):
+        for node in walk_tree(info.tree):
             names: list[ast.expr] = []
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SHRINK:
                 names.append(node.func.value)
@@ -212,8 +213,8 @@ def _shrunk_globals(index: "RepoIndex") -> set[str]:
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and node.args:
                 names.append(node.args[0])
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                declared = {n for g in ast.walk(node) if isinstance(g, ast.Global) for n in g.names}
-                for sub in ast.walk(node):
+                declared = {n for g in walk_tree(node) if isinstance(g, ast.Global) for n in g.names}
+                for sub in walk_tree(node):
                     if isinstance(sub, ast.Assign):
                         for t in sub.targets:
                             if isinstance(t, ast.Name) and t.id in declared:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -80,7 +81,7 @@ def _flags(call: ast.Call) -> tuple[str, ...]:
 
 def argparse_arguments(node: ast.AST) -> Iterator[Argument]:
     """Every ``<x>.add_argument(...)`` call under ``node`` (a function, a module, a class)."""
-    for sub in ast.walk(node):
+    for sub in walk_tree(node):
         if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr == "add_argument":
             yield Argument(ARGPARSE, sub, _flags(sub), argparse_dest(sub))
 

@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 
 from rootfix.rules.command._lib.files import FileOpen, local_bindings
 from rootfix.rules.command._lib.writes import walk_no_defs
+from rootfix.discover.walk import walk_tree
 
 Resolver = Callable[[ast.expr], "str | None"]
 
@@ -90,7 +91,7 @@ def ascii_only_write(fn: ast.AST, opened: FileOpen, resolve: Resolver) -> bool:
     name, body = found
     uses = 0
     for stmt in body:
-        for node in ast.walk(stmt):
+        for node in walk_tree(stmt):
             if isinstance(node, ast.Name) and node.id == name:
                 uses += 1
             if not isinstance(node, ast.Call):

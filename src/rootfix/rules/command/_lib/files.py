@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from rootfix.rules.command._lib.writes import walk_no_defs
+from rootfix.discover.walk import walk_tree
 
 Resolver = Callable[[ast.expr], "str | None"]
 
@@ -220,7 +221,7 @@ def settings_folders(index) -> dict[str, str]:
     for info in index.by_path.values():
         if "settings" not in info.path.rsplit("/", 1)[-1] and "/settings/" not in f"/{info.path}":
             continue
-        for node in ast.walk(info.tree):
+        for node in walk_tree(info.tree):
             pairs = []
             if isinstance(node, ast.Dict):
                 pairs = [(k.value, v) for k, v in zip(node.keys, node.values)
@@ -264,7 +265,7 @@ def root_wrapper(index, module, key: str) -> str | None:
     """How the module puts another folder of the same settings under its root: the name of a project function
     ``W`` called as ``W(<settings read of another folder key>)`` whose body reads a root setting
     (``MEDIA_ROOT``, ``BASE_DIR``); None when the module has no such habit."""
-    for node in ast.walk(module.tree):
+    for node in walk_tree(module.tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args):
             continue
         inner = node.args[0]
@@ -275,6 +276,6 @@ def root_wrapper(index, module, key: str) -> str | None:
         found = index.lookup_function(target) if target else None
         if found is None:
             continue
-        if any(isinstance(n, ast.Attribute) and ROOTS.match(n.attr) for n in ast.walk(found.node)):
+        if any(isinstance(n, ast.Attribute) and ROOTS.match(n.attr) for n in walk_tree(found.node)):
             return node.func.id
     return None

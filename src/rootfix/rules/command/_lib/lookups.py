@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from rootfix.rules.command._lib.writes import Resolver, is_rows, row_bindings, walk_no_defs
+from rootfix.discover.walk import walk_tree
 
 #: handlers that cover a failed lookup
 MISS_HANDLERS = frozenset({"DoesNotExist", "ObjectDoesNotExist", "Exception", "BaseException", "Http404",
@@ -45,7 +46,7 @@ class Reject:
 
 def _parents(root: ast.AST) -> dict[int, ast.AST]:
     out: dict[int, ast.AST] = {}
-    for node in ast.walk(root):
+    for node in walk_tree(root):
         for child in ast.iter_child_nodes(node):
             out[id(child)] = node
     return out
@@ -53,7 +54,7 @@ def _parents(root: ast.AST) -> dict[int, ast.AST]:
 
 def _row_vars(loop: ast.For | ast.AsyncFor) -> set[str]:
     """The loop's target names and the names assigned from them in its body (not objects fetched with them)."""
-    names = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
+    names = {n.id for n in walk_tree(loop.target) if isinstance(n, ast.Name)}
     changed = True
     while changed:
         changed = False
@@ -64,9 +65,9 @@ def _row_vars(loop: ast.For | ast.AsyncFor) -> set[str]:
             if isinstance(value, ast.Call) and (isinstance(value.func, ast.Attribute) and value.func.attr in _FETCHES
                                                 or isinstance(value.func, ast.Name) and value.func.id in _FETCHES):
                 continue
-            if any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(value)):
+            if any(isinstance(n, ast.Name) and n.id in names for n in walk_tree(value)):
                 targets = sub.targets if isinstance(sub, ast.Assign) else [sub.target]
-                new = {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)} - names
+                new = {n.id for t in targets for n in walk_tree(t) if isinstance(n, ast.Name)} - names
                 if new:
                     names |= new
                     changed = True
@@ -125,7 +126,7 @@ def _handler_names(handler: ast.ExceptHandler) -> list[str]:
 def covered(fn: ast.AST, node: ast.AST) -> bool:
     """``node`` sits in the body of a ``try`` of ``fn`` whose handlers catch a failed lookup."""
     for sub in walk_no_defs(fn):
-        if isinstance(sub, ast.Try) and any(node is n for stmt in sub.body for n in ast.walk(stmt)):
+        if isinstance(sub, ast.Try) and any(node is n for stmt in sub.body for n in walk_tree(stmt)):
             if any(set(_handler_names(h)) & MISS_HANDLERS for h in sub.handlers):
                 return True
     return False
@@ -170,7 +171,7 @@ def row_lookups(fn: ast.FunctionDef | ast.AsyncFunctionDef, resolve: Resolver) -
             else:
                 continue
             keyed = [k for k in call.keywords if k.arg and any(isinstance(n, ast.Name) and n.id in row_vars
-                                                              for n in ast.walk(k.value))]
+                                                              for n in walk_tree(k.value))]
             if not keyed or covered(fn, call) or _checked_first(loop, keyed[0].value):
                 continue
             # the statement directly in this loop (a nested loop's ``continue`` would be another loop's)
@@ -192,7 +193,7 @@ def row_lookups(fn: ast.FunctionDef | ast.AsyncFunctionDef, resolve: Resolver) -
 
 
 def _reads(node: ast.AST, name: str | None) -> bool:
-    return name is not None and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
+    return name is not None and any(isinstance(n, ast.Name) and n.id == name for n in walk_tree(node))
 
 
 def reject_path(loop: ast.For | ast.AsyncFor) -> Reject | None:
@@ -214,7 +215,7 @@ def reject_path(loop: ast.For | ast.AsyncFor) -> Reject | None:
                 and block[-2].value.func.attr in ("append", "write", "warning", "warn", "error", "info",
                                                    "exception", "add", "record", "reject", "skip"):
             call = block[-2].value
-            message = next((n for n in ast.walk(call) if isinstance(n, ast.JoinedStr)
+            message = next((n for n in walk_tree(call) if isinstance(n, ast.JoinedStr)
                             or isinstance(n, ast.Constant) and isinstance(n.value, str)), None)
             found.append(Reject(call, message, bound=name if _reads(call, name) else None))
     # a reject that states its own message reads best for a missing value (``str(exc)`` of a handler

@@ -13,6 +13,7 @@ from typing import Callable, Iterator
 
 from rootfix.rules.command._lib.lookups import MISS_HANDLERS, _model_of_get
 from rootfix.rules.command._lib.writes import walk_no_defs
+from rootfix.discover.walk import walk_tree
 
 Resolver = Callable[[ast.expr], "str | None"]
 
@@ -55,7 +56,7 @@ def unguarded_gets(fn: ast.AST) -> Iterator[tuple[ast.Call, str]]:
         if isinstance(node, ast.Try):
             models, every = handled(node.handlers)
             for stmt in node.body:
-                for sub in ast.walk(stmt):
+                for sub in walk_tree(stmt):
                     if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr == "get":
                         model = _model_of_get(sub.func)
                         if every or model in models:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from rootfix.rules.command._lib.lookups import _handler_names, _model_of_get, _row_vars, covered
 from rootfix.rules.command._lib.writes import is_rows, row_bindings, walk_no_defs
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -42,7 +43,7 @@ def _derived(fn: ast.FunctionDef | ast.AsyncFunctionDef, params: set[str]) -> se
     while changed:
         changed = False
         for sub in walk_no_defs(fn):
-            if isinstance(sub, ast.Assign) and any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(sub.value)):
+            if isinstance(sub, ast.Assign) and any(isinstance(n, ast.Name) and n.id in names for n in walk_tree(sub.value)):
                 new = {t.id for t in sub.targets if isinstance(t, ast.Name)} - names
                 if new and not (isinstance(sub.value, ast.Call) and isinstance(sub.value.func, ast.Attribute)
                                 and sub.value.func.attr == "get" and not sub.value.args and sub.value.keywords):
@@ -71,7 +72,7 @@ def _raises_miss(index: "RepoIndex", target: "FunctionInfo") -> tuple[str, str] 
             continue
         model = _model_of_get(call.func) or _chain_model(call.func, querysets)
         keyed = next((p for k in call.keywords for p in params
-                      if any(isinstance(n, ast.Name) and n.id == p for n in ast.walk(k.value))), None)
+                      if any(isinstance(n, ast.Name) and n.id == p for n in walk_tree(k.value))), None)
         if model and keyed and not covered(node, call):
             return model, keyed
     return None
@@ -87,7 +88,7 @@ def _chain_model(func: ast.Attribute, querysets: dict[str, str]) -> str | None:
 def _statement_in(fn: ast.AST, node: ast.AST) -> ast.stmt | None:
     """The statement of ``fn``'s own body (not in a loop, ``try`` or nested block) that holds ``node``."""
     for stmt in getattr(fn, "body", []):
-        if any(n is node for n in ast.walk(stmt)):
+        if any(n is node for n in walk_tree(stmt)):
             return stmt if not isinstance(stmt, (ast.For, ast.While, ast.If, ast.With, ast.Try)) else None
     return None
 
@@ -101,11 +102,11 @@ def _row_callers(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[tuple["Func
         positional = positional[1:]
     for caller, call in index.callers(fn):
         for loop, row_vars in _row_loops(index, caller):
-            if not any(n is call for n in ast.walk(loop)):
+            if not any(n is call for n in walk_tree(loop)):
                 continue
             passed = [(positional[i], a) for i, a in enumerate(call.args) if i < len(positional)
                       and not isinstance(a, ast.Starred)] + [(k.arg, k.value) for k in call.keywords if k.arg]
-            params = {p for p, a in passed if any(isinstance(n, ast.Name) and n.id in row_vars for n in ast.walk(a))}
+            params = {p for p, a in passed if any(isinstance(n, ast.Name) and n.id in row_vars for n in walk_tree(a))}
             if params:
                 yield caller, call, loop, params
 
@@ -128,7 +129,7 @@ def _rejects_with(index: "RepoIndex", caller: "FunctionInfo", call: ast.Call, lo
     it and goes on), as ``helper_module`` names it; None when there is none or a handler already catches a miss."""
     module = index.module_of(caller)
     for sub in walk_no_defs(ast.Module(body=loop.body, type_ignores=[])):
-        if not isinstance(sub, ast.Try) or not any(n is call for st in sub.body for n in ast.walk(st)):
+        if not isinstance(sub, ast.Try) or not any(n is call for st in sub.body for n in walk_tree(st)):
             continue
         for handler in sub.handlers:
             if not isinstance(handler.type, ast.Name):
@@ -163,7 +164,7 @@ def _returning_get(index: "RepoIndex") -> frozenset[str]:
         for f in index.functions.values():
             if ".get(" not in index.module_of(f).source:
                 continue
-            for sub in ast.walk(f.node):
+            for sub in walk_tree(f.node):
                 if isinstance(sub, ast.Return) and isinstance(sub.value, ast.Call) \
                         and isinstance(sub.value.func, ast.Attribute) and sub.value.func.attr == "get" \
                         and not sub.value.args and sub.value.keywords:
@@ -210,14 +211,14 @@ def helper_lookups(index: "RepoIndex", fn: "FunctionInfo") -> list[HelperLookup]
             if isinstance(sub.func, ast.Attribute) and sub.func.attr == "get" and not sub.args and sub.keywords:
                 model = _model_of_get(sub.func)
                 keyed = next((k for k in sub.keywords if k.arg and any(
-                    isinstance(n, ast.Name) and n.id in names for n in ast.walk(k.value))), None)
+                    isinstance(n, ast.Name) and n.id in names for n in walk_tree(k.value))), None)
                 if model and keyed:
                     found = (model, keyed.value, keyed.arg or "")
             else:
                 target = index.resolve_call(module, sub, fn.class_name)
                 miss = _misses(index, target) if target is not None and target.qualname != fn.qualname else None
                 arg = next((a for a in sub.args if any(isinstance(n, ast.Name) and n.id in names
-                                                       for n in ast.walk(a))), None)
+                                                       for n in walk_tree(a))), None)
                 if miss is not None and arg is not None:
                     model = miss[0] if miss[0] in module.imports or miss[0] in module.classes else None
                     found = (model, arg, miss[1])

@@ -6,6 +6,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from rootfix.project import values as V
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -38,8 +39,8 @@ def command_of(index: "RepoIndex", fn: "FunctionInfo") -> str | None:
         for path, info in sorted(index.by_path.items()):
             if not is_command_module(path):
                 continue
-            names = {n.id for n in ast.walk(info.tree) if isinstance(n, ast.Name)}
-            attrs = {n.attr for n in ast.walk(info.tree) if isinstance(n, ast.Attribute)}
+            names = {n.id for n in walk_tree(info.tree) if isinstance(n, ast.Name)}
+            attrs = {n.attr for n in walk_tree(info.tree) if isinstance(n, ast.Attribute)}
             if fn.class_name in names and fn.node.name in attrs \
                     and (info.imports.get(fn.class_name, "").endswith(f".{fn.class_name}")
                          or fn.class_name in info.classes):

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import ast
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
+from rootfix.discover import walk
+from rootfix.discover.walk import walk_tree
 
 #: calls whose result is a sequence of input rows
 ROW_SOURCES = frozenset({
@@ -20,14 +22,9 @@ QS_WRITES = frozenset({"create", "get_or_create", "update_or_create", "bulk_crea
 Resolver = Callable[[ast.expr], "str | None"]
 
 
-def walk_no_defs(node: ast.AST) -> Iterator[ast.AST]:
+def walk_no_defs(node: ast.AST) -> Iterable[ast.AST]:
     """``ast.walk`` that does not enter nested functions, lambdas or classes."""
-    stack = list(ast.iter_child_nodes(node))
-    while stack:
-        sub = stack.pop()
-        yield sub
-        if not isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            stack.extend(ast.iter_child_nodes(sub))
+    return walk.walk_no_defs(node)
 
 
 def _chain_has_manager(expr: ast.expr) -> bool:
@@ -126,7 +123,7 @@ def is_atomic_with(node: ast.AST, resolve: Resolver) -> bool:
 def inside_atomic(fn: ast.AST, node: ast.AST, resolve: Resolver) -> bool:
     """``node`` sits in a ``with transaction.atomic():`` block of ``fn``."""
     for sub in walk_no_defs(fn):
-        if is_atomic_with(sub, resolve) and any(n is node for n in ast.walk(sub)):
+        if is_atomic_with(sub, resolve) and any(n is node for n in walk_tree(sub)):
             return True
     return False
 
@@ -141,7 +138,7 @@ def catches_per_row(loop: ast.For | ast.AsyncFor) -> bool:
                 if handler.type is None or any(isinstance(n, ast.Name) and n.id in ("Exception", "BaseException")
                                                or isinstance(n, ast.Attribute) and n.attr == "Error"
                                                for n in names):
-                    if not any(isinstance(s, ast.Raise) for s in ast.walk(handler)):
+                    if not any(isinstance(s, ast.Raise) for s in walk_tree(handler)):
                         return True
     return False
 
@@ -171,7 +168,7 @@ def non_idempotent_writes(node: ast.AST) -> list[ast.Call]:
         if attr in ("create", "acreate", "bulk_create", "abulk_create", "delete"):
             out.append(call)
         elif attr == "update" and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "F"
-                                      for k in call.keywords for n in ast.walk(k.value)):
+                                      for k in call.keywords for n in walk_tree(k.value)):
             out.append(call)
         elif attr in ("save", "asave") and (
                 (isinstance(receiver, ast.Name) and (receiver.id in constructed or receiver.id in bumped))
@@ -193,7 +190,7 @@ def _guarded_inserts(node: ast.AST) -> set[int]:
 def _tests_absence(test: ast.expr) -> bool:
     def lookup(e: ast.expr) -> bool:
         return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-                   and n.func.attr in ("exists", "first", "count", "aexists", "afirst", "acount") for n in ast.walk(e))
+                   and n.func.attr in ("exists", "first", "count", "aexists", "afirst", "acount") for n in walk_tree(e))
 
     if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
         return any(_tests_absence(v) for v in test.values)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 from typing import Callable, Iterator
+from rootfix.discover import walk
+from rootfix.discover.walk import walk_tree
 
 DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 TERMINATORS = (ast.Return, ast.Raise, ast.Continue, ast.Break)
@@ -16,11 +18,7 @@ TERMINATORS = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 
 def walk_no_defs(nodes: list[ast.AST] | ast.AST) -> Iterator[ast.AST]:
     """Every node under ``nodes`` without entering nested functions, lambdas or classes."""
-    stack = list(nodes) if isinstance(nodes, list) else [nodes]
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(c for c in ast.iter_child_nodes(node) if not isinstance(c, DEFS))
+    return walk.walk_inside(nodes)
 
 
 def blocks(fn: ast.AST) -> Iterator[list[ast.stmt]]:
@@ -69,7 +67,7 @@ def bound_names(stmt: ast.stmt) -> set[str]:
     elif isinstance(stmt, (ast.With, ast.AsyncWith)):
         targets = [i.optional_vars for i in stmt.items if i.optional_vars is not None]
     for t in targets:
-        out |= {n.id for n in ast.walk(t) if isinstance(n, ast.Name)}
+        out |= {n.id for n in walk_tree(t) if isinstance(n, ast.Name)}
     for node in walk_no_defs(stmt if not isinstance(stmt, (ast.If, ast.While)) else stmt.test):
         if isinstance(node, ast.NamedExpr):
             out.add(node.target.id)
@@ -80,7 +78,7 @@ def is_guard(stmt: ast.stmt, names: set[str]) -> bool:
     """``if not acquired: return`` - an ``if`` on the acquisition's result whose body leaves."""
     if not isinstance(stmt, ast.If) or stmt.orelse:
         return False
-    used = {n.id for n in ast.walk(stmt.test) if isinstance(n, ast.Name)}
+    used = {n.id for n in walk_tree(stmt.test) if isinstance(n, ast.Name)}
     return bool(used & names) and isinstance(stmt.body[-1], TERMINATORS)
 
 

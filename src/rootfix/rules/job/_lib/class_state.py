@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from rootfix.rules.job._lib.blocks import is_test_code as _is_test_code
 from rootfix.rules.job._lib.blocks import walk_no_defs
 from rootfix.rules.job._lib.process_cache import reads_db
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -106,7 +107,7 @@ def _class_access(index: "RepoIndex", cls_name: str, attr: str) -> bool:
     for info in index.modules.values():
         if attr not in info.source:
             continue
-        for node in ast.walk(info.tree):
+        for node in walk_tree(info.tree):
             if isinstance(node, ast.Attribute) and node.attr == attr and isinstance(node.value, ast.Name) \
                     and node.value.id in (cls_name, "cls"):
                 return True
@@ -167,10 +168,10 @@ def _keyed_by_input(method: ast.FunctionDef | ast.AsyncFunctionDef, fill: ast.AS
     derived = set(params)
     for node in walk_no_defs(method):  # locals assigned from a parameter
         if isinstance(node, ast.Assign) and any(isinstance(n, ast.Name) and n.id in derived
-                                                for n in ast.walk(node.value)):
+                                                for n in walk_tree(node.value)):
             derived |= {t.id for t in node.targets if isinstance(t, ast.Name)}
     if isinstance(fill, ast.Assign) and any(isinstance(n, ast.Call) and _POOLED.search(
-            ast.unparse(n.func).rsplit(".", 1)[-1]) for n in ast.walk(fill.value)):
+            ast.unparse(n.func).rsplit(".", 1)[-1]) for n in walk_tree(fill.value)):
         return False  # a client / session per endpoint: a pool, shared on purpose
     if isinstance(fill, (ast.Assign, ast.AugAssign)):
         targets = fill.targets if isinstance(fill, ast.Assign) else [fill.target]
@@ -179,7 +180,7 @@ def _keyed_by_input(method: ast.FunctionDef | ast.AsyncFunctionDef, fill: ast.AS
         keys = list(fill.args[:1])
     else:
         keys = []
-    return any(isinstance(n, ast.Name) and n.id in derived for key in keys for n in ast.walk(key))
+    return any(isinstance(n, ast.Name) and n.id in derived for key in keys for n in walk_tree(key))
 
 
 def subclass_skips_init(index: "RepoIndex", cls_name: str) -> bool:
@@ -188,14 +189,14 @@ def subclass_skips_init(index: "RepoIndex", cls_name: str) -> bool:
     for info in index.modules.values():
         if cls_name not in info.source:
             continue
-        for cls in ast.walk(info.tree):
+        for cls in walk_tree(info.tree):
             if not isinstance(cls, ast.ClassDef) or not any(
                     (b.id if isinstance(b, ast.Name) else b.attr if isinstance(b, ast.Attribute) else "") == cls_name
                     for b in cls.bases):
                 continue
             init = next((s for s in cls.body if isinstance(s, ast.FunctionDef) and s.name == "__init__"), None)
             if init is not None and not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-                                            and n.func.attr == "__init__" for n in ast.walk(init)):
+                                            and n.func.attr == "__init__" for n in walk_tree(init)):
                 return True
     return False
 
@@ -210,7 +211,7 @@ def move_into_init(source: str, state: SharedState) -> str | None:
     own = {t.id for s in state.cls.body if isinstance(s, (ast.Assign, ast.AnnAssign))
            for t in (s.targets if isinstance(s, ast.Assign) else [s.target]) if isinstance(t, ast.Name)}
     own |= {s.name for s in state.cls.body if isinstance(s, (ast.FunctionDef, ast.ClassDef))}
-    if any(isinstance(n, ast.Name) and n.id in own for n in ast.walk(state.value)):
+    if any(isinstance(n, ast.Name) and n.id in own for n in walk_tree(state.value)):
         return None
     lines = source.splitlines(keepends=True)
     stmt = state.stmt
@@ -277,7 +278,7 @@ def add_init(source: str, state: SharedState) -> str | None:
             if bases or cls.keywords else [f"{indent}def __init__(self):\n", f"{indent}    pass\n"])
     stubbed = "".join(lines[:start - 1] + stub + ["\n"] + lines[start - 1:])
     tree = ast.parse(stubbed)
-    new_cls = next(n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and n.lineno == cls.lineno)
+    new_cls = next(n for n in walk_tree(tree) if isinstance(n, ast.ClassDef) and n.lineno == cls.lineno)
     stmt = next(n for n in new_cls.body if n.lineno == state.stmt.lineno)
     moved = move_into_init(stubbed, SharedState(new_cls, stmt, state.attr, stmt.value, state.fill,  # type: ignore
                                                 state.fill_method, state.rows))

@@ -48,7 +48,10 @@ def direct_call(index: "RepoIndex", fn: "FunctionInfo") -> tuple[str, str] | Non
         return "from django.core.management import call_command\n", f"call_command({command!r})"
     if fn.class_name is None:
         if _required(fn.node.args, False) == 0:
-            return f"import {mod} as _job_module\n", f"_job_module.{fn.node.name}()"
+            decl = index.task_decl(fn)
+            # a huey task called is enqueued (its error kept in the result); call_local runs it here
+            run = ".call_local()" if decl is not None and decl.framework == "huey" else "()"
+            return f"import {mod} as _job_module\n", f"_job_module.{fn.node.name}{run}"
         return None
     if "." in fn.class_name:
         return None

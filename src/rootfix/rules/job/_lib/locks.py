@@ -98,6 +98,9 @@ def releases(stmt: ast.stmt, lock: Lock) -> bool:
     """True when ``stmt`` gives ``lock`` back."""
     if lock.kind == "attr":
         return _attr_flag(stmt, False) == lock.key
+    if isinstance(stmt, ast.If) and not stmt.orelse and not calls_in(stmt):
+        # `if acquired: cache.delete(key)`: given back whenever it was taken
+        return any(releases(s, lock) for s in stmt.body)
     if isinstance(stmt, (ast.If, ast.For, ast.While, ast.With, ast.Try)):
         return False
     for call in (n for n in walk_no_defs(stmt) if isinstance(n, ast.Call)):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from rootfix.rules.job._lib.blocks import walk_no_defs
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import ModuleInfo, RepoIndex
@@ -93,7 +94,7 @@ def queryset_model(index: "RepoIndex", module: "ModuleInfo", expr: ast.expr) -> 
 
 def mentions(node: ast.AST, field: str) -> bool:
     """``node`` mentions ``field`` as a keyword (``sent_at__isnull=True``), a string, or an attribute."""
-    for n in ast.walk(node):
+    for n in walk_tree(node):
         if isinstance(n, ast.keyword) and n.arg and n.arg.split("__")[0] == field:
             return True
         if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.split("__")[0].lstrip("-") == field:

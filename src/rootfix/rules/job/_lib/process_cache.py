@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from rootfix.project.model import loops_forever
 from rootfix.rules.job._lib.blocks import walk_no_defs
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -45,7 +46,7 @@ class Cache:
 
 
 def _manager_read(node: ast.AST) -> bool:
-    return any(isinstance(n, ast.Attribute) and n.attr in _MANAGERS for n in ast.walk(node))
+    return any(isinstance(n, ast.Attribute) and n.attr in _MANAGERS for n in walk_tree(node))
 
 
 def reads_db(index: "RepoIndex", module: "ModuleInfo", node: ast.AST, depth: int = 1,
@@ -56,7 +57,7 @@ def reads_db(index: "RepoIndex", module: "ModuleInfo", node: ast.AST, depth: int
         return True
     if depth <= 0:
         return False
-    for call in ast.walk(node):
+    for call in walk_tree(node):
         if isinstance(call, ast.Call):
             fn = index.resolve_call(module, call, class_name)
             if fn is not None and fn.node is not node and reads_db(index, index.module_of(fn), fn.node, depth - 1):
@@ -188,7 +189,7 @@ def instance_caches(index: "RepoIndex", module: "ModuleInfo") -> Iterator[tuple[
         init = cinfo.functions.get(f"{cls.name}.__init__")
         if init is None:
             continue
-        called = {n.func.attr for n in ast.walk(init.node) if isinstance(n, ast.Call)
+        called = {n.func.attr for n in walk_tree(init.node) if isinstance(n, ast.Call)
                   and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name)
                   and n.func.value.id == "self"}
         nodes = [init.node] + [cinfo.functions[f"{cls.name}.{m}"].node for m in called
@@ -231,7 +232,7 @@ def rebuilt(fn: ast.AST, name: str) -> bool:
 def cached_model(index: "RepoIndex", cache: Cache) -> str | None:
     """The dotted name of the model whose rows the cache holds (the first ``Model.objects`` it reads)."""
     if cache.kind == "module-instance":
-        call = next((n for n in ast.walk(ast.parse(cache.initial, mode="eval")) if isinstance(n, ast.Call)), None)
+        call = next((n for n in walk_tree(ast.parse(cache.initial, mode="eval")) if isinstance(n, ast.Call)), None)
         found = index.lookup_class(index.resolve(cache.module, call.func) or "") if call is not None else None
         if found is None:
             return None
@@ -242,7 +243,7 @@ def cached_model(index: "RepoIndex", cache: Cache) -> str | None:
     else:
         nodes = [(index.module_of(cache.fn), cache.node)]
     for module, node in nodes:
-        for sub in ast.walk(node):
+        for sub in walk_tree(node):
             if isinstance(sub, ast.Attribute) and sub.attr in _MANAGERS and isinstance(sub.value, ast.Name):
                 dotted = index.resolve(module, sub.value)
                 if dotted and index.lookup_class(dotted) is not None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from rootfix.project import values as V
 from rootfix.rules.job._lib.blocks import can_fail, walk_no_defs
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -110,7 +111,7 @@ def success_only_closes(index: "RepoIndex", fn: "FunctionInfo") -> Iterator[RunC
             failed = next((m for m in members if FAILED_NAMES.match(m)), None)
             if failed is None or stmt.value.attr in (initial, failed) or initial is None:
                 continue
-            save = next((n for s in block[i + 1:] for n in ast.walk(s) if isinstance(n, ast.Call)
+            save = next((n for s in block[i + 1:] for n in walk_tree(s) if isinstance(n, ast.Call)
                          and isinstance(n.func, ast.Attribute) and n.func.attr == "save"
                          and isinstance(n.func.value, ast.Name) and n.func.value.id == name), None)
             if save is None or _handled_elsewhere(fn.node, name, field):

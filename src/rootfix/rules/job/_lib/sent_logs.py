@@ -11,6 +11,7 @@ from rootfix.project.model import is_test_file
 from rootfix.rules.job._lib.blocks import walk_no_defs
 from rootfix.rules.job._lib.markers import LOGGING, SIDE_EFFECT, _query_name
 from rootfix.rules.job._lib.natural_keys import from_row
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -57,8 +58,8 @@ def _done(block: list[ast.stmt], after: int, var: str | None, fields: set[str]) 
 
 def _called_per_item(index: "RepoIndex", fn: "FunctionInfo") -> bool:
     for caller, call in index.callers(fn):
-        for loop in ast.walk(caller.node):
-            if isinstance(loop, (ast.For, ast.AsyncFor)) and any(n is call for s in loop.body for n in ast.walk(s)):
+        for loop in walk_tree(caller.node):
+            if isinstance(loop, (ast.For, ast.AsyncFor)) and any(n is call for s in loop.body for n in walk_tree(s)):
                 return True
     return False
 
@@ -178,6 +179,6 @@ def _result_unused(index: "RepoIndex", fn: "FunctionInfo") -> bool:
     if not callers:
         return False
     for caller, call in callers:
-        if not any(isinstance(n, ast.Expr) and n.value is call for n in ast.walk(caller.node)):
+        if not any(isinstance(n, ast.Expr) and n.value is call for n in walk_tree(caller.node)):
             return False
     return True

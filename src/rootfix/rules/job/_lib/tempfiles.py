@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from rootfix.rules.job._lib.blocks import Pair, blocks, can_fail, protected_elsewhere, walk_no_defs
+from rootfix.discover.walk import walk_tree
 
 CREATORS = {"tempfile.mkstemp": "file", "tempfile.mkdtemp": "dir", "tempfile.NamedTemporaryFile": "file",
             "tempfile.mktemp": "file"}
@@ -55,7 +56,7 @@ def _creation(stmt: ast.stmt, resolve: Resolver) -> Temp | None:
             return Temp(CREATORS[dotted], frozenset(), f"{ast.unparse(call.func)}(...)", call, target.attr)
         if isinstance(target, ast.Tuple) and len(target.elts) == 2 and dotted == "tempfile.mkstemp":
             target = target.elts[1]
-        names = frozenset(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+        names = frozenset(n.id for n in walk_tree(target) if isinstance(n, ast.Name))
         if names:
             return Temp(CREATORS[dotted], names, f"{ast.unparse(call.func)}(...)", call)
     return None
@@ -125,7 +126,7 @@ def removes_attr(cls: ast.ClassDef, attr: str, resolve: Resolver) -> bool:
         return isinstance(e, ast.Attribute) and e.attr == attr and isinstance(e.value, ast.Name) \
             and e.value.id == "self"
 
-    for call in (n for n in ast.walk(cls) if isinstance(n, ast.Call)):
+    for call in (n for n in walk_tree(cls) if isinstance(n, ast.Call)):
         dotted = resolve(call.func) or ""
         if (dotted in REMOVERS or CLEANUP_HELPER.search(ast.unparse(call.func))) and call.args \
                 and names_attr(call.args[0]):
@@ -148,10 +149,10 @@ def escapes(fn: ast.AST, temp: Temp, resolve: Resolver) -> bool:
         return True
     for node in walk_no_defs(fn.body):  # type: ignore[attr-defined]
         if isinstance(node, (ast.Return, ast.Yield, ast.YieldFrom)) and node.value is not None \
-                and any(isinstance(n, ast.Name) and n.id in temp.names for n in ast.walk(node.value)):
+                and any(isinstance(n, ast.Name) and n.id in temp.names for n in walk_tree(node.value)):
             return True
         if isinstance(node, ast.Assign) and any(not isinstance(t, ast.Name) for t in node.targets) \
-                and any(isinstance(n, ast.Name) and n.id in temp.names for n in ast.walk(node.value)):
+                and any(isinstance(n, ast.Name) and n.id in temp.names for n in walk_tree(node.value)):
             return True
         if isinstance(node, ast.Call) and CLEANUP_HELPER.search(ast.unparse(node.func)) \
                 and any(_path_of(a, temp.names) for a in node.args):

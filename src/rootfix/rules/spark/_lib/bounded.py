@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rootfix.rules.spark._dataframes import DF_TO_DF, DataFrames
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -47,7 +48,7 @@ def is_bounded(index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo", node:
         module = index.module_of(fn)
         target = index.resolve_call(module, node, fn.class_name)
         if target is not None:
-            returns = [r.value for r in ast.walk(target.node) if isinstance(r, ast.Return) and r.value is not None]
+            returns = [r.value for r in walk_tree(target.node) if isinstance(r, ast.Return) and r.value is not None]
             return bool(returns) and all(is_bounded(index, frames, target, r, depth + 1) for r in returns)
         return False
     attr = func.attr
@@ -79,12 +80,12 @@ def _driver_sized(node: ast.expr) -> bool:
 
 def _reaching(fn: "FunctionInfo", name: ast.Name) -> list[ast.expr]:
     """The assignment of ``name`` last before its use (straight-line approximation); all of them when none is."""
-    found = [node for node in ast.walk(fn.node) if isinstance(node, ast.Assign)
+    found = [node for node in walk_tree(fn.node) if isinstance(node, ast.Assign)
              and any(isinstance(t, ast.Name) and t.id == name.id for t in node.targets)]
     # an assignment reaches a use that comes after its end: in ``x = a.join(x)`` the ``x`` read is the
     # previous value, not this assignment's (which would recurse into itself and prove nothing)
     before = [a for a in found if ((a.end_lineno or a.lineno), a.end_col_offset or 0) <= (name.lineno, name.col_offset)
-              and not any(n is name for n in ast.walk(a.value))]
+              and not any(n is name for n in walk_tree(a.value))]
     if before:
         return [max(before, key=lambda a: (a.lineno, a.col_offset)).value]
     return [a.value for a in found]

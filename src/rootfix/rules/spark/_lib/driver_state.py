@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
+from rootfix.discover.walk import walk_tree
 
 MUTATORS = frozenset({"append", "extend", "add", "update", "insert", "setdefault", "pop", "remove", "clear",
                       "discard", "appendleft", "popitem"})
@@ -40,7 +41,7 @@ def _accumulated(scopes: tuple[ast.AST, ...]) -> tuple[set[str], set[str]]:
     attrs: set[str] = set()
     pairs: list[tuple[ast.expr, ast.expr]] = []
     for scope in scopes:
-        for node in ast.walk(scope):
+        for node in walk_tree(scope):
             if not isinstance(node, ast.Assign):
                 continue
             for target in node.targets:
@@ -71,11 +72,11 @@ def _self_attr(node: ast.AST, selfname: str | None) -> str | None:
 def mutations(closure: ast.AST, local: set[str]) -> list[Mutation]:
     """Mutations of names ``closure`` does not bind itself (``local``), and, in a method, of containers and
     counters on its instance (``self.rejected[key] += 1``: the instance is a pickled copy on an executor)."""
-    declared = {n for node in ast.walk(closure) if isinstance(node, (ast.Nonlocal, ast.Global)) for n in node.names}
+    declared = {n for node in walk_tree(closure) if isinstance(node, (ast.Nonlocal, ast.Global)) for n in node.names}
     out: list[Mutation] = []
     args = closure.args.args if isinstance(closure, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
     selfname = args[0].arg if args and args[0].arg == "self" else None
-    for node in ast.walk(closure):
+    for node in walk_tree(closure):
         if selfname:
             if isinstance(node, (ast.Assign, ast.AugAssign)):
                 for t in (node.targets if isinstance(node, ast.Assign) else [node.target]):
@@ -106,9 +107,9 @@ def mutations(closure: ast.AST, local: set[str]) -> list[Mutation]:
 
 def driver_reads(owner: ast.AST, name: str, after_line: int, skip: ast.AST) -> list[ast.AST]:
     """Loads of ``name`` in ``owner`` after ``after_line``, outside ``skip`` (the executor code)."""
-    inside = {id(n) for n in ast.walk(skip)}
+    inside = {id(n) for n in walk_tree(skip)}
     out = []
-    for node in ast.walk(owner):
+    for node in walk_tree(owner):
         if id(node) in inside or getattr(node, "lineno", 0) <= after_line:
             continue
         if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):

@@ -5,6 +5,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from rootfix.rules.spark._dataframes import DataFrames
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -53,7 +54,7 @@ def spark_context(index: "RepoIndex", module: "ModuleInfo", owner: "FunctionInfo
         return "sc"
     scopes = [owner.node, module.tree]
     for scope in scopes:
-        for node in ast.walk(scope):
+        for node in walk_tree(scope):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 value = node.value
                 if isinstance(value, ast.Attribute) and value.attr == "sparkContext":
@@ -62,7 +63,7 @@ def spark_context(index: "RepoIndex", module: "ModuleInfo", owner: "FunctionInfo
         if "spark" in name.lower():
             return f"{name}.sparkContext"
     for scope in scopes:
-        for node in ast.walk(scope):
+        for node in walk_tree(scope):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 dotted = ""
                 chain = node.value

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from rootfix.discover.index import FunctionInfo
 from rootfix.rules.spark._dataframes import DataFrames, imports_pyspark
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import ModuleInfo, RepoIndex
@@ -147,14 +148,14 @@ def _function_ref(index: "RepoIndex", module: "ModuleInfo", fn: FunctionInfo, ex
 def closures(index: "RepoIndex", frames: DataFrames, fn: FunctionInfo) -> Iterator[Closure]:
     """Executor code defined or used in ``fn``: lambdas and functions passed to RDD/DataFrame methods, UDFs."""
     module = index.module_of(fn)
-    nested = {n.name: n for n in ast.walk(fn.node)
+    nested = {n.name: n for n in walk_tree(fn.node)
               if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not fn.node}
     if fn.symbol and any(_is_udf_decorator(index, module, d) for d in fn.node.decorator_list):
         yield Closure(fn.node, fn.node, "udf", fn, fn)
     for sub in nested.values():
         if any(_is_udf_decorator(index, module, d) for d in sub.decorator_list):
             yield Closure(sub, sub, "udf", fn)
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if not isinstance(node, ast.Call) or not node.args:
             continue
         func = node.func
@@ -193,7 +194,7 @@ def _bound_method(index: "RepoIndex", module: "ModuleInfo", fn: FunctionInfo, ex
     if not (isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name)) or expr.value.id in ("self", "cls"):
         return None
     name = expr.value.id
-    built = [n.value for n in ast.walk(fn.node) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+    built = [n.value for n in walk_tree(fn.node) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
              and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)]
     if len(built) != 1 or not isinstance(built[0].func, (ast.Name, ast.Attribute)):
         return None
@@ -212,8 +213,8 @@ def local_names(fn: ast.AST) -> set[str]:
         a = fn.args
         names |= {p.arg for p in [*a.posonlyargs, *a.args, *a.kwonlyargs]}
         names |= {p.arg for p in (a.vararg, a.kwarg) if p}
-    declared = {n for node in ast.walk(fn) if isinstance(node, (ast.Nonlocal, ast.Global)) for n in node.names}
-    for node in ast.walk(fn):
+    declared = {n for node in walk_tree(fn) if isinstance(node, (ast.Nonlocal, ast.Global)) for n in node.names}
+    for node in walk_tree(fn):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             names.add(node.id)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node is not fn:

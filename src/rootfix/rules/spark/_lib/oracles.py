@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rootfix.project.model import is_test_file
-from rootfix.rules.base import DirectTest, ProjectTestCalls, SourceTest
+from rootfix.rules.base import DirectTest, ProjectTestCalls, SourceTest, owner_replay  # noqa: F401 (re-exported)
 from rootfix.rules.spark._dataframes import DataFrames
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -66,7 +67,7 @@ def spark_fixture(index: "RepoIndex") -> tuple[str, str]:
             is_fixture = any("fixture" in ast.unparse(d.func if isinstance(d, ast.Call) else d)
                              for d in stmt.decorator_list)
             builds = any(isinstance(n, ast.Attribute) and n.attr in ("getOrCreate", "builder")
-                         for n in ast.walk(stmt))
+                         for n in walk_tree(stmt))
             if is_fixture and builds:
                 return stmt.name, ""
     return "spark", _SESSION_FIXTURE
@@ -146,11 +147,11 @@ def row_columns(closure: ast.AST, row: str) -> dict[str, Column]:
             return node.slice.value
         return None
 
-    for node in ast.walk(closure):
+    for node in walk_tree(closure):
         name = column_of(node)
         if name is not None:
             cols.setdefault(name, Column(name))
-    for node in ast.walk(closure):
+    for node in walk_tree(closure):
         if isinstance(node, ast.Compare):
             sides = [node.left, *node.comparators]
             names = [column_of(s) for s in sides]
@@ -191,7 +192,7 @@ def argument_roles(fn: "FunctionInfo", frame_params: set[str], sink_ok: bool = F
     if any(d is None for d in a.kw_defaults) or fn.class_name:
         return None
     uses: dict[str, set[str]] = {}
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
             uses.setdefault(node.value.id, set()).add(node.attr)
     out = []
@@ -229,39 +230,6 @@ def receiver_param(fn: "FunctionInfo", receiver: ast.expr) -> str | None:
     return None
 
 
-# --------------------------------------------------------------------------- the project's tests, replayed
-def owner_replay(index: "RepoIndex", owner: "FunctionInfo", templates: tuple[str, str], check: str,
-                 infix: str) -> DirectTest | None:
-    """The project's tests that run ``owner`` (a job function, or a method of a class the job builds), each
-    replayed through ``check`` with ``owner`` wrapped. ``templates`` are the test's head (docstring, imports) and
-    body; ``owner_targets`` (``_targets()``: where ``owner`` is looked up) is rendered between them.
-    The tests of a management command's module are those running the command by name."""
-    import ast as _ast
-
-    from rootfix.project.model import Project
-
-    if owner.node.decorator_list or "." in (owner.class_name or "") \
-            or "." in owner.symbol.removeprefix(f"{owner.class_name}.") or isinstance(owner.node, _ast.AsyncFunctionDef):
-        return None
-    target = f"{owner.module}.{owner.node.name}"
-    importers = sorted(m.module for m in index.by_path.values()
-                       if m.module != owner.module and not owner.class_name
-                       and any(v == target for k, v in m.imports.items() if k == owner.node.name))
-    project = Project.of(index)
-    command = next((c.name for c in project.components
-                    if c.flavor == "management-command" and c.file == owner.file), None)
-    if command is None and not any(is_test_file(m.path) and any(v.startswith(owner.module) for v in m.imports.values())
-                                   for m in index.by_path.values()):
-        # no test imports the function's module: the tests that run it are those running a command that does
-        command = next((c.name for c in project.components if c.flavor == "management-command"
-                        and owner.qualname in project.reach(c)), None)
-    params = dict(owner_module_repr=repr(owner.module), owner_class_repr=repr(owner.class_name),
-                  attr_repr=repr(owner.node.name), importers_repr=repr(importers))
-    # the template's docstring and imports, then where the function is looked up, then its checks
-    return DirectTest(owner.symbol, owner.file, (templates[0], "owner_targets", templates[1]), params,
-                      calls=ProjectTestCalls(owner, check, infix=infix, beside=True, command=command))
-
-
 # --------------------------------------------------------------------------- P6: driver state
 def driver_state_test(index: "RepoIndex", code: str, fn: "FunctionInfo", closure: ast.AST,
                       call: ast.Call) -> tuple[str, str] | None:
@@ -272,7 +240,7 @@ def driver_state_test(index: "RepoIndex", code: str, fn: "FunctionInfo", closure
     param = closure.args.args[0].arg
     row = param
     if how == "foreachPartition":  # ``for row in rows:``
-        loops = [n for n in ast.walk(closure) if isinstance(n, ast.For) and isinstance(n.iter, ast.Name)
+        loops = [n for n in walk_tree(closure) if isinstance(n, ast.For) and isinstance(n.iter, ast.Name)
                  and n.iter.id == param and isinstance(n.target, ast.Name)]
         if len(loops) != 1:
             return None
@@ -494,12 +462,12 @@ def collect_memory_test(index: "RepoIndex", code: str, fn: "FunctionInfo", call:
     roles = argument_roles(fn, {source}, sink_ok=True)
     if roles is None or "frame" not in roles:
         return None
-    loops = [n for n in ast.walk(fn.node) if isinstance(n, ast.For) and isinstance(n.target, ast.Name)]
-    row = next((n.target.id for n in loops if any(x is call for x in ast.walk(n.iter))), None)
+    loops = [n for n in walk_tree(fn.node) if isinstance(n, ast.For) and isinstance(n.target, ast.Name)]
+    row = next((n.target.id for n in loops if any(x is call for x in walk_tree(n.iter))), None)
     names: list[str] = []
     if row is not None:
         names = list(row_columns(fn.node, row))
-    for node in ast.walk(call.func.value):  # columns the chain names: orderBy("scanned_at"), where("x = 1")
+    for node in walk_tree(call.func.value):  # columns the chain names: orderBy("scanned_at"), where("x = 1")
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isidentifier():
             names.append(node.value)
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == source \

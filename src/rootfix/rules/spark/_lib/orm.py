@@ -5,6 +5,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from rootfix.rules.spark._lib.executors import walk_code
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -26,7 +27,7 @@ def _model_like(index: "RepoIndex", module: "ModuleInfo", base: ast.expr) -> boo
 
 
 def _direct(index: "RepoIndex", module: "ModuleInfo", node: ast.AST) -> ast.AST | None:
-    for sub in walk_code(node) if not isinstance(node, ast.Lambda) else ast.walk(node.body):
+    for sub in walk_code(node) if not isinstance(node, ast.Lambda) else walk_tree(node.body):
         if isinstance(sub, ast.Attribute) and sub.attr in MANAGERS and _model_like(index, module, sub.value):
             return sub
         if isinstance(sub, (ast.Name, ast.Attribute)) and not (isinstance(sub, ast.Name) and sub.id in ("self",)):
@@ -43,7 +44,7 @@ def orm_use(index: "RepoIndex", module: "ModuleInfo", node: ast.AST, class_name:
     hit = _direct(index, module, node)
     if hit is not None:
         return ast.unparse(hit), None
-    body = ast.walk(node.body) if isinstance(node, ast.Lambda) else walk_code(node)
+    body = walk_tree(node.body) if isinstance(node, ast.Lambda) else walk_code(node)
     for sub in body:
         if isinstance(sub, ast.Call):
             callee = index.resolve_call(module, sub, class_name)
@@ -77,7 +78,7 @@ def sets_up_and_closes(index: "RepoIndex", module: "ModuleInfo", node: ast.AST) 
     for sub in walk_code(node):
         if isinstance(sub, ast.Try):
             for stmt in sub.finalbody:
-                for call in ast.walk(stmt):
+                for call in walk_tree(stmt):
                     if isinstance(call, ast.Call) and _closes(index, module, call):
                         return True
     return False

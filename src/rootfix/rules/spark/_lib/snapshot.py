@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rootfix.project import values as V
 from rootfix.project.model import is_test_file
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -91,7 +92,7 @@ def element_reads(index: "RepoIndex") -> list[tuple[set[str], bool]]:
         names: set[str] = set()
         attrs: set[str] = set()
         direct_parents: set[int] = set()
-        for node in ast.walk(fn.node):
+        for node in walk_tree(fn.node):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
                     and _is_value_read(node.value):
                 names.add(node.targets[0].id)
@@ -103,8 +104,8 @@ def element_reads(index: "RepoIndex") -> list[tuple[set[str], bool]]:
         if not names and not attrs:
             continue
         opaque = False
-        parents = {id(child): parent for parent in ast.walk(fn.node) for child in ast.iter_child_nodes(parent)}
-        for node in ast.walk(fn.node):
+        parents = {id(child): parent for parent in walk_tree(fn.node) for child in ast.iter_child_nodes(parent)}
+        for node in walk_tree(fn.node):
             if not (isinstance(node, ast.Name) and node.id in names and isinstance(node.ctx, ast.Load)):
                 continue
             parent = parents.get(id(node))

@@ -6,6 +6,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from rootfix.rules.worker import _w1common as w1
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, RepoIndex
@@ -61,7 +62,7 @@ def autoretry_swallows(index: "RepoIndex") -> list[tuple["FunctionInfo", ast.Exc
                 continue
             module = index.module_of(fn)
             for try_node in _tries(fn.node):
-                if not any(isinstance(n, ast.Call) for s in try_node.body for n in ast.walk(s)):
+                if not any(isinstance(n, ast.Call) for s in try_node.body for n in walk_tree(s)):
                     continue
                 for handler in try_node.handlers:
                     caught = [raw for canon, raw in wanted if X.handler_catches(index, module, handler, canon)
@@ -124,15 +125,15 @@ def wrapper_swallows(index: "RepoIndex") -> list[tuple["FunctionInfo", ast.Excep
                 continue
             deco_module = index.module_of(deco_fn)
             params = {a.arg for a in deco_fn.node.args.args}
-            for nested in ast.walk(deco_fn.node):
+            for nested in walk_tree(deco_fn.node):
                 if not isinstance(nested, (ast.FunctionDef, ast.AsyncFunctionDef)) or nested is deco_fn.node:
                     continue
                 # the wrapped function: a parameter of the decorator (or of a decorator factory's inner)
-                wrapped = params | {a.arg for n in ast.walk(deco_fn.node) if isinstance(n, ast.FunctionDef)
+                wrapped = params | {a.arg for n in walk_tree(deco_fn.node) if isinstance(n, ast.FunctionDef)
                                     and n is not nested for a in n.args.args}
                 for try_node in _tries(nested):
                     calls_wrapped = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-                                        and n.func.id in wrapped for s in try_node.body for n in ast.walk(s))
+                                        and n.func.id in wrapped for s in try_node.body for n in walk_tree(s))
                     if not calls_wrapped:
                         continue
                     if retry_sites:
@@ -164,7 +165,7 @@ def _may_raise(index: "RepoIndex", fn: "FunctionInfo", stmts: list[ast.stmt], ex
     an attribute of ``self``). Any other error (a project or built-in class): any call can raise it."""
     prefixes = _RAISED_BY.get(exc.split(".", 1)[0])
     if prefixes is None:
-        return any(isinstance(n, ast.Call) for s in stmts for n in ast.walk(s))
+        return any(isinstance(n, ast.Call) for s in stmts for n in walk_tree(s))
     module = index.module_of(fn)
     params = {a.arg for a in [*fn.node.args.posonlyargs, *fn.node.args.args, *fn.node.args.kwonlyargs]}
     clients = {t.id for n in w1._walk_no_defs(fn.node.body) if isinstance(n, ast.Assign)

@@ -18,6 +18,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from rootfix.codemod import with_imports
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -44,7 +45,7 @@ def find_call(wrapper: MetadataWrapper, line: int, col: int, end_line: int | Non
 
 def _assigned_names(node: ast.AST) -> set[str]:
     out: set[str] = set()
-    for sub in ast.walk(node):
+    for sub in walk_tree(node):
         if isinstance(sub, ast.Name) and isinstance(sub.ctx, (ast.Store, ast.Del)):
             out.add(sub.id)
     return out
@@ -52,27 +53,27 @@ def _assigned_names(node: ast.AST) -> set[str]:
 
 def _unstable(fn: "FunctionInfo", call: ast.Call) -> bool:
     """Would ``lambda: call`` see other argument values at commit time than ``call`` sees now?"""
-    used = {n.id for n in ast.walk(call) if isinstance(n, ast.Name)}
-    used_attrs = {ast.unparse(n) for n in ast.walk(call) if isinstance(n, (ast.Attribute, ast.Subscript))}
+    used = {n.id for n in walk_tree(call) if isinstance(n, ast.Name)}
+    used_attrs = {ast.unparse(n) for n in walk_tree(call) if isinstance(n, (ast.Attribute, ast.Subscript))}
     # values computed by calls in the arguments (not the enqueue's own receiver chain)
-    func_nodes = {id(n) for n in ast.walk(call.func)}
-    for sub in ast.walk(call):
+    func_nodes = {id(n) for n in walk_tree(call.func)}
+    for sub in walk_tree(call):
         if isinstance(sub, ast.Call) and sub is not call and id(sub) not in func_nodes:
             return True
     # a delete receiver: Django clears instance.pk once the delete is done, before any commit
     if any("delete" in ast.unparse(d) for d in fn.node.decorator_list):
         return True
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "delete"
                 and ast.unparse(node.func.value) in used | used_attrs and node.lineno > call.lineno):
             return True  # deleting the object later clears its pk
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if isinstance(node, (ast.For, ast.AsyncFor, ast.While, ast.comprehension)):
             body_nodes = [node] if isinstance(node, ast.comprehension) else [node]
-            if any(call is sub for b in body_nodes for sub in ast.walk(b)):
+            if any(call is sub for b in body_nodes for sub in walk_tree(b)):
                 if used & _assigned_names(node):
                     return True  # re-bound on the next iteration
-                for sub in ast.walk(node):
+                for sub in walk_tree(node):
                     if isinstance(sub, (ast.Attribute, ast.Subscript)) and isinstance(sub.ctx, ast.Store) \
                             and ast.unparse(sub) in used_attrs:
                         return True
@@ -161,7 +162,7 @@ def wrap_in_on_commit(index: "RepoIndex", finding: Finding) -> Patch | None:
     fn = index.enclosing_function(finding.file, finding.line)
     if module is None or fn is None:
         return None
-    call = next((n for n in ast.walk(fn.node) if isinstance(n, ast.Call) and n.lineno == finding.line
+    call = next((n for n in walk_tree(fn.node) if isinstance(n, ast.Call) and n.lineno == finding.line
                  and n.col_offset == finding.col and E.enqueue_of(index, module, n) is not None), None)
     if call is None:
         return None
@@ -236,11 +237,11 @@ _STOPS = (ast.Return, ast.Yield, ast.YieldFrom, ast.Await, ast.Break, ast.Contin
 
 
 def _loads(node: ast.AST) -> set[str]:
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return {n.id for n in walk_tree(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
 
 
 def _block_with(root: ast.AST, stmt: ast.stmt) -> list[ast.stmt] | None:
-    for node in ast.walk(root):
+    for node in walk_tree(root):
         for name in ("body", "orelse", "finalbody"):
             block = getattr(node, name, None)
             if isinstance(block, list) and stmt in block:
@@ -279,7 +280,7 @@ def _wrap_with_users(index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo
         if not (uses or follows):
             break
         group.append(stmt)
-        for sub in ast.walk(stmt):
+        for sub in walk_tree(stmt):
             if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
                 names.add(sub.id)
             elif isinstance(sub, (ast.Attribute, ast.Subscript)) and isinstance(sub.ctx, ast.Store):
@@ -289,10 +290,10 @@ def _wrap_with_users(index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo
                 if isinstance(base, ast.Name):
                     touched.add(base.id)
     last = group[-1]
-    if any(isinstance(n, _STOPS) for s in group for n in ast.walk(s)):
+    if any(isinstance(n, _STOPS) for s in group for n in walk_tree(s)):
         return None
     end = last.end_lineno or last.lineno
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in names
                 and getattr(node, "lineno", 0) > end):
             return None  # the result is read after the group: it would not exist any more
@@ -307,17 +308,17 @@ def _wrap_with_users(index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo
     # names read by the group that change after it (loop variables, re-bound names) are bound now
     reads = set().union(*(_loads(s) for s in group)) - names
     loop_targets: set[str] = set()
-    for node in ast.walk(fn.node):
+    for node in walk_tree(fn.node):
         if isinstance(node, (ast.For, ast.AsyncFor, ast.While)) and any(
-                first is sub for sub in ast.walk(node)):
+                first is sub for sub in walk_tree(node)):
             loop_targets |= _assigned_names(node)
-    later = {n.id for n in ast.walk(fn.node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+    later = {n.id for n in walk_tree(fn.node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
              and getattr(n, "lineno", 0) > end}
     bound = sorted(reads & (loop_targets | later))
     label = call.func.attr if isinstance(call.func, ast.Attribute) else "job"
     task = E_label(index, module, call)
-    used = {n.id for n in ast.walk(fn.node) if isinstance(n, ast.Name)} | {
-        n.name for n in ast.walk(fn.node) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    used = {n.id for n in walk_tree(fn.node) if isinstance(n, ast.Name)} | {
+        n.name for n in walk_tree(fn.node) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     name = f"_{label}_{task}" if task else f"_{label}"
     while name in used:
         name += "_"

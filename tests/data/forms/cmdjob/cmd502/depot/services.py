@@ -1,0 +1,3 @@
+def mark_processed(parcel):
+    parcel.processed = True
+    parcel.save(update_fields=["processed"])
