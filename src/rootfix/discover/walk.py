@@ -15,13 +15,16 @@ import ast
 from typing import Iterable, Iterator
 
 _SCOPES = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+#: statements whose walks are kept too: rules walk loops and their bodies again and again
+_BLOCKS = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith, ast.Try)
+_KEPT = _SCOPES + _BLOCKS
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _DEFS_AND_LAMBDA = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
 def walk_tree(node: ast.AST) -> Iterable[ast.AST]:
     """``ast.walk(node)``: every node under ``node``, itself first, breadth first."""
-    if not isinstance(node, _SCOPES):
+    if not isinstance(node, _KEPT):
         return ast.walk(node)
     cached = node.__dict__.get("_rootfix_walk")
     if cached is None:
@@ -51,7 +54,7 @@ def walk_no_defs(node: ast.AST) -> Iterable[ast.AST]:
 
 
 def _cached(node: ast.AST, key: str, stop: tuple[type, ...]) -> Iterable[ast.AST]:
-    if not isinstance(node, _SCOPES):
+    if not isinstance(node, _KEPT):
         return _body_walk(node, stop)
     cached = node.__dict__.get(key)
     if cached is None:
@@ -70,7 +73,7 @@ def walk_inside(nodes: list[ast.AST] | ast.AST) -> Iterator[ast.AST]:
 
 
 def _no_def_children(root: ast.AST) -> Iterable[ast.AST]:
-    if isinstance(root, _SCOPES):
+    if isinstance(root, _KEPT):
         cached = root.__dict__.get("_rootfix_inside")
         if cached is None:
             cached = root._rootfix_inside = tuple(_inside(root))  # type: ignore[attr-defined]
@@ -84,3 +87,28 @@ def _inside(root: ast.AST) -> Iterator[ast.AST]:
         node = stack.pop()
         yield node
         stack.extend(c for c in ast.iter_child_nodes(node) if not isinstance(c, _DEFS_AND_LAMBDA))
+
+
+def walk_own(node: ast.AST) -> Iterable[ast.AST]:
+    """The nodes of a function's body (not its arguments or decorators; a lambda's expression), depth
+    first from the last; nested functions, lambdas and classes are yielded, not entered."""
+    if not isinstance(node, _SCOPES):
+        return _own(node)
+    cached = node.__dict__.get("_rootfix_own")
+    if cached is None:
+        cached = node._rootfix_own = tuple(_own(node))  # type: ignore[attr-defined]
+    return cached
+
+
+def _own(node: ast.AST) -> Iterator[ast.AST]:
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        stack: list[ast.AST] = list(node.body)
+    elif isinstance(node, ast.Lambda):
+        stack = [node.body]
+    else:
+        stack = list(ast.iter_child_nodes(node))
+    while stack:
+        sub = stack.pop()
+        yield sub
+        if not isinstance(sub, _DEFS_AND_LAMBDA):
+            stack.extend(ast.iter_child_nodes(sub))

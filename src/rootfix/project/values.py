@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from rootfix.discover.index import walk_body
 from rootfix.project.callables import dispatched, function_ref
-from rootfix.discover.walk import walk_tree
+from rootfix.discover.walk import walk_own, walk_tree
 
 if TYPE_CHECKING:
     from rootfix.discover.index import FunctionInfo, ModuleInfo, RepoIndex
@@ -325,17 +325,9 @@ class Scope:
         return None
 
 
-def _own_nodes(node: ast.AST) -> Iterator[ast.AST]:
-    """Nodes of a function body, without nested functions / lambdas / classes."""
-    stack = list(ast.iter_child_nodes(node)) if not isinstance(node, ast.Lambda) else [node.body]
-    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        stack = list(node.body)
-    while stack:
-        sub = stack.pop()
-        yield sub
-        if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        stack.extend(ast.iter_child_nodes(sub))
+def _own_nodes(node: ast.AST) -> Iterable[ast.AST]:
+    """Nodes of a function body, without nested functions / lambdas / classes (kept per function)."""
+    return walk_own(node)
 
 
 def scopes(index: "RepoIndex", fn: "FunctionInfo") -> list[Scope]:
