@@ -345,6 +345,8 @@ class RepoIndex:
             return None
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call):  # Service().method()
             owner = self.lookup_class(self.resolve(module, func.value.func) or "")
+            if owner is None:  # Service.from_settings().method(): a factory returning its own class
+                owner = self._factory_class(module, func.value, class_name)
             if owner is not None:
                 info, node = owner
                 return info.functions.get(f"{node.name}.{func.attr}") or self._inherited_method(
@@ -360,6 +362,23 @@ class RepoIndex:
             info, node = cls
             return info.functions.get(f"{node.name}.__init__")
         return None
+
+    def _factory_class(self, module: ModuleInfo, call: ast.Call,
+                       class_name: str | None) -> tuple[ModuleInfo, ast.ClassDef] | None:
+        """The class a factory method builds: ``Importer.from_settings()`` whose every ``return`` is
+        ``cls(...)`` (or the class by name)."""
+        if not isinstance(call.func, ast.Attribute) or isinstance(call.func.value, ast.Call):
+            return None
+        factory = self.resolve_call(module, call, class_name)
+        if factory is None or factory.class_name is None or "." in factory.class_name:
+            return None
+        returns = [n.value for n in walk_body(factory.node) if isinstance(n, ast.Return)]
+        if not returns or not all(isinstance(r, ast.Call) and isinstance(r.func, ast.Name)
+                                  and r.func.id in ("cls", factory.class_name) for r in returns):
+            return None
+        info = self.by_path.get(factory.file)
+        node = info.classes.get(factory.class_name) if info is not None else None
+        return (info, node) if node is not None else None
 
     def _inherited_method(self, module: ModuleInfo, class_name: str, attr: str, depth: int = 0) -> FunctionInfo | None:
         node = module.classes.get(class_name)

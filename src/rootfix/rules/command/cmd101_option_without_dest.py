@@ -195,6 +195,41 @@ class OptionWithoutDest(Rule):
         ),
     )
     INVALID = (
+        Example(  # sub-commands dispatched by name to methods handed the options
+            path="harbour/management/commands/moorings.py",
+            code=(
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        actions = parser.add_subparsers(dest='action', required=True)\n"
+                "        invoice = actions.add_parser('invoice')\n"
+                "        invoice.add_argument('--skip-paid', action='store_true')\n"
+                "        actions.add_parser('vacant')\n\n"
+                "    def handle(self, *args, **options):\n"
+                "        handler = getattr(self, f\"_handle_{{options['action']}}\")\n"
+                "        handler(options)\n\n"
+                "    def _handle_invoice(self, options):\n"
+                "        return options.get({key!r}, False)\n\n"
+                "    def _handle_vacant(self, options):\n"
+                "        return []\n"
+            ).format(key="skip_paid_invoices"),
+            fixed=(
+                "from django.core.management.base import BaseCommand\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    def add_arguments(self, parser):\n"
+                "        actions = parser.add_subparsers(dest='action', required=True)\n"
+                "        invoice = actions.add_parser('invoice')\n"
+                "        invoice.add_argument('--skip-paid', action='store_true')\n"
+                "        actions.add_parser('vacant')\n\n"
+                "    def handle(self, *args, **options):\n"
+                "        handler = getattr(self, f\"_handle_{{options['action']}}\")\n"
+                "        handler(options)\n\n"
+                "    def _handle_invoice(self, options):\n"
+                "        return options.get({key!r}, False)\n\n"
+                "    def _handle_vacant(self, options):\n"
+                "        return []\n"
+            ).format(key="skip_paid"),
+        ),
         Example(  # the options handed on to a helper method, read there under a name no option has
             path="gauges/management/commands/export_readings.py",
             code=(
@@ -560,19 +595,47 @@ def _passed_on(index: "RepoIndex", module: "ModuleInfo", handle: "FunctionInfo",
                 if not at and not by:
                     continue
                 target = index.resolve_call(fmod, node, fn.class_name)
-                if target is None or "/tests/" in f"/{target.file}":
-                    continue
-                bound_self = isinstance(node.func, ast.Attribute) and target.class_name is not None
-                positional = [*target.node.args.posonlyargs, *target.node.args.args][(1 if bound_self else 0):]
-                params = [positional[i].arg for i in at if i < len(positional)] + \
-                    [b for b in by if b in {a.arg for a in [*positional, *target.node.args.kwonlyargs]}]
-                for param in params:
-                    if (target.qualname, param) not in seen:
-                        seen.add((target.qualname, param))
-                        out.append((target, param))
-                        nxt.append((target, param))
+                dispatched = _dispatched(fmod, fn, node) if target is None else []
+                for target in [target] if target is not None else dispatched:
+                    if "/tests/" in f"/{target.file}":
+                        continue
+                    bound_self = (isinstance(node.func, ast.Attribute) or bool(dispatched)) \
+                        and target.class_name is not None
+                    positional = [*target.node.args.posonlyargs, *target.node.args.args][(1 if bound_self else 0):]
+                    params = [positional[i].arg for i in at if i < len(positional)] + \
+                        [b for b in by if b in {a.arg for a in [*positional, *target.node.args.kwonlyargs]}]
+                    for param in params:
+                        if (target.qualname, param) not in seen:
+                            seen.add((target.qualname, param))
+                            out.append((target, param))
+                            nxt.append((target, param))
         frontier = nxt
     return out
+
+
+def _dispatched(module: "ModuleInfo", fn: "FunctionInfo", call: ast.Call) -> list["FunctionInfo"]:
+    """The methods a dispatch by name may call: ``handler = getattr(self, f"_handle_{action}"); handler(options)``
+    (or ``getattr(self, "_handle_" + action)(options)``) -> every method of the class named ``_handle_*``."""
+    func = call.func
+    if isinstance(func, ast.Name):
+        bound = [n.value for n in walk_tree(fn.node) if isinstance(n, ast.Assign) and len(n.targets) == 1
+                 and isinstance(n.targets[0], ast.Name) and n.targets[0].id == func.id]
+        func = bound[0] if len(bound) == 1 else func
+    if not (isinstance(func, ast.Call) and isinstance(func.func, ast.Name) and func.func.id == "getattr"
+            and len(func.args) >= 2 and isinstance(func.args[0], ast.Name) and func.args[0].id == "self"
+            and fn.class_name):
+        return []
+    name = func.args[1]
+    if isinstance(name, ast.JoinedStr) and name.values and isinstance(name.values[0], ast.Constant):
+        prefix = str(name.values[0].value)
+    elif isinstance(name, ast.BinOp) and isinstance(name.op, ast.Add) and isinstance(name.left, ast.Constant):
+        prefix = str(name.left.value)
+    else:
+        return []
+    if not prefix:
+        return []
+    return [f for symbol, f in module.functions.items()
+            if symbol.startswith(f"{fn.class_name}.{prefix}") and symbol.count(".") == fn.class_name.count(".") + 1]
 
 
 def _forwarded(index: "RepoIndex", module: "ModuleInfo", handle: "FunctionInfo") -> list[tuple["FunctionInfo", set[str]]]:

@@ -19,6 +19,19 @@ if TYPE_CHECKING:
 _KINDS = {"cache": "cache key", "acquire": "lock", "flag": "lock flag", "attr": "lock flag", "file": "lock file"}
 
 
+def _helpers(index: "RepoIndex", fn: "FunctionInfo"):
+    """The project function a call of ``fn`` runs, for locks taken and given back by helpers
+    (``self._acquire_lock()`` ... ``self._release_lock()``); only functions of the same module, whose
+    ``self`` and module names mean the same objects as in ``fn``."""
+    module = index.module_of(fn)
+
+    def body(call: ast.Call):
+        target = index.resolve_call(module, call, fn.class_name)
+        return target.node if target is not None and target.file == fn.file and target is not fn else None
+
+    return body
+
+
 class LockReleasedOnSuccessOnly(Rule):
     """A lock the job takes is released only when the job gets to the end.
 
@@ -116,6 +129,51 @@ class LockReleasedOnSuccessOnly(Rule):
             "    cache.delete('stats-lock')\n")),
     )
     INVALID = (
+        Example(  # the lock is taken and given back by the class's own helper methods (an O_EXCL lock file)
+            path="depot/importer.py",
+            code=(
+                "import os\n\nfrom depot import logs\n\n\n"
+                "class Importer:\n"
+                "    lock_path = '/srv/share/incoming/.import.lock'\n\n"
+                "    def _acquire_lock(self):\n"
+                "        try:\n"
+                "            fd = os.open(self.lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)\n"
+                "        except FileExistsError:\n"
+                "            return False\n"
+                "        os.close(fd)\n"
+                "        return True\n\n"
+                "    def _release_lock(self):\n"
+                "        os.unlink(self.lock_path)\n\n"
+                "    def run(self):\n"
+                "        if not self._acquire_lock():\n"
+                "            return None\n"
+                "        for path in logs.pending():\n"
+                "            logs.load(path)\n"
+                "        self._release_lock()\n"
+            ),
+            fixed=(
+                "import os\n\nfrom depot import logs\n\n\n"
+                "class Importer:\n"
+                "    lock_path = '/srv/share/incoming/.import.lock'\n\n"
+                "    def _acquire_lock(self):\n"
+                "        try:\n"
+                "            fd = os.open(self.lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)\n"
+                "        except FileExistsError:\n"
+                "            return False\n"
+                "        os.close(fd)\n"
+                "        return True\n\n"
+                "    def _release_lock(self):\n"
+                "        os.unlink(self.lock_path)\n\n"
+                "    def run(self):\n"
+                "        if not self._acquire_lock():\n"
+                "            return None\n"
+                "        try:\n"
+                "            for path in logs.pending():\n"
+                "                logs.load(path)\n"
+                "        finally:\n"
+                "            self._release_lock()\n"
+            ),
+        ),
         Example(  # the caller decides what "not acquired" means; the release is conditional on the take
             path="rinks/locking.py",
             code=(
@@ -328,7 +386,7 @@ class LockReleasedOnSuccessOnly(Rule):
         for fn in ctx.functions():
             if is_test_code(fn.file, fn.node.name):
                 continue
-            for pair, lock in unreleased_locks(fn.node):
+            for pair, lock in unreleased_locks(fn.node, _helpers(ctx.index, fn)):
                 release = pair.release_stmt
                 yield self.finding(fn, pair.acquire_stmt, (
                     f"the {_KINDS[lock.kind]} taken by `{lock.what}` is released (line {release.lineno}) only when "
@@ -339,7 +397,7 @@ class LockReleasedOnSuccessOnly(Rule):
         fn = index.function_of(finding.file, finding.symbol, finding.line)
         if fn is None:
             return None
-        for pair, lock in unreleased_locks(fn.node):
+        for pair, lock in unreleased_locks(fn.node, _helpers(index, fn)):
             if pair.acquire_stmt.lineno == finding.line:
                 return fn, pair, lock
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from rootfix.rules.job._lib.blocks import (
     Pair,
@@ -94,13 +94,17 @@ def _saves(stmt: ast.stmt, owner: str) -> bool:
             and _text(stmt.value.func.value) == owner)
 
 
-def releases(stmt: ast.stmt, lock: Lock) -> bool:
-    """True when ``stmt`` gives ``lock`` back."""
+#: The body of the project function a call runs (``self._release_lock()`` -> its ``def``), or None.
+Helpers = Callable[[ast.Call], "ast.FunctionDef | ast.AsyncFunctionDef | None"]
+
+
+def releases(stmt: ast.stmt, lock: Lock, helpers: Helpers | None = None) -> bool:
+    """True when ``stmt`` gives ``lock`` back (itself, or through a project helper it calls)."""
     if lock.kind == "attr":
         return _attr_flag(stmt, False) == lock.key
     if isinstance(stmt, ast.If) and not stmt.orelse and not calls_in(stmt):
         # `if acquired: cache.delete(key)`: given back whenever it was taken
-        return any(releases(s, lock) for s in stmt.body)
+        return any(releases(s, lock, helpers) for s in stmt.body)
     if isinstance(stmt, (ast.If, ast.For, ast.While, ast.With, ast.Try)):
         return False
     for call in (n for n in walk_no_defs(stmt) if isinstance(n, ast.Call)):
@@ -121,11 +125,22 @@ def releases(stmt: ast.stmt, lock: Lock) -> bool:
             if isinstance(func, ast.Attribute) and func.attr in ("unlink", "rmdir") and \
                     (_path_key(func.value),) == lock.key:
                 return True
+        body = helpers(call) if helpers is not None else None
+        if body is not None and any(isinstance(s, ast.stmt) and releases(s, lock) for s in walk_no_defs(body)):
+            return True
     return False
 
 
-def _acquisitions(stmt: ast.stmt) -> list[Lock]:
+def _acquisitions(stmt: ast.stmt, helpers: Helpers | None = None) -> list[Lock]:
     found = [lk for c in calls_in(stmt) if (lk := lock_taken(c)) is not None]
+    for call in calls_in(stmt) if helpers is not None else ():
+        # ``if not self._acquire_lock(): return``: a project helper that takes a lock and keeps it
+        body = helpers(call)
+        if body is None:
+            continue
+        for lk in (lk for c in walk_no_defs(body) if isinstance(c, ast.Call) and (lk := lock_taken(c)) is not None):
+            if not any(isinstance(s, ast.stmt) and releases(s, lk) for s in walk_no_defs(body)):
+                found.append(Lock(lk.kind, lk.key, f"{ast.unparse(call.func)}() ({lk.what})"))
     flag = _attr_flag(stmt, True)
     if flag:
         found.append(Lock("attr", flag, f"{flag[0]}.{flag[1]} = True"))
@@ -139,26 +154,29 @@ def _release_span(body: list[ast.stmt], j: int, lock: Lock) -> int:
     return j + 1
 
 
-def _pair_in(body: list[ast.stmt], acquire: ast.stmt, start: int, lock: Lock, fixable: bool) -> Pair | None:
+def _pair_in(body: list[ast.stmt], acquire: ast.stmt, start: int, lock: Lock, fixable: bool,
+             helpers: Helpers | None = None) -> Pair | None:
     if lock.kind == "attr" and start < len(body) and _saves(body[start], lock.key[0]):
         start += 1
     for j in range(start, len(body)):
-        if releases(body[j], lock):
+        if releases(body[j], lock, helpers):
             work = body[start:j]
-            if not work or not can_fail(work) or protected_elsewhere(work, lambda s: releases(s, lock)):
+            if not work or not can_fail(work) or protected_elsewhere(work, lambda s: releases(s, lock, helpers)):
                 return None
             return Pair(tuple(body), acquire, start, j, _release_span(body, j, lock), lock.what, lock.kind, fixable)
     return None
 
 
-def unreleased_locks(fn: ast.AST) -> Iterator[tuple[Pair, Lock]]:
-    """Locks ``fn`` takes and releases only when the work between succeeds."""
+def unreleased_locks(fn: ast.AST, helpers: Helpers | None = None) -> Iterator[tuple[Pair, Lock]]:
+    """Locks ``fn`` takes and releases only when the work between succeeds (``helpers``: the project functions
+    its calls run, so that a lock taken in ``self._acquire_lock()`` and given back in ``self._release_lock()``
+    is seen)."""
     for body in blocks(fn):
         for i, stmt in enumerate(body):
-            for lock in _acquisitions(stmt):
+            for lock in _acquisitions(stmt, helpers):
                 if isinstance(stmt, ast.If) and not leaves(stmt):
                     # if cache.add(KEY, ...): work(); cache.delete(KEY)
-                    pair = _pair_in(stmt.body, stmt, 0, lock, True)
+                    pair = _pair_in(stmt.body, stmt, 0, lock, True, helpers)
                 elif isinstance(stmt, ast.While):
                     continue  # spinning until acquired: the release is found on the stmt after the loop
                 else:
@@ -166,7 +184,7 @@ def unreleased_locks(fn: ast.AST) -> Iterator[tuple[Pair, Lock]]:
                     names = bound_names(stmt)
                     if start < len(body) and names and is_guard(body[start], names):
                         start += 1
-                    pair = _pair_in(body, stmt, start, lock, not isinstance(stmt, (ast.With, ast.AsyncWith)))
+                    pair = _pair_in(body, stmt, start, lock, not isinstance(stmt, (ast.With, ast.AsyncWith)), helpers)
                 if pair is not None:
                     yield pair, lock
                     break
