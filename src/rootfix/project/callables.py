@@ -182,11 +182,16 @@ def dispatched(index: "RepoIndex", module: "ModuleInfo", call: ast.Call) -> list
     """The project functions a call through a dispatch table may run: ``JOBS[name]()``,
     ``HANDLERS.get(kind)(...)`` where the table is a module-level dict / list literal of function references
     (``JOBS = {"sheet": build_sheet, ...}``): every function the table holds."""
-    func = call.func
-    if isinstance(func, ast.Subscript):
-        table_expr = func.value
-    elif isinstance(func, ast.Call) and isinstance(func.func, ast.Attribute) and func.func.attr == "get":
-        table_expr = func.func.value
+    return table_functions(index, module, call.func)
+
+
+def table_functions(index: "RepoIndex", module: "ModuleInfo", lookup: ast.expr) -> list["FunctionInfo"]:
+    """Every project function a lookup in a dispatch table may give: ``JOBS[name]``, ``JOBS.get(name)``;
+    an entry may be a tuple of functions (``REPORTS = {"genre": (run_genre, save_genre)}``)."""
+    if isinstance(lookup, ast.Subscript):
+        table_expr = lookup.value
+    elif isinstance(lookup, ast.Call) and isinstance(lookup.func, ast.Attribute) and lookup.func.attr == "get":
+        table_expr = lookup.func.value
     else:
         return []
     found = _table(index, module, table_expr)
@@ -196,7 +201,8 @@ def dispatched(index: "RepoIndex", module: "ModuleInfo", call: ast.Call) -> list
     values = table.values if isinstance(table, ast.Dict) else table.elts
     out = []
     for value in values:
-        target = function_ref(index, owner, value) if value is not None else None
-        if target is not None:
-            out.append(target)
+        for item in (value.elts if isinstance(value, (ast.Tuple, ast.List)) else [value]):
+            target = function_ref(index, owner, item) if item is not None else None
+            if target is not None:
+                out.append(target)
     return out

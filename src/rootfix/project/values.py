@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from rootfix.discover.index import walk_body
-from rootfix.project.callables import dispatched, function_ref
+from rootfix.project.callables import dispatched, function_ref, table_functions
 from rootfix.discover.walk import walk_own, walk_tree
 
 if TYPE_CHECKING:
@@ -917,6 +917,13 @@ def callees(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]:
                     if target.qualname != fn.qualname:
                         out.setdefault(target.qualname, target)
                 continue
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                # ``job, save = REPORTS[name]; job(...)``: a name taken from a dispatch table
+                bound = scope.binding(node.func.id, node.lineno)
+                if bound is not None and bound[2] in ("value", "pair0", "opaque"):
+                    for target in table_functions(index, module, bound[3]):  # type: ignore[arg-type]
+                        if target.qualname != fn.qualname:
+                            out.setdefault(target.qualname, target)
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
                 continue
             method, recv = node.func.attr, node.func.value
