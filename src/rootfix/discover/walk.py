@@ -35,7 +35,10 @@ def walk_tree(node: ast.AST) -> Iterable[ast.AST]:
 def _body_walk(node: ast.AST, stop: tuple[type, ...]) -> Iterator[ast.AST]:
     """Nodes under ``node`` (not itself), depth first from the last child; nodes of a ``stop``
     type are yielded but not entered."""
-    stack = list(ast.iter_child_nodes(node))
+    return _depth_first(list(ast.iter_child_nodes(node)), stop)
+
+
+def _depth_first(stack: list[ast.AST], stop: tuple[type, ...]) -> Iterator[ast.AST]:
     while stack:
         sub = stack.pop()
         yield sub
@@ -107,8 +110,4 @@ def _own(node: ast.AST) -> Iterator[ast.AST]:
         stack = [node.body]
     else:
         stack = list(ast.iter_child_nodes(node))
-    while stack:
-        sub = stack.pop()
-        yield sub
-        if not isinstance(sub, _DEFS_AND_LAMBDA):
-            stack.extend(ast.iter_child_nodes(sub))
+    return _depth_first(stack, _DEFS_AND_LAMBDA)

@@ -100,6 +100,24 @@ def _is_command_module(path: str) -> bool:
     return len(parts) >= 3 and parts[-2] == "commands" and parts[-3] == "management" and not parts[-1].startswith("_")
 
 
+_MOORINGS = (
+    "from django.core.management.base import BaseCommand\n\n\n"
+    "class Command(BaseCommand):\n"
+    "    def add_arguments(self, parser):\n"
+    "        actions = parser.add_subparsers(dest='action', required=True)\n"
+    "        invoice = actions.add_parser('invoice')\n"
+    "        invoice.add_argument('--skip-paid', action='store_true')\n"
+    "        actions.add_parser('vacant')\n\n"
+    "    def handle(self, *args, **options):\n"
+    "        handler = getattr(self, f\"_handle_{{options['action']}}\")\n"
+    "        handler(options)\n\n"
+    "    def _handle_invoice(self, options):\n"
+    "        return options.get({key!r}, False)\n\n"
+    "    def _handle_vacant(self, options):\n"
+    "        return []\n"
+)
+
+
 class OptionWithoutDest(Rule):
     """Command option read under a name the parser never sets.
 
@@ -197,38 +215,8 @@ class OptionWithoutDest(Rule):
     INVALID = (
         Example(  # sub-commands dispatched by name to methods handed the options
             path="harbour/management/commands/moorings.py",
-            code=(
-                "from django.core.management.base import BaseCommand\n\n\n"
-                "class Command(BaseCommand):\n"
-                "    def add_arguments(self, parser):\n"
-                "        actions = parser.add_subparsers(dest='action', required=True)\n"
-                "        invoice = actions.add_parser('invoice')\n"
-                "        invoice.add_argument('--skip-paid', action='store_true')\n"
-                "        actions.add_parser('vacant')\n\n"
-                "    def handle(self, *args, **options):\n"
-                "        handler = getattr(self, f\"_handle_{{options['action']}}\")\n"
-                "        handler(options)\n\n"
-                "    def _handle_invoice(self, options):\n"
-                "        return options.get({key!r}, False)\n\n"
-                "    def _handle_vacant(self, options):\n"
-                "        return []\n"
-            ).format(key="skip_paid_invoices"),
-            fixed=(
-                "from django.core.management.base import BaseCommand\n\n\n"
-                "class Command(BaseCommand):\n"
-                "    def add_arguments(self, parser):\n"
-                "        actions = parser.add_subparsers(dest='action', required=True)\n"
-                "        invoice = actions.add_parser('invoice')\n"
-                "        invoice.add_argument('--skip-paid', action='store_true')\n"
-                "        actions.add_parser('vacant')\n\n"
-                "    def handle(self, *args, **options):\n"
-                "        handler = getattr(self, f\"_handle_{{options['action']}}\")\n"
-                "        handler(options)\n\n"
-                "    def _handle_invoice(self, options):\n"
-                "        return options.get({key!r}, False)\n\n"
-                "    def _handle_vacant(self, options):\n"
-                "        return []\n"
-            ).format(key="skip_paid"),
+            code=_MOORINGS.format(key="skip_paid_invoices"),
+            fixed=_MOORINGS.format(key="skip_paid"),
         ),
         Example(  # the options handed on to a helper method, read there under a name no option has
             path="gauges/management/commands/export_readings.py",

@@ -19,6 +19,25 @@ if TYPE_CHECKING:
 _KINDS = {"cache": "cache key", "acquire": "lock", "flag": "lock flag", "attr": "lock flag", "file": "lock file"}
 
 
+_IMPORTER = (
+    "import os\n\nfrom depot import logs\n\n\n"
+    "class Importer:\n"
+    "    lock_path = '/srv/share/incoming/.import.lock'\n\n"
+    "    def _acquire_lock(self):\n"
+    "        try:\n"
+    "            fd = os.open(self.lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)\n"
+    "        except FileExistsError:\n"
+    "            return False\n"
+    "        os.close(fd)\n"
+    "        return True\n\n"
+    "    def _release_lock(self):\n"
+    "        os.unlink(self.lock_path)\n\n"
+    "    def run(self):\n"
+    "        if not self._acquire_lock():\n"
+    "            return None\n"
+)
+
+
 def _helpers(index: "RepoIndex", fn: "FunctionInfo"):
     """The project function a call of ``fn`` runs, for locks taken and given back by helpers
     (``self._acquire_lock()`` ... ``self._release_lock()``); only functions of the same module, whose
@@ -84,6 +103,25 @@ class LockReleasedOnSuccessOnly(Rule):
     fix_safety = "safe"
 
     VALID = (
+        Example(  # an early exit gives the seat back; on the main path a worker thread releases it
+            path="alerts/management/commands/sendalerts.py",
+            code=(
+                "import threading\n\n"
+                "from django.core.management.base import BaseCommand\n\n"
+                "from alerts.models import Flip\n\n\n"
+                "class Command(BaseCommand):\n"
+                "    seats = threading.BoundedSemaphore(4)\n\n"
+                "    def process_one_flip(self):\n"
+                "        if not self.seats.acquire(timeout=1):\n"
+                "            return False\n"
+                "        flip = Flip.objects.filter(processed=None).first()\n"
+                "        if flip is None:\n"
+                "            self.seats.release()\n"
+                "            return False\n"
+                "        self.pool.submit(self.notify, flip)\n"
+                "        return True\n"
+            ),
+        ),
         Example(path="inventory/tasks.py", code=(
             "from celery import shared_task\nfrom django.core.cache import cache\n\n"
             "from inventory import warehouse\n\n\n"
@@ -131,42 +169,12 @@ class LockReleasedOnSuccessOnly(Rule):
     INVALID = (
         Example(  # the lock is taken and given back by the class's own helper methods (an O_EXCL lock file)
             path="depot/importer.py",
-            code=(
-                "import os\n\nfrom depot import logs\n\n\n"
-                "class Importer:\n"
-                "    lock_path = '/srv/share/incoming/.import.lock'\n\n"
-                "    def _acquire_lock(self):\n"
-                "        try:\n"
-                "            fd = os.open(self.lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)\n"
-                "        except FileExistsError:\n"
-                "            return False\n"
-                "        os.close(fd)\n"
-                "        return True\n\n"
-                "    def _release_lock(self):\n"
-                "        os.unlink(self.lock_path)\n\n"
-                "    def run(self):\n"
-                "        if not self._acquire_lock():\n"
-                "            return None\n"
+            code=_IMPORTER + (
                 "        for path in logs.pending():\n"
                 "            logs.load(path)\n"
                 "        self._release_lock()\n"
             ),
-            fixed=(
-                "import os\n\nfrom depot import logs\n\n\n"
-                "class Importer:\n"
-                "    lock_path = '/srv/share/incoming/.import.lock'\n\n"
-                "    def _acquire_lock(self):\n"
-                "        try:\n"
-                "            fd = os.open(self.lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)\n"
-                "        except FileExistsError:\n"
-                "            return False\n"
-                "        os.close(fd)\n"
-                "        return True\n\n"
-                "    def _release_lock(self):\n"
-                "        os.unlink(self.lock_path)\n\n"
-                "    def run(self):\n"
-                "        if not self._acquire_lock():\n"
-                "            return None\n"
+            fixed=_IMPORTER + (
                 "        try:\n"
                 "            for path in logs.pending():\n"
                 "                logs.load(path)\n"

@@ -123,6 +123,16 @@ _PARTNER_CLIENT = (
 )
 
 
+def _quote_actor(client: str) -> tuple[tuple[str, str], ...]:
+    """The files of a Dramatiq actor that asks ``client`` (an expression) for a quote."""
+    return (("partners/__init__.py", ""), ("quotes/__init__.py", ""), ("quotes/actors.py", (
+        "import dramatiq\n\n"
+        "from partners.client import PartnerClient\n\n\n"
+        "@dramatiq.actor(max_retries=5)\n"
+        "def fetch_quote(partner):\n"
+        f"    return {client}.quote()\n")))
+
+
 class TransientErrorNotRetried(Rule):
     """A task catches a network client's transient error and only logs or returns: it never retries.
 
@@ -261,23 +271,13 @@ def drop_address(address_id):
     INVALID = (
         Example(  # a Dramatiq actor's client swallows the project's own "try again later" error
             path="partners/client.py",
-            files=(("partners/__init__.py", ""), ("quotes/__init__.py", ""), ("quotes/actors.py", (
-                "import dramatiq\n\n"
-                "from partners.client import PartnerClient\n\n\n"
-                "@dramatiq.actor(max_retries=5)\n"
-                "def fetch_quote(partner):\n"
-                "    return PartnerClient.for_partner(partner).quote()\n"))),
+            files=_quote_actor('PartnerClient.for_partner(partner)'),
             code=_PARTNER_CLIENT.format(tail="return None"),
             fixed=_PARTNER_CLIENT.format(tail="raise"),
         ),
         Example(  # it returns a "pending" value instead, which nothing but the retrying actor reads
             path="partners/client.py",
-            files=(("partners/__init__.py", ""), ("quotes/__init__.py", ""), ("quotes/actors.py", (
-                "import dramatiq\n\n"
-                "from partners.client import PartnerClient\n\n\n"
-                "@dramatiq.actor(max_retries=5)\n"
-                "def fetch_quote(partner):\n"
-                "    return PartnerClient(partner.url).quote()\n"))),
+            files=_quote_actor('PartnerClient(partner.url)'),
             code=_PARTNER_CLIENT.format(tail="return {'status': 'pending'}"),
             fixed=_PARTNER_CLIENT.format(tail="raise"),
         ),

@@ -102,9 +102,10 @@ def releases(stmt: ast.stmt, lock: Lock, helpers: Helpers | None = None) -> bool
     """True when ``stmt`` gives ``lock`` back (itself, or through a project helper it calls)."""
     if lock.kind == "attr":
         return _attr_flag(stmt, False) == lock.key
-    if isinstance(stmt, ast.If) and not stmt.orelse and not calls_in(stmt):
-        # `if acquired: cache.delete(key)`: given back whenever it was taken
-        return any(releases(s, lock, helpers) for s in stmt.body)
+    if isinstance(stmt, ast.If) and not stmt.orelse and isinstance(stmt.test, ast.Name):
+        # `if acquired: cache.delete(key)`: given back whenever it was taken (an `if` that also does other
+        # work or leaves, `if flip is None: lock.release(); return`, is an early exit, not the release)
+        return all(releases(s, lock, helpers) for s in stmt.body)
     if isinstance(stmt, (ast.If, ast.For, ast.While, ast.With, ast.Try)):
         return False
     for call in (n for n in walk_no_defs(stmt) if isinstance(n, ast.Call)):
