@@ -49,6 +49,10 @@ SYMPTOMS: dict[str, tuple[str, ...]] = {
     "memory": (r"\bmemory\b", r"\boom\b", r"\bkilled\b", r"memoryerror", r"\brss\b", r"\bgrows?\b",
                r"whole table", r"\bswap", r"every row"),
     "serialization": (r"serializ", r"\bjson\b", r"encodeerror", r"\bdecimal\b", r"\bpickl"),
+    # code that runs on Spark executors: Django is not set up there, driver objects do not travel
+    "executor": (r"appregistrynotready", r"apps aren.t loaded", r"models aren.t loaded", r"\bexecutors?\b",
+                 r"python worker", r"pythonexception", r"\bbroadcast", r"can.?not pickle|cannot serialize",
+                 r"\budf\b", r"foreachpartition|mappartitions"),
     "batch_skip": (r"\bskip(s|ped|ping)?\b", r"every other", r"some (rows|records|items) (are )?never",
                    r"missing (rows|records|items)", r"\bbatch", r"\bpaginat", r"\bhalf of\b"),
     "arith": (r"wrong( \w+)? (price|total|amount|tier|discount|fee|rate|sum)", r"\btiers?\b", r"\bround", r"off by",
@@ -59,6 +63,9 @@ SYMPTOMS: dict[str, tuple[str, ...]] = {
 #: Kinds whose symptoms are also a bug class the rules know (used to read a finding's class as a kind).
 RULE_CLASS_KINDS = {"W1": "swallow", "W2": "resource", "W3": "enqueue_commit", "W4": "lost_update",
                     "W5": "serialization", "W6": "memory", "S1": "idempotency", "S4": "date_bounds"}
+#: Classes whose findings a report's symptoms can only strengthen (their reports often name no symptom word:
+#: a counter that stays 0 is P6 too).
+BOOSTED_CLASS_KINDS = {"P4": "executor", "P5": "executor", "P6": "executor"}
 
 
 def report_text(report: BugReport) -> str:
@@ -359,4 +366,4 @@ def _hazards(index: "RepoIndex", fn: "FunctionInfo", want: frozenset[str], deep:
     return out
 
 
-__all__ = ["Hazard", "RULE_CLASS_KINDS", "SYMPTOMS", "function_hazards", "report_text", "symptom_kinds"]
+__all__ = ["BOOSTED_CLASS_KINDS", "Hazard", "RULE_CLASS_KINDS", "SYMPTOMS", "function_hazards", "report_text", "symptom_kinds"]

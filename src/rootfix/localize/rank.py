@@ -165,6 +165,8 @@ def rank_suspects(
             continue
         kind = hz.RULE_CLASS_KINDS.get(finding.bug_class)
         weight = 1.0 if kind is None else 0.75 + 0.25 * kinds.get(kind, 0.0)
+        if finding.bug_class in hz.BOOSTED_CLASS_KINDS:
+            weight += 0.25 * kinds.get(hz.BOOSTED_CLASS_KINDS[finding.bug_class], 0.0)
         # a finding of another family than the reported component's (a job rule on the command that
         # starts a Spark job) is weaker evidence than one of the component's own classes
         if component is not None and finding.bug_class[:1] in _FAMILY.values() \
