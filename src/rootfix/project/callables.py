@@ -50,15 +50,28 @@ def _table(index: "RepoIndex", module: "ModuleInfo", node: ast.expr) -> tuple["M
     if not isinstance(node, (ast.Name, ast.Attribute)):
         return None
     if isinstance(node, ast.Name) and node.id in module.assignments:
-        value = module.assignments[node.id]
-        return (module, value) if isinstance(value, (ast.Dict, ast.List, ast.Tuple)) else None
+        value = _literal_table(module.assignments[node.id])
+        return (module, value) if value is not None else None
     dotted = index.resolve(module, node)
     if not dotted or "." not in dotted:
         return None
     owner, _, attr = dotted.rpartition(".")
     info = index.modules.get(owner)
-    value = info.assignments.get(attr) if info is not None else None
-    return (info, value) if info is not None and isinstance(value, (ast.Dict, ast.List, ast.Tuple)) else None
+    value = _literal_table(info.assignments.get(attr)) if info is not None else None
+    return (info, value) if info is not None and value is not None else None
+
+
+def _literal_table(value: ast.expr | None) -> ast.expr | None:
+    """A dict/list/tuple literal; for ``{job.name: job for job in (A, B)}`` the literal the entries come from."""
+    if isinstance(value, (ast.Dict, ast.List, ast.Tuple)):
+        return value
+    if isinstance(value, (ast.DictComp, ast.ListComp, ast.SetComp)) and len(value.generators) == 1:
+        gen = value.generators[0]
+        element = value.value if isinstance(value, ast.DictComp) else value.elt
+        if isinstance(gen.iter, (ast.List, ast.Tuple)) and isinstance(gen.target, ast.Name) \
+                and isinstance(element, ast.Name) and element.id == gen.target.id and not gen.ifs:
+            return gen.iter
+    return None
 
 
 def _loop_binding(fn: "FunctionInfo", name: str) -> tuple[ast.For, tuple[int, ...]] | None:
@@ -185,24 +198,45 @@ def dispatched(index: "RepoIndex", module: "ModuleInfo", call: ast.Call) -> list
     return table_functions(index, module, call.func)
 
 
-def table_functions(index: "RepoIndex", module: "ModuleInfo", lookup: ast.expr) -> list["FunctionInfo"]:
-    """Every project function a lookup in a dispatch table may give: ``JOBS[name]``, ``JOBS.get(name)``;
-    an entry may be a tuple of functions (``REPORTS = {"genre": (run_genre, save_genre)}``)."""
+def _table_values(index: "RepoIndex", module: "ModuleInfo", lookup: ast.expr) -> tuple["ModuleInfo", list[ast.expr]] | None:
+    """The entries of the dispatch table ``lookup`` reads (``JOBS[name]``, ``JOBS.get(name)``), with its module;
+    an entry that is a tuple counts as its items."""
     if isinstance(lookup, ast.Subscript):
         table_expr = lookup.value
     elif isinstance(lookup, ast.Call) and isinstance(lookup.func, ast.Attribute) and lookup.func.attr == "get":
         table_expr = lookup.func.value
     else:
-        return []
+        return None
     found = _table(index, module, table_expr)
     if found is None:
-        return []
+        return None
     owner, table = found
     values = table.values if isinstance(table, ast.Dict) else table.elts
+    items = [item for value in values if value is not None
+             for item in (value.elts if isinstance(value, (ast.Tuple, ast.List)) else [value])]
+    return owner, items
+
+
+def table_classes(index: "RepoIndex", module: "ModuleInfo", lookup: ast.expr) -> list[tuple["ModuleInfo", ast.ClassDef]]:
+    """The project classes a dispatch table holds (``JOBS = {"curtailment": CurtailmentJob}``)."""
+    found = _table_values(index, module, lookup)
+    if found is None:
+        return []
+    owner, items = found
     out = []
-    for value in values:
-        for item in (value.elts if isinstance(value, (ast.Tuple, ast.List)) else [value]):
-            target = function_ref(index, owner, item) if item is not None else None
-            if target is not None:
-                out.append(target)
+    for item in items:
+        dotted = index.resolve(owner, item) if isinstance(item, (ast.Name, ast.Attribute)) else None
+        cls = index.lookup_class(dotted) if dotted else None
+        if cls is not None:
+            out.append(cls)
     return out
+
+
+def table_functions(index: "RepoIndex", module: "ModuleInfo", lookup: ast.expr) -> list["FunctionInfo"]:
+    """Every project function a lookup in a dispatch table may give: ``JOBS[name]``, ``JOBS.get(name)``;
+    an entry may be a tuple of functions (``REPORTS = {"genre": (run_genre, save_genre)}``)."""
+    found = _table_values(index, module, lookup)
+    if found is None:
+        return []
+    owner, items = found
+    return [target for item in items if (target := function_ref(index, owner, item)) is not None]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from rootfix.discover.index import walk_body
-from rootfix.project.callables import dispatched, function_ref, table_functions
+from rootfix.project.callables import dispatched, function_ref, table_classes, table_functions
 from rootfix.discover.walk import walk_own, walk_tree
 
 if TYPE_CHECKING:
@@ -935,6 +935,14 @@ def callees(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]:
                 bound = scope.binding(recv.id, node.lineno)
                 if bound is not None and bound[2] == "value" and isinstance(bound[3], ast.Call):
                     cls_expr = bound[3].func
+            if cls_expr is not None and isinstance(cls_expr, (ast.Subscript, ast.Call)):
+                # ``JOBS[name](spark, day).run()``: the method of every class the dispatch table holds
+                for info, cls in table_classes(index, module, cls_expr):
+                    found_method = info.functions.get(f"{cls.name}.{method}") or index._inherited_method(
+                        info, cls.name, method)
+                    if found_method is not None and found_method.qualname != fn.qualname:
+                        out.setdefault(found_method.qualname, found_method)
+                continue
             if cls_expr is not None and isinstance(cls_expr, (ast.Name, ast.Attribute)):
                 dotted = index.resolve(module, cls_expr)
                 found = index.lookup_class(dotted) if dotted else None

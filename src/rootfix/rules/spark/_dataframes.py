@@ -148,7 +148,9 @@ class DataFrames:
         outer, self._truncated = self._truncated, False
         result = self._used_as_df(fn, name)
         if not result and depth <= MAX_DEPTH:
-            position = self.params(fn).index(name) - (1 if fn.class_name else 0)
+            params = self.params(fn)
+            # a method's callers do not pass ``self``/``cls``; a staticmethod's pass every parameter
+            position = params.index(name) - (1 if fn.class_name and params and params[0] in ("self", "cls") else 0)
             for caller, call in self.index.callers(fn):
                 arg = next((kw.value for kw in call.keywords if kw.arg == name), None)
                 if arg is None and 0 <= position < len(call.args) and not any(

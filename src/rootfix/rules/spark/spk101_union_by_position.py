@@ -268,7 +268,7 @@ def _passed_shape(index: "RepoIndex", fn: "FunctionInfo", param: str, depth: int
             continue
         arg = next((k.value for k in call.keywords if k.arg == param), None)
         if arg is None and param in positional:
-            pos = positional.index(param) - (1 if fn.class_name else 0)
+            pos = positional.index(param) - (1 if fn.class_name and positional[0] in ("self", "cls") else 0)
             arg = call.args[pos] if 0 <= pos < len(call.args) else None
         shapes.add(_flow_shape(index, caller, arg, depth) if arg is not None else None)
     return shapes.pop() if len(shapes) == 1 and None not in shapes else None

@@ -13,6 +13,7 @@ from rootfix.rules.spark._lib.executors import closures, local_names, module_bod
 from rootfix.rules.spark._lib.orm import MANAGERS
 from rootfix.rules.spark._lib.snapshot import SNAPSHOT, broadcast_rows, columns_only, read_columns
 from rootfix.types import FileChange, Finding, Patch
+from rootfix.discover.index import walk_body
 from rootfix.discover.walk import walk_tree
 
 if TYPE_CHECKING:
@@ -65,6 +66,10 @@ def classify(index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo", node:
         values = DataFrames.assignments(fn, node.id)
         if len(values) == 1:
             return classify(index, module, fn, values[0], depth + 1)
+        # ``rows = X.objects.filter(...)`` then ``rows = rows.filter(...)``: narrowing keeps what it is
+        kinds = {classify(index, module, fn, v, depth + 1) for v in values if not _rooted_in(v, node.id)}
+        if values and len(kinds) == 1 and None not in kinds:
+            return kinds.pop()
         dotted = index.resolve(module, node) or ""
         return CLIENTS.get(dotted) if dotted.startswith("django.db.") else None
     if isinstance(node, ast.Attribute) and (index.resolve(module, node) or "") in CLIENTS:
@@ -98,6 +103,34 @@ def classify(index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo", node:
     cls = index.lookup_class(dotted) if dotted else None
     if cls is not None and any("Model" in ast.unparse(b) for b in cls[1].bases):
         return "a model instance"
+    return _returned(index, module, fn, node, depth)
+
+
+def _rooted_in(expr: ast.expr, name: str) -> bool:
+    """``name.filter(...).order_by(...)``: a chain of calls on ``name`` itself."""
+    while isinstance(expr, (ast.Call, ast.Attribute)):
+        expr = expr.func if isinstance(expr, ast.Call) else expr.value
+    return isinstance(expr, ast.Name) and expr.id == name
+
+
+def _returned(index: "RepoIndex", module: "ModuleInfo", fn: "FunctionInfo", call: ast.Call, depth: int) -> str | None:
+    """What a project function returns, when it cannot travel: ``TariffBook.load(day)`` returning
+    ``cls(day, list(tariffs))`` is an object holding the model instances it was built from."""
+    target = index.resolve_call(module, call, fn.class_name)
+    if target is None or target is fn:
+        return None
+    tmodule = index.module_of(target)
+    for ret in (n.value for n in walk_body(target.node) if isinstance(n, ast.Return) and n.value is not None):
+        kind = classify(index, tmodule, target, ret, depth + 1)
+        if kind:
+            return kind
+        if isinstance(ret, ast.Call) and isinstance(ret.func, ast.Name) and ret.func.id in (
+                "cls", target.class_name or "cls"):
+            for arg in [*ret.args, *(k.value for k in ret.keywords)]:
+                inner = classify(index, tmodule, target, arg, depth + 1)
+                if inner:
+                    what = "model instances" if inner in ("a queryset", "a model instance") else inner
+                    return f"an object holding {what}"
     return None
 
 
@@ -208,6 +241,34 @@ class UnpicklableBroadcast(Rule):
         ),
     )
     INVALID = (
+        Example(  # an object a factory builds from model rows (in another module), broadcast by a job class
+            path="windops/spark/curtailment.py",
+            files=(("windops/__init__.py", ""), ("windops/models.py", (
+                "from django.db import models\n\n\n"
+                "class Tariff(models.Model):\n"
+                "    farm_id = models.IntegerField()\n"
+                "    rate = models.DecimalField(max_digits=8, decimal_places=4)\n")),
+                ("windops/pricing.py", (
+                    "from windops.models import Tariff\n\n\n"
+                    "class TariffBook:\n"
+                    "    def __init__(self, tariffs):\n"
+                    "        self.by_farm = {t.farm_id: t for t in tariffs}\n\n"
+                    "    @classmethod\n"
+                    "    def load(cls, farm=None):\n"
+                    "        tariffs = Tariff.objects.order_by('pk')\n"
+                    "        if farm is not None:\n"
+                    "            tariffs = tariffs.filter(farm_id=farm)\n"
+                    "        return cls(list(tariffs))\n"))),
+            code=(
+                "from pyspark.sql import SparkSession\n\n"
+                "from windops.pricing import TariffBook\n\n\n"
+                "class CurtailmentJob:\n"
+                "    def __init__(self, spark):\n"
+                "        self.spark = spark\n\n"
+                "    def tariffs(self):\n"
+                "        return self.spark.sparkContext.broadcast(TariffBook.load())\n"
+            ),
+        ),
         Example(  # a queryset broadcast
             path="shop/jobs/tiers.py",
             files=(("shop/__init__.py", ""), ("shop/models.py", (
@@ -307,7 +368,7 @@ class UnpicklableBroadcast(Rule):
         frames = DataFrames(ctx.index)
         for fn in spark_functions(ctx):
             for node, kind, how in shipped(ctx.index, frames, fn):
-                verb = "are" if kind.endswith("s") and not kind.startswith("a ") else "is"
+                verb = "are" if kind.endswith("s") and not kind.startswith(("a ", "an ")) else "is"
                 yield self.finding(fn, node, (
                     f"{kind} {verb} {how}: it is pickled to executor processes, where it cannot be unpickled or "
                     "is no longer connected to anything; ship plain values, create clients per partition"),

@@ -44,7 +44,8 @@ def is_bounded(index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo", node:
     if not isinstance(node, ast.Call):
         return False
     func = node.func
-    if not isinstance(func, ast.Attribute):
+    # a project function, or a method of the job's own class (``self.per_turbine(losses)``)
+    if not isinstance(func, ast.Attribute) or (isinstance(func.value, ast.Name) and func.value.id in ("self", "cls")):
         module = index.module_of(fn)
         target = index.resolve_call(module, node, fn.class_name)
         if target is not None:
