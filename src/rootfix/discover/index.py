@@ -346,7 +346,7 @@ class RepoIndex:
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call):  # Service().method()
             owner = self.lookup_class(self.resolve(module, func.value.func) or "")
             if owner is None:  # Service.from_settings().method(): a factory returning its own class
-                owner = self._factory_class(module, func.value, class_name)
+                owner = self.factory_class(module, func.value, class_name)
             if owner is not None:
                 info, node = owner
                 return info.functions.get(f"{node.name}.{func.attr}") or self._inherited_method(
@@ -363,8 +363,8 @@ class RepoIndex:
             return info.functions.get(f"{node.name}.__init__")
         return None
 
-    def _factory_class(self, module: ModuleInfo, call: ast.Call,
-                       class_name: str | None) -> tuple[ModuleInfo, ast.ClassDef] | None:
+    def factory_class(self, module: ModuleInfo, call: ast.Call,
+                      class_name: str | None = None) -> tuple[ModuleInfo, ast.ClassDef] | None:
         """The class a factory method builds: ``Importer.from_settings()`` whose every ``return`` is
         ``cls(...)`` (or the class by name)."""
         if not isinstance(call.func, ast.Attribute) or isinstance(call.func.value, ast.Call):

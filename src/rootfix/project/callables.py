@@ -240,3 +240,19 @@ def table_functions(index: "RepoIndex", module: "ModuleInfo", lookup: ast.expr) 
         return []
     owner, items = found
     return [target for item in items if (target := function_ref(index, owner, item)) is not None]
+
+
+def passed_argument(fn: "FunctionInfo", call: ast.Call, param: str) -> ast.expr | None:
+    """The expression ``call`` passes for ``fn``'s parameter ``param``: by keyword, or by position (a method's
+    callers do not pass ``self``/``cls``; a staticmethod's pass every parameter). None when the call passes
+    none, or a ``*args`` before it hides which one it is."""
+    for kw in call.keywords:
+        if kw.arg == param:
+            return kw.value
+    positional = [a.arg for a in [*fn.node.args.posonlyargs, *fn.node.args.args]]
+    if fn.class_name and positional and positional[0] in ("self", "cls"):
+        positional = positional[1:]
+    pos = positional.index(param) if param in positional else -1
+    if pos < 0 or pos >= len(call.args) or any(isinstance(a, ast.Starred) for a in call.args[:pos + 1]):
+        return None
+    return call.args[pos]

@@ -874,24 +874,6 @@ def _references(index: "RepoIndex", model: str | None, parent: str | None) -> bo
 
 
 # --------------------------------------------------------------------------- calls through values
-def _factory_class(index: "RepoIndex", module: "ModuleInfo", expr: ast.Attribute):
-    """The class ``Cls.make`` builds: a classmethod of a project class that returns ``cls(...)`` (or
-    ``Cls(...)``); None otherwise."""
-    dotted = index.resolve(module, expr.value)
-    found = index.lookup_class(dotted) if dotted else None
-    if found is None:
-        return None
-    info, cls = found
-    method = info.functions.get(f"{cls.name}.{expr.attr}")
-    if method is None or not any(isinstance(d, ast.Name) and d.id == "classmethod" for d in method.node.decorator_list):
-        return None
-    returns = [r.value for r in walk_tree(method.node) if isinstance(r, ast.Return) and r.value is not None]
-    if returns and all(isinstance(r, ast.Call) and isinstance(r.func, ast.Name) and r.func.id in ("cls", cls.name)
-                       for r in returns):
-        return found
-    return None
-
-
 def callees(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]:
     """Project functions ``fn`` calls: the index's call graph, plus methods called on values the index
     does not type: model instances from any source (``report.item.recompute()``), instances of project
@@ -928,13 +910,14 @@ def callees(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]:
                 continue
             method, recv = node.func.attr, node.func.value
             target = None
-            cls_expr = None
+            cls_call = None
             if isinstance(recv, ast.Call):
-                cls_expr = recv.func
+                cls_call = recv
             elif isinstance(recv, ast.Name):
                 bound = scope.binding(recv.id, node.lineno)
                 if bound is not None and bound[2] == "value" and isinstance(bound[3], ast.Call):
-                    cls_expr = bound[3].func
+                    cls_call = bound[3]
+            cls_expr = cls_call.func if cls_call is not None else None
             if cls_expr is not None and isinstance(cls_expr, (ast.Subscript, ast.Call)):
                 # ``JOBS[name](spark, day).run()``: the method of every class the dispatch table holds
                 for info, cls in table_classes(index, module, cls_expr):
@@ -947,7 +930,7 @@ def callees(index: "RepoIndex", fn: "FunctionInfo") -> list["FunctionInfo"]:
                 dotted = index.resolve(module, cls_expr)
                 found = index.lookup_class(dotted) if dotted else None
                 if found is None and isinstance(cls_expr, ast.Attribute):
-                    found = _factory_class(index, module, cls_expr)  # ``Client.for_partner(p)``
+                    found = index.factory_class(module, cls_call, fn.class_name)  # ``Client.for_partner(p)``
                 if found is not None:
                     info, cls = found
                     target = info.functions.get(f"{cls.name}.{method}") or index._inherited_method(

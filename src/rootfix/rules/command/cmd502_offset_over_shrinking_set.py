@@ -5,6 +5,7 @@ import ast
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from rootfix.project.callables import passed_argument
 from rootfix.project.model import Project, is_test_file
 from rootfix.rules.base import CheckContext, DirectTest, Example, Rule, owner_replay
 from rootfix.rules.command._lib.pagers import Pager, handed_pager, keyset_edits, offset_pages
@@ -91,7 +92,7 @@ def handed_shrinking_pages(index: "RepoIndex") -> Iterator[tuple["FunctionInfo",
             # ``for batch in pager(qs)``, also through ``enumerate(pager(qs), 1)`` and the like
             loop = next((n for n in walk_no_defs(caller.node) if isinstance(n, (ast.For, ast.AsyncFor))
                          and any(sub is call for sub in ast.walk(n.iter))), None)
-            handed = _argument(helper, call, param)
+            handed = passed_argument(helper, call, param)
             if loop is None or handed is None:
                 continue
             if querysets is None:
@@ -110,18 +111,6 @@ def handed_shrinking_pages(index: "RepoIndex") -> Iterator[tuple["FunctionInfo",
             both = fields & written if "*" not in written else fields
             if both:
                 yield helper, pager, param, caller, both
-
-
-def _argument(fn: "FunctionInfo", call: ast.Call, param: str) -> ast.expr | None:
-    """The expression ``call`` passes for ``fn``'s parameter ``param``."""
-    for kw in call.keywords:
-        if kw.arg == param:
-            return kw.value
-    positional = [a.arg for a in [*fn.node.args.posonlyargs, *fn.node.args.args]]
-    if fn.class_name and positional and positional[0] in ("self", "cls"):
-        positional = positional[1:]
-    pos = positional.index(param) if param in positional else -1
-    return call.args[pos] if 0 <= pos < len(call.args) and not isinstance(call.args[pos], ast.Starred) else None
 
 
 _PAGER = (
@@ -207,11 +196,13 @@ class OffsetOverShrinkingSet(Rule):
     the functions it calls there), writes a field it filters on. The finding is on the helper's slice.
 
     ## Fix safety
-    Safe, when the pages are fetched into a list (`page = list(qs[offset:offset + size])`) in a `while`
-    loop, the queryset is ordered by primary key, and the offset starts at 0 and is used for nothing else:
-    the fix pages by key instead (`qs.filter(pk__gt=last_pk)[:size]`, `last_pk = page[-1].pk`), which
-    hands out the same pages as before when nothing changes and no longer skips rows when the loop's
-    own writes shrink the set. No fix otherwise: always taking the first page is only correct when every
+    Unsafe, offered when the pages are fetched into a list (`page = list(qs[offset:offset + size])`) in a
+    `while` loop, the queryset is ordered by primary key, and the offset starts at 0 and is used for nothing
+    else: the fix pages by key instead (`qs.filter(pk__gt=last_pk)[:size]`, `last_pk = page[-1].pk`), which
+    hands out the same pages as before when nothing changes and no longer skips rows when the loop's own
+    writes shrink the set. Unsafe because a pager helper cannot see every queryset its callers hand it:
+    `.values()` / `.values_list()` rows have no `.pk`, and a combined (`union()`) queryset cannot be
+    filtered (Django's `QuerySet._filter_or_exclude` raises `TypeError`), where slicing worked. No fix otherwise: always taking the first page is only correct when every
     row of a page leaves the filter (a row that fails and stays would be fetched forever), and keyset
     pagination needs an ordering the code may not have. The regression test replays the project's tests
     that run a pager helper with pages of 2 rows and checks every row its queryset matched was handed
@@ -222,7 +213,7 @@ class OffsetOverShrinkingSet(Rule):
     name = "offset-over-shrinking-set"
     bug_class = "C5"
     component_types = ("cli-tool", "scheduled-job")
-    fix_safety = "safe"
+    fix_safety = "unsafe"
 
     VALID = (
         Example(  # the pager helper's callers never change what they filter on

@@ -12,6 +12,7 @@ from rootfix.rules.spark._lib.executors import module_body, spark_functions
 from rootfix.types import FileChange, Finding, Patch
 from rootfix.discover.index import walk_body
 from rootfix.discover.walk import walk_tree
+from rootfix.project.callables import passed_argument
 from rootfix.project.model import is_test_file
 
 if TYPE_CHECKING:
@@ -261,15 +262,11 @@ def _flow_shape(index: "RepoIndex", fn: "FunctionInfo", node: ast.expr, depth: i
 
 def _passed_shape(index: "RepoIndex", fn: "FunctionInfo", param: str, depth: int) -> str | None:
     """The one shape every (non-test) project caller gives the parameter ``param`` of ``fn``."""
-    positional = [p.arg for p in [*fn.node.args.posonlyargs, *fn.node.args.args]]
     shapes: set[str | None] = set()
     for caller, call in index.callers(fn):
         if is_test_file(caller.file):
             continue
-        arg = next((k.value for k in call.keywords if k.arg == param), None)
-        if arg is None and param in positional:
-            pos = positional.index(param) - (1 if fn.class_name and positional[0] in ("self", "cls") else 0)
-            arg = call.args[pos] if 0 <= pos < len(call.args) else None
+        arg = passed_argument(fn, call, param)
         shapes.add(_flow_shape(index, caller, arg, depth) if arg is not None else None)
     return shapes.pop() if len(shapes) == 1 and None not in shapes else None
 
@@ -318,6 +315,22 @@ class UnionByPosition(Rule):
     fix_safety = "unsafe"
 
     VALID = (
+        Example(  # both sides come from callers that shape them with one helper's select
+            path="lifts/jobs.py",
+            code=(
+                "from pyspark.sql import functions as F\n\n\n"
+                "def _lift_hours(df):\n"
+                "    return df.select(F.col('lift_id').cast('long').alias('lift_id'), F.col('rides').alias('rides'))\n\n\n"
+                "def gate_rides(scans):\n"
+                "    return _lift_hours(scans.groupBy('lift_id').agg(F.count('*').alias('rides')))\n\n\n"
+                "def manual_rides(spark, rows):\n"
+                "    return _lift_hours(spark.createDataFrame(rows, 'lift_id long, rides long'))\n\n\n"
+                "def combine(gate, manual):\n"
+                "    return gate.union(manual)\n\n\n"
+                "def run(spark, scans, rows):\n"
+                "    return combine(gate_rides(scans), manual_rides(spark, rows)).collect()\n"
+            ),
+        ),
         Example(  # every frame reduced ends in the same select
             path="shop/jobs/combine.py",
             code=(

@@ -170,6 +170,13 @@ def shipped(index: "RepoIndex", frames: DataFrames, fn: "FunctionInfo") -> Itera
                 break
 
 
+_TARIFF_MODELS = (("windops/__init__.py", ""), ("windops/models.py", (
+    "from django.db import models\n\n\n"
+    "class Tariff(models.Model):\n"
+    "    farm_id = models.IntegerField()\n"
+    "    rate = models.DecimalField(max_digits=8, decimal_places=4)\n")))
+
+
 class UnpicklableBroadcast(Rule):
     """Model instances, querysets, clients or locks shipped to executors.
 
@@ -217,6 +224,21 @@ class UnpicklableBroadcast(Rule):
     fix_safety = "unsafe"
 
     VALID = (
+        Example(  # the factory builds a plain dict from the rows on the driver: that travels
+            path="windops/spark/curtailment.py",
+            files=(*_TARIFF_MODELS, ("windops/pricing.py", (
+                    "from windops.models import Tariff\n\n\n"
+                    "def tariff_rates():\n"
+                    "    return {t.farm_id: float(t.rate) for t in Tariff.objects.all()}\n"))),
+            code=(
+                "from windops.pricing import tariff_rates\n\n\n"
+                "class CurtailmentJob:\n"
+                "    def __init__(self, spark):\n"
+                "        self.spark = spark\n\n"
+                "    def tariffs(self):\n"
+                "        return self.spark.sparkContext.broadcast(tariff_rates())\n"
+            ),
+        ),
         Example(  # plain values broadcast; a join hint; a client created per partition
             path="shop/jobs/tiers.py",
             files=(("shop/__init__.py", ""), ("shop/models.py", (
@@ -243,12 +265,7 @@ class UnpicklableBroadcast(Rule):
     INVALID = (
         Example(  # an object a factory builds from model rows (in another module), broadcast by a job class
             path="windops/spark/curtailment.py",
-            files=(("windops/__init__.py", ""), ("windops/models.py", (
-                "from django.db import models\n\n\n"
-                "class Tariff(models.Model):\n"
-                "    farm_id = models.IntegerField()\n"
-                "    rate = models.DecimalField(max_digits=8, decimal_places=4)\n")),
-                ("windops/pricing.py", (
+            files=(*_TARIFF_MODELS, ("windops/pricing.py", (
                     "from windops.models import Tariff\n\n\n"
                     "class TariffBook:\n"
                     "    def __init__(self, tariffs):\n"
